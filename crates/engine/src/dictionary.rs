@@ -1,0 +1,385 @@
+//! The actor dictionary (`corpus/actors.toml`): who can be named, by which spellings, and which
+//! role phrases point at whom on a given day. Parsing and validation live here; finding names in
+//! text lives in `actors`. Romanisation variants are generated here, not listed in the file.
+
+use crate::model::{ActorKind, Day};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use thiserror::Error;
+
+/// A problem in a dictionary or profile file, with enough context to fix it.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("{file}: {message}")]
+    Parse { file: String, message: String },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+/// One entry of `actors.toml`, as written.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub surname: Option<String>,
+    #[serde(default)]
+    pub short: Vec<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub acronyms: Vec<String>,
+    #[serde(default)]
+    pub hangul: Vec<String>,
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+}
+
+/// Who held a role from when to when (`to` absent: still in office).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Holder {
+    pub actor: String,
+    pub from: Day,
+    #[serde(default)]
+    pub to: Option<Day>,
+}
+
+/// A role phrase ("the South Korean president") and its holders over time.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RoleEntry {
+    pub phrases: Vec<String>,
+    pub holders: Vec<Holder>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorsFile {
+    #[serde(default)]
+    actor: Vec<ActorEntry>,
+    #[serde(default)]
+    role: Vec<RoleEntry>,
+}
+
+/// How a spelling names its actor; decides how a match is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// The full name or an alias.
+    Name,
+    /// An acronym or dotted form, matched with exact case ("US", "U.N.").
+    Acronym,
+    /// A Korean-script name; particles may follow without a space.
+    Hangul,
+    /// A capital used for the state ("Pyongyang").
+    Metonym,
+    /// An adjective naming the state ("Russian").
+    Demonym,
+    /// A bare form that identifies a person on its own ("Putin").
+    Short,
+    /// A bare family name, resolved by coreference ("Kim").
+    Surname,
+    /// "the North": only when no capitalised word follows ("the North Atlantic" is not a state).
+    Standalone,
+}
+
+/// What a spelling points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Actor(u32, Form),
+    /// A role phrase, by index into `Dictionary::roles`.
+    Role(u32),
+    /// A name that must not be read as an actor (an outlet's name: "The Washington Post").
+    Block,
+}
+
+/// A compiled actor dictionary.
+#[derive(Debug, Clone)]
+pub struct Dictionary {
+    pub actors: Vec<ActorEntry>,
+    pub roles: Vec<RoleEntry>,
+    /// Country of each role (the country of its holders), by role index.
+    pub role_country: Vec<Option<u32>>,
+    /// Every spelling to match, and what it points at.
+    pub patterns: Vec<(String, Vec<Target>)>,
+    pub by_id: HashMap<String, u32>,
+}
+
+impl Dictionary {
+    /// Parses and checks `actors.toml`. `file` names the file in error messages.
+    pub fn from_toml(file: &str, source: &str) -> Result<Dictionary, ConfigError> {
+        let parsed: ActorsFile =
+            toml::from_str(source).map_err(|e| ConfigError::Parse { file: file.to_string(), message: e.to_string() })?;
+        Dictionary::new(file, parsed.actor, parsed.role)
+    }
+
+    /// Builds a dictionary from entries, checking ids, references and spellings.
+    pub fn new(file: &str, actors: Vec<ActorEntry>, roles: Vec<RoleEntry>) -> Result<Dictionary, ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid { file: file.to_string(), message };
+        let mut by_id = HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            if a.id.is_empty() || !a.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                return Err(invalid(format!("actor id {:?} must be a slug (a-z, 0-9, -)", a.id)));
+            }
+            if by_id.insert(a.id.clone(), i as u32).is_some() {
+                return Err(invalid(format!("actor id {:?} is used twice; ids must be unique", a.id)));
+            }
+        }
+        for a in &actors {
+            if let Some(c) = &a.country {
+                match by_id.get(c) {
+                    Some(&ci) if actors[ci as usize].kind == ActorKind::Country => {}
+                    _ => return Err(invalid(format!("actor {:?}: country {:?} is not a country actor", a.id, c))),
+                }
+            }
+            if a.kind == ActorKind::Person && a.surname.is_none() {
+                return Err(invalid(format!("actor {:?}: persons need a surname (the family name printed alone)", a.id)));
+            }
+        }
+        let mut role_country = Vec::with_capacity(roles.len());
+        for r in &roles {
+            let mut country = None;
+            for h in &r.holders {
+                let Some(&hi) = by_id.get(&h.actor) else {
+                    return Err(invalid(format!("role {:?}: holder {:?} is not an actor", r.phrases.first(), h.actor)));
+                };
+                country = country.or(actors[hi as usize].country.as_ref().and_then(|c| by_id.get(c).copied()));
+            }
+            role_country.push(country);
+        }
+        let patterns = build_patterns(&actors, &roles);
+        check_shared_spellings(&actors, &patterns).map_err(invalid)?;
+        Ok(Dictionary { actors, roles, role_country, patterns, by_id })
+    }
+
+    /// Adds outlet names as spellings that block actor matches inside them.
+    pub fn block(&mut self, names: impl IntoIterator<Item = String>) {
+        let mut index: HashMap<String, usize> =
+            self.patterns.iter().enumerate().map(|(i, (p, _))| (p.to_lowercase(), i)).collect();
+        for name in names {
+            let key = name.to_lowercase();
+            match index.get(&key) {
+                // An outlet spelled like an actor ("TASS", "NHK") stays that actor.
+                Some(_) => {}
+                None => {
+                    index.insert(key, self.patterns.len());
+                    self.patterns.push((name, vec![Target::Block]));
+                }
+            }
+        }
+    }
+
+    /// The holder of a role on a day.
+    pub fn holder(&self, role: u32, day: Day) -> Option<u32> {
+        self.roles[role as usize]
+            .holders
+            .iter()
+            .find(|h| h.from <= day && h.to.is_none_or(|to| day <= to))
+            .and_then(|h| self.by_id.get(&h.actor).copied())
+    }
+
+    /// The country id an actor belongs to, if any.
+    pub fn country_of(&self, actor: u32) -> Option<u32> {
+        self.actors[actor as usize].country.as_ref().and_then(|c| self.by_id.get(c).copied())
+    }
+}
+
+/// Spelling variants of a romanised name: `Kim Jong Un` also as `Kim Jong-un` and `Kim Jongun`;
+/// `Moon Jae-in` also as `Moon Jae In` and `Moon Jaein`. Letter case is handled by the matcher.
+///
+/// ```
+/// let v = engine::dictionary::romanisation_variants("Kim Jong Un");
+/// assert!(v.contains(&"Kim Jong-un".to_string()) && v.contains(&"Kim Jongun".to_string()));
+/// ```
+pub fn romanisation_variants(name: &str) -> Vec<String> {
+    let tokens: Vec<&str> = name.split(' ').collect();
+    let mut out = vec![name.to_string()];
+    // A two-syllable given name, written as two tokens or with a hyphen, after a one-token surname.
+    let given: Option<(&str, &str)> = match tokens.as_slice() {
+        [_, a, b] if is_syllable(a) && is_syllable(b) => Some((a, b)),
+        [_, ab] => ab.split_once('-').filter(|(a, b)| is_syllable(a) && is_syllable(b)),
+        _ => None,
+    };
+    if let Some((a, b)) = given {
+        let surname = tokens[0];
+        let lower_b = b.to_lowercase();
+        let cap_b = capitalise(b);
+        for g in [format!("{a} {cap_b}"), format!("{a}-{lower_b}"), format!("{a}-{cap_b}"), format!("{a}{lower_b}")] {
+            let v = format!("{surname} {g}");
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+fn is_syllable(s: &str) -> bool {
+    (1..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+}
+
+fn build_patterns(actors: &[ActorEntry], roles: &[RoleEntry]) -> Vec<(String, Vec<Target>)> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<(String, Vec<Target>)> = Vec::new();
+    let mut add = |spelling: &str, target: Target| {
+        let spelling = spelling.trim();
+        if spelling.is_empty() {
+            return;
+        }
+        // Acronyms are kept apart by exact case ("US" is not "us"); the rest are keyed case-blind.
+        let key = match target {
+            Target::Actor(_, Form::Acronym) => format!("\u{1}{spelling}"),
+            _ => spelling.to_lowercase(),
+        };
+        let i = *index.entry(key).or_insert_with(|| {
+            patterns.push((spelling.to_string(), Vec::new()));
+            patterns.len() - 1
+        });
+        if !patterns[i].1.contains(&target) {
+            patterns[i].1.push(target);
+        }
+    };
+    for (i, a) in actors.iter().enumerate() {
+        let i = i as u32;
+        let names = std::iter::once(&a.name).chain(&a.aliases);
+        for name in names {
+            if name.starts_with("the ") {
+                add(name, Target::Actor(i, Form::Standalone));
+            } else if a.kind == ActorKind::Person {
+                for v in romanisation_variants(name) {
+                    add(&v, Target::Actor(i, Form::Name));
+                }
+            } else {
+                add(name, Target::Actor(i, Form::Name));
+            }
+        }
+        a.acronyms.iter().for_each(|s| add(s, Target::Actor(i, Form::Acronym)));
+        a.hangul.iter().for_each(|s| add(s, Target::Actor(i, Form::Hangul)));
+        a.metonyms.iter().for_each(|s| add(s, Target::Actor(i, Form::Metonym)));
+        a.demonyms.iter().for_each(|s| add(s, Target::Actor(i, Form::Demonym)));
+        a.short.iter().for_each(|s| add(s, Target::Actor(i, Form::Short)));
+        if let Some(s) = &a.surname {
+            add(s, Target::Actor(i, Form::Surname));
+        }
+    }
+    for (r, role) in roles.iter().enumerate() {
+        for phrase in &role.phrases {
+            add(phrase, Target::Role(r as u32));
+        }
+    }
+    patterns
+}
+
+/// Two actors may share a surname (coreference sorts them out) but not a full spelling.
+fn check_shared_spellings(actors: &[ActorEntry], patterns: &[(String, Vec<Target>)]) -> Result<(), String> {
+    for (spelling, targets) in patterns {
+        let owners: HashSet<u32> = targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Actor(a, form) if *form != Form::Surname && *form != Form::Short => Some(*a),
+                _ => None,
+            })
+            .collect();
+        if owners.len() > 1 {
+            let mut ids: Vec<&str> = owners.iter().map(|&a| actors[a as usize].id.as_str()).collect();
+            ids.sort();
+            return Err(format!(
+                "spelling {spelling:?} is shared by {}; keep it on one actor (a bare family name belongs in `surname`)",
+                ids.join(" and ")
+            ));
+        }
+        let shorts: HashSet<u32> = targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Actor(a, Form::Short) => Some(*a),
+                _ => None,
+            })
+            .collect();
+        if shorts.len() > 1 {
+            return Err(format!("short form {spelling:?} is given to more than one person; remove it from all but one"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+[[actor]]
+id = "south-korea"
+name = "South Korea"
+kind = "country"
+demonyms = ["South Korean"]
+metonyms = ["Seoul"]
+
+[[actor]]
+id = "moon-jae-in"
+name = "Moon Jae-in"
+kind = "person"
+country = "south-korea"
+surname = "Moon"
+short = ["Moon"]
+
+[[actor]]
+id = "yoon-suk-yeol"
+name = "Yoon Suk Yeol"
+kind = "person"
+country = "south-korea"
+surname = "Yoon"
+
+[[role]]
+phrases = ["South Korean president"]
+holders = [
+  { actor = "moon-jae-in", from = "2017-05-10", to = "2022-05-09" },
+  { actor = "yoon-suk-yeol", from = "2022-05-10" },
+]
+"#;
+
+    #[test]
+    fn roles_resolve_by_date() {
+        let d = Dictionary::from_toml("actors.toml", SMALL).unwrap();
+        let moon = d.by_id["moon-jae-in"];
+        let yoon = d.by_id["yoon-suk-yeol"];
+        assert_eq!(d.holder(0, Day::new(2019, 4, 20).unwrap()), Some(moon));
+        assert_eq!(d.holder(0, Day::new(2023, 1, 1).unwrap()), Some(yoon));
+        assert_eq!(d.holder(0, Day::new(2010, 1, 1).unwrap()), None);
+        assert_eq!(d.role_country[0], Some(d.by_id["south-korea"]));
+    }
+
+    #[test]
+    fn variants_cover_hyphens_and_joins() {
+        let v = romanisation_variants("Moon Jae-in");
+        for s in ["Moon Jae-in", "Moon Jae In", "Moon Jaein", "Moon Jae-In"] {
+            assert!(v.contains(&s.to_string()), "{s} missing from {v:?}");
+        }
+        assert_eq!(romanisation_variants("Vladimir Putin"), vec!["Vladimir Putin".to_string()]);
+    }
+
+    #[test]
+    fn shared_full_spelling_is_an_error() {
+        let bad = SMALL.replace("short = [\"Moon\"]", "aliases = [\"Yoon Suk Yeol\"]");
+        let err = Dictionary::from_toml("actors.toml", &bad).unwrap_err().to_string();
+        assert!(err.contains("shared by moon-jae-in and yoon-suk-yeol"), "{err}");
+    }
+
+    #[test]
+    fn unknown_references_are_errors() {
+        let bad = SMALL.replace("actor = \"yoon-suk-yeol\"", "actor = \"nobody\"");
+        assert!(Dictionary::from_toml("actors.toml", &bad).unwrap_err().to_string().contains("\"nobody\" is not an actor"));
+        let bad = SMALL.replace("surname = \"Yoon\"", "");
+        assert!(Dictionary::from_toml("actors.toml", &bad).unwrap_err().to_string().contains("need a surname"));
+    }
+}

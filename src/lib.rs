@@ -1,0 +1,1 @@
+//! coverage-explorer: the page.
