@@ -1,1 +1,126 @@
-fn main() {}
+//! The `coverage` command: a thin shell over the engine. It parses arguments, reads files and
+//! prints; every input file becomes a report entry, in input order, whatever happens to it.
+
+mod inputs;
+mod print;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use engine::{Corpus, Knowledge};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "coverage", version, about = "Read scraped news pages into articles, actors and relations")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct CorpusArgs {
+    /// Folder with actors.toml, outlets.toml and sources.toml. Without it, ./corpus is used when
+    /// it exists, else the built-in dictionaries and no sidecar.
+    #[arg(long, value_name = "DIR")]
+    corpus: Option<PathBuf>,
+    /// Files or folders of pages (folders are read recursively, files in name order).
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read pages and print the report: one entry per file, then the relations.
+    Ingest {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// List likely actors that the dictionary does not know, ready to paste into actors.toml.
+    SuggestActors {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Only names seen at least this many times.
+        #[arg(long, default_value_t = 1)]
+        min_mentions: u32,
+    },
+    /// Write the relation graph for spreadsheets or Gephi.
+    Export {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, value_enum)]
+        format: GraphFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    Csv,
+    Gexf,
+    Graphml,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("coverage: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Ingest { corpus, format } => {
+            let report = read(&corpus)?;
+            match format {
+                ReportFormat::Json => {
+                    let json = serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?;
+                    println!("{json}");
+                }
+                ReportFormat::Text => print!("{}", print::table(&report)),
+            }
+            Ok(exit_code(&report))
+        }
+        Command::SuggestActors { corpus, min_mentions } => {
+            let report = read(&corpus)?;
+            print!("{}", print::suggestions(&report, min_mentions));
+            Ok(exit_code(&report))
+        }
+        Command::Export { corpus, format, out } => {
+            let report = read(&corpus)?;
+            let text = match format {
+                GraphFormat::Csv => engine::export::to_csv(&report),
+                GraphFormat::Gexf => engine::export::to_gexf(&report),
+                GraphFormat::Graphml => engine::export::to_graphml(&report),
+            };
+            match out {
+                Some(path) => std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                None => print!("{text}"),
+            }
+            Ok(exit_code(&report))
+        }
+    }
+}
+
+fn read(args: &CorpusArgs) -> Result<Corpus, String> {
+    let knowledge: Knowledge = inputs::knowledge(args.corpus.as_deref())?;
+    let files = inputs::expand(&args.paths);
+    Ok(Corpus::assemble(inputs::read_all(&knowledge, &files)))
+}
+
+/// 0 when every file is ok or a warning, 1 when any file is an error.
+fn exit_code(corpus: &Corpus) -> ExitCode {
+    if corpus.articles.iter().any(|a| a.status == engine::model::Status::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}

@@ -163,6 +163,9 @@ impl Matcher {
         if !caps_hold {
             return false;
         }
+        if self.is_venue(targets) && after_place_preposition(&text[..c.start]) {
+            return false;
+        }
         if targets.iter().any(|t| matches!(t, Target::Actor(_, Form::Standalone))) {
             let rest = text[c.end..].trim_start_matches(' ');
             if rest.len() < text[c.end..].len() && rest.chars().next().is_some_and(char::is_uppercase) {
@@ -190,6 +193,10 @@ impl Matcher {
         Some(actor)
     }
 
+    fn is_venue(&self, targets: &[Target]) -> bool {
+        targets.iter().any(|t| matches!(t, Target::Actor(a, _) if self.dict.actors[*a as usize].venue))
+    }
+
     fn names_person(&self, pattern: usize) -> bool {
         self.dict.patterns[pattern].1.iter().any(|t| match t {
             Target::Actor(a, _) => self.dict.actors[*a as usize].kind == ActorKind::Person,
@@ -200,6 +207,12 @@ impl Matcher {
     fn surname_of(&self, actor: u32) -> Option<String> {
         self.dict.actors[actor as usize].surname.as_ref().map(|s| s.to_lowercase())
     }
+}
+
+/// "in", "at", "to", "from" … just before a name: the name is where, not who.
+fn after_place_preposition(before: &str) -> bool {
+    let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    ["in", "at", "to", "from", "near", "via", "inside", "across"].contains(&word.to_lowercase().as_str())
 }
 
 fn is_word_char(c: char) -> bool {

@@ -39,6 +39,9 @@ pub struct ActorEntry {
     pub metonyms: Vec<String>,
     #[serde(default)]
     pub demonyms: Vec<String>,
+    /// Countries whose name mostly marks where something happened ("the summit in Singapore").
+    #[serde(default)]
+    pub venue: bool,
 }
 
 /// Who held a role from when to when (`to` absent: still in office).
@@ -242,12 +245,20 @@ fn build_patterns(actors: &[ActorEntry], roles: &[RoleEntry]) -> Vec<(String, Ve
             Target::Actor(_, Form::Acronym) => format!("\u{1}{spelling}"),
             _ => spelling.to_lowercase(),
         };
-        let i = *index.entry(key).or_insert_with(|| {
-            patterns.push((spelling.to_string(), Vec::new()));
-            patterns.len() - 1
-        });
-        if !patterns[i].1.contains(&target) {
-            patterns[i].1.push(target);
+        // Typeset pages print "People’s" where dictionaries write "People's": match both.
+        let typeset = spelling.replace('\'', "\u{2019}");
+        let mut spellings = vec![(key.clone(), spelling.to_string())];
+        if typeset != spelling {
+            spellings.push((format!("{key}\u{2019}"), typeset));
+        }
+        for (key, spelling) in spellings {
+            let i = *index.entry(key).or_insert_with(|| {
+                patterns.push((spelling, Vec::new()));
+                patterns.len() - 1
+            });
+            if !patterns[i].1.contains(&target) {
+                patterns[i].1.push(target);
+            }
         }
     };
     for (i, a) in actors.iter().enumerate() {

@@ -45,6 +45,8 @@ pub mod dedupe;
 #[cfg(feature = "ingest")]
 pub mod dictionary;
 #[cfg(feature = "ingest")]
+pub mod export;
+#[cfg(feature = "ingest")]
 pub mod html;
 #[cfg(feature = "ingest")]
 pub mod names;
