@@ -27,9 +27,8 @@ pub fn knowledge(dir: Option<&Path>) -> Result<Knowledge, String> {
     };
     let read = |name: &str, builtin: &str| -> Result<String, String> {
         match &dir {
-            Some(d) if d.join(name).is_file() => {
-                std::fs::read_to_string(d.join(name)).map_err(|e| format!("cannot read {}: {e}", d.join(name).display()))
-            }
+            Some(d) if d.join(name).is_file() => std::fs::read_to_string(d.join(name))
+                .map_err(|e| format!("cannot read {}: {e}", d.join(name).display())),
             _ => Ok(builtin.to_string()),
         }
     };
@@ -52,7 +51,9 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
                     Ok(e) if e.file_type().is_dir() => {}
                     Ok(e) => out.push(Input::File(e.into_path())),
                     Err(e) => out.push(Input::Failed {
-                        name: e.path().map_or_else(|| path.display().to_string(), |p| base_name(p)),
+                        name: e
+                            .path()
+                            .map_or_else(|| path.display().to_string(), |p| base_name(p)),
                         message: format!("cannot list this entry: {e}"),
                     }),
                 }
@@ -70,13 +71,18 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
 }
 
 fn base_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Reads and parses every input on all cores; results keep input order.
 pub fn read_all(knowledge: &Knowledge, inputs: &[Input]) -> Vec<Article> {
     let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len().max(1));
     let mut results: Vec<Option<Article>> = vec![None; inputs.len()];
     let chunks: Vec<Vec<(usize, Article)>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
@@ -92,12 +98,18 @@ pub fn read_all(knowledge: &Knowledge, inputs: &[Input]) -> Vec<Article> {
                 })
             })
             .collect();
-        workers.into_iter().map(|w| w.join().expect("a reader thread does not panic")).collect()
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("a reader thread does not panic"))
+            .collect()
     });
     for (i, article) in chunks.into_iter().flatten() {
         results[i] = Some(article);
     }
-    results.into_iter().map(|a| a.expect("every input was read")).collect()
+    results
+        .into_iter()
+        .map(|a| a.expect("every input was read"))
+        .collect()
 }
 
 fn read_one(knowledge: &Knowledge, input: &Input) -> Article {
@@ -116,7 +128,9 @@ fn read_one(knowledge: &Knowledge, input: &Input) -> Article {
                 ),
                 Ok(_) => match std::fs::read(path) {
                     Ok(bytes) => knowledge.read_article(&name, &bytes),
-                    Err(e) => Article::failed(&name, format!("cannot read {}: {e}", path.display())),
+                    Err(e) => {
+                        Article::failed(&name, format!("cannot read {}: {e}", path.display()))
+                    }
                 },
                 Err(e) => Article::failed(&name, format!("cannot read {}: {e}", path.display())),
             }

@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "coverage", version, about = "Read scraped news pages into articles, actors and relations")]
+#[command(
+    name = "coverage",
+    version,
+    about = "Read scraped news pages into articles, actors and relations"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -86,19 +90,27 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let report = read(&corpus)?;
             match format {
                 ReportFormat::Json => {
-                    let json = serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?;
+                    let json = serde_json::to_string_pretty(&report.to_json())
+                        .map_err(|e| e.to_string())?;
                     println!("{json}");
                 }
                 ReportFormat::Text => print!("{}", print::table(&report)),
             }
             Ok(exit_code(&report))
         }
-        Command::SuggestActors { corpus, min_mentions } => {
+        Command::SuggestActors {
+            corpus,
+            min_mentions,
+        } => {
             let report = read(&corpus)?;
             print!("{}", print::suggestions(&report, min_mentions));
             Ok(exit_code(&report))
         }
-        Command::Export { corpus, format, out } => {
+        Command::Export {
+            corpus,
+            format,
+            out,
+        } => {
             let report = read(&corpus)?;
             let text = match format {
                 GraphFormat::Csv => engine::export::to_csv(&report),
@@ -106,7 +118,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 GraphFormat::Graphml => engine::export::to_graphml(&report),
             };
             match out {
-                Some(path) => std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                Some(path) => std::fs::write(&path, text)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
                 None => print!("{text}"),
             }
             Ok(exit_code(&report))
@@ -122,5 +135,13 @@ fn read(args: &CorpusArgs) -> Result<Corpus, String> {
 
 /// 0 when every file is ok or a warning, 1 when any file is an error.
 fn exit_code(corpus: &Corpus) -> ExitCode {
-    if corpus.articles.iter().any(|a| a.status == engine::model::Status::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if corpus
+        .articles
+        .iter()
+        .any(|a| a.status == engine::model::Status::Error)
+    {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -17,7 +17,11 @@ fn clip(text: &str, width: usize) -> String {
 /// One row per file, the messages that explain warnings and errors, then a summary.
 pub fn table(corpus: &Corpus) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{:<28} {:<7} {:<20} {:<10} {:<40} ACTORS", "SOURCE", "STATUS", "OUTLET", "DATE", "TITLE");
+    let _ = writeln!(
+        out,
+        "{:<28} {:<7} {:<20} {:<10} {:<40} ACTORS",
+        "SOURCE", "STATUS", "OUTLET", "DATE", "TITLE"
+    );
     for a in &corpus.articles {
         let status = match a.status {
             Status::Ok => "ok",
@@ -37,11 +41,21 @@ pub fn table(corpus: &Corpus) -> String {
             date,
             clip(a.title.as_deref().unwrap_or("-"), 40),
             actors.join(", "),
-            if more > 0 { format!(" +{more}") } else { String::new() },
-            a.duplicate_of.as_ref().map_or(String::new(), |d| format!("  [copy of {d}]"))
+            if more > 0 {
+                format!(" +{more}")
+            } else {
+                String::new()
+            },
+            a.duplicate_of
+                .as_ref()
+                .map_or(String::new(), |d| format!("  [copy of {d}]"))
         );
     }
-    let with_messages: Vec<_> = corpus.articles.iter().filter(|a| !a.messages.is_empty()).collect();
+    let with_messages: Vec<_> = corpus
+        .articles
+        .iter()
+        .filter(|a| !a.messages.is_empty())
+        .collect();
     if !with_messages.is_empty() {
         out.push_str("\nNotes:\n");
         for a in with_messages {
@@ -58,7 +72,11 @@ pub fn table(corpus: &Corpus) -> String {
         count(Status::Ok),
         count(Status::Warning),
         count(Status::Error),
-        corpus.articles.iter().filter(|a| a.duplicate_of.is_some()).count(),
+        corpus
+            .articles
+            .iter()
+            .filter(|a| a.duplicate_of.is_some())
+            .count(),
         corpus.relations.len()
     );
     out
@@ -89,19 +107,35 @@ pub fn suggestions(corpus: &Corpus, min_mentions: u32) -> String {
             c.articles += 1;
         }
     }
-    let mut list: Vec<(&str, Candidate<'_>)> = by_id.into_iter().filter(|(_, c)| c.mentions >= min_mentions).collect();
+    let mut list: Vec<(&str, Candidate<'_>)> = by_id
+        .into_iter()
+        .filter(|(_, c)| c.mentions >= min_mentions)
+        .collect();
     list.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(b.0)));
     let mut out = String::new();
     if list.is_empty() {
         out.push_str("# No names outside the dictionary were found.\n");
     }
     for (id, c) in list {
-        let _ = writeln!(out, "# {} mention(s) in {} article(s); first in {}:", c.mentions, c.articles, c.source);
+        let _ = writeln!(
+            out,
+            "# {} mention(s) in {} article(s); first in {}:",
+            c.mentions, c.articles, c.source
+        );
         let _ = writeln!(out, "#   {}", c.context);
-        let _ = writeln!(out, "[[actor]]\nid = {:?}\nname = {:?}\nkind = {:?}", id, c.name, c.kind.as_str());
+        let _ = writeln!(
+            out,
+            "[[actor]]\nid = {:?}\nname = {:?}\nkind = {:?}",
+            id,
+            c.name,
+            c.kind.as_str()
+        );
         if c.kind == ActorKind::Person {
             let surname = c.name.split_whitespace().next().unwrap_or(c.name);
-            let _ = writeln!(out, "surname = {surname:?}  # check: the family name as printed alone");
+            let _ = writeln!(
+                out,
+                "surname = {surname:?}  # check: the family name as printed alone"
+            );
         }
         out.push('\n');
     }
@@ -110,14 +144,27 @@ pub fn suggestions(corpus: &Corpus, min_mentions: u32) -> String {
 
 /// The paragraph text around an actor's first mention, on one line.
 fn context(article: &engine::model::Article, actor: u32) -> String {
-    let Some(m) = article.mentions.iter().find(|m| m.actor == actor) else { return String::new() };
+    let Some(m) = article.mentions.iter().find(|m| m.actor == actor) else {
+        return String::new();
+    };
     let text = if m.paragraph == 0 {
         article.title.as_deref().unwrap_or("")
     } else {
-        article.paragraphs.get(m.paragraph as usize - 1).map_or("", |p| p.text.as_str())
+        article
+            .paragraphs
+            .get(m.paragraph as usize - 1)
+            .map_or("", |p| p.text.as_str())
     };
     let (s, e) = (m.start as usize, m.end as usize);
     let from = text[..s].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
-    let to = text[e..].char_indices().nth(60).map_or(text.len(), |(i, _)| e + i);
-    format!("{}{}{}", if from > 0 { "…" } else { "" }, &text[from..to], if to < text.len() { "…" } else { "" })
+    let to = text[e..]
+        .char_indices()
+        .nth(60)
+        .map_or(text.len(), |(i, _)| e + i);
+    format!(
+        "{}{}{}",
+        if from > 0 { "…" } else { "" },
+        &text[from..to],
+        if to < text.len() { "…" } else { "" }
+    )
 }

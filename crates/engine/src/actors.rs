@@ -34,8 +34,18 @@ struct Candidate {
 
 /// Nouns after "the Moon …" that show the bare name is the person ("the Moon government").
 const GOVERNMENT_NOUNS: [&str; 12] = [
-    "administration", "government", "camp", "era", "presidency", "regime", "doctrine", "policy", "team", "cabinet",
-    "visit", "summit",
+    "administration",
+    "government",
+    "camp",
+    "era",
+    "presidency",
+    "regime",
+    "doctrine",
+    "policy",
+    "team",
+    "cabinet",
+    "visit",
+    "summit",
 ];
 
 impl Matcher {
@@ -52,7 +62,13 @@ impl Matcher {
     /// Finds actors in paragraphs given in reading order. `headline_paragraphs` leading paragraphs
     /// are the headline and standfirst: a bare family name there refers to the person the article
     /// names in full later. `excluded` actors (the outlet naming itself) are never reported.
-    pub fn find(&self, paragraphs: &[&str], headline_paragraphs: usize, date: Option<Day>, excluded: &[u32]) -> Vec<Found> {
+    pub fn find(
+        &self,
+        paragraphs: &[&str],
+        headline_paragraphs: usize,
+        date: Option<Day>,
+        excluded: &[u32],
+    ) -> Vec<Found> {
         let mut found = Vec::new();
         let mut last_full: HashMap<String, u32> = HashMap::new();
         let mut pending_headline: Vec<(usize, Candidate)> = Vec::new();
@@ -63,12 +79,19 @@ impl Matcher {
                     text[c.end..next.start].trim().is_empty() && self.names_person(next.pattern)
                 });
                 let mut emit = |actor: u32| {
-                    found.push(Found { paragraph: p as u32, start: c.start as u32, end: c.end as u32, actor });
+                    found.push(Found {
+                        paragraph: p as u32,
+                        start: c.start as u32,
+                        end: c.end as u32,
+                        actor,
+                    });
                 };
                 let targets = &self.dict.patterns[c.pattern].1;
                 // A full spelling of an actor wins over everything else the same spelling could be.
                 if let Some(actor) = targets.iter().find_map(|t| match t {
-                    Target::Actor(a, form) if !matches!(form, Form::Surname | Form::Short) => Some(*a),
+                    Target::Actor(a, form) if !matches!(form, Form::Surname | Form::Short) => {
+                        Some(*a)
+                    }
                     _ => None,
                 }) {
                     if let Some(surname) = self.surname_of(actor) {
@@ -114,7 +137,12 @@ impl Matcher {
             people.sort_unstable();
             people.dedup();
             if let [actor] = people[..] {
-                found.push(Found { paragraph: p as u32, start: c.start as u32, end: c.end as u32, actor });
+                found.push(Found {
+                    paragraph: p as u32,
+                    start: c.start as u32,
+                    end: c.end as u32,
+                    actor,
+                });
             }
         }
         found.retain(|f| !excluded.contains(&f.actor));
@@ -127,7 +155,11 @@ impl Matcher {
         let mut candidates: Vec<Candidate> = self
             .automaton
             .find_overlapping_iter(text)
-            .map(|m| Candidate { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() })
+            .map(|m| Candidate {
+                start: m.start(),
+                end: m.end(),
+                pattern: m.pattern().as_usize(),
+            })
             .filter(|c| self.valid(text, c))
             .collect();
         candidates.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
@@ -145,7 +177,9 @@ impl Matcher {
     fn valid(&self, text: &str, c: &Candidate) -> bool {
         let (pattern, targets) = &self.dict.patterns[c.pattern];
         let matched = &text[c.start..c.end];
-        let hangul = targets.iter().all(|t| matches!(t, Target::Actor(_, Form::Hangul)));
+        let hangul = targets
+            .iter()
+            .all(|t| matches!(t, Target::Actor(_, Form::Hangul)));
         let before = text[..c.start].chars().next_back();
         let after = text[c.end..].chars().next();
         if hangul {
@@ -155,20 +189,31 @@ impl Matcher {
         } else if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
             return false;
         }
-        if targets.iter().all(|t| matches!(t, Target::Actor(_, Form::Acronym))) {
+        if targets
+            .iter()
+            .all(|t| matches!(t, Target::Actor(_, Form::Acronym)))
+        {
             return matched == pattern;
         }
         // Every capital in the spelling must be a capital in the text; "KIM JONG UN" passes.
-        let caps_hold = pattern.chars().zip(matched.chars()).all(|(p, m)| !p.is_ascii_uppercase() || m.is_uppercase());
+        let caps_hold = pattern
+            .chars()
+            .zip(matched.chars())
+            .all(|(p, m)| !p.is_ascii_uppercase() || m.is_uppercase());
         if !caps_hold {
             return false;
         }
         if self.is_venue(targets) && after_place_preposition(&text[..c.start]) {
             return false;
         }
-        if targets.iter().any(|t| matches!(t, Target::Actor(_, Form::Standalone))) {
+        if targets
+            .iter()
+            .any(|t| matches!(t, Target::Actor(_, Form::Standalone)))
+        {
             let rest = text[c.end..].trim_start_matches(' ');
-            if rest.len() < text[c.end..].len() && rest.chars().next().is_some_and(char::is_uppercase) {
+            if rest.len() < text[c.end..].len()
+                && rest.chars().next().is_some_and(char::is_uppercase)
+            {
                 return false;
             }
         }
@@ -185,7 +230,9 @@ impl Matcher {
         let after_the = before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case("the");
         if after_the {
             let next = text[c.end..].split_whitespace().next().unwrap_or("");
-            let next = next.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+            let next = next
+                .trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_lowercase();
             if !GOVERNMENT_NOUNS.contains(&next.as_str()) {
                 return None;
             }
@@ -194,7 +241,9 @@ impl Matcher {
     }
 
     fn is_venue(&self, targets: &[Target]) -> bool {
-        targets.iter().any(|t| matches!(t, Target::Actor(a, _) if self.dict.actors[*a as usize].venue))
+        targets
+            .iter()
+            .any(|t| matches!(t, Target::Actor(a, _) if self.dict.actors[*a as usize].venue))
     }
 
     fn names_person(&self, pattern: usize) -> bool {
@@ -205,14 +254,22 @@ impl Matcher {
     }
 
     fn surname_of(&self, actor: u32) -> Option<String> {
-        self.dict.actors[actor as usize].surname.as_ref().map(|s| s.to_lowercase())
+        self.dict.actors[actor as usize]
+            .surname
+            .as_ref()
+            .map(|s| s.to_lowercase())
     }
 }
 
 /// "in", "at", "to", "from" … just before a name: the name is where, not who.
 fn after_place_preposition(before: &str) -> bool {
-    let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    ["in", "at", "to", "from", "near", "via", "inside", "across"].contains(&word.to_lowercase().as_str())
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    ["in", "at", "to", "from", "near", "via", "inside", "across"]
+        .contains(&word.to_lowercase().as_str())
 }
 
 fn is_word_char(c: char) -> bool {
@@ -299,21 +356,39 @@ holders = [{ actor = "moon-jae-in", from = "2017-05-10", to = "2022-05-09" }]
         let paragraphs: Vec<&str> = text.split('\n').collect();
         m.find(&paragraphs, 1, date, &[])
             .iter()
-            .map(|f| format!("{}:{}", &paragraphs[f.paragraph as usize][f.start as usize..f.end as usize], m.dict.actors[f.actor as usize].id))
+            .map(|f| {
+                format!(
+                    "{}:{}",
+                    &paragraphs[f.paragraph as usize][f.start as usize..f.end as usize],
+                    m.dict.actors[f.actor as usize].id
+                )
+            })
             .collect()
     }
 
     #[test]
     fn romanisation_and_case_variants_match() {
-        for text in ["Kim Jong Un", "Kim Jong-un", "Kim Jongun", "KIM JONG UN", "Kim Jong-Un"] {
-            assert_eq!(names(&format!("x\n{text} arrived."), None), vec![format!("{text}:kim-jong-un")]);
+        for text in [
+            "Kim Jong Un",
+            "Kim Jong-un",
+            "Kim Jongun",
+            "KIM JONG UN",
+            "Kim Jong-Un",
+        ] {
+            assert_eq!(
+                names(&format!("x\n{text} arrived."), None),
+                vec![format!("{text}:kim-jong-un")]
+            );
         }
     }
 
     #[test]
     fn lowercase_words_are_not_names() {
         assert!(names("x\nthe moon rose over us.", None).is_empty());
-        assert_eq!(names("x\nthe US and Moon met", None), vec!["US:united-states", "Moon:moon-jae-in"]);
+        assert_eq!(
+            names("x\nthe US and Moon met", None),
+            vec!["US:united-states", "Moon:moon-jae-in"]
+        );
     }
 
     #[test]
@@ -325,17 +400,29 @@ holders = [{ actor = "moon-jae-in", from = "2017-05-10", to = "2022-05-09" }]
 
     #[test]
     fn headline_surname_takes_the_body_person() {
-        let found = names("Kim in Russia\nNorth Korean leader Kim Jong-un will visit.", None);
+        let found = names(
+            "Kim in Russia\nNorth Korean leader Kim Jong-un will visit.",
+            None,
+        );
         assert_eq!(found[0], "Kim:kim-jong-un");
         assert!(found.contains(&"Russia:russia".to_string()));
     }
 
     #[test]
     fn demonyms_metonyms_and_the_north() {
-        let found = names("x\nThe North Korean leader and the Kremlin; the North said; Pyongyang and Seoul.", None);
+        let found = names(
+            "x\nThe North Korean leader and the Kremlin; the North said; Pyongyang and Seoul.",
+            None,
+        );
         assert_eq!(
             found,
-            vec!["North Korean:north-korea", "Kremlin:russia", "the North:north-korea", "Pyongyang:north-korea", "Seoul:south-korea"]
+            vec![
+                "North Korean:north-korea",
+                "Kremlin:russia",
+                "the North:north-korea",
+                "Pyongyang:north-korea",
+                "Seoul:south-korea"
+            ]
         );
         assert!(names("x\nin the North Atlantic", None).is_empty());
     }
@@ -343,17 +430,32 @@ holders = [{ actor = "moon-jae-in", from = "2017-05-10", to = "2022-05-09" }]
     #[test]
     fn role_resolves_by_date_unless_a_name_follows() {
         let d = Day::new(2019, 4, 20);
-        assert_eq!(names("x\nthe South Korean president said", d), vec!["South Korean president:south-korea", "South Korean president:moon-jae-in"]);
-        assert_eq!(names("x\nthe South Korean president said", None), vec!["South Korean president:south-korea"]);
+        assert_eq!(
+            names("x\nthe South Korean president said", d),
+            vec![
+                "South Korean president:south-korea",
+                "South Korean president:moon-jae-in"
+            ]
+        );
+        assert_eq!(
+            names("x\nthe South Korean president said", None),
+            vec!["South Korean president:south-korea"]
+        );
         assert_eq!(
             names("x\nSouth Korean President Moon Jae-in said", d),
-            vec!["South Korean President:south-korea", "Moon Jae-in:moon-jae-in"]
+            vec![
+                "South Korean President:south-korea",
+                "Moon Jae-in:moon-jae-in"
+            ]
         );
     }
 
     #[test]
     fn hangul_takes_particles() {
-        assert_eq!(names("x\n김정은이 북한을 이끈다", None), vec!["김정은:kim-jong-un", "북한:north-korea"]);
+        assert_eq!(
+            names("x\n김정은이 북한을 이끈다", None),
+            vec!["김정은:kim-jong-un", "북한:north-korea"]
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@ use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
 use crate::html;
 use crate::model::{
-    ActorKind, ActorRef, Article, Block, Evidence, Mention, Origin, Paragraph, Removed, RemovedReason, Status,
+    ActorKind, ActorRef, Article, Block, Evidence, Mention, Origin, Paragraph, Removed,
+    RemovedReason, Status,
 };
 use crate::names;
 use crate::outlets::{self, Profiles};
@@ -40,7 +41,11 @@ impl Knowledge {
     /// let a = k.read_article("a.txt", b"Title\n\nRussia said so.");
     /// assert_eq!(a.actors[0].name, "Russia");
     /// ```
-    pub fn from_sources(actors: &str, outlets: &str, sources: &str) -> Result<Knowledge, ConfigError> {
+    pub fn from_sources(
+        actors: &str,
+        outlets: &str,
+        sources: &str,
+    ) -> Result<Knowledge, ConfigError> {
         let dict = Dictionary::from_toml("actors.toml", actors)?;
         let profiles = Profiles::from_toml("outlets.toml", outlets)?;
         let sidecar = Sidecar::from_toml("sources.toml", sources)?;
@@ -51,7 +56,14 @@ impl Knowledge {
         dict.block(profiles.names().map(str::to_string));
         let furniture = Furniture::new(profiles.boilerplate(), profiles.names());
         let outlet_names = profiles.names().map(str::to_lowercase).collect();
-        Knowledge { matcher: Matcher::new(dict), profiles, sidecar, furniture, lexicon: ToneLexicon::new(), outlet_names }
+        Knowledge {
+            matcher: Matcher::new(dict),
+            profiles,
+            sidecar,
+            furniture,
+            lexicon: ToneLexicon::new(),
+            outlet_names,
+        }
     }
 
     /// Reads one page. Never panics; a page that cannot be read becomes an article with status error.
@@ -62,7 +74,10 @@ impl Knowledge {
         };
         let mut messages = Vec::new();
         if decoded.had_errors {
-            messages.push(format!("some bytes were not valid {} and were replaced; check the file's encoding", decoded.encoding));
+            messages.push(format!(
+                "some bytes were not valid {} and were replaced; check the file's encoding",
+                decoded.encoding
+            ));
         }
         let (text, meta) = if html::looks_like_html(source, &decoded.text) {
             let page = html::extract(&decoded.text);
@@ -78,19 +93,41 @@ impl Knowledge {
 
         // Headline, standfirst, body and captions.
         let outlet_name_refs: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
-        let raw_title = layout.title.map(|i| lines[i].text.clone()).or_else(|| meta.title.clone());
-        article.title = raw_title.as_deref().map(|t| clean::clean_title(t, &outlet_name_refs)).filter(|t| !t.is_empty());
-        article.title_origin = if article.title.is_some() { Origin::Page } else { Origin::None };
+        let raw_title = layout
+            .title
+            .map(|i| lines[i].text.clone())
+            .or_else(|| meta.title.clone());
+        article.title = raw_title
+            .as_deref()
+            .map(|t| clean::clean_title(t, &outlet_name_refs))
+            .filter(|t| !t.is_empty());
+        article.title_origin = if article.title.is_some() {
+            Origin::Page
+        } else {
+            Origin::None
+        };
         for (i, line) in lines.iter().enumerate() {
-            let para = |kind, text: &str| Paragraph { kind, text: text.to_string() };
+            let para = |kind, text: &str| Paragraph {
+                kind,
+                text: text.to_string(),
+            };
             match &line.class {
-                Class::Removed(reason) => article.removed.push(Removed { reason: *reason, text: line.text.clone() }),
-                Class::Byline(_) => article.removed.push(Removed { reason: RemovedReason::Byline, text: line.text.clone() }),
+                Class::Removed(reason) => article.removed.push(Removed {
+                    reason: *reason,
+                    text: line.text.clone(),
+                }),
+                Class::Byline(_) => article.removed.push(Removed {
+                    reason: RemovedReason::Byline,
+                    text: line.text.clone(),
+                }),
                 Class::Caption(caption) => article.paragraphs.push(para(Block::Caption, caption)),
-                Class::Text if Some(i) == layout.title => {
-                    article.removed.push(Removed { reason: RemovedReason::Headline, text: line.text.clone() })
+                Class::Text if Some(i) == layout.title => article.removed.push(Removed {
+                    reason: RemovedReason::Headline,
+                    text: line.text.clone(),
+                }),
+                Class::Text if layout.subtitles.contains(&i) => {
+                    article.paragraphs.push(para(Block::Subtitle, &line.text))
                 }
-                Class::Text if layout.subtitles.contains(&i) => article.paragraphs.push(para(Block::Subtitle, &line.text)),
                 Class::Text => article.paragraphs.push(para(Block::Body, &line.text)),
             }
         }
@@ -100,7 +137,11 @@ impl Knowledge {
                 Class::Byline(Some(b)) => Some(b.clone()),
                 _ => None,
             })
-            .or_else(|| meta.author.clone().filter(|a| !self.outlet_names.contains(&a.to_lowercase())));
+            .or_else(|| {
+                meta.author
+                    .clone()
+                    .filter(|a| !self.outlet_names.contains(&a.to_lowercase()))
+            });
 
         // Publication date: markup first, then stamps printed on the page.
         let meta_day = meta.published.as_deref().and_then(dates::parse_meta_date);
@@ -109,11 +150,21 @@ impl Knowledge {
                 .iter()
                 .enumerate()
                 .filter(|(i, l)| {
-                    let stamp_like = matches!(l.class, Class::Removed(RemovedReason::Stamp) | Class::Byline(_));
-                    let masthead = layout.title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
+                    let stamp_like = matches!(
+                        l.class,
+                        Class::Removed(RemovedReason::Stamp) | Class::Byline(_)
+                    );
+                    let masthead =
+                        layout.title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
                     stamp_like && !masthead
                 })
-                .flat_map(|(i, l)| l.dates.iter().map(move |h| Stamp { day: h.day, label: h.label, line: i }))
+                .flat_map(|(i, l)| {
+                    l.dates.iter().map(move |h| Stamp {
+                        day: h.day,
+                        label: h.label,
+                        line: i,
+                    })
+                })
                 .collect();
             dates::pick_publication(&stamps).map(|s| s.day)
         });
@@ -124,20 +175,38 @@ impl Knowledge {
         // Outlet, from every line including the removed ones (footers and copyright lines tell).
         let all_lines: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         article.url = meta.url.clone();
-        let outlet = outlets::detect(&self.profiles, &all_lines, raw_title.as_deref(), article.url.as_deref())
-            .or_else(|| meta.site_name.as_deref().and_then(|s| self.profiles.lookup(s)));
+        let outlet = outlets::detect(
+            &self.profiles,
+            &all_lines,
+            raw_title.as_deref(),
+            article.url.as_deref(),
+        )
+        .or_else(|| {
+            meta.site_name
+                .as_deref()
+                .and_then(|s| self.profiles.lookup(s))
+        });
         if let Some(o) = outlet {
             article.outlet = Some(self.profiles.outlets[o].name.clone());
             article.outlet_origin = Origin::Page;
         }
         self.apply_sidecar(&mut article, &mut messages);
 
-        article.language = language(article.paragraphs.iter().map(|p| p.text.as_str()).chain(article.title.as_deref()));
+        article.language = language(
+            article
+                .paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .chain(article.title.as_deref()),
+        );
         self.find_actors(&mut article, layout.subtitles.len());
         self.find_evidence(&mut article);
 
         if article.paragraphs.is_empty() {
-            messages.push("no article text was left after cleaning; check whether the file is a news page".into());
+            messages.push(
+                "no article text was left after cleaning; check whether the file is a news page"
+                    .into(),
+            );
         }
         if article.title.is_none() {
             messages.push("no headline found; give one in corpus/sources.toml (title = …)".into());
@@ -148,28 +217,45 @@ impl Knowledge {
         if article.outlet.is_none() {
             messages.push("the page does not say which outlet published it; give one in corpus/sources.toml (outlet = …)".into());
         }
-        article.status = if messages.is_empty() { Status::Ok } else { Status::Warning };
+        article.status = if messages.is_empty() {
+            Status::Ok
+        } else {
+            Status::Warning
+        };
         article.messages = messages;
         article
     }
 
     /// Which lines are the headline and the standfirst.
     fn layout(&self, lines: &[Line], meta_title: Option<&str>) -> Layout {
-        let texts: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Text).collect();
+        let texts: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].class == Class::Text)
+            .collect();
         let first_body = texts.iter().copied().find(|&i| is_body(&lines[i].text));
         let title = match meta_title {
             Some(mt) => {
-                let outlet_names: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
+                let outlet_names: Vec<&str> =
+                    self.outlet_names.iter().map(String::as_str).collect();
                 let wanted = clean::clean_title(mt, &outlet_names).to_lowercase();
-                texts.iter().copied().find(|&i| clean::clean_title(&lines[i].text, &outlet_names).to_lowercase() == wanted)
+                texts.iter().copied().find(|&i| {
+                    clean::clean_title(&lines[i].text, &outlet_names).to_lowercase() == wanted
+                })
             }
-            None => texts.iter().copied().take_while(|&i| Some(i) != first_body).find(|&i| is_headline(&lines[i].text)),
+            None => texts
+                .iter()
+                .copied()
+                .take_while(|&i| Some(i) != first_body)
+                .find(|&i| is_headline(&lines[i].text)),
         };
         let subtitles = match title {
             Some(t) => texts
                 .iter()
                 .copied()
-                .filter(|&i| i > t && first_body.is_none_or(|b| i < b) && lines[i].text.chars().count() <= 300)
+                .filter(|&i| {
+                    i > t
+                        && first_body.is_none_or(|b| i < b)
+                        && lines[i].text.chars().count() <= 300
+                })
                 .collect(),
             None => Vec::new(),
         };
@@ -177,9 +263,14 @@ impl Knowledge {
     }
 
     fn apply_sidecar(&self, article: &mut Article, messages: &mut Vec<String>) {
-        let Some(facts) = self.sidecar.get(&article.source) else { return };
+        let Some(facts) = self.sidecar.get(&article.source) else {
+            return;
+        };
         if let Some(outlet) = &facts.outlet {
-            let name = self.profiles.lookup(outlet).map_or_else(|| outlet.clone(), |o| self.profiles.outlets[o].name.clone());
+            let name = self
+                .profiles
+                .lookup(outlet)
+                .map_or_else(|| outlet.clone(), |o| self.profiles.outlets[o].name.clone());
             if let Some(page) = article.outlet.as_ref().filter(|p| **p != name) {
                 messages.push(format!("the page names the outlet {page:?}; corpus/sources.toml says {name:?}, which is used"));
             }
@@ -188,7 +279,9 @@ impl Knowledge {
         }
         if let Some(date) = facts.date {
             if let Some(page) = article.date.filter(|p| *p != date) {
-                messages.push(format!("the page is dated {page}; corpus/sources.toml says {date}, which is used"));
+                messages.push(format!(
+                    "the page is dated {page}; corpus/sources.toml says {date}, which is used"
+                ));
             }
             article.date = Some(date);
             article.date_origin = Origin::Sidecar;
@@ -204,10 +297,18 @@ impl Knowledge {
 
     /// Dictionary actors, then names found from their context.
     fn find_actors(&self, article: &mut Article, subtitles: usize) {
-        let excluded = article.outlet.as_deref().map(|o| self.outlet_actors(o)).unwrap_or_default();
+        let excluded = article
+            .outlet
+            .as_deref()
+            .map(|o| self.outlet_actors(o))
+            .unwrap_or_default();
         let title = article.title.clone().unwrap_or_default();
-        let texts: Vec<&str> = std::iter::once(title.as_str()).chain(article.paragraphs.iter().map(|p| p.text.as_str())).collect();
-        let found: Vec<Found> = self.matcher.find(&texts, 1 + subtitles, article.date, &excluded);
+        let texts: Vec<&str> = std::iter::once(title.as_str())
+            .chain(article.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect();
+        let found: Vec<Found> = self
+            .matcher
+            .find(&texts, 1 + subtitles, article.date, &excluded);
         let dict = &self.matcher.dict;
 
         let mut index: HashMap<String, u32> = HashMap::new();
@@ -215,11 +316,22 @@ impl Knowledge {
         let mut mentions: Vec<Mention> = Vec::new();
         let mut add = |id: &str, name: &str, kind: ActorKind, known: bool, m: (u32, u32, u32)| {
             let i = *index.entry(id.to_string()).or_insert_with(|| {
-                actors.push(ActorRef { id: id.to_string(), name: name.to_string(), kind, known, mentions: 0 });
+                actors.push(ActorRef {
+                    id: id.to_string(),
+                    name: name.to_string(),
+                    kind,
+                    known,
+                    mentions: 0,
+                });
                 actors.len() as u32 - 1
             });
             actors[i as usize].mentions += 1;
-            mentions.push(Mention { paragraph: m.0, start: m.1, end: m.2, actor: i });
+            mentions.push(Mention {
+                paragraph: m.0,
+                start: m.1,
+                end: m.2,
+                actor: i,
+            });
         };
         for f in &found {
             let a = &dict.actors[f.actor as usize];
@@ -227,15 +339,27 @@ impl Knowledge {
         }
         let byline = article.byline.clone().unwrap_or_default().to_lowercase();
         for (p, text) in texts.iter().enumerate() {
-            let known: Vec<(usize, usize)> =
-                found.iter().filter(|f| f.paragraph == p as u32).map(|f| (f.start as usize, f.end as usize)).collect();
+            let known: Vec<(usize, usize)> = found
+                .iter()
+                .filter(|f| f.paragraph == p as u32)
+                .map(|f| (f.start as usize, f.end as usize))
+                .collect();
             for hit in names::find(text, &known) {
                 let id = names::slug(&hit.name);
                 let lower = hit.name.to_lowercase();
-                if dict.by_id.contains_key(&id) || byline.contains(&lower) || self.outlet_names.contains(&lower) {
+                if dict.by_id.contains_key(&id)
+                    || byline.contains(&lower)
+                    || self.outlet_names.contains(&lower)
+                {
                     continue;
                 }
-                add(&id, &hit.name, hit.kind, false, (p as u32, hit.start as u32, hit.end as u32));
+                add(
+                    &id,
+                    &hit.name,
+                    hit.kind,
+                    false,
+                    (p as u32, hit.start as u32, hit.end as u32),
+                );
             }
         }
         mentions.sort_by_key(|m| (m.paragraph, m.start));
@@ -245,7 +369,9 @@ impl Knowledge {
 
     /// Actors that are the outlet itself ("Global Times" in a Global Times page).
     fn outlet_actors(&self, outlet: &str) -> Vec<u32> {
-        let Some(o) = self.profiles.lookup(outlet) else { return Vec::new() };
+        let Some(o) = self.profiles.lookup(outlet) else {
+            return Vec::new();
+        };
         let profile = &self.profiles.outlets[o];
         let dict = &self.matcher.dict;
         std::iter::once(&profile.name)
@@ -254,7 +380,10 @@ impl Knowledge {
                 let key = name.to_lowercase();
                 dict.actors.iter().position(|a| {
                     a.name.to_lowercase() == key
-                        || a.aliases.iter().chain(&a.acronyms).any(|s| s.to_lowercase() == key)
+                        || a.aliases
+                            .iter()
+                            .chain(&a.acronyms)
+                            .any(|s| s.to_lowercase() == key)
                 })
             })
             .map(|i| i as u32)
@@ -264,19 +393,33 @@ impl Knowledge {
     /// Sentences that name two distinct actors, with their tone.
     fn find_evidence(&self, article: &mut Article) {
         let title = article.title.clone().unwrap_or_default();
-        let texts: Vec<&str> = std::iter::once(title.as_str()).chain(article.paragraphs.iter().map(|p| p.text.as_str())).collect();
+        let texts: Vec<&str> = std::iter::once(title.as_str())
+            .chain(article.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect();
         let dict = &self.matcher.dict;
-        let country_of = |id: &str| dict.by_id.get(id).and_then(|&i| dict.country_of(i)).map(|c| dict.actors[c as usize].id.as_str());
+        let country_of = |id: &str| {
+            dict.by_id
+                .get(id)
+                .and_then(|&i| dict.country_of(i))
+                .map(|c| dict.actors[c as usize].id.as_str())
+        };
         let mut evidence = Vec::new();
         for (p, text) in texts.iter().enumerate() {
-            let in_para: Vec<&Mention> = article.mentions.iter().filter(|m| m.paragraph == p as u32).collect();
+            let in_para: Vec<&Mention> = article
+                .mentions
+                .iter()
+                .filter(|m| m.paragraph == p as u32)
+                .collect();
             if in_para.len() < 2 {
                 continue;
             }
             for (s, e) in sentences::split(text) {
                 // First mention of each actor in the sentence.
                 let mut firsts: Vec<&Mention> = Vec::new();
-                for m in in_para.iter().filter(|m| m.start as usize >= s && m.end as usize <= e) {
+                for m in in_para
+                    .iter()
+                    .filter(|m| m.start as usize >= s && m.end as usize <= e)
+                {
                     if !firsts.iter().any(|f| f.actor == m.actor) {
                         firsts.push(m);
                     }
@@ -288,9 +431,14 @@ impl Knowledge {
                 let cues = self.lexicon.cues(sentence);
                 for (x, mx) in firsts.iter().enumerate() {
                     for my in &firsts[x + 1..] {
-                        let (ax, ay) = (&article.actors[mx.actor as usize], &article.actors[my.actor as usize]);
+                        let (ax, ay) = (
+                            &article.actors[mx.actor as usize],
+                            &article.actors[my.actor as usize],
+                        );
                         // A person and their own country are not a relation.
-                        if country_of(&ax.id) == Some(ay.id.as_str()) || country_of(&ay.id) == Some(ax.id.as_str()) {
+                        if country_of(&ax.id) == Some(ay.id.as_str())
+                            || country_of(&ay.id) == Some(ax.id.as_str())
+                        {
                             continue;
                         }
                         let span = |m: &Mention| (m.start as usize - s, m.end as usize - s);
@@ -320,22 +468,31 @@ struct Layout {
 /// A headline: short, a few words, not ending like a sentence.
 fn is_headline(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (1..=30).contains(&words) && text.chars().count() <= 250 && !text.ends_with(['.', ',', ';', ':'])
+    (1..=30).contains(&words)
+        && text.chars().count() <= 250
+        && !text.ends_with(['.', ',', ';', ':'])
 }
 
 /// Running text: a full sentence of some length, or a long paragraph.
 fn is_body(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    text.chars().count() > 300 || words >= 12 && text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', '다'])
+    text.chars().count() > 300
+        || words >= 12
+            && text
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with(['.', '!', '?', '다'])
 }
 
 /// The main language of a text: Hangul, Cyrillic, kana, Han or Latin by character count.
 fn language<'a>(texts: impl Iterator<Item = &'a str>) -> String {
-    let (mut latin, mut hangul, mut cyrillic, mut kana, mut han) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut latin, mut hangul, mut cyrillic, mut kana, mut han) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     for c in texts.flat_map(str::chars) {
         match c {
             'a'..='z' | 'A'..='Z' => latin += 1,
-            '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => hangul += 1,
+            '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
+                hangul += 1
+            }
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
             '\u{3040}'..='\u{30FF}' => kana += 1,
             '\u{4E00}'..='\u{9FFF}' => han += 1,
@@ -343,7 +500,21 @@ fn language<'a>(texts: impl Iterator<Item = &'a str>) -> String {
         }
     }
     // A Hangul, kana or Han character carries about as much as three Latin letters.
-    let scores = [("en", latin), ("ko", hangul * 3), ("ru", cyrillic), ("ja", kana * 3 + if kana > 0 { han * 3 } else { 0 }), ("zh", if kana == 0 { han * 3 } else { 0 })];
-    let (lang, score) = scores.iter().max_by_key(|(_, s)| *s).copied().unwrap_or(("und", 0));
-    if score == 0 { "und".to_string() } else { lang.to_string() }
+    let scores = [
+        ("en", latin),
+        ("ko", hangul * 3),
+        ("ru", cyrillic),
+        ("ja", kana * 3 + if kana > 0 { han * 3 } else { 0 }),
+        ("zh", if kana == 0 { han * 3 } else { 0 }),
+    ];
+    let (lang, score) = scores
+        .iter()
+        .max_by_key(|(_, s)| *s)
+        .copied()
+        .unwrap_or(("und", 0));
+    if score == 0 {
+        "und".to_string()
+    } else {
+        lang.to_string()
+    }
 }

@@ -30,34 +30,179 @@ pub struct Line {
 
 /// Whole lines that are site furniture on any news site.
 const BOILERPLATE: &[&str] = &[
-    "go to contents", "skip to content", "skip to main content", "skip navigation", "back to top", "top", "to top",
-    "related stories", "related articles", "related news", "related", "most viewed articles", "most viewed",
-    "most read", "most popular", "popular news", "latest news", "top stories", "trending", "trending now",
-    "read more", "more", "see more", "share", "share this", "share this article", "share this story", "tweet",
-    "print", "email", "e-mail", "font size", "text size", "subscribe", "subscribe now", "sign in", "log in", "login",
-    "register", "newsletter", "advertisement", "ad", "sponsored", "comments", "comment", "leave a comment",
-    "blog comments powered by disqus", "comments powered by disqus", "loading", "loading...", "click here", "home",
-    "menu", "search", "close", "previous", "next", "prev", "list", "reply", "like", "facebook", "twitter", "x",
-    "kakaotalk", "kakao", "naver", "band", "url copy", "copy link", "copy url", "copied", "all rights reserved",
-    "listen", "listen to this article", "view comments", "hide", "show more", "expand", "editor's picks",
-    "you may also like", "recommended", "more from this section", "opinion", "editorial", "news", "world", "politics",
-    "본문 바로가기", "목록", "이전글", "다음글", "공감", "댓글", "구독하기", "공유하기", "신고하기", "좋아요", "맨 위로", "기사 목록",
-    "관련기사", "관련 기사", "많이 본 기사", "많이 본 뉴스", "프린트", "인쇄", "스크랩", "url 복사", "카카오톡", "페이스북", "트위터",
-    "글자크기", "글씨 크기", "가", "공유", "닫기", "전체메뉴", "검색",
+    "go to contents",
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "back to top",
+    "top",
+    "to top",
+    "related stories",
+    "related articles",
+    "related news",
+    "related",
+    "most viewed articles",
+    "most viewed",
+    "most read",
+    "most popular",
+    "popular news",
+    "latest news",
+    "top stories",
+    "trending",
+    "trending now",
+    "read more",
+    "more",
+    "see more",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "print",
+    "email",
+    "e-mail",
+    "font size",
+    "text size",
+    "subscribe",
+    "subscribe now",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "newsletter",
+    "advertisement",
+    "ad",
+    "sponsored",
+    "comments",
+    "comment",
+    "leave a comment",
+    "blog comments powered by disqus",
+    "comments powered by disqus",
+    "loading",
+    "loading...",
+    "click here",
+    "home",
+    "menu",
+    "search",
+    "close",
+    "previous",
+    "next",
+    "prev",
+    "list",
+    "reply",
+    "like",
+    "facebook",
+    "twitter",
+    "x",
+    "kakaotalk",
+    "kakao",
+    "naver",
+    "band",
+    "url copy",
+    "copy link",
+    "copy url",
+    "copied",
+    "all rights reserved",
+    "listen",
+    "listen to this article",
+    "view comments",
+    "hide",
+    "show more",
+    "expand",
+    "editor's picks",
+    "you may also like",
+    "recommended",
+    "more from this section",
+    "opinion",
+    "editorial",
+    "news",
+    "world",
+    "politics",
+    "본문 바로가기",
+    "목록",
+    "이전글",
+    "다음글",
+    "공감",
+    "댓글",
+    "구독하기",
+    "공유하기",
+    "신고하기",
+    "좋아요",
+    "맨 위로",
+    "기사 목록",
+    "관련기사",
+    "관련 기사",
+    "많이 본 기사",
+    "많이 본 뉴스",
+    "프린트",
+    "인쇄",
+    "스크랩",
+    "url 복사",
+    "카카오톡",
+    "페이스북",
+    "트위터",
+    "글자크기",
+    "글씨 크기",
+    "가",
+    "공유",
+    "닫기",
+    "전체메뉴",
+    "검색",
 ];
 
 /// Line openings that mark furniture, credits and footers.
 const BOILERPLATE_PREFIXES: &[&str] = &[
-    "read more:", "related:", "also read", "see also:", "subscribe to", "sign up for", "follow us", "click here",
-    "tags:", "keywords:", "topics:", "category:", "filed under", "posted in", "share this", "this article is",
-    "this story has been", "copyright", "all rights reserved", "무단전재", "저작권자", "<저작권자", "[저작권자",
-    "▶", "☞", "ⓒ", "©",
+    "read more:",
+    "related:",
+    "also read",
+    "see also:",
+    "subscribe to",
+    "sign up for",
+    "follow us",
+    "click here",
+    "tags:",
+    "keywords:",
+    "topics:",
+    "category:",
+    "filed under",
+    "posted in",
+    "share this",
+    "this article is",
+    "this story has been",
+    "copyright",
+    "all rights reserved",
+    "무단전재",
+    "저작권자",
+    "<저작권자",
+    "[저작권자",
+    "▶",
+    "☞",
+    "ⓒ",
+    "©",
 ];
 const CREDIT_PREFIXES: &[&str] = &[
-    "please direct questions", "image source", "image caption", "getty images", "photo:", "photo by", "photograph:",
-    "photo courtesy", "video:", "the author is", "the writer is", "the author was", "the writer was",
-    "the views expressed", "the opinions expressed", "this article was written by", "contact the author",
-    "email:", "e-mail:", "reporter:", "editor:", "edited by",
+    "please direct questions",
+    "image source",
+    "image caption",
+    "getty images",
+    "photo:",
+    "photo by",
+    "photograph:",
+    "photo courtesy",
+    "video:",
+    "the author is",
+    "the writer is",
+    "the author was",
+    "the writer was",
+    "the views expressed",
+    "the opinions expressed",
+    "this article was written by",
+    "contact the author",
+    "email:",
+    "e-mail:",
+    "reporter:",
+    "editor:",
+    "edited by",
 ];
 
 /// Section labels printed before a headline: "[Editorial]", "EDITORIAL:", "Opinion |".
@@ -66,25 +211,83 @@ static SECTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CREDIT_GROUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:\(([^()]{2,60})\)|\[([^\[\]]{2,60})\])\s*$").unwrap());
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").unwrap());
-static KOREAN_BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[가-힣]{2,4}\s*(?:기자|특파원|논설위원|선임기자)\s*)+(?:[=/·,]|\s|[A-Za-z0-9._%+-]+@\S+)*$").unwrap());
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").unwrap());
+static KOREAN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[가-힣]{2,4}\s*(?:기자|특파원|논설위원|선임기자)\s*)+(?:[=/·,]|\s|[A-Za-z0-9._%+-]+@\S+)*$").unwrap()
+});
 static BYLINE_CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:\||·|•|source\s*:|published\s*:?|posted\s*:?|updated\s*:?|\bon\s+\d|\d{4}[-/.]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}).*$").unwrap()
 });
 
 /// Words that make up share bars ("Facebook Twitter Email Print").
 const SHARE_WORDS: &[&str] = &[
-    "facebook", "twitter", "x", "email", "e-mail", "print", "share", "linkedin", "whatsapp", "telegram", "reddit",
-    "kakaotalk", "kakao", "naver", "band", "line", "copy", "link", "url", "tweet", "pinterest", "messenger", "sms",
-    "comment", "comments", "save", "bookmark", "+", "-", "a", "a+", "a-", "|", "/", "·",
+    "facebook",
+    "twitter",
+    "x",
+    "email",
+    "e-mail",
+    "print",
+    "share",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "kakaotalk",
+    "kakao",
+    "naver",
+    "band",
+    "line",
+    "copy",
+    "link",
+    "url",
+    "tweet",
+    "pinterest",
+    "messenger",
+    "sms",
+    "comment",
+    "comments",
+    "save",
+    "bookmark",
+    "+",
+    "-",
+    "a",
+    "a+",
+    "a-",
+    "|",
+    "/",
+    "·",
 ];
 
 /// Section words a breadcrumb starts with ("Home > World", "게시판/…").
 const BREADCRUMB_HEADS: &[&str] = &[
-    "home", "news", "world", "opinion", "politics", "national", "nation", "north korea", "defense", "diplomacy",
-    "editorial", "editorials", "column", "columns", "business", "asia", "게시판", "카테고리", "분류", "전체", "뉴스",
-    "정치", "국제", "사설", "칼럼", "오피니언", "북한",
+    "home",
+    "news",
+    "world",
+    "opinion",
+    "politics",
+    "national",
+    "nation",
+    "north korea",
+    "defense",
+    "diplomacy",
+    "editorial",
+    "editorials",
+    "column",
+    "columns",
+    "business",
+    "asia",
+    "게시판",
+    "카테고리",
+    "분류",
+    "전체",
+    "뉴스",
+    "정치",
+    "국제",
+    "사설",
+    "칼럼",
+    "오피니언",
+    "북한",
 ];
 
 /// Lowercased site template lines from outlet profiles, plus the generic ones.
@@ -96,29 +299,90 @@ pub struct Furniture {
 }
 
 impl Furniture {
-    pub fn new<'a>(profile_lines: impl IntoIterator<Item = &'a str>, outlet_names: impl IntoIterator<Item = &'a str>) -> Furniture {
-        let lines = BOILERPLATE.iter().copied().chain(profile_lines).map(|l| normalise_line(l)).collect();
-        let mut outlet_names: HashSet<String> = outlet_names.into_iter().map(|n| n.to_lowercase()).collect();
-        outlet_names.extend(["kcna", "yonhap", "ap", "afp", "reuters", "epa", "xinhua", "tass", "kyodo", "ria novosti", "sputnik", "getty images", "news1", "newsis", "pool", "efe", "upi", "bloomberg"].map(String::from));
-        Furniture { lines, outlet_names }
+    pub fn new<'a>(
+        profile_lines: impl IntoIterator<Item = &'a str>,
+        outlet_names: impl IntoIterator<Item = &'a str>,
+    ) -> Furniture {
+        let lines = BOILERPLATE
+            .iter()
+            .copied()
+            .chain(profile_lines)
+            .map(|l| normalise_line(l))
+            .collect();
+        let mut outlet_names: HashSet<String> =
+            outlet_names.into_iter().map(|n| n.to_lowercase()).collect();
+        outlet_names.extend(
+            [
+                "kcna",
+                "yonhap",
+                "ap",
+                "afp",
+                "reuters",
+                "epa",
+                "xinhua",
+                "tass",
+                "kyodo",
+                "ria novosti",
+                "sputnik",
+                "getty images",
+                "news1",
+                "newsis",
+                "pool",
+                "efe",
+                "upi",
+                "bloomberg",
+            ]
+            .map(String::from),
+        );
+        Furniture {
+            lines,
+            outlet_names,
+        }
     }
 
     /// Whether a bracketed group is a credit: agencies, photographers, "file photo".
     fn is_credit(&self, group: &str) -> bool {
         let lower = group.to_lowercase();
-        if lower.split(['/', ',', ';']).map(str::trim).all(|part| self.outlet_names.contains(part)) {
+        if lower
+            .split(['/', ',', ';'])
+            .map(str::trim)
+            .all(|part| self.outlet_names.contains(part))
+        {
             return true;
         }
-        const KEYWORDS: [&str; 12] =
-            ["photo", "photos", "pool", "getty", "courtesy", "file", "captured", "screenshot", "image", "images", "yonhap", "kcna"];
-        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        words.len() <= 8 && words.iter().any(|w| KEYWORDS.contains(w) || self.outlet_names.contains(*w))
+        const KEYWORDS: [&str; 12] = [
+            "photo",
+            "photos",
+            "pool",
+            "getty",
+            "courtesy",
+            "file",
+            "captured",
+            "screenshot",
+            "image",
+            "images",
+            "yonhap",
+            "kcna",
+        ];
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.len() <= 8
+            && words
+                .iter()
+                .any(|w| KEYWORDS.contains(w) || self.outlet_names.contains(*w))
     }
 }
 /// Lowercase, trimmed of bullets and arrows, inner white space collapsed.
 fn normalise_line(line: &str) -> String {
-    let trimmed = line.trim_matches(|c: char| c.is_whitespace() || "|›»>•·:-–—<«‹▶▲▼►◀".contains(c));
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let trimmed =
+        line.trim_matches(|c: char| c.is_whitespace() || "|›»>•·:-–—<«‹▶▲▼►◀".contains(c));
+    trimmed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Splits text into lines, joining hard-wrapped prose, and classifies each.
@@ -136,18 +400,31 @@ pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
     for block in blocks(text) {
         let dates = dates::find_dates(&block);
         let class = classify_line(&block, &dates, furniture, &mut seen);
-        out.push(Line { text: block, class, dates });
+        out.push(Line {
+            text: block,
+            class,
+            dates,
+        });
     }
     out
 }
 
-fn classify_line(line: &str, dates: &[DateHit], furniture: &Furniture, seen: &mut HashSet<String>) -> Class {
+fn classify_line(
+    line: &str,
+    dates: &[DateHit],
+    furniture: &Furniture,
+    seen: &mut HashSet<String>,
+) -> Class {
     let norm = normalise_line(line);
     let lower = line.to_lowercase();
     if is_markup(line) {
         return Class::Removed(RemovedReason::Markup);
     }
-    if norm.is_empty() || furniture.lines.contains(&norm) || is_share_bar(&norm) || is_breadcrumb(line) {
+    if norm.is_empty()
+        || furniture.lines.contains(&norm)
+        || is_share_bar(&norm)
+        || is_breadcrumb(line)
+    {
         return Class::Removed(RemovedReason::Boilerplate);
     }
     let word_count = line.split_whitespace().count();
@@ -160,7 +437,9 @@ fn classify_line(line: &str, dates: &[DateHit], furniture: &Furniture, seen: &mu
     if let Some(byline) = byline(line, furniture) {
         return Class::Byline(byline);
     }
-    if EMAIL.is_match(line) && word_count <= 20 && !line.ends_with(['.', '?', '!']) || is_bracketed(line) && furniture.is_credit(line.trim_matches(['(', ')', '[', ']'])) {
+    if EMAIL.is_match(line) && word_count <= 20 && !line.ends_with(['.', '?', '!'])
+        || is_bracketed(line) && furniture.is_credit(line.trim_matches(['(', ')', '[', ']']))
+    {
         return Class::Removed(RemovedReason::Credit);
     }
     if is_stamp(line, dates) {
@@ -201,9 +480,13 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
     }
     if KOREAN_BYLINE.is_match(line) {
         let name = EMAIL.replace_all(line, "");
-        return Some(Some(name.trim_matches([' ', '=', '/', '·', ',']).to_string()));
+        return Some(Some(
+            name.trim_matches([' ', '=', '/', '·', ',']).to_string(),
+        ));
     }
-    let rest = ["By ", "BY ", "Written by ", "Words by ", "Reporting by "].iter().find_map(|p| line.strip_prefix(p))?;
+    let rest = ["By ", "BY ", "Written by ", "Words by ", "Reporting by "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))?;
     let first = rest.chars().next()?;
     if !first.is_uppercase() {
         return None;
@@ -213,12 +496,29 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
         return None;
     }
     let first_word = rest.split([' ', ',']).next().unwrap_or("");
-    if ["contrast", "comparison", "then", "now", "the", "that", "this", "far", "all", "law"].contains(&first_word.to_lowercase().as_str()) {
+    if [
+        "contrast",
+        "comparison",
+        "then",
+        "now",
+        "the",
+        "that",
+        "this",
+        "far",
+        "all",
+        "law",
+    ]
+    .contains(&first_word.to_lowercase().as_str())
+    {
         return None;
     }
     let value = BYLINE_CUT.replace(rest, "");
     let value = EMAIL.replace_all(&value, "");
-    let value = value.trim().trim_end_matches([',', ';', '(', ')', '[', ']', ' ', '-']).trim().to_string();
+    let value = value
+        .trim()
+        .trim_end_matches([',', ';', '(', ')', '[', ']', ' ', '-'])
+        .trim()
+        .to_string();
     if value.is_empty() || furniture.is_credit(&value) {
         return Some(None);
     }
@@ -234,15 +534,27 @@ fn is_markup(line: &str) -> bool {
     let css = line.contains('{') && line.contains('}') && line.contains(':') && line.contains(';');
     let template = line.contains("{{") || line.contains("<%") || line.contains("{%");
     let tag_only = line.starts_with('<') && line.ends_with('>');
-    let script = ["function(", "function (", "window.", "document.", "var ", "googletag", "@media", "!important"]
-        .iter()
-        .any(|w| line.contains(w))
+    let script = [
+        "function(",
+        "function (",
+        "window.",
+        "document.",
+        "var ",
+        "googletag",
+        "@media",
+        "!important",
+    ]
+    .iter()
+    .any(|w| line.contains(w))
         && (line.contains(';') || line.contains('{'));
     css || template || tag_only || script
 }
 
 fn is_share_bar(norm: &str) -> bool {
-    let tokens: Vec<&str> = norm.split(|c: char| c.is_whitespace() || c == '|').filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = norm
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|t| !t.is_empty())
+        .collect();
     tokens.len() >= 2 && tokens.iter().all(|t| SHARE_WORDS.contains(t))
 }
 
@@ -250,9 +562,17 @@ fn is_breadcrumb(line: &str) -> bool {
     if line.chars().count() > 80 || line.ends_with(['.', '?', '!']) {
         return false;
     }
-    let arrows = [" > ", " › ", " » ", " < "].iter().any(|s| line.contains(s));
-    let first = line.split(['/', '>', '›', '»']).next().unwrap_or("").trim().to_lowercase();
-    arrows && line.split_whitespace().count() <= 12 || line.contains('/') && BREADCRUMB_HEADS.contains(&first.as_str())
+    let arrows = [" > ", " › ", " » ", " < "]
+        .iter()
+        .any(|s| line.contains(s));
+    let first = line
+        .split(['/', '>', '›', '»'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    arrows && line.split_whitespace().count() <= 12
+        || line.contains('/') && BREADCRUMB_HEADS.contains(&first.as_str())
 }
 
 /// Drops leading section labels ("[Editorial]") and a trailing site name ("… | The Korea Herald").
@@ -272,8 +592,15 @@ pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: ", " < "] {
         if let Some((head, tail)) = t.rsplit_once(sep) {
             let tail_norm = tail.trim().to_lowercase();
-            let tail_norm = tail_norm.strip_prefix("the ").unwrap_or(&tail_norm).to_string();
-            if outlet_names.iter().any(|n| n.strip_prefix("the ").unwrap_or(n) == tail_norm) || sep == " | " && tail.split_whitespace().count() <= 4 {
+            let tail_norm = tail_norm
+                .strip_prefix("the ")
+                .unwrap_or(&tail_norm)
+                .to_string();
+            if outlet_names
+                .iter()
+                .any(|n| n.strip_prefix("the ").unwrap_or(n) == tail_norm)
+                || sep == " | " && tail.split_whitespace().count() <= 4
+            {
                 t = head.trim().to_string();
             }
         }
@@ -305,7 +632,9 @@ fn blocks(text: &str) -> Vec<String> {
         }
     }
     flush(&mut group, &mut out);
-    out.into_iter().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    out.into_iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
 }
 
 /// Lines of similar width, none much longer than a terminal line: prose wrapped at a column.
@@ -318,7 +647,10 @@ fn is_hard_wrapped(group: &[&str]) -> bool {
     if !(40..=100).contains(&max) {
         return false;
     }
-    let full = widths[..widths.len() - 1].iter().filter(|&&w| w * 4 >= max * 3).count();
+    let full = widths[..widths.len() - 1]
+        .iter()
+        .filter(|&&w| w * 4 >= max * 3)
+        .count();
     full * 10 >= (widths.len() - 1) * 7
 }
 
@@ -327,7 +659,10 @@ mod tests {
     use super::*;
 
     fn classes(text: &str) -> Vec<Class> {
-        classify(text, &Furniture::new(["Back To Top"], ["Yonhap", "KCNA"])).into_iter().map(|l| l.class).collect()
+        classify(text, &Furniture::new(["Back To Top"], ["Yonhap", "KCNA"]))
+            .into_iter()
+            .map(|l| l.class)
+            .collect()
     }
 
     #[test]
@@ -340,43 +675,83 @@ mod tests {
 
     #[test]
     fn repeated_caption_keeps_one() {
-        let c = classes("Kim stands with Putin in Vladivostok. (KCNA/Yonhap)\nKim stands with Putin in Vladivostok. (KCNA/Yonhap)");
-        assert_eq!(c, vec![Class::Caption("Kim stands with Putin in Vladivostok.".into()), Class::Removed(RemovedReason::Repeated)]);
+        let c = classes(
+            "Kim stands with Putin in Vladivostok. (KCNA/Yonhap)\nKim stands with Putin in Vladivostok. (KCNA/Yonhap)",
+        );
+        assert_eq!(
+            c,
+            vec![
+                Class::Caption("Kim stands with Putin in Vladivostok.".into()),
+                Class::Removed(RemovedReason::Repeated)
+            ]
+        );
     }
 
     #[test]
     fn bylines_without_by() {
-        assert_eq!(classes("By Chen Xu Source:Global Times Published: 2017/9/10 22:08:39"), vec![Class::Byline(Some("Chen Xu".into()))]);
+        assert_eq!(
+            classes("By Chen Xu Source:Global Times Published: 2017/9/10 22:08:39"),
+            vec![Class::Byline(Some("Chen Xu".into()))]
+        );
         assert_eq!(
             classes("By Shin Hyeong-cheol, staff reporter; Kim So-youn, Tokyo correspondent"),
-            vec![Class::Byline(Some("Shin Hyeong-cheol, staff reporter; Kim So-youn, Tokyo correspondent".into()))]
+            vec![Class::Byline(Some(
+                "Shin Hyeong-cheol, staff reporter; Kim So-youn, Tokyo correspondent".into()
+            ))]
         );
         assert_eq!(classes("By Yonhap"), vec![Class::Byline(None)]);
-        assert_eq!(classes("김철수 기자 kim@example.co.kr"), vec![Class::Byline(Some("김철수 기자".into()))]);
+        assert_eq!(
+            classes("김철수 기자 kim@example.co.kr"),
+            vec![Class::Byline(Some("김철수 기자".into()))]
+        );
     }
 
     #[test]
     fn by_contrast_is_prose() {
-        assert_eq!(classes("By contrast, Russia is flexible in its North Korea policy."), vec![Class::Text]);
+        assert_eq!(
+            classes("By contrast, Russia is flexible in its North Korea policy."),
+            vec![Class::Text]
+        );
     }
 
     #[test]
     fn markup_leaks_are_removed() {
-        assert_eq!(classes(".article p { margin: 0; }"), vec![Class::Removed(RemovedReason::Markup)]);
-        assert_eq!(classes("{{ article.title }}"), vec![Class::Removed(RemovedReason::Markup)]);
+        assert_eq!(
+            classes(".article p { margin: 0; }"),
+            vec![Class::Removed(RemovedReason::Markup)]
+        );
+        assert_eq!(
+            classes("{{ article.title }}"),
+            vec![Class::Removed(RemovedReason::Markup)]
+        );
     }
 
     #[test]
     fn credits_and_email_footers() {
-        assert_eq!(classes("Please direct questions or comments to [english@hani.co.kr]"), vec![Class::Removed(RemovedReason::Credit)]);
-        assert_eq!(classes("The author is a research fellow at the Center."), vec![Class::Removed(RemovedReason::Credit)]);
-        assert_eq!(classes("Image source, Reuters"), vec![Class::Removed(RemovedReason::Credit)]);
+        assert_eq!(
+            classes("Please direct questions or comments to [english@hani.co.kr]"),
+            vec![Class::Removed(RemovedReason::Credit)]
+        );
+        assert_eq!(
+            classes("The author is a research fellow at the Center."),
+            vec![Class::Removed(RemovedReason::Credit)]
+        );
+        assert_eq!(
+            classes("Image source, Reuters"),
+            vec![Class::Removed(RemovedReason::Credit)]
+        );
     }
 
     #[test]
     fn stamps_are_told_from_sentences() {
-        assert_eq!(classes("Posted April. 20, 2019 07:39,"), vec![Class::Removed(RemovedReason::Stamp)]);
-        assert_eq!(classes("Kim arrived on April 25, 2019, in the city of Vladivostok for talks."), vec![Class::Text]);
+        assert_eq!(
+            classes("Posted April. 20, 2019 07:39,"),
+            vec![Class::Removed(RemovedReason::Stamp)]
+        );
+        assert_eq!(
+            classes("Kim arrived on April 25, 2019, in the city of Vladivostok for talks."),
+            vec![Class::Text]
+        );
     }
 
     #[test]

@@ -27,8 +27,20 @@ pub struct DateHit {
     pub label: Label,
 }
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// The month a word names: a full name or an abbreviation of at least three letters ("Sept").
 fn month_number(word: &str) -> Option<u32> {
@@ -36,7 +48,10 @@ fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| m.starts_with(&word)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&word))
+        .map(|i| i as u32 + 1)
 }
 
 const MONTH_WORD: &str = r"(?P<mon>[A-Za-z]{3,9})\.?";
@@ -44,16 +59,24 @@ const MONTH_WORD: &str = r"(?P<mon>[A-Za-z]{3,9})\.?";
 static YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?:\b|\.|T)").unwrap()
 });
-static KOREAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일").unwrap());
+static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일").unwrap()
+});
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b")).unwrap()
+    Regex::new(&format!(
+        r"\b{MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"
+    ))
+    .unwrap()
 });
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD},?\s+(?P<y>(?:19|20)\d{{2}})\b")).unwrap()
+    Regex::new(&format!(
+        r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD},?\s+(?P<y>(?:19|20)\d{{2}})\b"
+    ))
+    .unwrap()
 });
-static DAY_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d{2})\b").unwrap());
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d{2})\b").unwrap()
+});
 
 /// Times, time zones, weekdays and separators: the parts of a stamp that are not its date.
 static STAMP_NOISE: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,10 +87,29 @@ static STAMP_NOISE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const PUBLISHED_WORDS: [&str; 13] = [
-    "published", "posted", "pub date", "publication date", "released", "issued", "date:", "입력", "등록", "작성",
-    "게재", "발행", "송고",
+    "published",
+    "posted",
+    "pub date",
+    "publication date",
+    "released",
+    "issued",
+    "date:",
+    "입력",
+    "등록",
+    "작성",
+    "게재",
+    "발행",
+    "송고",
 ];
-const UPDATED_WORDS: [&str; 7] = ["updated", "modified", "last update", "edited", "revised", "수정", "업데이트"];
+const UPDATED_WORDS: [&str; 7] = [
+    "updated",
+    "modified",
+    "last update",
+    "edited",
+    "revised",
+    "수정",
+    "업데이트",
+];
 
 /// Every date with a year in `line`, in order, each with the label that precedes it.
 ///
@@ -83,31 +125,72 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
     let mut push = |start: usize, end: usize, day: Option<Day>| {
         if let Some(day) = day.filter(|d| (1900..=2100).contains(&d.year)) {
             if !hits.iter().any(|h| start < h.end && h.start < end) {
-                hits.push(DateHit { day, start, end, label: Label::Unlabeled });
+                hits.push(DateHit {
+                    day,
+                    start,
+                    end,
+                    label: Label::Unlabeled,
+                });
             }
         }
     };
-    let num = |c: &regex::Captures<'_>, name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let num = |c: &regex::Captures<'_>, name: &str| {
+        c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
+    };
     for c in KOREAN.captures_iter(line) {
         let m = c.get(0).unwrap();
-        push(m.start(), m.end(), Day::new(num(&c, "y").unwrap_or(0) as i32, num(&c, "m").unwrap_or(0), num(&c, "d").unwrap_or(0)));
+        push(
+            m.start(),
+            m.end(),
+            Day::new(
+                num(&c, "y").unwrap_or(0) as i32,
+                num(&c, "m").unwrap_or(0),
+                num(&c, "d").unwrap_or(0),
+            ),
+        );
     }
     for c in YMD.captures_iter(line) {
         let m = c.get(0).unwrap();
-        push(m.start(), m.end(), Day::new(num(&c, "y").unwrap_or(0) as i32, num(&c, "m").unwrap_or(0), num(&c, "d").unwrap_or(0)));
+        push(
+            m.start(),
+            m.end(),
+            Day::new(
+                num(&c, "y").unwrap_or(0) as i32,
+                num(&c, "m").unwrap_or(0),
+                num(&c, "d").unwrap_or(0),
+            ),
+        );
     }
     for re in [&*MDY, &*DMY] {
         for c in re.captures_iter(line) {
             let m = c.get(0).unwrap();
-            let Some(month) = month_number(&c["mon"]) else { continue };
-            push(m.start(), m.end(), Day::new(num(&c, "y").unwrap_or(0) as i32, month, num(&c, "d").unwrap_or(0)));
+            let Some(month) = month_number(&c["mon"]) else {
+                continue;
+            };
+            push(
+                m.start(),
+                m.end(),
+                Day::new(
+                    num(&c, "y").unwrap_or(0) as i32,
+                    month,
+                    num(&c, "d").unwrap_or(0),
+                ),
+            );
         }
     }
     for c in DAY_FIRST.captures_iter(line) {
         let m = c.get(0).unwrap();
-        let (a, b, y) = (num(&c, "d").unwrap_or(0), num(&c, "m").unwrap_or(0), num(&c, "y").unwrap_or(0) as i32);
+        let (a, b, y) = (
+            num(&c, "d").unwrap_or(0),
+            num(&c, "m").unwrap_or(0),
+            num(&c, "y").unwrap_or(0) as i32,
+        );
         // Day first (the common form outside the US); month first only when day first is impossible.
-        push(m.start(), m.end(), Day::new(y, b, a).or_else(|| Day::new(y, a, b)));
+        push(
+            m.start(),
+            m.end(),
+            Day::new(y, b, a).or_else(|| Day::new(y, a, b)),
+        );
     }
     hits.sort_by_key(|h| h.start);
     let mut segment_start = 0;
@@ -147,7 +230,20 @@ pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
     }
     rest.push_str(&line[last..]);
     let rest = STAMP_NOISE.replace_all(&rest, " ");
-    let rest = strip_words(&rest, &["posted", "published", "updated", "modified", "on", "at", "last", "date", "by"]);
+    let rest = strip_words(
+        &rest,
+        &[
+            "posted",
+            "published",
+            "updated",
+            "modified",
+            "on",
+            "at",
+            "last",
+            "date",
+            "by",
+        ],
+    );
     let left = rest.chars().filter(|c| c.is_alphanumeric()).count();
     let all = line.chars().filter(|c| c.is_alphanumeric()).count();
     left * 10 <= all * 4
@@ -155,7 +251,12 @@ pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
 
 fn strip_words(text: &str, words: &[&str]) -> String {
     text.split_whitespace()
-        .filter(|w| !words.iter().any(|x| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(x)))
+        .filter(|w| {
+            !words.iter().any(|x| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .eq_ignore_ascii_case(x)
+            })
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -163,11 +264,15 @@ fn strip_words(text: &str, words: &[&str]) -> String {
 /// Whether a stamp line is a masthead strip showing today's date rather than a publication stamp.
 pub fn is_masthead_strip(line: &str) -> bool {
     let lower = line.to_lowercase();
-    ["today", "weather", "오늘", "날씨", "°c", "°f"].iter().any(|w| lower.contains(w)) || WEEKDAY.is_match(line)
+    ["today", "weather", "오늘", "날씨", "°c", "°f"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || WEEKDAY.is_match(line)
 }
 
-static WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[월화수목금토일]요일").unwrap());
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[월화수목금토일]요일").unwrap()
+});
 
 /// Reads a machine date from HTML metadata (`2024-06-19T09:00:00+09:00`, `20240619`, or any form above).
 pub fn parse_meta_date(value: &str) -> Option<Day> {
@@ -194,7 +299,9 @@ pub struct Stamp {
 /// else the first "updated" stamp. `None` when there is no stamp.
 pub fn pick_publication(stamps: &[Stamp]) -> Option<Stamp> {
     let first = |label: Label| stamps.iter().find(|s| s.label == label).copied();
-    first(Label::Published).or_else(|| first(Label::Unlabeled)).or_else(|| first(Label::Updated))
+    first(Label::Published)
+        .or_else(|| first(Label::Unlabeled))
+        .or_else(|| first(Label::Updated))
 }
 
 #[cfg(test)]
@@ -207,27 +314,42 @@ mod tests {
 
     #[test]
     fn month_with_period_and_comma() {
-        assert_eq!(day("Posted April. 20, 2019 07:39,").as_deref(), Some("2019-04-20"));
+        assert_eq!(
+            day("Posted April. 20, 2019 07:39,").as_deref(),
+            Some("2019-04-20")
+        );
     }
 
     #[test]
     fn iso_with_time_zone() {
-        assert_eq!(day("Posted on : 2023-09-08 16:53 KST").as_deref(), Some("2023-09-08"));
+        assert_eq!(
+            day("Posted on : 2023-09-08 16:53 KST").as_deref(),
+            Some("2023-09-08")
+        );
     }
 
     #[test]
     fn slashes_without_padding() {
-        assert_eq!(day("Published: 2017/9/10 22:08:39").as_deref(), Some("2017-09-10"));
+        assert_eq!(
+            day("Published: 2017/9/10 22:08:39").as_deref(),
+            Some("2017-09-10")
+        );
     }
 
     #[test]
     fn korean_dotted() {
-        assert_eq!(day("튼씩이 2019. 4. 28. 13:52").as_deref(), Some("2019-04-28"));
+        assert_eq!(
+            day("튼씩이 2019. 4. 28. 13:52").as_deref(),
+            Some("2019-04-28")
+        );
     }
 
     #[test]
     fn time_before_date() {
-        assert_eq!(day("8:29 a.m. ET, April 25, 2019").as_deref(), Some("2019-04-25"));
+        assert_eq!(
+            day("8:29 a.m. ET, April 25, 2019").as_deref(),
+            Some("2019-04-25")
+        );
     }
 
     #[test]
@@ -238,14 +360,20 @@ mod tests {
 
     #[test]
     fn korean_year_month_day() {
-        assert_eq!(day("2024년 6월 19일 오후 3:00").as_deref(), Some("2024-06-19"));
+        assert_eq!(
+            day("2024년 6월 19일 오후 3:00").as_deref(),
+            Some("2024-06-19")
+        );
     }
 
     #[test]
     fn british_order_and_abbreviations() {
         assert_eq!(day("20 April 2019").as_deref(), Some("2019-04-20"));
         assert_eq!(day("Sept. 10, 2017").as_deref(), Some("2017-09-10"));
-        assert_eq!(day("Thursday 25th of April, 2019").as_deref(), Some("2019-04-25"));
+        assert_eq!(
+            day("Thursday 25th of April, 2019").as_deref(),
+            Some("2019-04-25")
+        );
     }
 
     #[test]
@@ -270,12 +398,20 @@ mod tests {
         let hits = find_dates("Updated April. 20, 2019 07:39");
         assert_eq!(hits[0].label, Label::Updated);
         let hits = find_dates("입력 2024.06.19 09:00 수정 2024.06.20 10:00");
-        assert_eq!((hits[0].label, hits[1].label), (Label::Published, Label::Updated));
+        assert_eq!(
+            (hits[0].label, hits[1].label),
+            (Label::Published, Label::Updated)
+        );
     }
 
     #[test]
     fn stamp_lines_versus_sentences() {
-        for line in ["Posted April. 20, 2019 07:39,", "튼씩이 2019. 4. 28. 13:52", "8:29 a.m. ET, April 25, 2019", "2019-04-20"] {
+        for line in [
+            "Posted April. 20, 2019 07:39,",
+            "튼씩이 2019. 4. 28. 13:52",
+            "8:29 a.m. ET, April 25, 2019",
+            "2019-04-20",
+        ] {
             assert!(is_stamp_line(line, &find_dates(line)), "{line}");
         }
         let sentence = "Kim met Putin in Vladivostok on April 25, 2019, for talks.";
@@ -285,11 +421,25 @@ mod tests {
     #[test]
     fn updated_counts_only_without_published() {
         let stamps = [
-            Stamp { day: Day::new(2019, 4, 21).unwrap(), label: Label::Updated, line: 1 },
-            Stamp { day: Day::new(2019, 4, 20).unwrap(), label: Label::Published, line: 2 },
+            Stamp {
+                day: Day::new(2019, 4, 21).unwrap(),
+                label: Label::Updated,
+                line: 1,
+            },
+            Stamp {
+                day: Day::new(2019, 4, 20).unwrap(),
+                label: Label::Published,
+                line: 2,
+            },
         ];
-        assert_eq!(pick_publication(&stamps).unwrap().day.to_string(), "2019-04-20");
-        assert_eq!(pick_publication(&stamps[..1]).unwrap().day.to_string(), "2019-04-21");
+        assert_eq!(
+            pick_publication(&stamps).unwrap().day.to_string(),
+            "2019-04-20"
+        );
+        assert_eq!(
+            pick_publication(&stamps[..1]).unwrap().day.to_string(),
+            "2019-04-21"
+        );
         assert_eq!(pick_publication(&[]), None);
     }
 
@@ -302,7 +452,15 @@ mod tests {
 
     #[test]
     fn meta_dates() {
-        assert_eq!(parse_meta_date("2024-06-19T09:00:00+09:00").unwrap().to_string(), "2024-06-19");
-        assert_eq!(parse_meta_date("20240619").unwrap().to_string(), "2024-06-19");
+        assert_eq!(
+            parse_meta_date("2024-06-19T09:00:00+09:00")
+                .unwrap()
+                .to_string(),
+            "2024-06-19"
+        );
+        assert_eq!(
+            parse_meta_date("20240619").unwrap().to_string(),
+            "2024-06-19"
+        );
     }
 }

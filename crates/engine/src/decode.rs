@@ -21,7 +21,9 @@ pub enum DecodeError {
     Empty,
     #[error("the file holds only white space")]
     Blank,
-    #[error("this is a binary file ({0}), not a text or HTML page; remove it from the corpus folder")]
+    #[error(
+        "this is a binary file ({0}), not a text or HTML page; remove it from the corpus folder"
+    )]
     Binary(&'static str),
 }
 
@@ -46,7 +48,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary(kind));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return check_blank(Decoded { text: text.to_string(), encoding: UTF_8.name(), had_errors: false });
+        return check_blank(Decoded {
+            text: text.to_string(),
+            encoding: UTF_8.name(),
+            had_errors: false,
+        });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -56,11 +62,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 fn finish(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    check_blank(Decoded { text: text.into_owned(), encoding: encoding.name(), had_errors })
+    check_blank(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        had_errors,
+    })
 }
 
 fn check_blank(decoded: Decoded) -> Result<Decoded, DecodeError> {
-    if decoded.text.trim().is_empty() { Err(DecodeError::Blank) } else { Ok(decoded) }
+    if decoded.text.trim().is_empty() {
+        Err(DecodeError::Blank)
+    } else {
+        Ok(decoded)
+    }
 }
 
 /// UTF-16 written without a byte-order mark shows as a NUL in every other byte of ASCII text.
@@ -71,7 +85,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 10 >= pairs * 6 && even_nul * 10 <= pairs {
         Some(UTF_16LE)
     } else if even_nul * 10 >= pairs * 6 && odd_nul * 10 <= pairs {
@@ -102,7 +121,11 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .iter()
         .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)))
         .count();
-    if sample.contains(&0) || controls * 20 > sample.len() { Some("unrecognised binary data") } else { None }
+    if sample.contains(&0) || controls * 20 > sample.len() {
+        Some("unrecognised binary data")
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -136,7 +159,10 @@ mod tests {
 
     #[test]
     fn utf16_without_bom_is_recognised() {
-        let le: Vec<u8> = "Pyongyang and Moscow".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let le: Vec<u8> = "Pyongyang and Moscow"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(decode(&le).unwrap().text, "Pyongyang and Moscow");
     }
 
@@ -153,7 +179,13 @@ mod tests {
     fn binary_and_empty_are_refused() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b"  \n\t "), Err(DecodeError::Blank));
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary("PNG image")));
-        assert_eq!(decode(b"abc\0\x01\x02def"), Err(DecodeError::Binary("unrecognised binary data")));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0"),
+            Err(DecodeError::Binary("PNG image"))
+        );
+        assert_eq!(
+            decode(b"abc\0\x01\x02def"),
+            Err(DecodeError::Binary("unrecognised binary data"))
+        );
     }
 }

@@ -51,9 +51,21 @@ fn mix(mut x: u64) -> u64 {
 }
 
 fn similarity(a: &[u32; BINS], b: &[u32; BINS]) -> f64 {
-    let both = a.iter().zip(b).filter(|(x, y)| x == y && **x != u32::MAX).count();
-    let filled = a.iter().zip(b).filter(|(x, y)| **x != u32::MAX || **y != u32::MAX).count();
-    if filled == 0 { 0.0 } else { both as f64 / filled as f64 }
+    let both = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x == y && **x != u32::MAX)
+        .count();
+    let filled = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| **x != u32::MAX || **y != u32::MAX)
+        .count();
+    if filled == 0 {
+        0.0
+    } else {
+        both as f64 / filled as f64
+    }
 }
 
 /// For each text, the index of the earlier text it repeats (the first of its group), if any.
@@ -112,13 +124,22 @@ mod tests {
 
     #[test]
     fn different_stories_are_not_copies() {
-        let other = STORY.replace("Russia", "China").replace("oil", "rice").replace("flour", "steel").replace("Moscow", "Beijing");
-        let other = format!("{other} Analysts in Seoul said the talks could move ahead in the coming months, although no date was set.");
+        let other = STORY
+            .replace("Russia", "China")
+            .replace("oil", "rice")
+            .replace("flour", "steel")
+            .replace("Moscow", "Beijing");
+        let other = format!(
+            "{other} Analysts in Seoul said the talks could move ahead in the coming months, although no date was set."
+        );
         assert_eq!(find_duplicates(&[STORY, &other]), vec![None, None]);
     }
 
     #[test]
     fn short_texts_are_never_copies() {
-        assert_eq!(find_duplicates(&["Kim met Putin.", "Kim met Putin."]), vec![None, None]);
+        assert_eq!(
+            find_duplicates(&["Kim met Putin.", "Kim met Putin."]),
+            vec![None, None]
+        );
     }
 }

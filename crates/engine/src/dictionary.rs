@@ -117,32 +117,60 @@ pub struct Dictionary {
 impl Dictionary {
     /// Parses and checks `actors.toml`. `file` names the file in error messages.
     pub fn from_toml(file: &str, source: &str) -> Result<Dictionary, ConfigError> {
-        let parsed: ActorsFile =
-            toml::from_str(source).map_err(|e| ConfigError::Parse { file: file.to_string(), message: e.to_string() })?;
+        let parsed: ActorsFile = toml::from_str(source).map_err(|e| ConfigError::Parse {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
         Dictionary::new(file, parsed.actor, parsed.role)
     }
 
     /// Builds a dictionary from entries, checking ids, references and spellings.
-    pub fn new(file: &str, actors: Vec<ActorEntry>, roles: Vec<RoleEntry>) -> Result<Dictionary, ConfigError> {
-        let invalid = |message: String| ConfigError::Invalid { file: file.to_string(), message };
+    pub fn new(
+        file: &str,
+        actors: Vec<ActorEntry>,
+        roles: Vec<RoleEntry>,
+    ) -> Result<Dictionary, ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            file: file.to_string(),
+            message,
+        };
         let mut by_id = HashMap::new();
         for (i, a) in actors.iter().enumerate() {
-            if a.id.is_empty() || !a.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-                return Err(invalid(format!("actor id {:?} must be a slug (a-z, 0-9, -)", a.id)));
+            if a.id.is_empty()
+                || !a
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return Err(invalid(format!(
+                    "actor id {:?} must be a slug (a-z, 0-9, -)",
+                    a.id
+                )));
             }
             if by_id.insert(a.id.clone(), i as u32).is_some() {
-                return Err(invalid(format!("actor id {:?} is used twice; ids must be unique", a.id)));
+                return Err(invalid(format!(
+                    "actor id {:?} is used twice; ids must be unique",
+                    a.id
+                )));
             }
         }
         for a in &actors {
             if let Some(c) = &a.country {
                 match by_id.get(c) {
                     Some(&ci) if actors[ci as usize].kind == ActorKind::Country => {}
-                    _ => return Err(invalid(format!("actor {:?}: country {:?} is not a country actor", a.id, c))),
+                    _ => {
+                        return Err(invalid(format!(
+                            "actor {:?}: country {:?} is not a country actor",
+                            a.id, c
+                        )));
+                    }
                 }
             }
             if a.kind == ActorKind::Person && a.surname.is_none() {
-                return Err(invalid(format!("actor {:?}: persons need a surname (the family name printed alone)", a.id)));
+                return Err(invalid(format!(
+                    "actor {:?}: persons need a surname (the family name printed alone)",
+                    a.id
+                )));
             }
         }
         let mut role_country = Vec::with_capacity(roles.len());
@@ -150,21 +178,38 @@ impl Dictionary {
             let mut country = None;
             for h in &r.holders {
                 let Some(&hi) = by_id.get(&h.actor) else {
-                    return Err(invalid(format!("role {:?}: holder {:?} is not an actor", r.phrases.first(), h.actor)));
+                    return Err(invalid(format!(
+                        "role {:?}: holder {:?} is not an actor",
+                        r.phrases.first(),
+                        h.actor
+                    )));
                 };
-                country = country.or(actors[hi as usize].country.as_ref().and_then(|c| by_id.get(c).copied()));
+                country = country.or(actors[hi as usize]
+                    .country
+                    .as_ref()
+                    .and_then(|c| by_id.get(c).copied()));
             }
             role_country.push(country);
         }
         let patterns = build_patterns(&actors, &roles);
         check_shared_spellings(&actors, &patterns).map_err(invalid)?;
-        Ok(Dictionary { actors, roles, role_country, patterns, by_id })
+        Ok(Dictionary {
+            actors,
+            roles,
+            role_country,
+            patterns,
+            by_id,
+        })
     }
 
     /// Adds outlet names as spellings that block actor matches inside them.
     pub fn block(&mut self, names: impl IntoIterator<Item = String>) {
-        let mut index: HashMap<String, usize> =
-            self.patterns.iter().enumerate().map(|(i, (p, _))| (p.to_lowercase(), i)).collect();
+        let mut index: HashMap<String, usize> = self
+            .patterns
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (p.to_lowercase(), i))
+            .collect();
         for name in names {
             let key = name.to_lowercase();
             match index.get(&key) {
@@ -189,7 +234,10 @@ impl Dictionary {
 
     /// The country id an actor belongs to, if any.
     pub fn country_of(&self, actor: u32) -> Option<u32> {
-        self.actors[actor as usize].country.as_ref().and_then(|c| self.by_id.get(c).copied())
+        self.actors[actor as usize]
+            .country
+            .as_ref()
+            .and_then(|c| self.by_id.get(c).copied())
     }
 }
 
@@ -206,14 +254,21 @@ pub fn romanisation_variants(name: &str) -> Vec<String> {
     // A two-syllable given name, written as two tokens or with a hyphen, after a one-token surname.
     let given: Option<(&str, &str)> = match tokens.as_slice() {
         [_, a, b] if is_syllable(a) && is_syllable(b) => Some((a, b)),
-        [_, ab] => ab.split_once('-').filter(|(a, b)| is_syllable(a) && is_syllable(b)),
+        [_, ab] => ab
+            .split_once('-')
+            .filter(|(a, b)| is_syllable(a) && is_syllable(b)),
         _ => None,
     };
     if let Some((a, b)) = given {
         let surname = tokens[0];
         let lower_b = b.to_lowercase();
         let cap_b = capitalise(b);
-        for g in [format!("{a} {cap_b}"), format!("{a}-{lower_b}"), format!("{a}-{cap_b}"), format!("{a}{lower_b}")] {
+        for g in [
+            format!("{a} {cap_b}"),
+            format!("{a}-{lower_b}"),
+            format!("{a}-{cap_b}"),
+            format!("{a}{lower_b}"),
+        ] {
             let v = format!("{surname} {g}");
             if !out.contains(&v) {
                 out.push(v);
@@ -229,7 +284,13 @@ fn is_syllable(s: &str) -> bool {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(c.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn build_patterns(actors: &[ActorEntry], roles: &[RoleEntry]) -> Vec<(String, Vec<Target>)> {
@@ -275,11 +336,21 @@ fn build_patterns(actors: &[ActorEntry], roles: &[RoleEntry]) -> Vec<(String, Ve
                 add(name, Target::Actor(i, Form::Name));
             }
         }
-        a.acronyms.iter().for_each(|s| add(s, Target::Actor(i, Form::Acronym)));
-        a.hangul.iter().for_each(|s| add(s, Target::Actor(i, Form::Hangul)));
-        a.metonyms.iter().for_each(|s| add(s, Target::Actor(i, Form::Metonym)));
-        a.demonyms.iter().for_each(|s| add(s, Target::Actor(i, Form::Demonym)));
-        a.short.iter().for_each(|s| add(s, Target::Actor(i, Form::Short)));
+        a.acronyms
+            .iter()
+            .for_each(|s| add(s, Target::Actor(i, Form::Acronym)));
+        a.hangul
+            .iter()
+            .for_each(|s| add(s, Target::Actor(i, Form::Hangul)));
+        a.metonyms
+            .iter()
+            .for_each(|s| add(s, Target::Actor(i, Form::Metonym)));
+        a.demonyms
+            .iter()
+            .for_each(|s| add(s, Target::Actor(i, Form::Demonym)));
+        a.short
+            .iter()
+            .for_each(|s| add(s, Target::Actor(i, Form::Short)));
         if let Some(s) = &a.surname {
             add(s, Target::Actor(i, Form::Surname));
         }
@@ -293,17 +364,25 @@ fn build_patterns(actors: &[ActorEntry], roles: &[RoleEntry]) -> Vec<(String, Ve
 }
 
 /// Two actors may share a surname (coreference sorts them out) but not a full spelling.
-fn check_shared_spellings(actors: &[ActorEntry], patterns: &[(String, Vec<Target>)]) -> Result<(), String> {
+fn check_shared_spellings(
+    actors: &[ActorEntry],
+    patterns: &[(String, Vec<Target>)],
+) -> Result<(), String> {
     for (spelling, targets) in patterns {
         let owners: HashSet<u32> = targets
             .iter()
             .filter_map(|t| match t {
-                Target::Actor(a, form) if *form != Form::Surname && *form != Form::Short => Some(*a),
+                Target::Actor(a, form) if *form != Form::Surname && *form != Form::Short => {
+                    Some(*a)
+                }
                 _ => None,
             })
             .collect();
         if owners.len() > 1 {
-            let mut ids: Vec<&str> = owners.iter().map(|&a| actors[a as usize].id.as_str()).collect();
+            let mut ids: Vec<&str> = owners
+                .iter()
+                .map(|&a| actors[a as usize].id.as_str())
+                .collect();
             ids.sort();
             return Err(format!(
                 "spelling {spelling:?} is shared by {}; keep it on one actor (a bare family name belongs in `surname`)",
@@ -318,7 +397,9 @@ fn check_shared_spellings(actors: &[ActorEntry], patterns: &[(String, Vec<Target
             })
             .collect();
         if shorts.len() > 1 {
-            return Err(format!("short form {spelling:?} is given to more than one person; remove it from all but one"));
+            return Err(format!(
+                "short form {spelling:?} is given to more than one person; remove it from all but one"
+            ));
         }
     }
     Ok(())
@@ -376,21 +457,39 @@ holders = [
         for s in ["Moon Jae-in", "Moon Jae In", "Moon Jaein", "Moon Jae-In"] {
             assert!(v.contains(&s.to_string()), "{s} missing from {v:?}");
         }
-        assert_eq!(romanisation_variants("Vladimir Putin"), vec!["Vladimir Putin".to_string()]);
+        assert_eq!(
+            romanisation_variants("Vladimir Putin"),
+            vec!["Vladimir Putin".to_string()]
+        );
     }
 
     #[test]
     fn shared_full_spelling_is_an_error() {
         let bad = SMALL.replace("short = [\"Moon\"]", "aliases = [\"Yoon Suk Yeol\"]");
-        let err = Dictionary::from_toml("actors.toml", &bad).unwrap_err().to_string();
-        assert!(err.contains("shared by moon-jae-in and yoon-suk-yeol"), "{err}");
+        let err = Dictionary::from_toml("actors.toml", &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("shared by moon-jae-in and yoon-suk-yeol"),
+            "{err}"
+        );
     }
 
     #[test]
     fn unknown_references_are_errors() {
         let bad = SMALL.replace("actor = \"yoon-suk-yeol\"", "actor = \"nobody\"");
-        assert!(Dictionary::from_toml("actors.toml", &bad).unwrap_err().to_string().contains("\"nobody\" is not an actor"));
+        assert!(
+            Dictionary::from_toml("actors.toml", &bad)
+                .unwrap_err()
+                .to_string()
+                .contains("\"nobody\" is not an actor")
+        );
         let bad = SMALL.replace("surname = \"Yoon\"", "");
-        assert!(Dictionary::from_toml("actors.toml", &bad).unwrap_err().to_string().contains("need a surname"));
+        assert!(
+            Dictionary::from_toml("actors.toml", &bad)
+                .unwrap_err()
+                .to_string()
+                .contains("need a surname")
+        );
     }
 }

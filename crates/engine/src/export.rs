@@ -16,12 +16,31 @@ struct Node<'a> {
 }
 
 fn nodes(corpus: &Corpus) -> Vec<Node<'_>> {
-    let in_edges: HashSet<&str> =
-        corpus.relations.iter().flat_map(|r| [r.source.as_str(), r.target.as_str()]).collect();
+    let in_edges: HashSet<&str> = corpus
+        .relations
+        .iter()
+        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+        .collect();
     let mut by_id: BTreeMap<&str, Node<'_>> = BTreeMap::new();
-    for article in corpus.articles.iter().filter(|a| a.duplicate_of.is_none() && a.status != Status::Error) {
-        for a in article.actors.iter().filter(|a| in_edges.contains(a.id.as_str())) {
-            by_id.entry(&a.id).or_insert(Node { id: &a.id, name: &a.name, kind: a.kind, articles: 0 }).articles += 1;
+    for article in corpus
+        .articles
+        .iter()
+        .filter(|a| a.duplicate_of.is_none() && a.status != Status::Error)
+    {
+        for a in article
+            .actors
+            .iter()
+            .filter(|a| in_edges.contains(a.id.as_str()))
+        {
+            by_id
+                .entry(&a.id)
+                .or_insert(Node {
+                    id: &a.id,
+                    name: &a.name,
+                    kind: a.kind,
+                    articles: 0,
+                })
+                .articles += 1;
         }
     }
     by_id.into_values().collect()
@@ -46,14 +65,20 @@ fn xml(text: &str) -> String {
 
 /// Quotes a CSV field when it needs it.
 fn csv(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field.to_string() }
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
 }
 
 /// One row per relation: ids, names, distinct articles, tone counts, dominant tone.
 pub fn to_csv(corpus: &Corpus) -> String {
     let names = corpus.actor_names();
     let name = |id: &str| names.get(id).map_or(id.to_string(), |(n, _)| n.to_string());
-    let mut out = String::from("source,target,source_name,target_name,articles,cooperation,conflict,neutral,dominant_tone\n");
+    let mut out = String::from(
+        "source,target,source_name,target_name,articles,cooperation,conflict,neutral,dominant_tone\n",
+    );
     for r in &corpus.relations {
         let _ = writeln!(
             out,
@@ -164,6 +189,9 @@ mod tests {
 
     #[test]
     fn xml_escapes_markup_and_drops_controls() {
-        assert_eq!(xml("<a href='x'>&\u{1}"), "&lt;a href=&apos;x&apos;&gt;&amp;");
+        assert_eq!(
+            xml("<a href='x'>&\u{1}"),
+            "&lt;a href=&apos;x&apos;&gt;&amp;"
+        );
     }
 }

@@ -28,21 +28,58 @@ pub fn looks_like_html(name: &str, text: &str) -> bool {
     if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
         return true;
     }
-    let head: String = text.trim_start().chars().take(64).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") && text.contains("<html")
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && text.contains("<html")
 }
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "nav", "form", "button", "select",
-    "head",
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "nav", "form",
+    "button", "select", "head",
 ];
 
 /// Elements that end a line of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-    "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "figure", "figcaption", "pre", "br", "hr",
-    "address", "time", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "pre",
+    "br",
+    "hr",
+    "address",
+    "time",
+    "caption",
 ];
 
 /// Extracts lines of visible text and the declared metadata.
@@ -84,11 +121,14 @@ pub fn extract(source: &str) -> HtmlPage {
             }
         }
     }
-    HtmlPage { text: tidy_lines(&text), meta: read_meta(&document) }
+    HtmlPage {
+        text: tidy_lines(&text),
+        meta: read_meta(&document),
+    }
 }
 
-use scraper::node::Text;
 use ego_tree::iter::Edge as ego_tree_edge;
+use scraper::node::Text;
 
 fn push_collapsed(out: &mut String, text: &Text) {
     let mut last_space = out.ends_with([' ', '\n']);
@@ -131,8 +171,13 @@ fn read_meta(document: &Html) -> PageMeta {
     let mut meta = PageMeta::default();
     let metas = Selector::parse("meta").expect("static selector");
     for el in document.select(&metas) {
-        let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
-        let (Some(key), Some(content)) = (key, el.attr("content")) else { continue };
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"));
+        let (Some(key), Some(content)) = (key, el.attr("content")) else {
+            continue;
+        };
         let content = content.trim();
         if content.is_empty() {
             continue;
@@ -140,10 +185,20 @@ fn read_meta(document: &Html) -> PageMeta {
         let slot = match key.to_ascii_lowercase().as_str() {
             "og:title" | "twitter:title" => &mut meta.title,
             "og:site_name" | "application-name" => &mut meta.site_name,
-            "article:published_time" | "datepublished" | "pubdate" | "publishdate" | "publish-date" | "date"
-            | "dc.date" | "dc.date.issued" | "sailthru.date" | "parsely-pub-date" => &mut meta.published,
+            "article:published_time"
+            | "datepublished"
+            | "pubdate"
+            | "publishdate"
+            | "publish-date"
+            | "date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "sailthru.date"
+            | "parsely-pub-date" => &mut meta.published,
             "article:modified_time" | "datemodified" | "og:updated_time" => &mut meta.modified,
-            "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author" => &mut meta.author,
+            "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author" => {
+                &mut meta.author
+            }
             "og:url" => &mut meta.url,
             _ => continue,
         };
@@ -151,11 +206,18 @@ fn read_meta(document: &Html) -> PageMeta {
     }
     let canonical = Selector::parse("link[rel=canonical]").expect("static selector");
     if meta.url.is_none() {
-        meta.url = document.select(&canonical).find_map(|el| el.attr("href")).map(str::to_string);
+        meta.url = document
+            .select(&canonical)
+            .find_map(|el| el.attr("href"))
+            .map(str::to_string);
     }
     let title = Selector::parse("title").expect("static selector");
     if meta.title.is_none() {
-        meta.title = document.select(&title).next().map(element_text).filter(|t| !t.is_empty());
+        meta.title = document
+            .select(&title)
+            .next()
+            .map(element_text)
+            .filter(|t| !t.is_empty());
     }
     let time = Selector::parse("time[datetime]").expect("static selector");
     let ld = Selector::parse(r#"script[type="application/ld+json"]"#).expect("static selector");
@@ -173,12 +235,18 @@ fn read_meta(document: &Html) -> PageMeta {
 }
 
 fn element_text(el: ElementRef<'_>) -> String {
-    el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Reads `datePublished`, `dateModified`, `headline`, `author` and `publisher` from JSON-LD.
 fn read_json_ld(source: &str, meta: &mut PageMeta) {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(source) else { return };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(source) else {
+        return;
+    };
     let mut stack = vec![&value];
     while let Some(v) = stack.pop() {
         match v {
@@ -245,7 +313,10 @@ mod tests {
             </head><body><p>x</p></body></html>"#,
         );
         assert_eq!(page.meta.site_name.as_deref(), Some("Yonhap News Agency"));
-        assert_eq!(page.meta.published.as_deref(), Some("2024-06-19T09:00:00+09:00"));
+        assert_eq!(
+            page.meta.published.as_deref(),
+            Some("2024-06-19T09:00:00+09:00")
+        );
         assert_eq!(page.meta.author.as_deref(), Some("Kim Tong-hyung"));
         assert_eq!(page.meta.title.as_deref(), Some("H"));
     }

@@ -14,7 +14,11 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 3] = [ActorKind::Person, ActorKind::Country, ActorKind::Organization];
+    pub const ALL: [ActorKind; 3] = [
+        ActorKind::Person,
+        ActorKind::Country,
+        ActorKind::Organization,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -141,7 +145,11 @@ impl Day {
             4 | 6 | 9 | 11 => 30,
             _ => 31,
         };
-        (day <= days).then_some(Day { year: year as i16, month: month as u8, day: day as u8 })
+        (day <= days).then_some(Day {
+            year: year as i16,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -175,7 +183,8 @@ impl Serialize for Day {
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
         let text = String::deserialize(d)?;
-        Day::parse_iso(&text).ok_or_else(|| serde::de::Error::custom(format!("not an ISO day: {text:?}")))
+        Day::parse_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an ISO day: {text:?}")))
     }
 }
 

@@ -18,46 +18,308 @@ pub struct NameHit {
 
 /// Words that end a title before a person's name.
 const TITLES: &[&str] = &[
-    "minister", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "president", "premier", "chairman",
-    "chairwoman", "general", "gen.", "adm.", "admiral", "marshal", "lt.", "col.", "senator", "sen.", "rep.",
-    "representative", "secretary", "director", "professor", "prof.", "mr.", "mrs.", "ms.", "dr.", "governor", "mayor",
-    "commander", "analyst", "researcher", "lawmaker", "official", "diplomat", "negotiator", "chief", "counselor",
-    "adviser", "advisor", "fellow", "expert", "scholar", "journalist", "defector", "vice-chairman", "deputy",
+    "minister",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "premier",
+    "chairman",
+    "chairwoman",
+    "general",
+    "gen.",
+    "adm.",
+    "admiral",
+    "marshal",
+    "lt.",
+    "col.",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "secretary",
+    "director",
+    "professor",
+    "prof.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "governor",
+    "mayor",
+    "commander",
+    "analyst",
+    "researcher",
+    "lawmaker",
+    "official",
+    "diplomat",
+    "negotiator",
+    "chief",
+    "counselor",
+    "adviser",
+    "advisor",
+    "fellow",
+    "expert",
+    "scholar",
+    "journalist",
+    "defector",
+    "vice-chairman",
+    "deputy",
 ];
 
-const SPEECH_BEFORE: &[&str] =
-    &["said", "says", "told", "added", "noted", "wrote", "stated", "explained", "argued", "warned", "according to"];
-const SPEECH_AFTER: &[&str] = &["said", "says", "told", "added", "noted", "wrote", "stated", "explained", "argued", "warned"];
+const SPEECH_BEFORE: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "wrote",
+    "stated",
+    "explained",
+    "argued",
+    "warned",
+    "according to",
+];
+const SPEECH_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "wrote",
+    "stated",
+    "explained",
+    "argued",
+    "warned",
+];
 const APPOSITION_NOUNS: &[&str] = &[
-    "professor", "researcher", "analyst", "expert", "fellow", "spokesman", "spokeswoman", "spokesperson", "senior",
-    "former", "director", "official", "lawmaker", "member", "scholar", "diplomat", "minister", "ambassador", "head",
-    "chief", "deputy", "vice", "research", "lecturer", "specialist", "defector", "retired",
+    "professor",
+    "researcher",
+    "analyst",
+    "expert",
+    "fellow",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senior",
+    "former",
+    "director",
+    "official",
+    "lawmaker",
+    "member",
+    "scholar",
+    "diplomat",
+    "minister",
+    "ambassador",
+    "head",
+    "chief",
+    "deputy",
+    "vice",
+    "research",
+    "lecturer",
+    "specialist",
+    "defector",
+    "retired",
 ];
 
 /// Head nouns that make a capitalised phrase an organisation.
 const ORG_HEADS: &[&str] = &[
-    "University", "Institute", "Agency", "Ministry", "Committee", "Council", "Forum", "Party", "Service", "Association",
-    "Foundation", "Center", "Centre", "Commission", "Corporation", "Bank", "Academy", "Command", "Office",
-    "Organization", "Organisation", "Federation", "League", "Society", "Bureau", "Fund", "Programme", "Court",
-    "Parliament", "Assembly", "Guard", "Navy", "Army", "Department", "Authority", "Administration", "Agency",
+    "University",
+    "Institute",
+    "Agency",
+    "Ministry",
+    "Committee",
+    "Council",
+    "Forum",
+    "Party",
+    "Service",
+    "Association",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Commission",
+    "Corporation",
+    "Bank",
+    "Academy",
+    "Command",
+    "Office",
+    "Organization",
+    "Organisation",
+    "Federation",
+    "League",
+    "Society",
+    "Bureau",
+    "Fund",
+    "Programme",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Guard",
+    "Navy",
+    "Army",
+    "Department",
+    "Authority",
+    "Administration",
+    "Agency",
 ];
 const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "on", "&", "the"];
 
 /// Capitalised words that are never part of a person's name.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "As", "But", "And", "If", "It", "He", "She", "They", "We", "This", "That",
-    "North", "South", "East", "West", "Northeast", "Far", "Korean", "Russian", "Chinese", "American", "Japanese",
-    "Ukrainian", "President", "Minister", "Prime", "Foreign", "Defense", "Defence", "Deputy", "Vice", "Secretary",
-    "State", "National", "Security", "United", "Nations", "Council", "Assembly", "Party", "Army", "News", "Agency",
-    "Times", "Herald", "Daily", "Post", "Kremlin", "Pyongyang", "Seoul", "Moscow", "Beijing", "Tokyo", "Washington",
-    "Kyiv", "Korea", "Russia", "China", "Japan", "Ukraine", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Mr.", "Mrs.", "Ms.",
-    "Dr.", "General", "Gen.", "Chairman", "Ministry", "Office", "Department", "House", "White", "Blue", "Red", "Green",
-    "Union", "European", "Asia", "Europe", "Africa", "America", "Pacific", "Atlantic", "Peninsula", "War", "Cold",
-    "Day", "Year", "Reuters", "Yonhap", "KCNA", "TASS", "AFP", "AP", "Ambassador", "Special", "Representative",
-    "Spokesman", "Spokesperson", "Professor", "Senior", "Former", "Chief", "Director", "Commander", "Leader", "Premier",
-    "Prof.", "Rep.", "Sen.", "Sir", "Lord", "Saint", "St.", "Mount", "Lake", "River", "Sea", "Island", "Islands",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "If",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "This",
+    "That",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Far",
+    "Korean",
+    "Russian",
+    "Chinese",
+    "American",
+    "Japanese",
+    "Ukrainian",
+    "President",
+    "Minister",
+    "Prime",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Deputy",
+    "Vice",
+    "Secretary",
+    "State",
+    "National",
+    "Security",
+    "United",
+    "Nations",
+    "Council",
+    "Assembly",
+    "Party",
+    "Army",
+    "News",
+    "Agency",
+    "Times",
+    "Herald",
+    "Daily",
+    "Post",
+    "Kremlin",
+    "Pyongyang",
+    "Seoul",
+    "Moscow",
+    "Beijing",
+    "Tokyo",
+    "Washington",
+    "Kyiv",
+    "Korea",
+    "Russia",
+    "China",
+    "Japan",
+    "Ukraine",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "General",
+    "Gen.",
+    "Chairman",
+    "Ministry",
+    "Office",
+    "Department",
+    "House",
+    "White",
+    "Blue",
+    "Red",
+    "Green",
+    "Union",
+    "European",
+    "Asia",
+    "Europe",
+    "Africa",
+    "America",
+    "Pacific",
+    "Atlantic",
+    "Peninsula",
+    "War",
+    "Cold",
+    "Day",
+    "Year",
+    "Reuters",
+    "Yonhap",
+    "KCNA",
+    "TASS",
+    "AFP",
+    "AP",
+    "Ambassador",
+    "Special",
+    "Representative",
+    "Spokesman",
+    "Spokesperson",
+    "Professor",
+    "Senior",
+    "Former",
+    "Chief",
+    "Director",
+    "Commander",
+    "Leader",
+    "Premier",
+    "Prof.",
+    "Rep.",
+    "Sen.",
+    "Sir",
+    "Lord",
+    "Saint",
+    "St.",
+    "Mount",
+    "Lake",
+    "River",
+    "Sea",
+    "Island",
+    "Islands",
 ];
 
 /// A word and its byte range.
@@ -71,14 +333,19 @@ struct Word<'t> {
 fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let part = c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’' | '&');
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let mut w = &text[s..i];
                 // Keep the period of initials and titles ("W.", "Gen."); drop sentence periods and possessives.
-                while w.len() > 1 && (w.ends_with('.') && !is_abbrev(w) || w.ends_with('\'') || w.ends_with('-')) {
+                while w.len() > 1
+                    && (w.ends_with('.') && !is_abbrev(w) || w.ends_with('\'') || w.ends_with('-'))
+                {
                     w = &w[..w.len() - 1];
                 }
                 for suffix in ["’s", "'s"] {
@@ -86,7 +353,11 @@ fn words(text: &str) -> Vec<Word<'_>> {
                         w = stem;
                     }
                 }
-                out.push(Word { start: s, end: s + w.len(), text: w });
+                out.push(Word {
+                    start: s,
+                    end: s + w.len(),
+                    text: w,
+                });
                 start = None;
             }
             _ => {}
@@ -97,13 +368,16 @@ fn words(text: &str) -> Vec<Word<'_>> {
 
 fn is_abbrev(w: &str) -> bool {
     let stem = w.trim_end_matches('.');
-    stem.chars().count() == 1 && stem.chars().all(char::is_uppercase) || TITLES.contains(&w.to_lowercase().as_str())
+    stem.chars().count() == 1 && stem.chars().all(char::is_uppercase)
+        || TITLES.contains(&w.to_lowercase().as_str())
 }
 
 /// A token of a person's name: "Wi", "Sung-rak", "O'Brien", "W." (initial).
 fn is_name_token(w: &str) -> bool {
     let mut chars = w.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if !first.is_uppercase() || NOT_NAMES.contains(&w) {
         return false;
     }
@@ -112,7 +386,9 @@ fn is_name_token(w: &str) -> bool {
         return true;
     }
     rest.chars().count() >= 1
-        && rest.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && rest
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
         && rest.chars().any(|c| c.is_lowercase())
 }
 
@@ -129,26 +405,40 @@ pub fn find(text: &str, known: &[(usize, usize)]) -> Vec<NameHit> {
     let mut hits: Vec<NameHit> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let run = ws[i..].iter().take(4).take_while(|w| is_name_token(w.text)).count();
+        let run = ws[i..]
+            .iter()
+            .take(4)
+            .take_while(|w| is_name_token(w.text))
+            .count();
         if run < 2 || i > 0 && is_name_token(ws[i - 1].text) {
             i += 1;
             continue;
         }
         let (s, e) = (ws[i].start, ws[i + run - 1].end);
-        let between_ok = ws[i..i + run].windows(2).all(|p| text[p[0].end..p[1].start].chars().all(|c| c == ' '));
+        let between_ok = ws[i..i + run]
+            .windows(2)
+            .all(|p| text[p[0].end..p[1].start].chars().all(|c| c == ' '));
         if !between_ok || overlaps(s, e) || ws[i + run - 1].text.ends_with('.') {
             i += 1;
             continue;
         }
         if let Some(cue) = person_cue(text, &ws, i, run) {
-            hits.push(NameHit { start: s, end: e, name: text[s..e].to_string(), kind: ActorKind::Person, cue });
+            hits.push(NameHit {
+                start: s,
+                end: e,
+                name: text[s..e].to_string(),
+                kind: ActorKind::Person,
+                cue,
+            });
             i += run;
         } else {
             i += 1;
         }
     }
     for hit in organisations(text, &ws) {
-        if !overlaps(hit.start, hit.end) && !hits.iter().any(|h| hit.start < h.end && h.start < hit.end) {
+        if !overlaps(hit.start, hit.end)
+            && !hits.iter().any(|h| hit.start < h.end && h.start < hit.end)
+        {
             hits.push(hit);
         }
     }
@@ -172,13 +462,26 @@ fn person_cue(text: &str, ws: &[Word<'_>], i: usize, run: usize) -> Option<Strin
         return Some(verb.to_string());
     }
     let after_lower = after.to_lowercase();
-    if let Some(verb) = SPEECH_AFTER.iter().find(|v| after_lower.starts_with(&format!(" {v}"))) {
+    if let Some(verb) = SPEECH_AFTER
+        .iter()
+        .find(|v| after_lower.starts_with(&format!(" {v}")))
+    {
         return Some(verb.to_string());
     }
-    for article in [", a ", ", an ", ", the ", ", who ", ", former ", ", professor "] {
+    for article in [
+        ", a ",
+        ", an ",
+        ", the ",
+        ", who ",
+        ", former ",
+        ", professor ",
+    ] {
         if let Some(rest) = after_lower.strip_prefix(article) {
             let next = rest.split_whitespace().next().unwrap_or("");
-            if article == ", who " || article == ", former " || APPOSITION_NOUNS.iter().any(|n| next.starts_with(n)) {
+            if article == ", who "
+                || article == ", former "
+                || APPOSITION_NOUNS.iter().any(|n| next.starts_with(n))
+            {
                 return Some(article.trim_matches([',', ' ']).to_string());
             }
         }
@@ -247,12 +550,18 @@ pub fn slug(name: &str) -> String {
         }
     }
     let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() { format!("name-{:08x}", fnv(name)) } else { trimmed.to_string() }
+    if trimmed.is_empty() {
+        format!("name-{:08x}", fnv(name))
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// FNV-1a, for a stable id of a name with no ASCII letters.
 fn fnv(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193))
+    s.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    })
 }
 
 #[cfg(test)]
@@ -265,26 +574,44 @@ mod tests {
 
     #[test]
     fn title_before_name() {
-        assert_eq!(names("Foreign Minister Choe Son Hui arrived."), ["Choe Son Hui"]);
-        assert_eq!(names("the Kremlin spokesman Dmitry Peskov said."), ["Dmitry Peskov"]);
+        assert_eq!(
+            names("Foreign Minister Choe Son Hui arrived."),
+            ["Choe Son Hui"]
+        );
+        assert_eq!(
+            names("the Kremlin spokesman Dmitry Peskov said."),
+            ["Dmitry Peskov"]
+        );
     }
 
     #[test]
     fn speech_verbs_and_apposition() {
-        assert_eq!(names("\"No,\" said Wi Sung-rak, who served there."), ["Wi Sung-rak"]);
-        assert_eq!(names("Jeh Sung-hoon, a professor of Russian studies, commented."), ["Jeh Sung-hoon"]);
+        assert_eq!(
+            names("\"No,\" said Wi Sung-rak, who served there."),
+            ["Wi Sung-rak"]
+        );
+        assert_eq!(
+            names("Jeh Sung-hoon, a professor of Russian studies, commented."),
+            ["Jeh Sung-hoon"]
+        );
         assert_eq!(names("Ankit Panda told reporters."), ["Ankit Panda"]);
     }
 
     #[test]
     fn places_and_capitalised_phrases_are_not_people() {
-        assert!(names("In the Far East, a region of Russia, the Belt and Road Initiative grew.").is_empty());
+        assert!(
+            names("In the Far East, a region of Russia, the Belt and Road Initiative grew.")
+                .is_empty()
+        );
         assert!(names("He visited Vladivostok, a port city.").is_empty());
     }
 
     #[test]
     fn organisations_by_head_noun() {
-        let hits = find("a professor at Hankuk University of Foreign Studies, commented", &[]);
+        let hits = find(
+            "a professor at Hankuk University of Foreign Studies, commented",
+            &[],
+        );
         assert_eq!(hits[0].name, "Hankuk University of Foreign Studies");
         assert_eq!(hits[0].kind, ActorKind::Organization);
     }

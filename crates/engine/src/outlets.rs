@@ -48,8 +48,10 @@ pub struct Profiles {
 
 impl Profiles {
     pub fn from_toml(file: &str, source: &str) -> Result<Profiles, ConfigError> {
-        let parsed: OutletsFile =
-            toml::from_str(source).map_err(|e| ConfigError::Parse { file: file.to_string(), message: e.to_string() })?;
+        let parsed: OutletsFile = toml::from_str(source).map_err(|e| ConfigError::Parse {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
         Profiles::new(file, parsed.outlet)
     }
 
@@ -61,7 +63,10 @@ impl Profiles {
                     if j != i {
                         return Err(ConfigError::Invalid {
                             file: file.to_string(),
-                            message: format!("name {key:?} is used by outlets {:?} and {:?}", outlets[j].id, o.id),
+                            message: format!(
+                                "name {key:?} is used by outlets {:?} and {:?}",
+                                outlets[j].id, o.id
+                            ),
                         });
                     }
                 }
@@ -79,18 +84,24 @@ impl Profiles {
     pub fn by_domain(&self, host: &str) -> Option<usize> {
         let host = host.trim_start_matches("www.").to_ascii_lowercase();
         self.outlets.iter().position(|o| {
-            o.domains.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
+            o.domains
+                .iter()
+                .any(|d| host == *d || host.ends_with(&format!(".{d}")))
         })
     }
 
     /// Every boilerplate line of every profile, lowercased, for the cleaner.
     pub fn boilerplate(&self) -> impl Iterator<Item = &str> {
-        self.outlets.iter().flat_map(|o| o.boilerplate.iter().map(String::as_str))
+        self.outlets
+            .iter()
+            .flat_map(|o| o.boilerplate.iter().map(String::as_str))
     }
 
     /// Every name an outlet is printed under.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.outlets.iter().flat_map(|o| std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str)))
+        self.outlets.iter().flat_map(|o| {
+            std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str))
+        })
     }
 }
 
@@ -100,14 +111,17 @@ fn normalise(name: &str) -> String {
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-static URL_HOST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bhttps?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})|[a-z0-9._%+-]+@([a-z0-9.-]+\.[a-z]{2,})").unwrap());
+static URL_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bhttps?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})|[a-z0-9._%+-]+@([a-z0-9.-]+\.[a-z]{2,})").unwrap()
+});
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:©|ⓒ|\(c\)|copyright)\s*(?:\(c\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.,|·\n]{2,60})").unwrap()
 });
-static SOURCE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:source|출처)\s*:\s*([^|·\n]{2,60}?)(?:\s+(?:published|posted|updated)\b|\s*[|·]|$)").unwrap());
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z .&-]{1,40})\)\s*(?:--|—|-)").unwrap());
+static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:source|출처)\s*:\s*([^|·\n]{2,60}?)(?:\s+(?:published|posted|updated)\b|\s*[|·]|$)").unwrap()
+});
+static CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z .&-]{1,40})\)\s*(?:--|—|-)").unwrap());
 
 /// How sure a sign is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -130,7 +144,12 @@ enum Strength {
 /// let lines = ["Title", "By Chen Xu Source:Global Times Published: 2017/9/10 22:08:39"];
 /// assert_eq!(engine::outlets::detect(&profiles, &lines, None, None), Some(0));
 /// ```
-pub fn detect(profiles: &Profiles, lines: &[&str], title: Option<&str>, url: Option<&str>) -> Option<usize> {
+pub fn detect(
+    profiles: &Profiles,
+    lines: &[&str],
+    title: Option<&str>,
+    url: Option<&str>,
+) -> Option<usize> {
     let mut best: Option<(Strength, usize)> = None;
     let mut consider = |strength: Strength, outlet: Option<usize>| {
         if let Some(o) = outlet {
@@ -140,11 +159,20 @@ pub fn detect(profiles: &Profiles, lines: &[&str], title: Option<&str>, url: Opt
         }
     };
     if let Some(url) = url {
-        let host = url.split("://").nth(1).unwrap_or(url).split(['/', '?', '#']).next().unwrap_or("");
+        let host = url
+            .split("://")
+            .nth(1)
+            .unwrap_or(url)
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
         consider(Strength::Own, profiles.by_domain(host));
     }
     if let Some(title) = title {
-        if let Some((_, suffix)) = title.rsplit_once(" | ").or_else(|| title.rsplit_once(" - ")) {
+        if let Some((_, suffix)) = title
+            .rsplit_once(" | ")
+            .or_else(|| title.rsplit_once(" - "))
+        {
             consider(Strength::Own, profiles.lookup(suffix));
         }
     }
@@ -165,7 +193,12 @@ pub fn detect(profiles: &Profiles, lines: &[&str], title: Option<&str>, url: Opt
             consider(Strength::Own, profiles.lookup(&c[1]));
         }
         for c in CREDIT.captures_iter(line) {
-            consider(Strength::Credit, profiles.lookup(&c[1]).filter(|&o| profiles.outlets[o].agency));
+            consider(
+                Strength::Credit,
+                profiles
+                    .lookup(&c[1])
+                    .filter(|&o| profiles.outlets[o].agency),
+            );
         }
     }
     best.map(|(_, o)| o)
@@ -174,7 +207,9 @@ pub fn detect(profiles: &Profiles, lines: &[&str], title: Option<&str>, url: Opt
 /// A copyright holder is often followed by more words ("Yonhap News Agency. All rights …").
 fn lookup_prefix(profiles: &Profiles, text: &str) -> Option<usize> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=words.len().min(6)).rev().find_map(|n| profiles.lookup(&words[..n].join(" ")))
+    (1..=words.len().min(6))
+        .rev()
+        .find_map(|n| profiles.lookup(&words[..n].join(" ")))
 }
 
 #[cfg(test)]
@@ -215,24 +250,54 @@ aliases = ["Korea Herald"]
 
     #[test]
     fn copyright_and_title_suffix() {
-        assert_eq!(detect(&profiles(), &["© Yonhap News Agency. All rights reserved"], None, None), Some(1));
-        assert_eq!(detect(&profiles(), &[], Some("Kim in Russia | The Korea Herald"), None), Some(2));
+        assert_eq!(
+            detect(
+                &profiles(),
+                &["© Yonhap News Agency. All rights reserved"],
+                None,
+                None
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            detect(
+                &profiles(),
+                &[],
+                Some("Kim in Russia | The Korea Herald"),
+                None
+            ),
+            Some(2)
+        );
     }
 
     #[test]
     fn printer_beats_wire_credit() {
-        let lines = ["SEOUL, April 20 (Yonhap) -- North Korea said", "ⓒ The Korea Herald"];
+        let lines = [
+            "SEOUL, April 20 (Yonhap) -- North Korea said",
+            "ⓒ The Korea Herald",
+        ];
         assert_eq!(detect(&profiles(), &lines, None, None), Some(2));
         assert_eq!(detect(&profiles(), &lines[..1], None, None), Some(1));
     }
 
     #[test]
     fn nothing_printed_means_unknown() {
-        assert_eq!(detect(&profiles(), &["Back To Top", "Kim met Putin."], None, None), None);
+        assert_eq!(
+            detect(&profiles(), &["Back To Top", "Kim met Putin."], None, None),
+            None
+        );
     }
 
     #[test]
     fn url_host_with_subdomain() {
-        assert_eq!(detect(&profiles(), &[], None, Some("https://en.yna.co.kr/view/AEN2019")), Some(1));
+        assert_eq!(
+            detect(
+                &profiles(),
+                &[],
+                None,
+                Some("https://en.yna.co.kr/view/AEN2019")
+            ),
+            Some(1)
+        );
     }
 }

@@ -9,32 +9,158 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 /// Cues: a trailing `*` matches any ending ("sanction*" → sanctions, sanctioned), otherwise the
 /// word or phrase must end there.
 const COOPERATION: &[&str] = &[
-    "summit*", "talks", "agree*", "accord", "accords", "treaty", "treaties", "pact*", "aid", "aided", "assist*",
-    "support*", "cooperat*", "co-operat*", "collaborat*", "partnership*", "partner", "partners", "alliance*", "ally",
-    "allies", "allied", "friendship*", "friendly", "meet", "meets", "met", "meeting*", "visit*", "welcom*", "prais*",
-    "strengthen*", "bolster*", "deepen*", "closer ties", "coordinat*", "dialogue*", "negotiat*", "deal", "deals",
-    "rapport", "embrac*", "solidarity", "backed", "backing", "backs", "supply", "supplies", "supplied", "provid*",
-    "invest*", "trade", "trading", "exchange*", "signed", "signing", "joint", "shaking hands", "shake hands",
-    "shook hands", "congratulat*", "thank*", "hosted", "hosting", "courts", "courted", "engage*", "improv*",
-    "rebuild*", "help*", "consensus", "reconcil*", "rapprochement", "join forces", "joining forces", "joined forces",
-    "peace talks", "ease the tension", "ease tension*",
+    "summit*",
+    "talks",
+    "agree*",
+    "accord",
+    "accords",
+    "treaty",
+    "treaties",
+    "pact*",
+    "aid",
+    "aided",
+    "assist*",
+    "support*",
+    "cooperat*",
+    "co-operat*",
+    "collaborat*",
+    "partnership*",
+    "partner",
+    "partners",
+    "alliance*",
+    "ally",
+    "allies",
+    "allied",
+    "friendship*",
+    "friendly",
+    "meet",
+    "meets",
+    "met",
+    "meeting*",
+    "visit*",
+    "welcom*",
+    "prais*",
+    "strengthen*",
+    "bolster*",
+    "deepen*",
+    "closer ties",
+    "coordinat*",
+    "dialogue*",
+    "negotiat*",
+    "deal",
+    "deals",
+    "rapport",
+    "embrac*",
+    "solidarity",
+    "backed",
+    "backing",
+    "backs",
+    "supply",
+    "supplies",
+    "supplied",
+    "provid*",
+    "invest*",
+    "trade",
+    "trading",
+    "exchange*",
+    "signed",
+    "signing",
+    "joint",
+    "shaking hands",
+    "shake hands",
+    "shook hands",
+    "congratulat*",
+    "thank*",
+    "hosted",
+    "hosting",
+    "courts",
+    "courted",
+    "engage*",
+    "improv*",
+    "rebuild*",
+    "help*",
+    "consensus",
+    "reconcil*",
+    "rapprochement",
+    "join forces",
+    "joining forces",
+    "joined forces",
+    "peace talks",
+    "ease the tension",
+    "ease tension*",
 ];
 
 const CONFLICT: &[&str] = &[
-    "sanction*", "condemn*", "warn*", "threat*", "veto*", "accus*", "test-fir*", "attack*", "invad*", "invasion*",
-    "aggressi*", "war", "wars", "criticiz*", "criticis*", "criticism*", "pressur*", "dispute*", "row", "confront*",
-    "tension*", "oppos*", "reject*", "rebuff*", "protest*", "denounc*", "isolat*", "provocat*", "provok*", "hostil*",
-    "clash*", "punish*", "expel*", "retaliat*", "embargo*", "blame*", "displeasure", "antagonis*", "contain",
-    "containing", "containment", "stymie*", "hamstring*", "detonat*", "nuclear test*", "missile launch*", "deadlock*",
-    "standoff", "stand-off", "rival*", "against", "denial", "denied", "halt*", "ban", "bans", "banned", "tighten*",
-    "strain*", "spying", "seiz*", "confrontation*",
+    "sanction*",
+    "condemn*",
+    "warn*",
+    "threat*",
+    "veto*",
+    "accus*",
+    "test-fir*",
+    "attack*",
+    "invad*",
+    "invasion*",
+    "aggressi*",
+    "war",
+    "wars",
+    "criticiz*",
+    "criticis*",
+    "criticism*",
+    "pressur*",
+    "dispute*",
+    "row",
+    "confront*",
+    "tension*",
+    "oppos*",
+    "reject*",
+    "rebuff*",
+    "protest*",
+    "denounc*",
+    "isolat*",
+    "provocat*",
+    "provok*",
+    "hostil*",
+    "clash*",
+    "punish*",
+    "expel*",
+    "retaliat*",
+    "embargo*",
+    "blame*",
+    "displeasure",
+    "antagonis*",
+    "contain",
+    "containing",
+    "containment",
+    "stymie*",
+    "hamstring*",
+    "detonat*",
+    "nuclear test*",
+    "missile launch*",
+    "deadlock*",
+    "standoff",
+    "stand-off",
+    "rival*",
+    "against",
+    "denial",
+    "denied",
+    "halt*",
+    "ban",
+    "bans",
+    "banned",
+    "tighten*",
+    "strain*",
+    "spying",
+    "seiz*",
+    "confrontation*",
 ];
 
 /// Words that, shortly before a cue, turn it around.
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "without", "refuse", "refused", "refuses", "refusing", "fail", "failed", "fails", "failing",
-    "decline", "declined", "declines", "unlikely", "neither", "nor", "cannot", "stop", "stopped", "halted",
-    "rejected", "rejects", "won't", "didn't", "don't", "doesn't", "isn't", "wasn't", "aren't", "can't", "wouldn't",
+    "not", "no", "never", "without", "refuse", "refused", "refuses", "refusing", "fail", "failed",
+    "fails", "failing", "decline", "declined", "declines", "unlikely", "neither", "nor", "cannot",
+    "stop", "stopped", "halted", "rejected", "rejects", "won't", "didn't", "don't", "doesn't",
+    "isn't", "wasn't", "aren't", "can't", "wouldn't",
 ];
 
 /// A cue found in a sentence.
@@ -98,12 +224,25 @@ impl ToneLexicon {
             }
             let mut end = m.end();
             if stem {
-                end += sentence[end..].find(|c: char| !c.is_alphabetic()).unwrap_or(sentence.len() - end);
-            } else if sentence[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                end += sentence[end..]
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(sentence.len() - end);
+            } else if sentence[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
                 continue;
             }
             let (start, tone) = match negation_before(sentence, m.start()) {
-                Some(neg) => (neg, if tone == Tone::Cooperation { Tone::Conflict } else { Tone::Neutral }),
+                Some(neg) => (
+                    neg,
+                    if tone == Tone::Cooperation {
+                        Tone::Conflict
+                    } else {
+                        Tone::Neutral
+                    },
+                ),
                 None => (m.start(), tone),
             };
             hits.push(CueHit { start, end, tone });
@@ -127,14 +266,21 @@ fn negation_before(sentence: &str, at: usize) -> Option<usize> {
         }
     }
     words.into_iter().rev().find_map(|(i, w)| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_lowercase().replace('’', "'");
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .to_lowercase()
+            .replace('’', "'");
         NEGATIONS.contains(&w.as_str()).then_some(i)
     })
 }
 
 /// The tone of a sentence for a pair of actors at spans `a` and `b`: the cue closest to the
 /// stretch between them decides; no cue means neutral.
-pub fn tone_for_pair<'h>(hits: &'h [CueHit], a: (usize, usize), b: (usize, usize)) -> (Tone, Option<&'h CueHit>) {
+pub fn tone_for_pair<'h>(
+    hits: &'h [CueHit],
+    a: (usize, usize),
+    b: (usize, usize),
+) -> (Tone, Option<&'h CueHit>) {
     let lo = a.0.min(b.0);
     let hi = a.1.max(b.1);
     let distance = |h: &CueHit| {
@@ -157,24 +303,40 @@ mod tests {
     use super::*;
 
     fn tones(s: &str) -> Vec<(String, Tone)> {
-        ToneLexicon::new().cues(s).into_iter().map(|h| (s[h.start..h.end].to_string(), h.tone)).collect()
+        ToneLexicon::new()
+            .cues(s)
+            .into_iter()
+            .map(|h| (s[h.start..h.end].to_string(), h.tone))
+            .collect()
     }
 
     #[test]
     fn stems_take_endings_and_words_stand_alone() {
-        assert_eq!(tones("They sanctioned it."), [("sanctioned".to_string(), Tone::Conflict)]);
+        assert_eq!(
+            tones("They sanctioned it."),
+            [("sanctioned".to_string(), Tone::Conflict)]
+        );
         assert!(tones("warm words in a ward").is_empty());
     }
 
     #[test]
     fn negation_flips_cooperation_to_conflict() {
-        assert_eq!(tones("Moscow did not support the plan"), [("not support".to_string(), Tone::Conflict)]);
-        assert_eq!(tones("Seoul failed to agree"), [("failed to agree".to_string(), Tone::Conflict)]);
+        assert_eq!(
+            tones("Moscow did not support the plan"),
+            [("not support".to_string(), Tone::Conflict)]
+        );
+        assert_eq!(
+            tones("Seoul failed to agree"),
+            [("failed to agree".to_string(), Tone::Conflict)]
+        );
     }
 
     #[test]
     fn negated_conflict_is_neutral() {
-        assert_eq!(tones("Beijing did not condemn the test"), [("not condemn".to_string(), Tone::Neutral)]);
+        assert_eq!(
+            tones("Beijing did not condemn the test"),
+            [("not condemn".to_string(), Tone::Neutral)]
+        );
     }
 
     #[test]
@@ -184,7 +346,10 @@ mod tests {
         let kim = (0, 3);
         let putin = (8, 13);
         let (tone, cue) = tone_for_pair(&hits, kim, putin);
-        assert_eq!((tone, &s[cue.unwrap().start..cue.unwrap().end]), (Tone::Cooperation, "met"));
+        assert_eq!(
+            (tone, &s[cue.unwrap().start..cue.unwrap().end]),
+            (Tone::Cooperation, "met")
+        );
         assert_eq!(tone_for_pair(&[], kim, putin), (Tone::Neutral, None));
     }
 }

@@ -1,7 +1,9 @@
 //! The corpus as a whole: duplicates marked, relations gathered over distinct articles, and the
 //! JSON report of `coverage ingest` (contract: `coverage-report/1`).
 
-use crate::model::{ActorKind, ActorRef, Article, Origin, Relation, RelationEvidence, Status, ToneCounts};
+use crate::model::{
+    ActorKind, ActorRef, Article, Origin, Relation, RelationEvidence, Status, ToneCounts,
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -21,7 +23,11 @@ impl Corpus {
                 if a.status == Status::Error {
                     String::new()
                 } else {
-                    a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+                    a.paragraphs
+                        .iter()
+                        .map(|p| p.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n")
                 }
             })
             .collect();
@@ -31,7 +37,10 @@ impl Corpus {
             articles[i].duplicate_of = original.map(|j| articles[j].source.clone());
         }
         let relations = relations(&articles);
-        Corpus { articles, relations }
+        Corpus {
+            articles,
+            relations,
+        }
     }
 
     /// The report as JSON, following `coverage-report/1`.
@@ -48,7 +57,8 @@ impl Corpus {
     pub fn actor_names(&self) -> BTreeMap<&str, (&str, ActorKind)> {
         let mut out = BTreeMap::new();
         for a in self.articles.iter().flat_map(|a| &a.actors) {
-            out.entry(a.id.as_str()).or_insert((a.name.as_str(), a.kind));
+            out.entry(a.id.as_str())
+                .or_insert((a.name.as_str(), a.kind));
         }
         out
     }
@@ -57,20 +67,26 @@ impl Corpus {
 /// Relations over articles that are not duplicates, strongest first.
 fn relations(articles: &[Article]) -> Vec<Relation> {
     let mut by_pair: BTreeMap<(&str, &str), (HashSet<usize>, Relation)> = BTreeMap::new();
-    for (i, article) in articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()) {
+    for (i, article) in articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.duplicate_of.is_none())
+    {
         for e in &article.evidence {
-            let entry = by_pair.entry((e.a.as_str(), e.b.as_str())).or_insert_with(|| {
-                (
-                    HashSet::new(),
-                    Relation {
-                        source: e.a.clone(),
-                        target: e.b.clone(),
-                        articles: 0,
-                        tone: ToneCounts::default(),
-                        evidence: Vec::new(),
-                    },
-                )
-            });
+            let entry = by_pair
+                .entry((e.a.as_str(), e.b.as_str()))
+                .or_insert_with(|| {
+                    (
+                        HashSet::new(),
+                        Relation {
+                            source: e.a.clone(),
+                            target: e.b.clone(),
+                            articles: 0,
+                            tone: ToneCounts::default(),
+                            evidence: Vec::new(),
+                        },
+                    )
+                });
             entry.0.insert(i);
             entry.1.tone.add(e.tone);
             entry.1.evidence.push(RelationEvidence {
@@ -89,7 +105,10 @@ fn relations(articles: &[Article]) -> Vec<Relation> {
         })
         .collect();
     out.sort_by(|x, y| {
-        y.articles.cmp(&x.articles).then(y.evidence.len().cmp(&x.evidence.len())).then_with(|| (&x.source, &x.target).cmp(&(&y.source, &y.target)))
+        y.articles
+            .cmp(&x.articles)
+            .then(y.evidence.len().cmp(&x.evidence.len()))
+            .then_with(|| (&x.source, &x.target).cmp(&(&y.source, &y.target)))
     });
     out
 }
@@ -141,7 +160,11 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
             actors: &a.actors,
             url: a.url.as_deref(),
             encoding: &a.encoding,
-            provenance: Provenance { outlet: a.outlet_origin, date: a.date_origin, title: a.title_origin },
+            provenance: Provenance {
+                outlet: a.outlet_origin,
+                date: a.date_origin,
+                title: a.title_origin,
+            },
         }
     }
 }

@@ -4,10 +4,11 @@
 
 /// Abbreviations that end with a period but do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rep",
-    "sen", "gov", "rev", "pres", "amb", "no", "nos", "vol", "art", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "vs", "etc",
-    "approx", "inc", "corp", "co", "ltd", "mt", "ft", "est", "dept", "univ", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "lt", "col", "maj", "capt", "cmdr",
+    "adm", "sgt", "rep", "sen", "gov", "rev", "pres", "amb", "no", "nos", "vol", "art", "fig",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "vs", "etc", "approx", "inc",
+    "corp", "co", "ltd", "mt", "ft", "est", "dept", "univ", "a.m", "p.m",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -30,7 +31,10 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         // Take closing quotes and brackets that belong to the sentence.
         let mut end = i + c.len_utf8();
         while let Some(&(j, q)) = iter.peek() {
-            if matches!(q, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?') {
+            if matches!(
+                q,
+                '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?'
+            ) {
                 end = j + q.len_utf8();
                 iter.next();
             } else {
@@ -54,10 +58,15 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
 
 /// Whether a period after `before` ends the sentence, given what follows.
 fn ends_sentence(before: &str, after: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
     let next = after.trim_start().chars().next();
     // The next sentence starts with a capital, a digit, a quote or another script.
-    let starts_sentence = next.is_none_or(|n| n.is_uppercase() || n.is_numeric() || "\"“‘'([".contains(n) || !n.is_ascii());
+    let starts_sentence = next.is_none_or(|n| {
+        n.is_uppercase() || n.is_numeric() || "\"“‘'([".contains(n) || !n.is_ascii()
+    });
     if !starts_sentence {
         return false;
     }
@@ -77,11 +86,13 @@ fn ends_sentence(before: &str, after: &str) -> bool {
 /// ("U.S. President Trump"); a function word ("The", "He") starts a new one.
 fn starts_with_name(after: &str) -> bool {
     const OPENERS: [&str; 24] = [
-        "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "but", "and", "in",
-        "on", "at", "for", "if", "as", "his", "her", "its",
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
+        "but", "and", "in", "on", "at", "for", "if", "as", "his", "her", "its",
     ];
     let word = after.split_whitespace().next().unwrap_or("");
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let word = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     !OPENERS.contains(&word.as_str())
 }
 
@@ -104,31 +115,49 @@ mod tests {
 
     #[test]
     fn acronym_at_sentence_end_before_function_word() {
-        assert_eq!(sentences("He went to the U.S. The trip was long."), ["He went to the U.S.", "The trip was long."]);
+        assert_eq!(
+            sentences("He went to the U.S. The trip was long."),
+            ["He went to the U.S.", "The trip was long."]
+        );
     }
 
     #[test]
     fn acronym_before_title_stays() {
-        assert_eq!(sentences("U.S. President Donald Trump met Kim."), ["U.S. President Donald Trump met Kim."]);
+        assert_eq!(
+            sentences("U.S. President Donald Trump met Kim."),
+            ["U.S. President Donald Trump met Kim."]
+        );
     }
 
     #[test]
     fn numbers_and_initials() {
-        assert_eq!(sentences("No. 1 priority. George W. Bush spoke."), ["No. 1 priority.", "George W. Bush spoke."]);
+        assert_eq!(
+            sentences("No. 1 priority. George W. Bush spoke."),
+            ["No. 1 priority.", "George W. Bush spoke."]
+        );
     }
 
     #[test]
     fn quotes_close_the_sentence() {
-        assert_eq!(sentences("He said, “We agree.” Then he left."), ["He said, “We agree.”", "Then he left."]);
+        assert_eq!(
+            sentences("He said, “We agree.” Then he left."),
+            ["He said, “We agree.”", "Then he left."]
+        );
     }
 
     #[test]
     fn korean_sentences() {
-        assert_eq!(sentences("김정은이 방러했다. 푸틴과 만났다."), ["김정은이 방러했다.", "푸틴과 만났다."]);
+        assert_eq!(
+            sentences("김정은이 방러했다. 푸틴과 만났다."),
+            ["김정은이 방러했다.", "푸틴과 만났다."]
+        );
     }
 
     #[test]
     fn decimals_do_not_split() {
-        assert_eq!(sentences("Growth was 3.5 percent. Next."), ["Growth was 3.5 percent.", "Next."]);
+        assert_eq!(
+            sentences("Growth was 3.5 percent. Next."),
+            ["Growth was 3.5 percent.", "Next."]
+        );
     }
 }

@@ -49,13 +49,18 @@ impl Sidecar {
     /// assert_eq!(s.get("a.txt").unwrap().date.unwrap().to_string(), "2019-04-25");
     /// ```
     pub fn from_toml(file: &str, source: &str) -> Result<Sidecar, ConfigError> {
-        let parsed: SourcesFile =
-            toml::from_str(source).map_err(|e| ConfigError::Parse { file: file.to_string(), message: e.to_string() })?;
+        let parsed: SourcesFile = toml::from_str(source).map_err(|e| ConfigError::Parse {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
         let mut by_file = HashMap::new();
         for facts in parsed.source {
             let name = facts.file.clone();
             if by_file.insert(name.clone(), facts).is_some() {
-                return Err(ConfigError::Invalid { file: file.to_string(), message: format!("file {name:?} is listed twice") });
+                return Err(ConfigError::Invalid {
+                    file: file.to_string(),
+                    message: format!("file {name:?} is listed twice"),
+                });
             }
         }
         Ok(Sidecar { by_file })
