@@ -28,6 +28,9 @@
 //! assert_eq!(cues, [Some("courts"), Some("signed")]);
 //! ```
 
+pub mod bundle;
+pub mod index;
+pub mod layout;
 pub mod model;
 
 #[cfg(feature = "ingest")]
