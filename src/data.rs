@@ -1,0 +1,160 @@
+//! The corpus as the page holds it: the decoded bundle, its facet index, lookups by id, and a
+//! small cache of inflated text chunks. Built once at start-up and shared read-only.
+
+use crate::state::ViewState;
+use engine::bundle::{ActorInfo, ArticleText, Bundle, BundleError, CHUNK_ARTICLES, Columns};
+use engine::index::{Index, Selection};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// The bundle built from `corpus/` by `build.rs`.
+static BUNDLE_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// How many inflated text chunks stay in memory.
+const CACHED_CHUNKS: usize = 16;
+
+/// The decoded corpus and its index.
+pub struct Explorer {
+    pub bundle: Bundle,
+    pub index: Index,
+    actor_by_id: HashMap<String, u32>,
+    outlet_by_id: HashMap<String, u32>,
+    source_by_name: HashMap<String, u32>,
+    /// Actor indices by total article count, most first (a stable order for the facet).
+    pub actors_by_count: Vec<u32>,
+    /// Outlet indices by total article count, most first.
+    pub outlets_by_count: Vec<u32>,
+    chunks: Mutex<Vec<(usize, Arc<Vec<ArticleText>>)>>,
+}
+
+impl Explorer {
+    /// Decodes bundle bytes and builds the index.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Explorer, BundleError> {
+        let bundle = Bundle::decode(bytes)?;
+        let index = Index::build(&bundle.index);
+        let part = &bundle.index;
+        let actor_by_id = part.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
+        let outlet_by_id = part.outlets.iter().enumerate().map(|(i, o)| (o.id.clone(), i as u32)).collect();
+        let source_by_name = part.columns.source.iter().enumerate().map(|(i, s)| (s.clone(), i as u32)).collect();
+        let mut actors_by_count: Vec<u32> = (0..part.actors.len() as u32).collect();
+        actors_by_count.sort_by_key(|&a| (std::cmp::Reverse(index.actor_sets[a as usize].len()), a));
+        let mut outlet_totals = vec![0u32; part.outlets.len()];
+        for &o in &part.columns.outlet {
+            if let Some(t) = outlet_totals.get_mut(o as usize) {
+                *t += 1;
+            }
+        }
+        let mut outlets_by_count: Vec<u32> = (0..part.outlets.len() as u32).collect();
+        outlets_by_count.sort_by_key(|&o| (std::cmp::Reverse(outlet_totals[o as usize]), o));
+        Ok(Explorer {
+            bundle,
+            index,
+            actor_by_id,
+            outlet_by_id,
+            source_by_name,
+            actors_by_count,
+            outlets_by_count,
+            chunks: Mutex::new(Vec::new()),
+        })
+    }
+
+    pub fn cols(&self) -> &Columns {
+        &self.bundle.index.columns
+    }
+
+    pub fn actor(&self, i: u32) -> &ActorInfo {
+        &self.bundle.index.actors[i as usize]
+    }
+
+    pub fn actor_index(&self, id: &str) -> Option<u32> {
+        self.actor_by_id.get(id).copied()
+    }
+
+    pub fn outlet_index(&self, id: &str) -> Option<u32> {
+        self.outlet_by_id.get(id).copied()
+    }
+
+    pub fn article_index(&self, source: &str) -> Option<u32> {
+        self.source_by_name.get(source).copied()
+    }
+
+    /// Whether some articles have no known outlet (then "outlet not known" is a facet value).
+    pub fn index_has_unknown_outlet(&self) -> bool {
+        self.cols().outlet.contains(&engine::bundle::NONE)
+    }
+
+    pub fn outlet_name(&self, article: u32) -> Option<&str> {
+        let o = self.cols().outlet[article as usize];
+        self.bundle.index.outlets.get(o as usize).map(|o| o.name.as_str())
+    }
+
+    /// The text of an article, inflating its chunk if it is not cached.
+    pub fn text(&self, article: u32) -> Option<ArticleText> {
+        let chunk = article as usize / CHUNK_ARTICLES;
+        let offset = article as usize % CHUNK_ARTICLES;
+        let mut cache = self.chunks.lock().ok()?;
+        if let Some(pos) = cache.iter().position(|(c, _)| *c == chunk) {
+            let entry = cache.remove(pos);
+            let text = entry.1.get(offset).cloned();
+            cache.push(entry);
+            return text;
+        }
+        let texts = Arc::new(self.bundle.chunk(chunk).ok()?);
+        let text = texts.get(offset).cloned();
+        cache.push((chunk, texts));
+        if cache.len() > CACHED_CHUNKS {
+            cache.remove(0);
+        }
+        text
+    }
+
+    /// The engine selection for a view state, and a notice for each value this corpus lacks.
+    pub fn resolve(&self, state: &ViewState) -> (Selection, Vec<String>) {
+        let mut notices = Vec::new();
+        let mut sel = Selection { mode: state.mode, ..Selection::default() };
+        for id in &state.actors {
+            match self.actor_index(id) {
+                Some(a) => sel.actors.push(a),
+                None => notices.push(format!("No actor “{id}” in this corpus; that filter was ignored.")),
+            }
+        }
+        for year in &state.years {
+            if self.index.year_slot(*year).is_some() {
+                sel.years.push(*year);
+            } else {
+                let label = year.map_or_else(|| "no date".to_string(), |y| y.to_string());
+                notices.push(format!("No articles from {label} in this corpus; that filter was ignored."));
+            }
+        }
+        for outlet in &state.outlets {
+            match outlet {
+                None => sel.outlets.push(None),
+                Some(id) => match self.outlet_index(id) {
+                    Some(o) => sel.outlets.push(Some(o)),
+                    None => notices.push(format!("No outlet “{id}” in this corpus; that filter was ignored.")),
+                },
+            }
+        }
+        if let Some(a) = &state.article {
+            if self.article_index(a).is_none() {
+                notices.push(format!("No article “{a}” in this corpus."));
+            }
+        }
+        if let Some((a, b)) = &state.edge {
+            if self.actor_index(a).is_none() || self.actor_index(b).is_none() {
+                notices.push("The link's map edge names an actor this corpus lacks; it was ignored.".to_string());
+            }
+        }
+        (sel, notices)
+    }
+}
+
+static EXPLORER: OnceLock<Result<Explorer, String>> = OnceLock::new();
+
+/// The page's corpus, decoded on first use.
+pub fn explorer() -> Result<&'static Explorer, &'static str> {
+    EXPLORER
+        .get_or_init(|| Explorer::from_bytes(BUNDLE_BYTES).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(String::as_str)
+}
