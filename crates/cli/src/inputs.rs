@@ -58,7 +58,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
                     }),
                 }
             }
-        } else if path.exists() {
+        } else if path.exists() || path.symlink_metadata().is_ok() {
             out.push(Input::File(path.clone()));
         } else {
             out.push(Input::Failed {
@@ -123,7 +123,7 @@ fn read_one(knowledge: &Knowledge, input: &Input) -> Article {
                     format!(
                         "the file is {:.1} MB; pages over {} MB are not read (is it a dump of many pages? split it)",
                         m.len() as f64 / 1e6,
-                        MAX_PAGE_BYTES / (1024 * 1024)
+                        MAX_PAGE_BYTES / 1_000_000
                     ),
                 ),
                 Ok(_) => match std::fs::read(path) {
@@ -132,6 +132,10 @@ fn read_one(knowledge: &Knowledge, input: &Input) -> Article {
                         Article::failed(&name, format!("cannot read {}: {e}", path.display()))
                     }
                 },
+                Err(e) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => Article::failed(
+                    &name,
+                    format!("{} is a symbolic link to a file that does not exist ({e})", path.display()),
+                ),
                 Err(e) => Article::failed(&name, format!("cannot read {}: {e}", path.display())),
             }
         }

@@ -70,7 +70,7 @@ impl Matcher {
         excluded: &[u32],
     ) -> Vec<Found> {
         let mut found = Vec::new();
-        let mut last_full: HashMap<String, u32> = HashMap::new();
+        let mut salience = Salience::default();
         let mut pending_headline: Vec<(usize, Candidate)> = Vec::new();
         for (p, text) in paragraphs.iter().enumerate() {
             let picked = self.pick(text);
@@ -95,7 +95,9 @@ impl Matcher {
                     _ => None,
                 }) {
                     if let Some(surname) = self.surname_of(actor) {
-                        last_full.insert(surname, actor);
+                        // "the late Kim Jong Il", "then-President Medvedev": named, but in passing.
+                        let weight = if backgrounded(&text[..c.start]) { 0 } else { 1 };
+                        salience.mention_weighted(surname, actor, weight);
                     }
                     emit(actor);
                     continue;
@@ -107,42 +109,29 @@ impl Matcher {
                     if let Some(country) = self.dict.role_country[role as usize] {
                         emit(country);
                     }
-                    if !followed_by_person {
-                        if let Some(holder) = date.and_then(|d| self.dict.holder(role, d)) {
+                    if !followed_by_person
+                        && let Some(holder) = date.and_then(|d| self.dict.holder(role, d)) {
                             emit(holder);
                         }
-                    }
                     continue;
                 }
                 let word = text[c.start..c.end].to_lowercase();
-                if let Some(&actor) = last_full.get(&word) {
+                if let Some(actor) = salience.resolve(&word) {
+                    salience.mention(word, actor);
                     emit(actor);
                 } else if let Some(actor) = self.short_form(targets, text, c) {
-                    last_full.entry(word).or_insert(actor);
+                    salience.mention(word, actor);
                     emit(actor);
                 } else if p < headline_paragraphs {
                     pending_headline.push((p, *c));
                 }
             }
         }
-        // A bare family name in the headline: the one person of that name the article names in full.
+        // A bare family name in the headline: the person of that name the article is most about.
         for (p, c) in pending_headline {
             let word = paragraphs[p][c.start..c.end].to_lowercase();
-            let mut people: Vec<u32> = found
-                .iter()
-                .map(|f| f.actor)
-                .filter(|&a| self.surname_of(a).as_deref() == Some(word.as_str()))
-                .collect();
-            people.dedup();
-            people.sort_unstable();
-            people.dedup();
-            if let [actor] = people[..] {
-                found.push(Found {
-                    paragraph: p as u32,
-                    start: c.start as u32,
-                    end: c.end as u32,
-                    actor,
-                });
+            if let Some(actor) = salience.resolve(&word) {
+                found.push(Found { paragraph: p as u32, start: c.start as u32, end: c.end as u32, actor });
             }
         }
         found.retain(|f| !excluded.contains(&f.actor));
@@ -227,7 +216,7 @@ impl Matcher {
             _ => None,
         })?;
         let before = text[..c.start].trim_end();
-        let after_the = before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case("the");
+        let after_the = before.rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
         if after_the {
             let next = text[c.end..].split_whitespace().next().unwrap_or("");
             let next = next
@@ -270,6 +259,45 @@ fn after_place_preposition(before: &str) -> bool {
         .unwrap_or("");
     ["in", "at", "to", "from", "near", "via", "inside", "across"]
         .contains(&word.to_lowercase().as_str())
+}
+
+/// Who a bare family name refers to: among the people of that name named so far, the one named
+/// most often (counting resolved bare mentions), the latest on a tie. Plain recency would hand
+/// every later "Kim" to a father mentioned once in passing ("the late Kim Jong Il").
+#[derive(Default)]
+struct Salience {
+    /// Per lowercased surname: (actor, mentions, order of the latest mention).
+    people: HashMap<String, Vec<(u32, u32, u32)>>,
+    clock: u32,
+}
+
+impl Salience {
+    fn mention(&mut self, surname: String, actor: u32) {
+        self.mention_weighted(surname, actor, 1);
+    }
+
+    fn mention_weighted(&mut self, surname: String, actor: u32, weight: u32) {
+        self.clock += 1;
+        let list = self.people.entry(surname).or_default();
+        match list.iter_mut().find(|(a, _, _)| *a == actor) {
+            Some(entry) => {
+                entry.1 += weight;
+                entry.2 = self.clock;
+            }
+            None => list.push((actor, weight, self.clock)),
+        }
+    }
+
+    fn resolve(&self, surname: &str) -> Option<u32> {
+        self.people.get(surname)?.iter().max_by_key(|(_, n, t)| (*n, *t)).map(|(a, _, _)| *a)
+    }
+}
+
+/// Whether the words before a name mark a passing mention: "the late", "former", "then-President".
+fn backgrounded(before: &str) -> bool {
+    let words: Vec<String> = before.split_whitespace().rev().take(2).map(str::to_lowercase).collect();
+    let marks = |w: &str| matches!(w, "late" | "former" | "deceased" | "then") || w.starts_with("then-") || w.starts_with("ex-");
+    words.first().is_some_and(|w| marks(w)) || words.get(1).is_some_and(|w| marks(w)) && before.trim_end().ends_with(|c: char| c.is_alphabetic())
 }
 
 fn is_word_char(c: char) -> bool {

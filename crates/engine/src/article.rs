@@ -19,7 +19,7 @@ use crate::sidecar::Sidecar;
 use std::collections::HashMap;
 
 /// Largest page read; bigger files are reported as errors rather than read.
-pub const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_PAGE_BYTES: u64 = 32_000_000;
 
 /// Everything the engine knows before reading pages: actors, outlets and the sidecar.
 #[derive(Debug, Clone)]
@@ -306,9 +306,15 @@ impl Knowledge {
         let texts: Vec<&str> = std::iter::once(title.as_str())
             .chain(article.paragraphs.iter().map(|p| p.text.as_str()))
             .collect();
-        let found: Vec<Found> = self
-            .matcher
-            .find(&texts, 1 + subtitles, article.date, &excluded);
+        let credits: Vec<Vec<(usize, usize)>> =
+            texts.iter().map(|t| self.furniture.credit_spans(t)).collect();
+        let mut found: Vec<Found> =
+            self.matcher.find(&texts, 1 + subtitles, article.date, &excluded);
+        found.retain(|f| {
+            !credits[f.paragraph as usize]
+                .iter()
+                .any(|&(a, b)| (f.start as usize) < b && a < f.end as usize)
+        });
         let dict = &self.matcher.dict;
 
         let mut index: HashMap<String, u32> = HashMap::new();
@@ -339,11 +345,12 @@ impl Knowledge {
         }
         let byline = article.byline.clone().unwrap_or_default().to_lowercase();
         for (p, text) in texts.iter().enumerate() {
-            let known: Vec<(usize, usize)> = found
+            let mut known: Vec<(usize, usize)> = found
                 .iter()
                 .filter(|f| f.paragraph == p as u32)
                 .map(|f| (f.start as usize, f.end as usize))
                 .collect();
+            known.extend(&credits[p]);
             for hit in names::find(text, &known) {
                 let id = names::slug(&hit.name);
                 let lower = hit.name.to_lowercase();
@@ -362,8 +369,18 @@ impl Knowledge {
                 );
             }
         }
+        // Most-mentioned first; first named first among equals (the order actors were added).
+        let mut order: Vec<usize> = (0..actors.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(actors[i].mentions), i));
+        let mut new_index = vec![0u32; actors.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new as u32;
+        }
+        for m in &mut mentions {
+            m.actor = new_index[m.actor as usize];
+        }
         mentions.sort_by_key(|m| (m.paragraph, m.start));
-        article.actors = actors;
+        article.actors = order.into_iter().map(|i| actors[i].clone()).collect();
         article.mentions = mentions;
     }
 

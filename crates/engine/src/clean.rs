@@ -307,7 +307,7 @@ impl Furniture {
             .iter()
             .copied()
             .chain(profile_lines)
-            .map(|l| normalise_line(l))
+            .map(normalise_line)
             .collect();
         let mut outlet_names: HashSet<String> =
             outlet_names.into_iter().map(|n| n.to_lowercase()).collect();
@@ -374,6 +374,38 @@ impl Furniture {
                 .any(|w| KEYWORDS.contains(w) || self.outlet_names.contains(*w))
     }
 }
+impl Furniture {
+    /// Byte ranges of a paragraph that are credits or a wire dateline, not text about actors:
+    /// "(KCNA/Yonhap)", "[Reuters]", "SEOUL, April 20 (Yonhap) --".
+    ///
+    /// ```
+    /// let f = engine::clean::Furniture::new([], ["Yonhap"]);
+    /// let text = "SEOUL, April 20 (Yonhap) -- Kim met Putin. (KCNA/Yonhap)";
+    /// let spans: Vec<&str> = f.credit_spans(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+    /// assert_eq!(spans, ["SEOUL, April 20 (Yonhap) -- ", "(KCNA/Yonhap)"]);
+    /// ```
+    pub fn credit_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        if let Some(m) = DATELINE.find(text) {
+            spans.push((m.start(), m.end()));
+        }
+        for c in BRACKET_GROUP.captures_iter(text) {
+            let whole = c.get(0).expect("group 0 exists");
+            let group = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            if self.is_credit(group) && !spans.iter().any(|&(a, b)| whole.start() < b && a < whole.end()) {
+                spans.push((whole.start(), whole.end()));
+            }
+        }
+        spans
+    }
+}
+
+/// A wire dateline opening a paragraph: place in capitals, optional date and agency, a dash.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?\s*(?:\([^()]{2,40}\))?\s*(?:--|—|–)\s*").unwrap()
+});
+static BRACKET_GROUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{1,60})\)|\[([^\[\]]{1,60})\]").unwrap());
+
 /// Lowercase, trimmed of bullets and arrows, inner white space collapsed.
 fn normalise_line(line: &str) -> String {
     let trimmed =

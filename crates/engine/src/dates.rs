@@ -123,8 +123,8 @@ const UPDATED_WORDS: [&str; 7] = [
 pub fn find_dates(line: &str) -> Vec<DateHit> {
     let mut hits: Vec<DateHit> = Vec::new();
     let mut push = |start: usize, end: usize, day: Option<Day>| {
-        if let Some(day) = day.filter(|d| (1900..=2100).contains(&d.year)) {
-            if !hits.iter().any(|h| start < h.end && h.start < end) {
+        if let Some(day) = day.filter(|d| (1900..=2100).contains(&d.year))
+            && !hits.iter().any(|h| start < h.end && h.start < end) {
                 hits.push(DateHit {
                     day,
                     start,
@@ -132,7 +132,6 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
                     label: Label::Unlabeled,
                 });
             }
-        }
     };
     let num = |c: &regex::Captures<'_>, name: &str| {
         c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())

@@ -93,13 +93,11 @@ pub fn find_duplicates(texts: &[&str]) -> Vec<Option<usize>> {
             let key = rows.iter().fold(0u64, |h, &v| mix(h ^ v as u64));
             let bucket = buckets.entry((band, key)).or_default();
             for &j in bucket.iter() {
-                if best.is_none_or(|b| j < b) {
-                    if let Some(other) = &signatures[j] {
-                        if similarity(sig, other) >= THRESHOLD {
+                if best.is_none_or(|b| j < b)
+                    && let Some(other) = &signatures[j]
+                        && similarity(sig, other) >= THRESHOLD {
                             best = Some(j);
                         }
-                    }
-                }
             }
             bucket.push(i);
         }

@@ -106,7 +106,7 @@ pub fn extract(source: &str) -> HtmlPage {
                     }
                 }
                 Node::Text(t) if skip_depth == 0 => {
-                    push_collapsed(&mut text, &t);
+                    push_collapsed(&mut text, t);
                 }
                 _ => {}
             },

@@ -514,8 +514,8 @@ fn organisations(text: &str, ws: &[Word<'_>]) -> Vec<NameHit> {
             j += 1;
         }
         let phrase = &ws[i..=last_cap];
-        if let Some(head) = phrase.iter().find(|w| ORG_HEADS.contains(&w.text)) {
-            if phrase.len() >= 2 {
+        if let Some(head) = phrase.iter().find(|w| ORG_HEADS.contains(&w.text))
+            && phrase.len() >= 2 {
                 let (s, e) = (phrase[0].start, phrase[phrase.len() - 1].end);
                 out.push(NameHit {
                     start: s,
@@ -525,7 +525,6 @@ fn organisations(text: &str, ws: &[Word<'_>]) -> Vec<NameHit> {
                     cue: head.text.to_string(),
                 });
             }
-        }
         i = last_cap + 1;
     }
     out

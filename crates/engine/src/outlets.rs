@@ -59,8 +59,8 @@ impl Profiles {
         let mut by_name = HashMap::new();
         for (i, o) in outlets.iter().enumerate() {
             for key in [&o.id, &o.name].into_iter().chain(&o.aliases) {
-                if let Some(j) = by_name.insert(normalise(key), i) {
-                    if j != i {
+                if let Some(j) = by_name.insert(normalise(key), i)
+                    && j != i {
                         return Err(ConfigError::Invalid {
                             file: file.to_string(),
                             message: format!(
@@ -69,7 +69,6 @@ impl Profiles {
                             ),
                         });
                     }
-                }
             }
         }
         Ok(Profiles { outlets, by_name })
@@ -152,11 +151,10 @@ pub fn detect(
 ) -> Option<usize> {
     let mut best: Option<(Strength, usize)> = None;
     let mut consider = |strength: Strength, outlet: Option<usize>| {
-        if let Some(o) = outlet {
-            if best.is_none_or(|(s, _)| strength > s) {
+        if let Some(o) = outlet
+            && best.is_none_or(|(s, _)| strength > s) {
                 best = Some((strength, o));
             }
-        }
     };
     if let Some(url) = url {
         let host = url
@@ -168,14 +166,13 @@ pub fn detect(
             .unwrap_or("");
         consider(Strength::Own, profiles.by_domain(host));
     }
-    if let Some(title) = title {
-        if let Some((_, suffix)) = title
+    if let Some(title) = title
+        && let Some((_, suffix)) = title
             .rsplit_once(" | ")
             .or_else(|| title.rsplit_once(" - "))
         {
             consider(Strength::Own, profiles.lookup(suffix));
         }
-    }
     for line in lines {
         for (i, o) in profiles.outlets.iter().enumerate() {
             if o.signatures.iter().any(|s| line.contains(s.as_str())) {

@@ -276,21 +276,17 @@ fn negation_before(sentence: &str, at: usize) -> Option<usize> {
 
 /// The tone of a sentence for a pair of actors at spans `a` and `b`: the cue closest to the
 /// stretch between them decides; no cue means neutral.
-pub fn tone_for_pair<'h>(
-    hits: &'h [CueHit],
+pub fn tone_for_pair(
+    hits: &[CueHit],
     a: (usize, usize),
     b: (usize, usize),
-) -> (Tone, Option<&'h CueHit>) {
+) -> (Tone, Option<&CueHit>) {
     let lo = a.0.min(b.0);
     let hi = a.1.max(b.1);
     let distance = |h: &CueHit| {
         if h.end <= lo {
             lo - h.end
-        } else if h.start >= hi {
-            h.start - hi
-        } else {
-            0
-        }
+        } else { h.start.saturating_sub(hi) }
     };
     match hits.iter().min_by_key(|h| distance(h)) {
         Some(h) => (h.tone, Some(h)),

@@ -1,0 +1,324 @@
+//! The `coverage` command end to end: the JSON report against its schema, every input reported in
+//! input order whatever is wrong with it, exit codes, the text table, actor suggestions as TOML,
+//! and the graph exports.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// The workspace root, where `corpus/` and `spec/` are.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn coverage() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("coverage");
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Runs `coverage` with `args` and returns its exit code and standard output.
+fn run(args: &[&str]) -> (i32, String) {
+    let output = coverage().args(args).output().expect("coverage runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    let code = output.status.code().expect("an exit code, not a signal");
+    (code, stdout)
+}
+
+/// `coverage ingest … --format json`: exit code and the parsed report.
+fn ingest_json(paths: &[&str]) -> (i32, Value) {
+    let mut args = vec!["ingest", "--format", "json"];
+    args.extend(paths);
+    let (code, stdout) = run(&args);
+    let report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("the report is JSON ({e}):\n{stdout}"));
+    (code, report)
+}
+
+fn sources(report: &Value) -> Vec<&str> {
+    report["articles"]
+        .as_array()
+        .expect("an articles array")
+        .iter()
+        .map(|a| a["source"].as_str().expect("a source"))
+        .collect()
+}
+
+fn article<'a>(report: &'a Value, source: &str) -> &'a Value {
+    report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["source"] == source)
+        .unwrap_or_else(|| panic!("{source} is not in the report"))
+}
+
+fn seed_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("corpus/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn seed_report_follows_the_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("spec/report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let (code, report) = ingest_json(&["corpus/articles"]);
+    assert_eq!(code, 0);
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let mut broken = report.clone();
+    broken["articles"][0]["date"] = Value::from("20 April 2019");
+    assert!(!validator.is_valid(&broken), "the schema checks dates");
+}
+
+#[test]
+fn repository_schema_is_the_shared_contract() {
+    let shared = root().join("../shared/spec/report.schema.json");
+    let Ok(contract) = std::fs::read(&shared) else {
+        eprintln!("{} is absent; nothing to compare", shared.display());
+        return;
+    };
+    let copy = std::fs::read(root().join("spec/report.schema.json")).unwrap();
+    assert!(
+        copy == contract,
+        "spec/report.schema.json differs from {}",
+        shared.display()
+    );
+}
+
+#[test]
+fn seeds_are_reported_in_name_order_with_no_errors() {
+    let (code, report) = ingest_json(&["corpus/articles"]);
+    assert_eq!(code, 0);
+    assert_eq!(sources(&report), seed_names());
+    for a in report["articles"].as_array().unwrap() {
+        assert!(a["status"] == "ok" || a["status"] == "warning", "{a}");
+    }
+}
+
+#[test]
+fn files_are_reported_in_the_order_given() {
+    let names = seed_names();
+    let order = [&names[3], &names[0], &names[4]];
+    let paths: Vec<String> = order
+        .iter()
+        .map(|n| format!("corpus/articles/{n}"))
+        .collect();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let (_, report) = ingest_json(&paths);
+    assert_eq!(sources(&report), order);
+}
+
+/// A folder with one good page and the given bad entries; returns the folder.
+fn folder_with(bad: impl FnOnce(&Path)) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("corpus/articles").join(&seed_names()[4]),
+        dir.path().join("good.txt"),
+    )
+    .unwrap();
+    bad(dir.path());
+    dir
+}
+
+#[test]
+fn one_bad_file_is_an_error_and_the_rest_are_still_read() {
+    let dir = folder_with(|d| std::fs::write(d.join("empty.txt"), b"").unwrap());
+    let (code, report) = ingest_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(sources(&report), ["empty.txt", "good.txt"]);
+    assert_eq!(article(&report, "empty.txt")["status"], "error");
+    let good = article(&report, "good.txt");
+    assert_eq!(good["status"], "ok", "{good}");
+    assert_eq!(good["outlet"], "Global Times");
+}
+
+/// Every bad entry is reported as an error whose message says what is wrong.
+#[test]
+fn bad_inputs_are_reported_not_skipped() {
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+    let dir = folder_with(|d| {
+        std::fs::write(d.join("a-empty.txt"), b"").unwrap();
+        std::fs::write(d.join("b-image.txt"), PNG).unwrap();
+        std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("c-dangling.txt")).unwrap();
+        File::create(d.join("d-huge.txt"))
+            .unwrap()
+            .set_len(100 * 1024 * 1024)
+            .unwrap();
+    });
+    let missing = dir.path().join("e-missing.txt");
+    let (code, report) = ingest_json(&[dir.path().to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        sources(&report),
+        [
+            "a-empty.txt",
+            "b-image.txt",
+            "c-dangling.txt",
+            "d-huge.txt",
+            "good.txt",
+            "e-missing.txt"
+        ]
+    );
+    let cases = [
+        ("a-empty.txt", "empty"),
+        ("b-image.txt", "binary"),
+        ("c-dangling.txt", "symbolic link to a file that does not exist"),
+        ("d-huge.txt", "not read"),
+        ("e-missing.txt", "no such file"),
+    ];
+    for (source, words) in cases {
+        let a = article(&report, source);
+        assert_eq!(a["status"], "error", "{a}");
+        let message = a["messages"][0].as_str().unwrap_or_default();
+        assert!(
+            message.contains(words),
+            "{source}: {message:?} should say {words:?}"
+        );
+    }
+    assert_eq!(article(&report, "good.txt")["status"], "ok");
+}
+
+#[test]
+fn every_file_of_a_large_folder_is_reported_in_name_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut names: Vec<String> = (0..3000)
+        .map(|i| format!("page-{}.txt", (i * 7919) % 3000))
+        .collect();
+    for (i, name) in names.iter().enumerate() {
+        let text = format!("Talks, round {i}\n\nRussia and North Korea held talks, round {i}.\n");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    names.sort();
+    let (code, report) = ingest_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(sources(&report), names);
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let cases: [&[&str]; 4] = [
+        &["ingest"],
+        &["ingest", "--no-such-flag", "corpus/articles"],
+        &["ingest", "--corpus", "no/such/folder", "corpus/articles"],
+        &[],
+    ];
+    for args in cases {
+        let output = coverage().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "coverage {args:?}");
+        assert!(!output.stderr.is_empty(), "coverage {args:?} says why");
+    }
+}
+
+#[test]
+fn text_report_has_a_row_for_every_source() {
+    let (code, stdout) = run(&["ingest", "corpus/articles"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("SOURCE"), "{stdout}");
+    for name in seed_names() {
+        let rows = stdout.lines().filter(|l| l.starts_with(&name)).count();
+        assert_eq!(rows, 1, "{name} in\n{stdout}");
+    }
+}
+
+#[test]
+fn suggested_actors_are_toml_with_every_unknown_name() {
+    let (code, stdout) = run(&["suggest-actors", "corpus/articles"]);
+    assert_eq!(code, 0);
+    let parsed: toml::Table =
+        toml::from_str(&stdout).unwrap_or_else(|e| panic!("suggestions are TOML ({e}):\n{stdout}"));
+    let suggested: Vec<&str> = parsed["actor"]
+        .as_array()
+        .expect("[[actor]] entries")
+        .iter()
+        .map(|a| {
+            for key in ["id", "name", "kind"] {
+                assert!(a.get(key).is_some_and(toml::Value::is_str), "{key} in {a}");
+            }
+            a["name"].as_str().unwrap()
+        })
+        .collect();
+    let (_, report) = ingest_json(&["corpus/articles"]);
+    let mut unknown: Vec<&str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["actors"].as_array().unwrap())
+        .filter(|a| a["known"] == false)
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    unknown.sort();
+    unknown.dedup();
+    assert!(
+        !unknown.is_empty(),
+        "the seeds name someone the dictionary lacks"
+    );
+    let mut sorted = suggested.clone();
+    sorted.sort();
+    assert_eq!(sorted, unknown);
+}
+
+fn relation_count() -> usize {
+    let (_, report) = ingest_json(&["corpus/articles"]);
+    report["relations"].as_array().unwrap().len()
+}
+
+#[test]
+fn csv_export_has_a_header_and_a_row_per_relation() {
+    let (code, stdout) = run(&["export", "--format", "csv", "corpus/articles"]);
+    assert_eq!(code, 0);
+    let mut lines = stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "source,target,source_name,target_name,articles,cooperation,conflict,neutral,dominant_tone"
+        )
+    );
+    assert_eq!(lines.count(), relation_count());
+}
+
+/// The edges of an XML graph export, checked to join nodes it declares.
+fn xml_edges(format: &str) -> usize {
+    let (code, stdout) = run(&["export", "--format", format, "corpus/articles"]);
+    assert_eq!(code, 0);
+    let doc = roxmltree::Document::parse(&stdout)
+        .unwrap_or_else(|e| panic!("{format} is well-formed XML: {e}"));
+    let named = |tag: &'static str| {
+        doc.descendants()
+            .filter(move |n| n.is_element() && n.tag_name().name() == tag)
+    };
+    let nodes: Vec<&str> = named("node").map(|n| n.attribute("id").unwrap()).collect();
+    let edges: Vec<_> = named("edge").collect();
+    for edge in &edges {
+        for end in ["source", "target"] {
+            let id = edge.attribute(end).unwrap();
+            assert!(
+                nodes.contains(&id),
+                "{format}: edge {end} {id} is not a node"
+            );
+        }
+    }
+    edges.len()
+}
+
+#[test]
+fn gexf_export_is_xml_with_an_edge_per_relation() {
+    assert_eq!(xml_edges("gexf"), relation_count());
+}
+
+#[test]
+fn graphml_export_is_xml_with_an_edge_per_relation() {
+    assert_eq!(xml_edges("graphml"), relation_count());
+}
