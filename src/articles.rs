@@ -15,7 +15,10 @@ const VIEW_HEIGHT: f64 = 640.0;
 pub fn visible_rows(scroll_top: f64, view_height: f64, total: usize) -> (usize, usize) {
     let first = (scroll_top.max(0.0) / ROW_HEIGHT) as usize;
     let count = (view_height / ROW_HEIGHT).ceil() as usize;
-    (first.saturating_sub(OVERSCAN).min(total), (first + count + OVERSCAN).min(total))
+    (
+        first.saturating_sub(OVERSCAN).min(total),
+        (first + count + OVERSCAN).min(total),
+    )
 }
 
 #[component]
@@ -34,11 +37,18 @@ pub fn ArticleList() -> impl IntoView {
     let rows = move || {
         let list = sorted.get();
         let (first, last) = visible_rows(scroll.get(), height.get(), list.len());
-        list[first..last].iter().enumerate().map(|(k, &i)| (first + k, i)).collect::<Vec<_>>()
+        list[first..last]
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| (first + k, i))
+            .collect::<Vec<_>>()
     };
     view! {
         <section class="articles" aria-label="Matching articles">
-            <h2>"Articles"</h2>
+            <div class="panel-head">
+                <h2>"Articles"</h2>
+                <span class="sub">"newest first · click one to read it"</span>
+            </div>
             <div
                 class="article-scroll"
                 on:scroll=move |ev| {
@@ -66,15 +76,25 @@ fn Row(pos: usize, article: u32) -> impl IntoView {
     let open = source.clone();
     let key_open = source.clone();
     let selected_source = source.clone();
-    let title = if cols.title[i].is_empty() { source.clone() } else { cols.title[i].clone() };
+    let title = if cols.title[i].is_empty() {
+        source.clone()
+    } else {
+        cols.title[i].clone()
+    };
     let meta = format!(
         "{} · {}",
         ex.outlet_name(article).unwrap_or("outlet not known"),
         cols.date_text(i).unwrap_or_else(|| "no date".into())
     );
-    let chips: Vec<String> = cols.actors(i).iter().take(6).map(|&a| ex.actor(a).name.clone()).collect();
+    let chips: Vec<String> = cols
+        .actors(i)
+        .iter()
+        .take(6)
+        .map(|&a| ex.actor(a).name.clone())
+        .collect();
     let more = cols.actors(i).len().saturating_sub(6);
-    let copy_of = (cols.duplicate_of[i] != engine::bundle::NONE).then(|| cols.source[cols.duplicate_of[i] as usize].clone());
+    let copy_of = (cols.duplicate_of[i] != engine::bundle::NONE)
+        .then(|| cols.source[cols.duplicate_of[i] as usize].clone());
     view! {
         <li
             class="article-row"

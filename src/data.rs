@@ -33,11 +33,28 @@ impl Explorer {
         let bundle = Bundle::decode(bytes)?;
         let index = Index::build(&bundle.index);
         let part = &bundle.index;
-        let actor_by_id = part.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
-        let outlet_by_id = part.outlets.iter().enumerate().map(|(i, o)| (o.id.clone(), i as u32)).collect();
-        let source_by_name = part.columns.source.iter().enumerate().map(|(i, s)| (s.clone(), i as u32)).collect();
+        let actor_by_id = part
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i as u32))
+            .collect();
+        let outlet_by_id = part
+            .outlets
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), i as u32))
+            .collect();
+        let source_by_name = part
+            .columns
+            .source
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i as u32))
+            .collect();
         let mut actors_by_count: Vec<u32> = (0..part.actors.len() as u32).collect();
-        actors_by_count.sort_by_key(|&a| (std::cmp::Reverse(index.actor_sets[a as usize].len()), a));
+        actors_by_count
+            .sort_by_key(|&a| (std::cmp::Reverse(index.actor_sets[a as usize].len()), a));
         let mut outlet_totals = vec![0u32; part.outlets.len()];
         for &o in &part.columns.outlet {
             if let Some(t) = outlet_totals.get_mut(o as usize) {
@@ -85,7 +102,11 @@ impl Explorer {
 
     pub fn outlet_name(&self, article: u32) -> Option<&str> {
         let o = self.cols().outlet[article as usize];
-        self.bundle.index.outlets.get(o as usize).map(|o| o.name.as_str())
+        self.bundle
+            .index
+            .outlets
+            .get(o as usize)
+            .map(|o| o.name.as_str())
     }
 
     /// The text of an article, inflating its chunk if it is not cached.
@@ -111,11 +132,16 @@ impl Explorer {
     /// The engine selection for a view state, and a notice for each value this corpus lacks.
     pub fn resolve(&self, state: &ViewState) -> (Selection, Vec<String>) {
         let mut notices = Vec::new();
-        let mut sel = Selection { mode: state.mode, ..Selection::default() };
+        let mut sel = Selection {
+            mode: state.mode,
+            ..Selection::default()
+        };
         for id in &state.actors {
             match self.actor_index(id) {
                 Some(a) => sel.actors.push(a),
-                None => notices.push(format!("No actor “{id}” in this corpus; that filter was ignored.")),
+                None => notices.push(format!(
+                    "No actor “{id}” in this corpus; that filter was ignored."
+                )),
             }
         }
         for year in &state.years {
@@ -123,7 +149,9 @@ impl Explorer {
                 sel.years.push(*year);
             } else {
                 let label = year.map_or_else(|| "no date".to_string(), |y| y.to_string());
-                notices.push(format!("No articles from {label} in this corpus; that filter was ignored."));
+                notices.push(format!(
+                    "No articles from {label} in this corpus; that filter was ignored."
+                ));
             }
         }
         for outlet in &state.outlets {
@@ -131,7 +159,9 @@ impl Explorer {
                 None => sel.outlets.push(None),
                 Some(id) => match self.outlet_index(id) {
                     Some(o) => sel.outlets.push(Some(o)),
-                    None => notices.push(format!("No outlet “{id}” in this corpus; that filter was ignored.")),
+                    None => notices.push(format!(
+                        "No outlet “{id}” in this corpus; that filter was ignored."
+                    )),
                 },
             }
         }
@@ -142,7 +172,10 @@ impl Explorer {
         }
         if let Some((a, b)) = &state.edge {
             if self.actor_index(a).is_none() || self.actor_index(b).is_none() {
-                notices.push("The link's map edge names an actor this corpus lacks; it was ignored.".to_string());
+                notices.push(
+                    "The link's map edge names an actor this corpus lacks; it was ignored."
+                        .to_string(),
+                );
             }
         }
         (sel, notices)

@@ -23,8 +23,17 @@ struct Item {
 /// Splits a sentence around its cue so the cue can be marked.
 fn around_cue(sentence: &str, cue: Option<(usize, usize)>) -> (String, Option<String>, String) {
     match cue {
-        Some((s, e)) if s <= e && e <= sentence.len() && sentence.is_char_boundary(s) && sentence.is_char_boundary(e) => {
-            (sentence[..s].to_string(), Some(sentence[s..e].to_string()), sentence[e..].to_string())
+        Some((s, e))
+            if s <= e
+                && e <= sentence.len()
+                && sentence.is_char_boundary(s)
+                && sentence.is_char_boundary(e) =>
+        {
+            (
+                sentence[..s].to_string(),
+                Some(sentence[s..e].to_string()),
+                sentence[e..].to_string(),
+            )
         }
         _ => (sentence.to_string(), None, String::new()),
     }
@@ -36,17 +45,23 @@ pub fn EvidencePanel() -> impl IntoView {
     let (ex, state, result) = (c.ex, c.state, c.result);
     let shown = RwSignal::new(PAGE);
     let pair = Memo::new(move |_| {
-        state.with(|s| s.edge.clone()).and_then(|(a, b)| Some((ex.actor_index(&a)?, ex.actor_index(&b)?)))
+        state
+            .with(|s| s.edge.clone())
+            .and_then(|(a, b)| Some((ex.actor_index(&a)?, ex.actor_index(&b)?)))
     });
     // Articles relating the pair, newest first.
     let articles = Memo::new(move |_| {
-        let Some((a, b)) = pair.get() else { return Vec::new() };
+        let Some((a, b)) = pair.get() else {
+            return Vec::new();
+        };
         let mut list = result.with(|r| ex.index.pair_articles(ex.cols(), &r.matches, a, b));
         list.sort_by_key(|&i| (std::cmp::Reverse(ex.cols().date[i as usize]), i));
         list
     });
     let items = move || {
-        let Some((a, b)) = pair.get() else { return Vec::new() };
+        let Some((a, b)) = pair.get() else {
+            return Vec::new();
+        };
         let (lo, hi) = (a.min(b), a.max(b));
         let mut out = Vec::new();
         for &i in articles.get().iter() {
@@ -71,7 +86,10 @@ pub fn EvidencePanel() -> impl IntoView {
     let per_year = move || {
         let mut years: Vec<(String, u32)> = Vec::new();
         for &i in articles.get().iter() {
-            let label = ex.cols().year(i as usize).map_or_else(|| "no date".to_string(), |y| y.to_string());
+            let label = ex
+                .cols()
+                .year(i as usize)
+                .map_or_else(|| "no date".to_string(), |y| y.to_string());
             match years.iter_mut().find(|(y, _)| *y == label) {
                 Some(entry) => entry.1 += 1,
                 None => years.push((label, 1)),
@@ -81,7 +99,9 @@ pub fn EvidencePanel() -> impl IntoView {
         years
     };
     let title = move || {
-        pair.get().map(|(a, b)| format!("{} – {}", ex.actor(a).name, ex.actor(b).name)).unwrap_or_default()
+        pair.get()
+            .map(|(a, b)| format!("{} – {}", ex.actor(a).name, ex.actor(b).name))
+            .unwrap_or_default()
     };
     view! {
         <section id="evidence" class="evidence" aria-label="Evidence" hidden=move || pair.get().is_none()>
@@ -96,7 +116,7 @@ pub fn EvidencePanel() -> impl IntoView {
                 }}
             </p>
             <ul class="per-year" aria-label="Articles per year for this pair">
-                {move || per_year().into_iter().map(|(y, n)| view! { <li><span class="y">{y}</span> <span class="n">{n}</span></li> }).collect_view()}
+                {move || per_year().into_iter().map(|(y, n)| view! { <li><span class="y">{y}</span> ": " <span class="n">{n}</span></li> }).collect_view()}
             </ul>
             <ol class="evidence-list">
                 {move || items().into_iter().map(|item| {
@@ -136,8 +156,17 @@ mod tests {
 
     #[test]
     fn cue_split_respects_bounds() {
-        assert_eq!(around_cue("Kim met Putin", Some((4, 7))), ("Kim ".into(), Some("met".into()), " Putin".into()));
-        assert_eq!(around_cue("Kim", Some((2, 9))), ("Kim".into(), None, String::new()));
-        assert_eq!(around_cue("김정은", Some((1, 3))), ("김정은".into(), None, String::new()));
+        assert_eq!(
+            around_cue("Kim met Putin", Some((4, 7))),
+            ("Kim ".into(), Some("met".into()), " Putin".into())
+        );
+        assert_eq!(
+            around_cue("Kim", Some((2, 9))),
+            ("Kim".into(), None, String::new())
+        );
+        assert_eq!(
+            around_cue("김정은", Some((1, 3))),
+            ("김정은".into(), None, String::new())
+        );
     }
 }

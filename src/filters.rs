@@ -13,7 +13,12 @@ const SHORT_LIST: usize = 12;
 
 /// A facet's heading with its clear button.
 #[component]
-fn FacetHead(title: &'static str, facet: &'static str, #[prop(into)] active: Signal<bool>, on_clear: impl Fn() + 'static) -> impl IntoView {
+fn FacetHead(
+    title: &'static str,
+    facet: &'static str,
+    #[prop(into)] active: Signal<bool>,
+    on_clear: impl Fn() + 'static,
+) -> impl IntoView {
     view! {
         <div class="facet-head">
             <h2>{title}</h2>
@@ -54,23 +59,38 @@ pub fn ActorFacet() -> impl IntoView {
     let (ex, state, result) = (c.ex, c.state, c.result);
     let search = RwSignal::new(String::new());
     let show_all = RwSignal::new(false);
-    let groups = [(ActorKind::Person, "People"), (ActorKind::Country, "Countries"), (ActorKind::Organization, "Organisations")];
+    let groups = [
+        (ActorKind::Person, "People"),
+        (ActorKind::Country, "Countries"),
+        (ActorKind::Organization, "Organisations"),
+    ];
     let group = move |kind: ActorKind, title: &'static str| {
         let items = move || {
             let needle = search.get().to_lowercase();
-            let limit = if show_all.get() || !needle.is_empty() { usize::MAX } else { SHORT_LIST };
+            let limit = if show_all.get() || !needle.is_empty() {
+                usize::MAX
+            } else {
+                SHORT_LIST
+            };
             let selected = state.with(|s| s.actors.clone());
             let mut list: Vec<u32> = ex
                 .actors_by_count
                 .iter()
                 .copied()
                 .filter(|&a| ex.actor(a).kind == kind)
-                .filter(|&a| needle.is_empty() || ex.actor(a).name.to_lowercase().contains(&needle) || ex.actor(a).id.contains(&needle))
+                .filter(|&a| {
+                    needle.is_empty()
+                        || ex.actor(a).name.to_lowercase().contains(&needle)
+                        || ex.actor(a).id.contains(&needle)
+                })
                 .take(limit)
                 .collect();
             // Selected actors always stay visible.
             for id in selected {
-                if let Some(a) = ex.actor_index(&id).filter(|a| ex.actor(*a).kind == kind && !list.contains(a)) {
+                if let Some(a) = ex
+                    .actor_index(&id)
+                    .filter(|a| ex.actor(*a).kind == kind && !list.contains(a))
+                {
                     list.push(a);
                 }
             }
@@ -158,7 +178,11 @@ pub fn YearFacet() -> impl IntoView {
         if let Some((a, b)) = drag.get_untracked() {
             if a != b {
                 let (lo, hi) = (a.min(b), a.max(b));
-                let range: Vec<YearKey> = years_for_drag[lo..=hi].iter().copied().filter(Option::is_some).collect();
+                let range: Vec<YearKey> = years_for_drag[lo..=hi]
+                    .iter()
+                    .copied()
+                    .filter(Option::is_some)
+                    .collect();
                 state.update(|s| s.years = range);
                 dragged.set(true);
             }
@@ -167,7 +191,11 @@ pub fn YearFacet() -> impl IntoView {
     };
     let up = window_event_listener(leptos::ev::pointerup, move |_| finish());
     on_cleanup(move || up.remove());
-    let max = move || result.with(|r| r.year_counts.iter().copied().max().unwrap_or(0)).max(1);
+    let max = move || {
+        result
+            .with(|r| r.year_counts.iter().copied().max().unwrap_or(0))
+            .max(1)
+    };
     let bars = years
         .iter()
         .enumerate()

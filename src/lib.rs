@@ -54,7 +54,8 @@ pub fn Explorer(ex: &'static Explorer) -> impl IntoView {
     let state = RwSignal::new(initial);
     let link_notices = RwSignal::new(link_notices);
 
-    let resolved: Memo<(Selection, Vec<String>)> = Memo::new(move |_| state.with(|s| ex.resolve(s)));
+    let resolved: Memo<(Selection, Vec<String>)> =
+        Memo::new(move |_| state.with(|s| ex.resolve(s)));
     let map_size = Memo::new(move |_| state.with(|s| s.map_size));
     let result = Memo::new(move |_| {
         let n = map_size.get();
@@ -120,6 +121,9 @@ pub fn Explorer(ex: &'static Explorer) -> impl IntoView {
             </aside>
             <main class="centre">
                 <map::MapPanel />
+                <p class="hint" hidden=move || state.with(|s| s.edge.is_some())>
+                    "Click a node to filter by that actor. Click a line between two actors to read the sentences behind it."
+                </p>
                 <evidence::EvidencePanel />
             </main>
             <section class="side" aria-label="Articles">
@@ -135,11 +139,18 @@ pub fn Explorer(ex: &'static Explorer) -> impl IntoView {
 fn drop_unknown(ex: &Explorer, s: &mut ViewState) {
     s.actors.retain(|a| ex.actor_index(a).is_some());
     s.years.retain(|y| ex.index.year_slot(*y).is_some());
-    s.outlets.retain(|o| o.as_deref().is_none_or(|o| ex.outlet_index(o).is_some()));
-    if s.article.as_deref().is_some_and(|a| ex.article_index(a).is_none()) {
+    s.outlets
+        .retain(|o| o.as_deref().is_none_or(|o| ex.outlet_index(o).is_some()));
+    if s.article
+        .as_deref()
+        .is_some_and(|a| ex.article_index(a).is_none())
+    {
         s.article = None;
     }
-    if s.edge.as_ref().is_some_and(|(a, b)| ex.actor_index(a).is_none() || ex.actor_index(b).is_none()) {
+    if s.edge
+        .as_ref()
+        .is_some_and(|(a, b)| ex.actor_index(a).is_none() || ex.actor_index(b).is_none())
+    {
         s.edge = None;
     }
 }

@@ -29,9 +29,17 @@ fn place(r: &QueryResult, previous: Option<&Positions>) -> Positions {
             previous: previous.and_then(|p| p.0.get(&n.actor).copied()),
         })
         .collect();
-    let slot: HashMap<u32, usize> = r.nodes.iter().enumerate().map(|(i, n)| (n.actor, i)).collect();
-    let edges: Vec<(usize, usize, f32)> =
-        r.edges.iter().filter_map(|e| Some((*slot.get(&e.a)?, *slot.get(&e.b)?, e.articles as f32))).collect();
+    let slot: HashMap<u32, usize> = r
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.actor, i))
+        .collect();
+    let edges: Vec<(usize, usize, f32)> = r
+        .edges
+        .iter()
+        .filter_map(|e| Some((*slot.get(&e.a)?, *slot.get(&e.b)?, e.articles as f32)))
+        .collect();
     let pos = layout(&nodes, &edges, SEED);
     Positions(nodes.iter().map(|n| n.key).zip(pos).collect())
 }
@@ -105,22 +113,33 @@ fn Legend() -> impl IntoView {
 fn MapSvg() -> impl IntoView {
     let c = ctx();
     let (ex, state, result) = (c.ex, c.state, c.result);
-    let positions = Memo::new(move |previous: Option<&Positions>| result.with(|r| place(r, previous)));
+    let positions =
+        Memo::new(move |previous: Option<&Positions>| result.with(|r| place(r, previous)));
     let at = move |actor: u32| {
-        positions.with(|p| p.0.get(&actor).copied().unwrap_or((0.5, 0.5))).to_owned()
+        positions
+            .with(|p| p.0.get(&actor).copied().unwrap_or((0.5, 0.5)))
+            .to_owned()
     };
     let xy = move |actor: u32| {
         let (x, y) = at(actor);
         (x * WIDTH, y * HEIGHT)
     };
-    let max_articles = move || result.with(|r| r.nodes.first().map_or(1, |n| n.articles)).max(1) as f32;
-    let max_edge = move || result.with(|r| r.edges.iter().map(|e| e.articles).max().unwrap_or(1)).max(1) as f32;
+    let max_articles = move || {
+        result
+            .with(|r| r.nodes.first().map_or(1, |n| n.articles))
+            .max(1) as f32
+    };
+    let max_edge = move || {
+        result
+            .with(|r| r.edges.iter().map(|e| e.articles).max().unwrap_or(1))
+            .max(1) as f32
+    };
     let open_edge = move |e: Edge| {
         let (a, b) = (ex.actor(e.a).id.clone(), ex.actor(e.b).id.clone());
         state.update(|s| s.edge = Some((a, b)));
     };
     let edges = move || {
-        result.with(|r| r.edges.clone()).into_iter().map(|e| {
+        result.with(|r| r.edges.clone()).into_iter().rev().map(|e| {
             let (x1, y1) = xy(e.a);
             let (x2, y2) = xy(e.b);
             let (na, nb) = (ex.actor(e.a).name.clone(), ex.actor(e.b).name.clone());
@@ -235,7 +254,8 @@ fn EdgeTable() -> impl IntoView {
         let mut edges = result.with(|r| r.edges.clone());
         let key = sort.get();
         edges.sort_by(|x, y| match key {
-            SortBy::Pair => (&ex.actor(x.a).name, &ex.actor(x.b).name).cmp(&(&ex.actor(y.a).name, &ex.actor(y.b).name)),
+            SortBy::Pair => (&ex.actor(x.a).name, &ex.actor(x.b).name)
+                .cmp(&(&ex.actor(y.a).name, &ex.actor(y.b).name)),
             SortBy::Articles => y.articles.cmp(&x.articles),
             SortBy::Cooperation => y.tone.cooperation.cmp(&x.tone.cooperation),
             SortBy::Conflict => y.tone.conflict.cmp(&x.tone.conflict),

@@ -22,13 +22,21 @@ pub fn pieces(text: &str, mentions: &[MentionRef]) -> Vec<Piece> {
     sorted.sort_by_key(|m| (m.start, m.end));
     for m in sorted {
         let (s, e) = (m.start as usize, m.end as usize);
-        if s < at || e > text.len() || s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+        if s < at
+            || e > text.len()
+            || s >= e
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+        {
             continue;
         }
         if s > at {
             out.push(Piece::Text(text[at..s].to_string()));
         }
-        out.push(Piece::Mention { text: text[s..e].to_string(), actor: m.actor });
+        out.push(Piece::Mention {
+            text: text[s..e].to_string(),
+            actor: m.actor,
+        });
         at = e;
     }
     if at < text.len() {
@@ -61,15 +69,25 @@ fn reason(r: RemovedReason) -> &'static str {
 pub fn Reader() -> impl IntoView {
     let c = ctx();
     let (ex, state) = (c.ex, c.state);
-    let article = Memo::new(move |_| state.with(|s| s.article.clone()).and_then(|a| ex.article_index(&a)));
+    let article = Memo::new(move |_| {
+        state
+            .with(|s| s.article.clone())
+            .and_then(|a| ex.article_index(&a))
+    });
     let show_removed = RwSignal::new(false);
     let body = move || {
         let i = article.get()?;
         let text: ArticleText = ex.text(i)?;
         let cols = ex.cols();
-        let title = if cols.title[i as usize].is_empty() { cols.source[i as usize].clone() } else { cols.title[i as usize].clone() };
+        let title = if cols.title[i as usize].is_empty() {
+            cols.source[i as usize].clone()
+        } else {
+            cols.title[i as usize].clone()
+        };
         let outlet = ex.outlet_name(i).unwrap_or("not known").to_string();
-        let date = cols.date_text(i as usize).unwrap_or_else(|| "no date printed".into());
+        let date = cols
+            .date_text(i as usize)
+            .unwrap_or_else(|| "no date printed".into());
         let paragraphs = text.paragraphs.iter().enumerate().map(|(p, para)| {
             let mentions: Vec<MentionRef> = text.mentions.iter().filter(|m| m.paragraph as usize == p + 1).copied().collect();
             let class = match para.kind {
@@ -103,8 +121,8 @@ pub fn Reader() -> impl IntoView {
             <article class="reader-body" lang=text.language.clone()>
                 <h2>{title}</h2>
                 <dl class="facts">
-                    <dt>"Outlet"</dt><dd>{outlet} <span class="origin">{origin(text.outlet_origin)}</span></dd>
-                    <dt>"Date"</dt><dd>{date} <span class="origin">{origin(text.date_origin)}</span></dd>
+                    <dt>"Outlet"</dt><dd>{outlet} " " <span class="origin">{format!("({})", origin(text.outlet_origin))}</span></dd>
+                    <dt>"Date"</dt><dd>{date} " " <span class="origin">{format!("({})", origin(text.date_origin))}</span></dd>
                     <dt>"Byline"</dt><dd>{text.byline.clone().unwrap_or_else(|| "none printed".into())}</dd>
                     <dt>"File"</dt><dd><code>{cols.source[i as usize].clone()}</code></dd>
                     {text.url.clone().map(|u| view! { <dt>"URL"</dt><dd class="url">{u}</dd> })}
@@ -136,7 +154,12 @@ mod tests {
     use super::*;
 
     fn m(start: u32, end: u32, actor: u32) -> MentionRef {
-        MentionRef { paragraph: 1, start, end, actor }
+        MentionRef {
+            paragraph: 1,
+            start,
+            end,
+            actor,
+        }
     }
 
     #[test]
@@ -145,9 +168,15 @@ mod tests {
         assert_eq!(
             p,
             vec![
-                Piece::Mention { text: "Kim".into(), actor: 1 },
+                Piece::Mention {
+                    text: "Kim".into(),
+                    actor: 1
+                },
                 Piece::Text(" met ".into()),
-                Piece::Mention { text: "Putin".into(), actor: 2 },
+                Piece::Mention {
+                    text: "Putin".into(),
+                    actor: 2
+                },
                 Piece::Text(".".into()),
             ]
         );
@@ -155,6 +184,9 @@ mod tests {
 
     #[test]
     fn bad_mentions_are_skipped() {
-        assert_eq!(pieces("abc", &[m(1, 9, 0), m(2, 1, 0)]), vec![Piece::Text("abc".into())]);
+        assert_eq!(
+            pieces("abc", &[m(1, 9, 0), m(2, 1, 0)]),
+            vec![Piece::Text("abc".into())]
+        );
     }
 }

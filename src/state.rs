@@ -44,14 +44,28 @@ impl Default for ViewState {
 }
 
 /// Characters escaped in hash values: the separators we use, and anything not printable.
-const ESCAPE: &AsciiSet = &CONTROLS.add(b' ').add(b'&').add(b'=').add(b',').add(b'#').add(b'%').add(b'~').add(b'"').add(b'<').add(b'>');
+const ESCAPE: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'&')
+    .add(b'=')
+    .add(b',')
+    .add(b'#')
+    .add(b'%')
+    .add(b'~')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>');
 
 fn enc(value: &str) -> String {
     utf8_percent_encode(value, ESCAPE).to_string()
 }
 
 fn dec(value: &str) -> Option<String> {
-    percent_decode_str(value).decode_utf8().ok().map(|v| v.into_owned()).filter(|v| !v.is_empty())
+    percent_decode_str(value)
+        .decode_utf8()
+        .ok()
+        .map(|v| v.into_owned())
+        .filter(|v| !v.is_empty())
 }
 
 impl ViewState {
@@ -90,7 +104,10 @@ impl ViewState {
         let mut parts: Vec<String> = Vec::new();
         let list = |items: Vec<String>| items.join(",");
         if !self.actors.is_empty() {
-            parts.push(format!("actors={}", list(self.actors.iter().map(|a| enc(a)).collect())));
+            parts.push(format!(
+                "actors={}",
+                list(self.actors.iter().map(|a| enc(a)).collect())
+            ));
         }
         if self.mode == ActorMode::Any {
             parts.push("mode=any".into());
@@ -98,13 +115,23 @@ impl ViewState {
         if !self.years.is_empty() {
             parts.push(format!(
                 "years={}",
-                list(self.years.iter().map(|y| y.map_or_else(|| "none".to_string(), |y| y.to_string())).collect())
+                list(
+                    self.years
+                        .iter()
+                        .map(|y| y.map_or_else(|| "none".to_string(), |y| y.to_string()))
+                        .collect()
+                )
             ));
         }
         if !self.outlets.is_empty() {
             parts.push(format!(
                 "outlets={}",
-                list(self.outlets.iter().map(|o| o.as_deref().map_or_else(|| "none".to_string(), enc)).collect())
+                list(
+                    self.outlets
+                        .iter()
+                        .map(|o| o.as_deref().map_or_else(|| "none".to_string(), enc))
+                        .collect()
+                )
             ));
         }
         if let Some(a) = &self.article {
@@ -137,7 +164,8 @@ impl ViewState {
                         match dec(v) {
                             Some(id) if !state.actors.contains(&id) => state.actors.push(id),
                             Some(_) => {}
-                            None => notices.push(format!("Ignored an unreadable actor in the link: “{v}”")),
+                            None => notices
+                                .push(format!("Ignored an unreadable actor in the link: “{v}”")),
                         }
                     }
                 }
@@ -148,7 +176,14 @@ impl ViewState {
                 },
                 "years" => {
                     for v in values() {
-                        let year = if v == "none" { Some(None) } else { v.parse::<i16>().ok().filter(|y| (1000..=9999).contains(y)).map(Some) };
+                        let year = if v == "none" {
+                            Some(None)
+                        } else {
+                            v.parse::<i16>()
+                                .ok()
+                                .filter(|y| (1000..=9999).contains(y))
+                                .map(Some)
+                        };
                         match year {
                             Some(y) if !state.years.contains(&y) => state.years.push(y),
                             Some(_) => {}
@@ -158,25 +193,38 @@ impl ViewState {
                 }
                 "outlets" => {
                     for v in values() {
-                        let outlet = if v == "none" { Some(None) } else { dec(v).map(Some) };
+                        let outlet = if v == "none" {
+                            Some(None)
+                        } else {
+                            dec(v).map(Some)
+                        };
                         match outlet {
                             Some(o) if !state.outlets.contains(&o) => state.outlets.push(o),
                             Some(_) => {}
-                            None => notices.push(format!("Ignored an unreadable outlet in the link: “{v}”")),
+                            None => notices
+                                .push(format!("Ignored an unreadable outlet in the link: “{v}”")),
                         }
                     }
                 }
                 "article" => state.article = dec(value),
-                "edge" => match value.split_once('~').and_then(|(a, b)| Some((dec(a)?, dec(b)?))) {
+                "edge" => match value
+                    .split_once('~')
+                    .and_then(|(a, b)| Some((dec(a)?, dec(b)?)))
+                {
                     Some(pair) => state.edge = Some(pair),
-                    None => notices.push(format!("Ignored edge “{value}” (expected two actor ids joined by ~)")),
+                    None => notices.push(format!(
+                        "Ignored edge “{value}” (expected two actor ids joined by ~)"
+                    )),
                 },
                 "n" => match value.parse::<usize>() {
                     Ok(n) if (1..=MAX_MAP_SIZE).contains(&n) => state.map_size = n,
                     _ => notices.push(format!("Ignored map size “{value}” (1 to {MAX_MAP_SIZE})")),
                 },
                 "view" => state.table = value == "table",
-                other => notices.push(format!("Ignored unknown link part “{}”", other.chars().take(40).collect::<String>())),
+                other => notices.push(format!(
+                    "Ignored unknown link part “{}”",
+                    other.chars().take(40).collect::<String>()
+                )),
             }
         }
         (state, notices)

@@ -30,7 +30,7 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
     if n == 1 {
         return vec![nodes[0].previous.unwrap_or((0.5, 0.5))];
     }
-    let k = (0.6 / n as f32).sqrt();
+    let k = (1.0 / n as f32).sqrt();
     let known = nodes.iter().filter(|x| x.previous.is_some()).count();
     // Mostly known nodes: start cool and cool fast, so no node drifts more than ~0.1 and the
     // picture does not jump; a fresh map gets the full schedule.
@@ -66,12 +66,14 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
         let mut moved = 0.0f32;
         for i in 0..n {
             // A pull to the middle keeps unconnected nodes on the canvas.
-            disp[i].0 += (0.5 - pos[i].0) * 0.05 * n as f32 * k;
-            disp[i].1 += (0.5 - pos[i].1) * 0.05 * n as f32 * k;
-            let len = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1).sqrt().max(1e-9);
+            disp[i].0 += (0.5 - pos[i].0) * 0.02 * n as f32 * k;
+            disp[i].1 += (0.5 - pos[i].1) * 0.02 * n as f32 * k;
+            let len = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1)
+                .sqrt()
+                .max(1e-9);
             let step = len.min(temperature);
-            pos[i].0 = (pos[i].0 + disp[i].0 / len * step).clamp(0.03, 0.97);
-            pos[i].1 = (pos[i].1 + disp[i].1 / len * step).clamp(0.03, 0.97);
+            pos[i].0 = (pos[i].0 + disp[i].0 / len * step).clamp(0.08, 0.92);
+            pos[i].1 = (pos[i].1 + disp[i].1 / len * step).clamp(0.05, 0.9);
             moved = moved.max(step);
         }
         temperature *= cooling;
@@ -82,7 +84,11 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
     pos
 }
 
-fn start_positions(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) -> Vec<(f32, f32)> {
+fn start_positions(
+    nodes: &[LayoutNode],
+    edges: &[(usize, usize, f32)],
+    seed: u64,
+) -> Vec<(f32, f32)> {
     let mut pos: Vec<Option<(f32, f32)>> = nodes.iter().map(|n| n.previous).collect();
     // New nodes start near a neighbour that was already placed, else at a seeded spot.
     for i in 0..nodes.len() {
@@ -90,7 +96,10 @@ fn start_positions(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u6
             continue;
         }
         let h = splitmix(seed ^ (nodes[i].key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-        let jitter = ((h & 0xffff) as f32 / 65535.0 - 0.5, ((h >> 16) & 0xffff) as f32 / 65535.0 - 0.5);
+        let jitter = (
+            (h & 0xffff) as f32 / 65535.0 - 0.5,
+            ((h >> 16) & 0xffff) as f32 / 65535.0 - 0.5,
+        );
         let neighbour = edges.iter().find_map(|&(a, b, _)| match (a == i, b == i) {
             (true, _) => nodes.get(b).and_then(|x| x.previous),
             (_, true) => nodes.get(a).and_then(|x| x.previous),
@@ -116,7 +125,13 @@ mod tests {
     use super::*;
 
     fn nodes(n: u32) -> Vec<LayoutNode> {
-        (0..n).map(|k| LayoutNode { key: k, weight: 1.0, previous: None }).collect()
+        (0..n)
+            .map(|k| LayoutNode {
+                key: k,
+                weight: 1.0,
+                previous: None,
+            })
+            .collect()
     }
 
     #[test]
@@ -130,15 +145,19 @@ mod tests {
     #[test]
     fn known_nodes_stay_near_where_they_were() {
         let first = layout(&nodes(10), &[(0, 1, 1.0), (1, 2, 1.0)], 3);
-        let mut again: Vec<LayoutNode> =
-            nodes(11).into_iter().enumerate().map(|(i, mut n)| {
+        let mut again: Vec<LayoutNode> = nodes(11)
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut n)| {
                 n.previous = first.get(i).copied();
                 n
-            }).collect();
+            })
+            .collect();
         again[10].previous = None;
         let second = layout(&again, &[(0, 1, 1.0), (1, 2, 1.0), (10, 0, 1.0)], 3);
         for i in 0..10 {
-            let shift = ((first[i].0 - second[i].0).powi(2) + (first[i].1 - second[i].1).powi(2)).sqrt();
+            let shift =
+                ((first[i].0 - second[i].0).powi(2) + (first[i].1 - second[i].1).powi(2)).sqrt();
             assert!(shift < 0.2, "node {i} moved {shift}");
         }
     }
