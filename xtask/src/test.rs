@@ -1,0 +1,344 @@
+//! `cargo xtask test`: every test stage in order, each streaming its output, then a summary that
+//! ends with the line `N passed, M failed`. Test cases are counted where the output says how many
+//! (libtest, wasm-bindgen-test, node:test); a check without cases (fmt, clippy, the build)
+//! counts as one. A failing stage does not stop the later ones, except that the end-to-end tests
+//! need the build.
+
+use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Needs, WASM_TARGET};
+use crate::{Ctx, build, run_streaming, serve};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+const STAGES: usize = 8;
+
+pub fn run(ctx: &Ctx) -> ExitCode {
+    let started = Instant::now();
+    if let Err(message) = tools::ensure(ctx, Needs::Test) {
+        eprintln!("xtask: set-up failed, no test ran: {message}");
+        println!("0 passed, 1 failed");
+        return ExitCode::FAILURE;
+    }
+    let mut report = Report::default();
+
+    report.stage("fmt", None, ctx.cargo().args(["fmt", "--all", "--check"]));
+    report.stage(
+        "clippy (native)",
+        None,
+        ctx.cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
+    report.stage(
+        "clippy (wasm32, app)",
+        None,
+        ctx.cargo().args([
+            "clippy",
+            "-p",
+            "coverage-explorer",
+            "--target",
+            WASM_TARGET,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
+    // The engine as the page uses it. Its dev-dependencies (proptest, insta) do not build for
+    // wasm32, so only the library is checked there; the native stages cover its tests.
+    report.stage(
+        "clippy (wasm32, engine)",
+        None,
+        ctx.cargo().args([
+            "clippy",
+            "-p",
+            "coverage-engine",
+            "--no-default-features",
+            "--target",
+            WASM_TARGET,
+            "--lib",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
+    report.stage(
+        "test (native)",
+        Some(Counter::Libtest),
+        ctx.cargo().args(["test", "--workspace", "--no-fail-fast"]),
+    );
+    report.stage(
+        "test (browser, wasm32, Chromium)",
+        Some(Counter::Libtest),
+        &mut browser_tests(ctx),
+    );
+    let built = report.stage("trunk build (release)", None, &mut build::command(ctx));
+    if built {
+        end_to_end(ctx, &mut report);
+    } else {
+        report.skip("end-to-end (node e2e/run.mjs)", "the page did not build");
+    }
+
+    report.summary(started.elapsed())
+}
+
+/// `cargo test` of the app in headless Chromium through wasm-bindgen-test-runner.
+fn browser_tests(ctx: &Ctx) -> Command {
+    let mut cmd = ctx.cargo();
+    cmd.args([
+        "test",
+        "-p",
+        "coverage-explorer",
+        "--target",
+        WASM_TARGET,
+        "--no-fail-fast",
+    ]);
+    // The runner takes the first driver it finds in the environment, Firefox's first: choose
+    // Chromium explicitly.
+    for driver in [
+        "GECKODRIVER",
+        "SAFARIDRIVER",
+        "MSEDGEDRIVER",
+        "CHROMEDRIVER",
+    ] {
+        cmd.env_remove(driver)
+            .env_remove(format!("{driver}_REMOTE"));
+    }
+    cmd.env_remove("NO_HEADLESS")
+        .env("CHROMEDRIVER", CHROMEDRIVER);
+    // Chromium's flags for this machine kind (no background connections to a closed network).
+    // A webdriver.json at the root, or one named in the environment, wins.
+    let own = std::env::var_os("WASM_BINDGEN_TEST_WEBDRIVER_JSON").is_some()
+        || ctx.root.join("webdriver.json").exists();
+    if !own {
+        let file = ctx.target_dir().join("xtask/webdriver.json");
+        let written = std::fs::create_dir_all(ctx.target_dir().join("xtask"))
+            .and_then(|()| std::fs::write(&file, webdriver_json()));
+        match written {
+            Ok(()) => {
+                cmd.env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &file);
+            }
+            Err(e) => eprintln!("xtask: cannot write {}: {e}", file.display()),
+        }
+    }
+    cmd
+}
+
+fn webdriver_json() -> String {
+    format!(
+        r#"{{"goog:chromeOptions": {{"binary": "{CHROMIUM}", "args": ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]}}}}"#
+    )
+}
+
+/// Serves `dist/` on a free port and runs the Node end-to-end tests against it.
+fn end_to_end(ctx: &Ctx, report: &mut Report) {
+    let name = "end-to-end (node e2e/run.mjs)";
+    let server = match serve::Server::start(&ctx.dist(), 0) {
+        Ok(server) => server,
+        Err(message) => {
+            report.header(name);
+            eprintln!("xtask: {message}");
+            report.record(name, Status::Failed, None, Duration::ZERO);
+            return;
+        }
+    };
+    println!("serving {} on {}", ctx.dist().display(), server.url());
+    let mut node = ctx.command("node");
+    node.arg("e2e/run.mjs").env("E2E_BASE_URL", server.url());
+    report.stage(name, Some(Counter::NodeTest), &mut node);
+    server.stop();
+}
+
+/// How a stage's output tells its test cases.
+#[derive(Clone, Copy)]
+enum Counter {
+    /// `test result: ok. 12 passed; 0 failed; …` once per test binary (cargo, wasm-bindgen-test).
+    Libtest,
+    /// node:test's closing summary: `# pass 9` / `# fail 1` (TAP) or `ℹ pass 9` (spec).
+    NodeTest,
+}
+
+impl Counter {
+    /// Passed and failed cases that one output line reports.
+    fn read(self, line: &str) -> Option<(u32, u32)> {
+        match self {
+            Counter::Libtest => {
+                let rest = line.trim().strip_prefix("test result: ")?;
+                let number = |label: &str| {
+                    rest.split([';', '.'])
+                        .find_map(|part| part.trim().strip_suffix(label)?.trim().parse().ok())
+                };
+                Some((number(" passed")?, number(" failed")?))
+            }
+            Counter::NodeTest => {
+                let rest = line.trim().trim_start_matches(['#', 'ℹ']).trim_start();
+                let (label, number) = rest.split_once(' ')?;
+                let number: u32 = number.trim().parse().ok()?;
+                match label {
+                    "pass" => Some((number, 0)),
+                    "fail" | "cancelled" => Some((0, number)),
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Passed,
+    Failed,
+    Skipped,
+}
+
+struct Entry {
+    name: String,
+    status: Status,
+    cases: Option<(u32, u32)>,
+    took: Duration,
+}
+
+#[derive(Default)]
+struct Report {
+    entries: Vec<Entry>,
+}
+
+impl Report {
+    fn header(&self, name: &str) {
+        println!("\n==> [{}/{STAGES}] {name}", self.entries.len() + 1);
+    }
+
+    /// Runs one stage, streaming its output; returns whether it passed.
+    fn stage(&mut self, name: &str, counter: Option<Counter>, cmd: &mut Command) -> bool {
+        self.header(name);
+        let started = Instant::now();
+        let mut cases: Option<(u32, u32)> = None;
+        let outcome = run_streaming(cmd, |line| {
+            if let Some((passed, failed)) = counter.and_then(|c| c.read(line)) {
+                let (p, f) = cases.unwrap_or_default();
+                cases = Some((p + passed, f + failed));
+            }
+        });
+        let success = outcome.unwrap_or_else(|message| {
+            eprintln!("xtask: {message}");
+            false
+        });
+        let status = match (success, cases) {
+            (true, Some((_, failed))) if failed > 0 => Status::Failed,
+            (true, _) => Status::Passed,
+            (false, _) => Status::Failed,
+        };
+        self.record(name, status, cases, started.elapsed());
+        status == Status::Passed
+    }
+
+    fn skip(&mut self, name: &str, why: &str) {
+        self.header(name);
+        println!("skipped: {why}");
+        self.record(name, Status::Skipped, None, Duration::ZERO);
+    }
+
+    fn record(&mut self, name: &str, status: Status, cases: Option<(u32, u32)>, took: Duration) {
+        self.entries.push(Entry {
+            name: name.to_string(),
+            status,
+            cases,
+            took,
+        });
+    }
+
+    /// Passed and failed counts: cases where counted, else the stage as one. A stage that
+    /// failed without a failing case (a compile error, a crash) adds one failure.
+    fn totals(&self) -> (u32, u32) {
+        self.entries.iter().fold((0, 0), |(p, f), entry| {
+            let (passed, failed) = match (entry.status, entry.cases) {
+                (Status::Skipped, _) => (0, 0),
+                (Status::Passed, None) => (1, 0),
+                (Status::Failed, None) => (0, 1),
+                (Status::Failed, Some((passed, 0))) => (passed, 1),
+                (_, Some(cases)) => cases,
+            };
+            (p + passed, f + failed)
+        })
+    }
+
+    fn summary(&self, took: Duration) -> ExitCode {
+        println!("\n==> summary");
+        for entry in &self.entries {
+            let status = match entry.status {
+                Status::Passed => "ok",
+                Status::Failed => "FAILED",
+                Status::Skipped => "skipped",
+            };
+            let cases = entry
+                .cases
+                .map(|(p, f)| format!("{p} passed, {f} failed"))
+                .unwrap_or_default();
+            println!(
+                "  {status:<8} {:<34} {cases:<22} {:>7.1}s",
+                entry.name,
+                entry.took.as_secs_f64()
+            );
+        }
+        println!("  total {:.0}s", took.as_secs_f64());
+        let (passed, failed) = self.totals();
+        let any_failed = self.entries.iter().any(|e| e.status != Status::Passed);
+        println!("{passed} passed, {failed} failed");
+        if failed > 0 || any_failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_libtest_result_lines() {
+        let line = "test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s";
+        assert_eq!(Counter::Libtest.read(line), Some((12, 0)));
+        let line = "test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out";
+        assert_eq!(Counter::Libtest.read(line), Some((3, 2)));
+        assert_eq!(Counter::Libtest.read("test a::b ... ok"), None);
+    }
+
+    #[test]
+    fn reads_node_test_summaries() {
+        assert_eq!(Counter::NodeTest.read("# pass 9"), Some((9, 0)));
+        assert_eq!(Counter::NodeTest.read("# fail 2"), Some((0, 2)));
+        assert_eq!(Counter::NodeTest.read("ℹ cancelled 1"), Some((0, 1)));
+        assert_eq!(Counter::NodeTest.read("# tests 11"), None);
+        assert_eq!(Counter::NodeTest.read("# Subtest: pass 3"), None);
+    }
+
+    fn entry(status: Status, cases: Option<(u32, u32)>) -> Entry {
+        Entry {
+            name: String::new(),
+            status,
+            cases,
+            took: Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn totals_count_cases_and_uncounted_stages() {
+        let report = Report {
+            entries: vec![
+                entry(Status::Passed, None),
+                entry(Status::Failed, None),
+                entry(Status::Passed, Some((10, 0))),
+                entry(Status::Failed, Some((4, 2))),
+                entry(Status::Failed, Some((5, 0))),
+                entry(Status::Skipped, None),
+            ],
+        };
+        assert_eq!(report.totals(), (20, 4));
+    }
+}
