@@ -57,7 +57,7 @@ pub fn ArticleList() -> impl IntoView {
                     height.set(el.client_height() as f64);
                 }
             >
-                <ul id="articles" role="list" style:height=move || format!("{}px", sorted.with(Vec::len) as f64 * ROW_HEIGHT)>
+                <ul id="articles" style:height=move || format!("{}px", sorted.with(Vec::len) as f64 * ROW_HEIGHT)>
                     {move || rows().into_iter().map(|(pos, i)| view! { <Row pos=pos article=i /> }).collect_view()}
                 </ul>
                 <p class="empty" hidden=move || sorted.with(|l| !l.is_empty())>"No article matches these filters."</p>
@@ -74,7 +74,6 @@ fn Row(pos: usize, article: u32) -> impl IntoView {
     let i = article as usize;
     let source = cols.source[i].clone();
     let open = source.clone();
-    let key_open = source.clone();
     let selected_source = source.clone();
     let title = if cols.title[i].is_empty() {
         source.clone()
@@ -101,20 +100,18 @@ fn Row(pos: usize, article: u32) -> impl IntoView {
             class:selected=move || state.with(|s| s.article.as_deref() == Some(selected_source.as_str()))
             style:top=format!("{}px", pos as f64 * ROW_HEIGHT)
             data-source=source
-            tabindex="0"
-            role="button"
-            on:click=move |_| state.update(|s| s.article = Some(open.clone()))
-            on:keydown=move |ev| if ev.key() == "Enter" { state.update(|s| s.article = Some(key_open.clone())) }
         >
-            <span class="row-title">{title}</span>
-            <span class="row-meta">
-                {meta}
-                {copy_of.map(|c| view! { <span class="copy" title=format!("repeats {c}")>" · copy"</span> })}
-            </span>
-            <span class="chips">
-                {chips.into_iter().map(|n| view! { <span class="chip">{n}</span> }).collect_view()}
-                {(more > 0).then(|| view! { <span class="chip more">{format!("+{more}")}</span> })}
-            </span>
+            <button class="row-open" on:click=move |_| state.update(|s| s.article = Some(open.clone()))>
+                <span class="row-title">{title}</span>
+                <span class="row-meta">
+                    {meta}
+                    {copy_of.map(|c| view! { <span class="copy" title=format!("repeats {c}")>" · copy"</span> })}
+                </span>
+                <span class="chips">
+                    {chips.into_iter().map(|n| view! { <span class="chip">{n}</span> }).collect_view()}
+                    {(more > 0).then(|| view! { <span class="chip more">{format!("+{more}")}</span> })}
+                </span>
+            </button>
         </li>
     }
 }

@@ -53,7 +53,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
                     Err(e) => out.push(Input::Failed {
                         name: e
                             .path()
-                            .map_or_else(|| path.display().to_string(), |p| base_name(p)),
+                            .map_or_else(|| path.display().to_string(), base_name),
                         message: format!("cannot list this entry: {e}"),
                     }),
                 }
@@ -132,10 +132,18 @@ fn read_one(knowledge: &Knowledge, input: &Input) -> Article {
                         Article::failed(&name, format!("cannot read {}: {e}", path.display()))
                     }
                 },
-                Err(e) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => Article::failed(
-                    &name,
-                    format!("{} is a symbolic link to a file that does not exist ({e})", path.display()),
-                ),
+                Err(e)
+                    if std::fs::symlink_metadata(path)
+                        .is_ok_and(|m| m.file_type().is_symlink()) =>
+                {
+                    Article::failed(
+                        &name,
+                        format!(
+                            "{} is a symbolic link to a file that does not exist ({e})",
+                            path.display()
+                        ),
+                    )
+                }
                 Err(e) => Article::failed(&name, format!("cannot read {}: {e}", path.display())),
             }
         }

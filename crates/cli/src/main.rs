@@ -1,8 +1,10 @@
 //! The `coverage` command: a thin shell over the engine. It parses arguments, reads files and
 //! prints; every input file becomes a report entry, in input order, whatever happens to it.
 
+mod bundle;
 mod inputs;
 mod print;
+mod synth;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use engine::{Corpus, Knowledge};
@@ -58,6 +60,33 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Write the explorer page's bundle (as build.rs embeds it) to a file; a large corpus's
+    /// article texts go to chunks/ beside it.
+    Bundle {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// The bundle file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Build time for the page footer (ISO 8601); default: the Unix epoch, so the same
+        /// corpus gives the same bytes.
+        #[arg(long, default_value = "1970-01-01T00:00:00Z")]
+        built: String,
+    },
+    /// Write synthetic news pages, the same for the same seed, for benchmarks and demos.
+    Synth {
+        /// How many pages to write.
+        #[arg(long)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder to write the pages into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Folder with actors.toml and outlets.toml to draw actors and outlets from; as for ingest.
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -92,9 +121,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ReportFormat::Json => {
                     let json = serde_json::to_string_pretty(&report.to_json())
                         .map_err(|e| e.to_string())?;
-                    println!("{json}");
+                    emit(&format!("{json}\n"));
                 }
-                ReportFormat::Text => print!("{}", print::table(&report)),
+                ReportFormat::Text => emit(&print::table(&report)),
             }
             Ok(exit_code(&report))
         }
@@ -103,7 +132,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             min_mentions,
         } => {
             let report = read(&corpus)?;
-            print!("{}", print::suggestions(&report, min_mentions));
+            emit(&print::suggestions(&report, min_mentions));
             Ok(exit_code(&report))
         }
         Command::Export {
@@ -120,9 +149,27 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             match out {
                 Some(path) => std::fs::write(&path, text)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-                None => print!("{text}"),
+                None => emit(&text),
             }
             Ok(exit_code(&report))
+        }
+        Command::Bundle { corpus, out, built } => {
+            println!(
+                "{}",
+                bundle::write(corpus.corpus.as_deref(), &corpus.paths, &out, built)?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Synth {
+            articles,
+            seed,
+            out,
+            corpus,
+        } => {
+            let knowledge = inputs::knowledge(corpus.as_deref())?;
+            let config = engine::synth::SynthConfig { articles, seed };
+            emit(&format!("{}\n", synth::write(&knowledge, config, &out)?));
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
@@ -131,6 +178,17 @@ fn read(args: &CorpusArgs) -> Result<Corpus, String> {
     let knowledge: Knowledge = inputs::knowledge(args.corpus.as_deref())?;
     let files = inputs::expand(&args.paths);
     Ok(Corpus::assemble(inputs::read_all(&knowledge, &files)))
+}
+
+/// Writes to standard output; a closed pipe (`coverage … | head`) ends the output quietly.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("coverage: cannot write the output: {e}");
+    }
 }
 
 /// 0 when every file is ok or a warning, 1 when any file is an error.

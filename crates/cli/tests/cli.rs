@@ -175,7 +175,10 @@ fn bad_inputs_are_reported_not_skipped() {
     let cases = [
         ("a-empty.txt", "empty"),
         ("b-image.txt", "binary"),
-        ("c-dangling.txt", "symbolic link to a file that does not exist"),
+        (
+            "c-dangling.txt",
+            "symbolic link to a file that does not exist",
+        ),
         ("d-huge.txt", "not read"),
         ("e-missing.txt", "no such file"),
     ];

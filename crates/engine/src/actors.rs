@@ -110,9 +110,10 @@ impl Matcher {
                         emit(country);
                     }
                     if !followed_by_person
-                        && let Some(holder) = date.and_then(|d| self.dict.holder(role, d)) {
-                            emit(holder);
-                        }
+                        && let Some(holder) = date.and_then(|d| self.dict.holder(role, d))
+                    {
+                        emit(holder);
+                    }
                     continue;
                 }
                 let word = text[c.start..c.end].to_lowercase();
@@ -131,7 +132,12 @@ impl Matcher {
         for (p, c) in pending_headline {
             let word = paragraphs[p][c.start..c.end].to_lowercase();
             if let Some(actor) = salience.resolve(&word) {
-                found.push(Found { paragraph: p as u32, start: c.start as u32, end: c.end as u32, actor });
+                found.push(Found {
+                    paragraph: p as u32,
+                    start: c.start as u32,
+                    end: c.end as u32,
+                    actor,
+                });
             }
         }
         found.retain(|f| !excluded.contains(&f.actor));
@@ -216,7 +222,10 @@ impl Matcher {
             _ => None,
         })?;
         let before = text[..c.start].trim_end();
-        let after_the = before.rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let after_the = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
         if after_the {
             let next = text[c.end..].split_whitespace().next().unwrap_or("");
             let next = next
@@ -289,15 +298,30 @@ impl Salience {
     }
 
     fn resolve(&self, surname: &str) -> Option<u32> {
-        self.people.get(surname)?.iter().max_by_key(|(_, n, t)| (*n, *t)).map(|(a, _, _)| *a)
+        self.people
+            .get(surname)?
+            .iter()
+            .max_by_key(|(_, n, t)| (*n, *t))
+            .map(|(a, _, _)| *a)
     }
 }
 
 /// Whether the words before a name mark a passing mention: "the late", "former", "then-President".
 fn backgrounded(before: &str) -> bool {
-    let words: Vec<String> = before.split_whitespace().rev().take(2).map(str::to_lowercase).collect();
-    let marks = |w: &str| matches!(w, "late" | "former" | "deceased" | "then") || w.starts_with("then-") || w.starts_with("ex-");
-    words.first().is_some_and(|w| marks(w)) || words.get(1).is_some_and(|w| marks(w)) && before.trim_end().ends_with(|c: char| c.is_alphabetic())
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let marks = |w: &str| {
+        matches!(w, "late" | "former" | "deceased" | "then")
+            || w.starts_with("then-")
+            || w.starts_with("ex-")
+    };
+    words.first().is_some_and(|w| marks(w))
+        || words.get(1).is_some_and(|w| marks(w))
+            && before.trim_end().ends_with(|c: char| c.is_alphabetic())
 }
 
 fn is_word_char(c: char) -> bool {

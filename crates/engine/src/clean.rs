@@ -392,7 +392,11 @@ impl Furniture {
         for c in BRACKET_GROUP.captures_iter(text) {
             let whole = c.get(0).expect("group 0 exists");
             let group = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
-            if self.is_credit(group) && !spans.iter().any(|&(a, b)| whole.start() < b && a < whole.end()) {
+            if self.is_credit(group)
+                && !spans
+                    .iter()
+                    .any(|&(a, b)| whole.start() < b && a < whole.end())
+            {
                 spans.push((whole.start(), whole.end()));
             }
         }
@@ -404,7 +408,8 @@ impl Furniture {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?\s*(?:\([^()]{2,40}\))?\s*(?:--|—|–)\s*").unwrap()
 });
-static BRACKET_GROUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{1,60})\)|\[([^\[\]]{1,60})\]").unwrap());
+static BRACKET_GROUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([^()]{1,60})\)|\[([^\[\]]{1,60})\]").unwrap());
 
 /// Lowercase, trimmed of bullets and arrows, inner white space collapsed.
 fn normalise_line(line: &str) -> String {

@@ -121,17 +121,23 @@ const UPDATED_WORDS: [&str; 7] = [
 /// assert_eq!(hits[1].label, Label::Updated);
 /// ```
 pub fn find_dates(line: &str) -> Vec<DateHit> {
+    // Every form below needs a year of four ASCII digits; most lines have none, and running the
+    // patterns on them was most of the cost of reading a page.
+    if !has_four_digits(line) {
+        return Vec::new();
+    }
     let mut hits: Vec<DateHit> = Vec::new();
     let mut push = |start: usize, end: usize, day: Option<Day>| {
         if let Some(day) = day.filter(|d| (1900..=2100).contains(&d.year))
-            && !hits.iter().any(|h| start < h.end && h.start < end) {
-                hits.push(DateHit {
-                    day,
-                    start,
-                    end,
-                    label: Label::Unlabeled,
-                });
-            }
+            && !hits.iter().any(|h| start < h.end && h.start < end)
+        {
+            hits.push(DateHit {
+                day,
+                start,
+                end,
+                label: Label::Unlabeled,
+            });
+        }
     };
     let num = |c: &regex::Captures<'_>, name: &str| {
         c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
@@ -198,6 +204,15 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
         segment_start = hit.end;
     }
     hits
+}
+
+/// Whether `text` holds four ASCII digits in a row, as every year the patterns accept does.
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 /// The nearest publication or update word in the text before a date.

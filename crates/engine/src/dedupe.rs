@@ -95,9 +95,10 @@ pub fn find_duplicates(texts: &[&str]) -> Vec<Option<usize>> {
             for &j in bucket.iter() {
                 if best.is_none_or(|b| j < b)
                     && let Some(other) = &signatures[j]
-                        && similarity(sig, other) >= THRESHOLD {
-                            best = Some(j);
-                        }
+                    && similarity(sig, other) >= THRESHOLD
+                {
+                    best = Some(j);
+                }
             }
             bucket.push(i);
         }

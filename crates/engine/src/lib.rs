@@ -63,6 +63,8 @@ pub mod report;
 pub mod sentences;
 #[cfg(feature = "ingest")]
 pub mod sidecar;
+#[cfg(feature = "ingest")]
+pub mod synth;
 
 #[cfg(feature = "ingest")]
 pub use article::Knowledge;

@@ -515,16 +515,17 @@ fn organisations(text: &str, ws: &[Word<'_>]) -> Vec<NameHit> {
         }
         let phrase = &ws[i..=last_cap];
         if let Some(head) = phrase.iter().find(|w| ORG_HEADS.contains(&w.text))
-            && phrase.len() >= 2 {
-                let (s, e) = (phrase[0].start, phrase[phrase.len() - 1].end);
-                out.push(NameHit {
-                    start: s,
-                    end: e,
-                    name: text[s..e].to_string(),
-                    kind: ActorKind::Organization,
-                    cue: head.text.to_string(),
-                });
-            }
+            && phrase.len() >= 2
+        {
+            let (s, e) = (phrase[0].start, phrase[phrase.len() - 1].end);
+            out.push(NameHit {
+                start: s,
+                end: e,
+                name: text[s..e].to_string(),
+                kind: ActorKind::Organization,
+                cue: head.text.to_string(),
+            });
+        }
         i = last_cap + 1;
     }
     out

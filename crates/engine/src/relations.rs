@@ -286,7 +286,9 @@ pub fn tone_for_pair(
     let distance = |h: &CueHit| {
         if h.end <= lo {
             lo - h.end
-        } else { h.start.saturating_sub(hi) }
+        } else {
+            h.start.saturating_sub(hi)
+        }
     };
     match hits.iter().min_by_key(|h| distance(h)) {
         Some(h) => (h.tone, Some(h)),
