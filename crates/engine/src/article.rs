@@ -441,7 +441,12 @@ impl Knowledge {
                     continue;
                 }
                 let sentence = &text[s..e];
-                let cues = self.lexicon.cues(sentence);
+                let names: Vec<(usize, usize)> = in_para
+                    .iter()
+                    .filter(|m| m.start as usize >= s && m.end as usize <= e)
+                    .map(|m| (m.start as usize - s, m.end as usize - s))
+                    .collect();
+                let cues = self.lexicon.cues_outside(sentence, &names);
                 for (x, mx) in firsts.iter().enumerate() {
                     for my in &firsts[x + 1..] {
                         let (ax, ay) = (
@@ -508,11 +513,11 @@ fn is_headline(text: &str) -> bool {
 /// Running text: a full sentence of some length, or a long paragraph.
 fn is_body(text: &str) -> bool {
     let words = text.split_whitespace().count();
+    let end = text.trim_end_matches(['"', '”', '’', '\'', ')']);
+    // A question of a dozen words is as often a headline as a sentence; a long one is prose.
     text.chars().count() > 300
-        || words >= 12
-            && text
-                .trim_end_matches(['"', '”', '’', '\'', ')'])
-                .ends_with(['.', '!', '?', '다'])
+        || words >= 12 && end.ends_with(['.', '!', '다'])
+        || words > 25 && end.ends_with('?')
 }
 
 /// The main language of a text: Hangul, Cyrillic, kana, Han or Latin by character count.

@@ -70,7 +70,7 @@ static MDY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD},?\s+(?P<y>(?:19|20)\d{{2}})\b"
+        r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){MONTH_WORD}(?:,?\s+|-)(?P<y>(?:19|20)\d{{2}})\b"
     ))
     .unwrap()
 });
@@ -260,7 +260,8 @@ pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
     );
     let left = rest.chars().filter(|c| c.is_alphanumeric()).count();
     let all = line.chars().filter(|c| c.is_alphanumeric()).count();
-    left * 10 <= all * 4
+    // What is left is at most a short name (a poster, an agency: "KYODO NEWS") or a small share.
+    left <= 12 || left * 10 <= all * 4
 }
 
 fn strip_words(text: &str, words: &[&str]) -> String {
@@ -370,6 +371,20 @@ mod tests {
     fn day_month_year_numeric() {
         assert_eq!(day("19/06/2024").as_deref(), Some("2024-06-19"));
         assert_eq!(day("06/19/2024").as_deref(), Some("2024-06-19"));
+    }
+
+    #[test]
+    fn day_month_year_with_hyphens() {
+        assert_eq!(
+            day("Updated 12:27, 11-Sep-2016").as_deref(),
+            Some("2016-09-11")
+        );
+    }
+
+    #[test]
+    fn agency_name_beside_a_date_is_still_a_stamp() {
+        let line = "KYODO NEWS - Aug 1, 2017 - 09:17";
+        assert!(is_stamp_line(line, &find_dates(line)));
     }
 
     #[test]

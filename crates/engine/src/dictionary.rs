@@ -175,7 +175,9 @@ impl Dictionary {
         }
         let mut role_country = Vec::with_capacity(roles.len());
         for r in &roles {
-            let mut country = None;
+            // A role has a country only when every holder belongs to the same one
+            // (the UN secretary-general's holders come from many).
+            let mut countries: Vec<Option<u32>> = Vec::new();
             for h in &r.holders {
                 let Some(&hi) = by_id.get(&h.actor) else {
                     return Err(invalid(format!(
@@ -184,12 +186,18 @@ impl Dictionary {
                         h.actor
                     )));
                 };
-                country = country.or(actors[hi as usize]
+                let c = actors[hi as usize]
                     .country
                     .as_ref()
-                    .and_then(|c| by_id.get(c).copied()));
+                    .and_then(|c| by_id.get(c).copied());
+                if !countries.contains(&c) {
+                    countries.push(c);
+                }
             }
-            role_country.push(country);
+            role_country.push(match countries[..] {
+                [Some(c)] => Some(c),
+                _ => None,
+            });
         }
         let patterns = build_patterns(&actors, &roles);
         check_shared_spellings(&actors, &patterns).map_err(invalid)?;
@@ -254,9 +262,9 @@ pub fn romanisation_variants(name: &str) -> Vec<String> {
     // A two-syllable given name, written as two tokens or with a hyphen, after a one-token surname.
     let given: Option<(&str, &str)> = match tokens.as_slice() {
         [_, a, b] if is_syllable(a) && is_syllable(b) => Some((a, b)),
-        [_, ab] => ab
-            .split_once('-')
-            .filter(|(a, b)| is_syllable(a) && is_syllable(b)),
+        [_, ab] => ab.split_once('-').filter(|(a, b)| {
+            is_syllable(a) && is_syllable(b) && a.starts_with(|c: char| c.is_uppercase())
+        }),
         _ => None,
     };
     if let Some((a, b)) = given {

@@ -168,12 +168,12 @@ pub fn detect(
             .unwrap_or("");
         consider(Strength::Own, profiles.by_domain(host));
     }
-    if let Some(title) = title
-        && let Some((_, suffix)) = title
-            .rsplit_once(" | ")
-            .or_else(|| title.rsplit_once(" - "))
-    {
-        consider(Strength::Own, profiles.lookup(suffix));
+    if let Some(title) = title {
+        for sep in [" | ", " - ", " – ", " — ", " :: "] {
+            if let Some((_, suffix)) = title.rsplit_once(sep) {
+                consider(Strength::Own, profiles.lookup(suffix));
+            }
+        }
     }
     for line in lines {
         for (i, o) in profiles.outlets.iter().enumerate() {

@@ -215,8 +215,18 @@ impl ToneLexicon {
     /// assert_eq!((&s[hits[0].start..hits[0].end], hits[0].tone), ("refused to cooperate", Tone::Conflict));
     /// ```
     pub fn cues(&self, sentence: &str) -> Vec<CueHit> {
+        self.cues_outside(sentence, &[])
+    }
+
+    /// Cues outside the given byte ranges (the actors' names: "Ban Ki-moon" holds no "ban",
+    /// "No Kwang Chol met" no negation).
+    pub fn cues_outside(&self, sentence: &str, names: &[(usize, usize)]) -> Vec<CueHit> {
+        let in_name = |at: usize| names.iter().any(|&(a, b)| a <= at && at < b);
         let mut hits = Vec::new();
         for m in self.automaton.find_iter(sentence) {
+            if in_name(m.start()) || in_name(m.end() - 1) {
+                continue;
+            }
             let (tone, stem) = self.entries[m.pattern().as_usize()];
             let before = sentence[..m.start()].chars().next_back();
             if before.is_some_and(|c| c.is_alphanumeric()) {
@@ -234,7 +244,8 @@ impl ToneLexicon {
             {
                 continue;
             }
-            let (start, tone) = match negation_before(sentence, m.start()) {
+            let (start, tone) = match negation_before(sentence, m.start()).filter(|&n| !in_name(n))
+            {
                 Some(neg) => (
                     neg,
                     if tone == Tone::Cooperation {

@@ -3,11 +3,16 @@
 //! prose is full of; this splitter knows abbreviations, initials and dotted acronyms.
 
 /// Abbreviations that end with a period but do not end a sentence.
+/// Month abbreviations: not an end before a day number ("Jan. 5"), an end otherwise
+/// ("… said Zhang Jun. The …").
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "lt", "col", "maj", "capt", "cmdr",
     "adm", "sgt", "rep", "sen", "gov", "rev", "pres", "amb", "no", "nos", "vol", "art", "fig",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "vs", "etc", "approx", "inc",
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "vs", "etc", "approx", "inc",
     "corp", "co", "ltd", "mt", "ft", "est", "dept", "univ", "a.m", "p.m",
 ];
 
@@ -72,8 +77,10 @@ fn ends_sentence(before: &str, after: &str) -> bool {
     }
     let lower = word.to_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
-        // "Jan. 5" keeps going; "in Jan. The" would too: months before a number are never ends.
         return false;
+    }
+    if MONTHS.contains(&lower.as_str()) {
+        return !next.is_some_and(|n| n.is_ascii_digit());
     }
     // A single capital is an initial ("J. Smith"); "U.S" and "U.N" are dotted acronyms.
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
