@@ -1,10 +1,15 @@
 //! The corpus as the page holds it: the decoded bundle, its facet index, lookups by id, and a
 //! small cache of inflated text chunks. Built once at start-up and shared read-only.
+//!
+//! A large corpus's text chunks are not in the wasm but files beside the page (`chunks/`): the
+//! first view that asks for an article's text gets `None` and starts the fetch; when the file
+//! arrives a trigger that `text` tracks makes that view run again.
 
 use crate::state::ViewState;
 use engine::bundle::{ActorInfo, ArticleText, Bundle, BundleError, CHUNK_ARTICLES, Columns};
 use engine::index::{Index, Selection};
-use std::collections::HashMap;
+use leptos::prelude::{ArcTrigger, Notify, Track};
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The bundle built from `corpus/` by `build.rs`.
@@ -12,6 +17,20 @@ static BUNDLE_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bi
 
 /// How many inflated text chunks stay in memory.
 const CACHED_CHUNKS: usize = 16;
+/// How many fetched (still compressed) chunk files stay in memory: enough for an edge's first
+/// page of evidence, which may come from as many chunks as it has sentences.
+const FETCHED_CHUNKS: usize = 256;
+/// Chunk files fetched at once; views ask again for the rest when these arrive.
+const PARALLEL_FETCHES: usize = 6;
+
+/// Chunk files: fetched bytes, in arrival order, and what is on its way or failed.
+#[derive(Default)]
+struct Fetched {
+    ready: HashMap<usize, Arc<Vec<u8>>>,
+    order: VecDeque<usize>,
+    pending: Vec<usize>,
+    failed: HashMap<usize, String>,
+}
 
 /// The decoded corpus and its index.
 pub struct Explorer {
@@ -25,6 +44,9 @@ pub struct Explorer {
     /// Outlet indices by total article count, most first.
     pub outlets_by_count: Vec<u32>,
     chunks: Mutex<Vec<(usize, Arc<Vec<ArticleText>>)>>,
+    fetched: Mutex<Fetched>,
+    /// Notified when a chunk file arrives (or fails), so views waiting for a text run again.
+    arrived: ArcTrigger,
 }
 
 impl Explorer {
@@ -72,6 +94,8 @@ impl Explorer {
             actors_by_count,
             outlets_by_count,
             chunks: Mutex::new(Vec::new()),
+            fetched: Mutex::new(Fetched::default()),
+            arrived: ArcTrigger::new(),
         })
     }
 
@@ -109,24 +133,89 @@ impl Explorer {
             .map(|o| o.name.as_str())
     }
 
-    /// The text of an article, inflating its chunk if it is not cached.
+    /// The text of an article, inflating its chunk if it is not cached. For a corpus whose
+    /// chunks are files, `None` until the file has arrived (the fetch starts here); read inside
+    /// a reactive view, the view runs again then.
     pub fn text(&self, article: u32) -> Option<ArticleText> {
         let chunk = article as usize / CHUNK_ARTICLES;
         let offset = article as usize % CHUNK_ARTICLES;
-        let mut cache = self.chunks.lock().ok()?;
-        if let Some(pos) = cache.iter().position(|(c, _)| *c == chunk) {
-            let entry = cache.remove(pos);
-            let text = entry.1.get(offset).cloned();
-            cache.push(entry);
-            return text;
+        if let Some(texts) = self.cached(chunk) {
+            return texts.get(offset).cloned();
         }
-        let texts = Arc::new(self.bundle.chunk(chunk).ok()?);
+        let texts = if self.bundle.is_external() {
+            self.arrived.track();
+            let bytes = self.fetched_bytes(chunk)?;
+            self.bundle.decode_chunk(chunk, &bytes)
+        } else {
+            self.bundle.chunk(chunk)
+        };
+        let texts = match texts {
+            Ok(texts) => Arc::new(texts),
+            Err(e) => {
+                leptos::logging::error!("text of article {article}: {e}");
+                return None;
+            }
+        };
         let text = texts.get(offset).cloned();
+        let mut cache = self.chunks.lock().ok()?;
         cache.push((chunk, texts));
         if cache.len() > CACHED_CHUNKS {
             cache.remove(0);
         }
         text
+    }
+
+    /// An inflated chunk from the cache, marked as most recently used.
+    fn cached(&self, chunk: usize) -> Option<Arc<Vec<ArticleText>>> {
+        let mut cache = self.chunks.lock().ok()?;
+        let pos = cache.iter().position(|(c, _)| *c == chunk)?;
+        let entry = cache.remove(pos);
+        let texts = Arc::clone(&entry.1);
+        cache.push(entry);
+        Some(texts)
+    }
+
+    /// The bytes of a chunk file if they have arrived; otherwise starts fetching it (a few at a
+    /// time) and returns `None`.
+    fn fetched_bytes(&self, chunk: usize) -> Option<Arc<Vec<u8>>> {
+        let mut f = self.fetched.lock().ok()?;
+        if let Some(bytes) = f.ready.get(&chunk) {
+            return Some(Arc::clone(bytes));
+        }
+        if f.failed.contains_key(&chunk)
+            || f.pending.contains(&chunk)
+            || f.pending.len() >= PARALLEL_FETCHES
+            || chunk >= self.bundle.chunk_count()
+        {
+            return None;
+        }
+        f.pending.push(chunk);
+        drop(f);
+        fetch_chunk(chunk);
+        None
+    }
+
+    /// Files a fetched chunk (or its failure) and wakes the views waiting for it.
+    fn chunk_arrived(&self, chunk: usize, result: Result<Vec<u8>, String>) {
+        if let Ok(mut f) = self.fetched.lock() {
+            f.pending.retain(|&c| c != chunk);
+            match result {
+                Ok(bytes) => {
+                    f.ready.insert(chunk, Arc::new(bytes));
+                    f.order.push_back(chunk);
+                    if f.order.len() > FETCHED_CHUNKS {
+                        if let Some(old) = f.order.pop_front() {
+                            f.ready.remove(&old);
+                        }
+                    }
+                }
+                Err(e) => {
+                    leptos::logging::error!("cannot fetch {}: {e}", Bundle::chunk_path(chunk));
+                    f.failed.insert(chunk, e);
+                }
+            }
+        }
+        self.arrived.notify();
     }
 
     /// The engine selection for a view state, and a notice for each value this corpus lacks.
@@ -180,6 +269,45 @@ impl Explorer {
         }
         (sel, notices)
     }
+}
+
+/// Fetches `chunks/NNNNN.bin` beside the page and hands it to the explorer.
+#[cfg(target_arch = "wasm32")]
+fn fetch_chunk(chunk: usize) {
+    leptos::task::spawn_local(async move {
+        let result = fetch_bytes(&Bundle::chunk_path(chunk)).await;
+        if let Ok(ex) = explorer() {
+            ex.chunk_arrived(chunk, result);
+        }
+    });
+}
+
+/// Natively (the app's unit tests) there is no page to fetch from.
+#[cfg(not(target_arch = "wasm32"))]
+fn fetch_chunk(chunk: usize) {
+    if let Ok(ex) = explorer() {
+        ex.chunk_arrived(chunk, Err("no network outside the browser".into()));
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let shown = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(shown)?
+        .dyn_into()
+        .map_err(|_| "the fetch gave no response")?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(shown)?)
+        .await
+        .map_err(shown)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 static EXPLORER: OnceLock<Result<Explorer, String>> = OnceLock::new();

@@ -7,6 +7,7 @@ pub mod data;
 pub mod evidence;
 pub mod filters;
 pub mod map;
+pub mod offline;
 pub mod reader;
 pub mod state;
 
@@ -170,8 +171,9 @@ fn BuildInfo() -> impl IntoView {
     }
 }
 
-/// Mounts the app on the page body.
+/// Mounts the app on the page body and, over http(s), registers the offline service worker.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    offline::register_service_worker();
     leptos::mount::mount_to_body(App);
 }

@@ -129,7 +129,12 @@ impl ViewState {
                 list(
                     self.outlets
                         .iter()
-                        .map(|o| o.as_deref().map_or_else(|| "none".to_string(), enc))
+                        .map(|o| match o.as_deref() {
+                            None => "none".to_string(),
+                            // An outlet whose id is "none" must not read back as "unknown".
+                            Some("none") => "%6Eone".to_string(),
+                            Some(id) => enc(id),
+                        })
                         .collect()
                 )
             ));

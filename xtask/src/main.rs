@@ -2,8 +2,12 @@
 //! `serve` sets up the tools, builds the page into `dist/` and serves it; `test` sets up and runs
 //! every test stage. This file parses arguments and holds what all jobs share (paths, commands).
 
+mod bench;
 mod build;
+mod onefile;
+mod repro;
 mod serve;
+mod sw;
 mod test;
 mod tools;
 
@@ -21,6 +25,11 @@ commands:
                                   --no-serve only builds
   test                            install what is missing and run every test stage;
                                   ends with a line `N passed, M failed`
+  bench [--sizes N,M] [--queries Q] [--no-explorer]
+                                  our engine vs crossfilter2 in headless Chromium on synthetic
+                                  corpora (default 10000,100000 articles, 1000 filter changes),
+                                  then the explorer on the largest; writes bench/results.json
+                                  and docs/PERFORMANCE.md
   help                            this text
 ";
 
@@ -33,6 +42,9 @@ fn main() -> ExitCode {
         Some("serve") => parse_serve(&args[1..]).and_then(|opts| serve_job(&Ctx::new(), opts)),
         Some("test") if args.len() == 1 => return test::run(&Ctx::new()),
         Some("test") => Err(format!("`test` takes no options, got {:?}", &args[1..])),
+        Some("bench") => {
+            bench::parse(&args[1..]).and_then(|opts| bench::run_bench(&Ctx::new(), &opts))
+        }
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())

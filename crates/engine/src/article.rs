@@ -332,16 +332,21 @@ impl Knowledge {
         let mut actors: Vec<ActorRef> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
         let mut add = |id: &str, name: &str, kind: ActorKind, known: bool, m: (u32, u32, u32)| {
-            let i = *index.entry(id.to_string()).or_insert_with(|| {
-                actors.push(ActorRef {
-                    id: id.to_string(),
-                    name: name.to_string(),
-                    kind,
-                    known,
-                    mentions: 0,
-                });
-                actors.len() as u32 - 1
-            });
+            let i = match index.get(id) {
+                Some(&i) => i,
+                None => {
+                    actors.push(ActorRef {
+                        id: id.to_string(),
+                        name: name.to_string(),
+                        kind,
+                        known,
+                        mentions: 0,
+                    });
+                    let i = actors.len() as u32 - 1;
+                    index.insert(id.to_string(), i);
+                    i
+                }
+            };
             actors[i as usize].mentions += 1;
             mentions.push(Mention {
                 paragraph: m.0,
@@ -410,12 +415,17 @@ impl Knowledge {
             .chain(article.paragraphs.iter().map(|p| p.text.as_str()))
             .collect();
         let dict = &self.matcher.dict;
-        let country_of = |id: &str| {
-            dict.by_id
-                .get(id)
-                .and_then(|&i| dict.country_of(i))
-                .map(|c| dict.actors[c as usize].id.as_str())
-        };
+        // Each actor's country, looked up once rather than for every pair in every sentence.
+        let countries: Vec<Option<&str>> = article
+            .actors
+            .iter()
+            .map(|a| {
+                dict.by_id
+                    .get(&a.id)
+                    .and_then(|&i| dict.country_of(i))
+                    .map(|c| dict.actors[c as usize].id.as_str())
+            })
+            .collect();
         let mut evidence = Vec::new();
         for (p, text) in texts.iter().enumerate() {
             let in_para: Vec<&Mention> = article
@@ -454,8 +464,8 @@ impl Knowledge {
                             &article.actors[my.actor as usize],
                         );
                         // A person and their own country are not a relation.
-                        if country_of(&ax.id) == Some(ay.id.as_str())
-                            || country_of(&ay.id) == Some(ax.id.as_str())
+                        if countries[mx.actor as usize] == Some(ay.id.as_str())
+                            || countries[my.actor as usize] == Some(ax.id.as_str())
                         {
                             continue;
                         }

@@ -1,11 +1,15 @@
 //! Cleaning a page's text into classified lines: site boilerplate, leaked markup, repeated lines,
 //! credits, bylines, date stamps, captions and text. Rules are those a reader of any news site
 //! would recognise; outlet profiles add their own template lines. What is removed is kept.
+//! Also home to the case-blind word comparisons the other readers share: they compare with what
+//! `to_lowercase` would give, without allocating a lowercased copy of the text.
 
 use crate::dates::{self, DateHit};
 use crate::model::RemovedReason;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, StartKind};
 use regex::Regex;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a line of the page is.
@@ -294,6 +298,8 @@ const BREADCRUMB_HEADS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Furniture {
     lines: HashSet<String>,
+    /// Length in bytes of the longest of `lines`: a longer line need not be looked up.
+    longest: usize,
     /// Lowercased outlet names and aliases, to recognise credits such as "(KCNA/Yonhap)".
     outlet_names: HashSet<String>,
 }
@@ -303,12 +309,13 @@ impl Furniture {
         profile_lines: impl IntoIterator<Item = &'a str>,
         outlet_names: impl IntoIterator<Item = &'a str>,
     ) -> Furniture {
-        let lines = BOILERPLATE
+        let lines: HashSet<String> = BOILERPLATE
             .iter()
             .copied()
             .chain(profile_lines)
             .map(normalise_line)
             .collect();
+        let longest = lines.iter().map(String::len).max().unwrap_or(0);
         let mut outlet_names: HashSet<String> =
             outlet_names.into_iter().map(|n| n.to_lowercase()).collect();
         outlet_names.extend(
@@ -336,8 +343,14 @@ impl Furniture {
         );
         Furniture {
             lines,
+            longest,
             outlet_names,
         }
+    }
+
+    /// Whether a normalised line is a template line.
+    fn is_line(&self, norm: &str) -> bool {
+        norm.len() <= self.longest && self.lines.contains(norm)
     }
 
     /// Whether a bracketed group is a credit: agencies, photographers, "file photo".
@@ -413,13 +426,17 @@ static BRACKET_GROUP: LazyLock<Regex> =
 
 /// Lowercase, trimmed of bullets and arrows, inner white space collapsed.
 fn normalise_line(line: &str) -> String {
-    let trimmed =
-        line.trim_matches(|c: char| c.is_whitespace() || "|›»>•·:-–—<«‹▶▲▼►◀".contains(c));
+    let trimmed = line.trim_matches(is_edge_mark);
     trimmed
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// White space, bullets and arrows: what a line is trimmed of before it is compared.
+fn is_edge_mark(c: char) -> bool {
+    c.is_whitespace() || "|›»>•·:-–—<«‹▶▲▼►◀".contains(c)
 }
 
 /// Splits text into lines, joining hard-wrapped prose, and classifies each.
@@ -432,69 +449,131 @@ fn normalise_line(line: &str) -> String {
 /// assert_eq!(lines[1].class, Class::Text);
 /// ```
 pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut out = Vec::new();
-    for block in blocks(text) {
-        let dates = dates::find_dates(&block);
-        let class = classify_line(&block, &dates, furniture, &mut seen);
-        out.push(Line {
-            text: block,
-            class,
-            dates,
-        });
-    }
-    out
+    let mut classifier = Classifier {
+        furniture,
+        seen: HashSet::new(),
+        norm: String::new(),
+        head: String::new(),
+    };
+    blocks(text)
+        .into_iter()
+        .map(|block| {
+            let dates = dates::find_dates(&block);
+            let class = classifier.classify_line(&block, &dates);
+            Line {
+                text: block,
+                class,
+                dates,
+            }
+        })
+        .collect()
 }
 
-fn classify_line(
-    line: &str,
-    dates: &[DateHit],
-    furniture: &Furniture,
-    seen: &mut HashSet<String>,
-) -> Class {
-    let norm = normalise_line(line);
-    let lower = line.to_lowercase();
-    if is_markup(line) {
-        return Class::Removed(RemovedReason::Markup);
-    }
-    if norm.is_empty()
-        || furniture.lines.contains(&norm)
-        || is_share_bar(&norm)
-        || is_breadcrumb(line)
-    {
-        return Class::Removed(RemovedReason::Boilerplate);
-    }
-    let word_count = line.split_whitespace().count();
-    if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) && word_count <= 40 {
-        return Class::Removed(RemovedReason::Boilerplate);
-    }
-    if CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p)) && word_count <= 60 {
-        return Class::Removed(RemovedReason::Credit);
-    }
-    if let Some(byline) = byline(line, furniture) {
-        return Class::Byline(byline);
-    }
-    if EMAIL.is_match(line) && word_count <= 20 && !line.ends_with(['.', '?', '!'])
-        || is_bracketed(line) && furniture.is_credit(line.trim_matches(['(', ')', '[', ']']))
-    {
-        return Class::Removed(RemovedReason::Credit);
-    }
-    if is_stamp(line, dates) {
-        return Class::Removed(RemovedReason::Stamp);
-    }
-    if norm.chars().count() >= 20 && !seen.insert(norm) {
-        return Class::Removed(RemovedReason::Repeated);
-    }
-    if let Some(c) = CREDIT_GROUP.captures(line) {
-        let group = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
-        if furniture.is_credit(group) {
-            let caption = line[..c.get(0).unwrap().start()].trim().to_string();
-            if !caption.is_empty() {
-                return Class::Caption(caption);
+/// The state of classifying one page's lines: the lines seen so far, and scratch buffers reused
+/// from line to line.
+struct Classifier<'f> {
+    furniture: &'f Furniture,
+    /// Normalised lines seen so far, to mark repeats.
+    seen: HashSet<String>,
+    /// The current line normalised (`normalise_line`).
+    norm: String,
+    /// The current line's first characters, lowercased, for the prefix lists.
+    head: String,
+}
+
+impl Classifier<'_> {
+    /// Classifies a line as `blocks` gives it: trimmed, its words one space apart.
+    fn classify_line(&mut self, line: &str, dates: &[DateHit]) -> Class {
+        if is_markup(line) {
+            return Class::Removed(RemovedReason::Markup);
+        }
+        // The line is already collapsed, so normalising it is trimming and lowercasing.
+        self.norm.clear();
+        push_lowercase(&mut self.norm, line.trim_matches(is_edge_mark));
+        let norm = self.norm.as_str();
+        if norm.is_empty()
+            || self.furniture.is_line(norm)
+            || is_share_bar(norm)
+            || is_breadcrumb(line)
+        {
+            return Class::Removed(RemovedReason::Boilerplate);
+        }
+        let word_count = line.bytes().filter(|&b| b == b' ').count() + 1;
+        self.head.clear();
+        push_lowercase(&mut self.head, head(line));
+        if word_count <= 40 && opens_with(&BOILERPLATE_OPENINGS, &self.head) {
+            return Class::Removed(RemovedReason::Boilerplate);
+        }
+        if word_count <= 60 && opens_with(&CREDIT_OPENINGS, &self.head) {
+            return Class::Removed(RemovedReason::Credit);
+        }
+        if let Some(byline) = byline(line, self.furniture) {
+            return Class::Byline(byline);
+        }
+        // An address needs an '@': test that before the pattern.
+        if line.contains('@')
+            && word_count <= 20
+            && !line.ends_with(['.', '?', '!'])
+            && EMAIL.is_match(line)
+            || is_bracketed(line)
+                && self
+                    .furniture
+                    .is_credit(line.trim_matches(['(', ')', '[', ']']))
+        {
+            return Class::Removed(RemovedReason::Credit);
+        }
+        if is_stamp(line, dates) {
+            return Class::Removed(RemovedReason::Stamp);
+        }
+        if norm.chars().count() >= 20 {
+            if self.seen.contains(norm) {
+                return Class::Removed(RemovedReason::Repeated);
+            }
+            self.seen.insert(norm.to_string());
+        }
+        // A credit group ends the line: test the last character before the pattern.
+        if line.ends_with([')', ']'])
+            && let Some(c) = CREDIT_GROUP.captures(line)
+        {
+            let group = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            if self.furniture.is_credit(group) {
+                let caption = line[..c.get(0).unwrap().start()].trim().to_string();
+                if !caption.is_empty() {
+                    return Class::Caption(caption);
+                }
             }
         }
+        Class::Text
     }
-    Class::Text
+}
+
+/// The opening of a line, long enough for every entry of the prefix lists.
+fn head(line: &str) -> &str {
+    const CHARS: usize = 32;
+    let end = line
+        .char_indices()
+        .nth(CHARS)
+        .map_or(line.len(), |(i, _)| i);
+    &line[..end]
+}
+
+/// The prefix lists as anchored automata: one pass over a line's opening instead of a
+/// comparison per entry.
+static BOILERPLATE_OPENINGS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| openings(BOILERPLATE_PREFIXES));
+static CREDIT_OPENINGS: LazyLock<AhoCorasick> = LazyLock::new(|| openings(CREDIT_PREFIXES));
+
+fn openings(prefixes: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Anchored)
+        .build(prefixes)
+        .expect("the prefix lists compile")
+}
+
+/// Whether a lowercased line opening starts with one of the automaton's prefixes.
+fn opens_with(openings: &AhoCorasick, head: &str) -> bool {
+    openings.is_match(Input::new(head).anchored(Anchored::Yes))
 }
 
 /// A date stamp line: nothing but a date, or a short line opening with a publication word.
@@ -515,7 +594,8 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
     if line.chars().count() > 200 {
         return None;
     }
-    if KOREAN_BYLINE.is_match(line) {
+    // A Korean byline opens with a Hangul syllable: test that before the pattern.
+    if line.starts_with(|c| ('가'..='힣').contains(&c)) && KOREAN_BYLINE.is_match(line) {
         let name = EMAIL.replace_all(line, "");
         return Some(Some(
             name.trim_matches([' ', '=', '/', '·', ',']).to_string(),
@@ -568,31 +648,39 @@ fn is_bracketed(line: &str) -> bool {
 
 /// Style sheets, scripts and templates that leaked into the text.
 fn is_markup(line: &str) -> bool {
-    let css = line.contains('{') && line.contains('}') && line.contains(':') && line.contains(';');
-    let template = line.contains("{{") || line.contains("<%") || line.contains("{%");
+    // Braces, semicolons and '<' are rare in prose: look for the words only when they are there.
+    let brace = line.contains('{');
+    let semicolon = line.contains(';');
+    let css = brace && semicolon && line.contains('}') && line.contains(':');
+    let template = brace && (line.contains("{{") || line.contains("{%"))
+        || line.contains('<') && line.contains("<%");
     let tag_only = line.starts_with('<') && line.ends_with('>');
-    let script = [
-        "function(",
-        "function (",
-        "window.",
-        "document.",
-        "var ",
-        "googletag",
-        "@media",
-        "!important",
-    ]
-    .iter()
-    .any(|w| line.contains(w))
-        && (line.contains(';') || line.contains('{'));
+    let script = (semicolon || brace)
+        && [
+            "function(",
+            "function (",
+            "window.",
+            "document.",
+            "var ",
+            "googletag",
+            "@media",
+            "!important",
+        ]
+        .iter()
+        .any(|w| line.contains(w));
     css || template || tag_only || script
 }
 
 fn is_share_bar(norm: &str) -> bool {
-    let tokens: Vec<&str> = norm
+    let mut tokens = norm
         .split(|c: char| c.is_whitespace() || c == '|')
-        .filter(|t| !t.is_empty())
-        .collect();
-    tokens.len() >= 2 && tokens.iter().all(|t| SHARE_WORDS.contains(t))
+        .filter(|t| !t.is_empty());
+    let mut count = 0;
+    // Most lines fail on their first word.
+    tokens.all(|t| {
+        count += 1;
+        SHARE_WORDS.contains(&t)
+    }) && count >= 2
 }
 
 fn is_breadcrumb(line: &str) -> bool {
@@ -602,15 +690,12 @@ fn is_breadcrumb(line: &str) -> bool {
     let arrows = [" > ", " › ", " » ", " < "]
         .iter()
         .any(|s| line.contains(s));
-    let first = line
-        .split(['/', '>', '›', '»'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_lowercase();
+    let first = || line.split(['/', '>', '›', '»']).next().unwrap_or("").trim();
     arrows && line.split_whitespace().count() <= 12
-        || line.contains('/') && BREADCRUMB_HEADS.contains(&first.as_str())
+        || line.contains('/') && BREADCRUMB_SET.contains_lowercase(first())
 }
+
+static BREADCRUMB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BREADCRUMB_HEADS));
 
 /// Drops leading section labels ("[Editorial]") and a trailing site name ("… | The Korea Herald").
 ///
@@ -645,7 +730,8 @@ pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
     t
 }
 
-/// Splits text into non-empty lines, joining lines of hard-wrapped prose into paragraphs.
+/// Splits text into non-empty lines, joining lines of hard-wrapped prose into paragraphs. White
+/// space inside a line becomes single spaces.
 fn blocks(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut group: Vec<&str> = Vec::new();
@@ -654,9 +740,20 @@ fn blocks(text: &str) -> Vec<String> {
             return;
         }
         if is_hard_wrapped(group) {
-            out.push(group.join(" "));
+            let mut joined = String::with_capacity(group.iter().map(|l| l.len() + 1).sum());
+            for line in group.iter() {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                push_collapsed(&mut joined, line);
+            }
+            out.push(joined);
         } else {
-            out.extend(group.iter().map(|l| l.to_string()));
+            out.extend(group.iter().map(|line| {
+                let mut one = String::with_capacity(line.len());
+                push_collapsed(&mut one, line);
+                one
+            }));
         }
         group.clear();
     };
@@ -669,9 +766,45 @@ fn blocks(text: &str) -> Vec<String> {
         }
     }
     flush(&mut group, &mut out);
-    out.into_iter()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
+    out
+}
+
+/// Appends a trimmed line with each run of white space as one space.
+fn push_collapsed(out: &mut String, line: &str) {
+    if is_collapsed(line) {
+        out.push_str(line);
+        return;
+    }
+    for (i, word) in line.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
+/// Whether a trimmed line has no white space but single spaces, as most lines already do. A byte
+/// scan: only the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start a non-ASCII white space character.
+fn is_collapsed(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..]
+        .iter()
+        .position(|&b| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+    {
+        let i = at + offset;
+        let breaks = match bytes[i] {
+            b' ' => bytes.get(i + 1) == Some(&b' '),
+            b'\t'..=b'\r' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => line[i..].starts_with(char::is_whitespace),
+            _ => false,
+        };
+        if breaks {
+            return false;
+        }
+        at = i + 1;
+    }
+    true
 }
 
 /// Lines of similar width, none much longer than a terminal line: prose wrapped at a column.
@@ -689,6 +822,209 @@ fn is_hard_wrapped(group: &[&str]) -> bool {
         .filter(|&&w| w * 4 >= max * 3)
         .count();
     full * 10 >= (widths.len() - 1) * 7
+}
+
+/// Appends `text.to_lowercase()` to `out`, without the allocation: ASCII letters byte by byte,
+/// other characters by `char::to_lowercase`, and a text holding 'Σ' (whose lowercase depends on
+/// its neighbours) through `str::to_lowercase` itself.
+pub(crate) fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    if text.contains('Σ') {
+        out.push_str(&text.to_lowercase());
+        return;
+    }
+    let mut rest = text;
+    loop {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        let Some(c) = chars.next() else {
+            return;
+        };
+        if is_caseless(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+}
+
+/// Characters of blocks without case, which lowercasing keeps as they are: Latin-1 symbols,
+/// general punctuation (curly quotes, dashes), CJK punctuation, kana, Han and Hangul. Looking
+/// them up in the case tables is most of the cost of lowercasing Korean text.
+fn is_caseless(c: char) -> bool {
+    matches!(
+        c,
+        '\u{80}'..='\u{BF}'
+            | '\u{2000}'..='\u{206F}'
+            | '\u{3000}'..='\u{30FF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7A3}'
+    )
+}
+
+/// `text.to_lowercase().starts_with(prefix)` without allocating, for a lowercase `prefix` without
+/// 'σ' or 'ς' (so the context rule of 'Σ' cannot matter).
+pub(crate) fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
+/// `text.to_lowercase().ends_with(suffix)` without allocating, on the terms of
+/// `starts_with_lowercase`.
+pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> bool {
+    let mut lower = text.chars().rev().flat_map(|c| c.to_lowercase().rev());
+    suffix.chars().rev().all(|p| lower.next() == Some(p))
+}
+
+/// `text.to_lowercase() == word` without allocating, on the terms of `starts_with_lowercase`.
+pub(crate) fn eq_lowercase(text: &str, word: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    word.chars().all(|p| lower.next() == Some(p)) && lower.next().is_none()
+}
+
+/// `c.is_alphanumeric()`, answering for Hangul syllables (letters) and general punctuation
+/// (curly quotes and dashes: not letters) without a look-up in the Unicode tables.
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{AC00}'..='\u{D7A3}' => true,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The byte ranges of the maximal runs of characters of a text that belong to a word, as
+/// `part_ascii` (for ASCII bytes) and `part` (for other characters) say. A scan of bytes that
+/// decodes only non-ASCII characters, for the readers that split every paragraph into words.
+pub(crate) fn runs<A, O>(text: &str, part_ascii: A, part: O) -> Runs<'_, A, O>
+where
+    A: Fn(u8) -> bool,
+    O: Fn(char) -> bool,
+{
+    Runs {
+        text,
+        at: 0,
+        part_ascii,
+        part,
+    }
+}
+
+/// The iterator `runs` returns.
+pub(crate) struct Runs<'t, A, O> {
+    text: &'t str,
+    at: usize,
+    part_ascii: A,
+    part: O,
+}
+
+impl<A, O> Runs<'_, A, O>
+where
+    A: Fn(u8) -> bool,
+    O: Fn(char) -> bool,
+{
+    /// Moves past the characters that are (`inside`) or are not part of a word; returns where
+    /// it stopped.
+    fn skip(&mut self, inside: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.at) {
+            if b.is_ascii() {
+                if (self.part_ascii)(b) != inside {
+                    break;
+                }
+                self.at += 1;
+            } else {
+                let c = self.text[self.at..].chars().next().expect("a character starts here");
+                if (self.part)(c) != inside {
+                    break;
+                }
+                self.at += c.len_utf8();
+            }
+        }
+        self.at
+    }
+}
+
+impl<A, O> Iterator for Runs<'_, A, O>
+where
+    A: Fn(u8) -> bool,
+    O: Fn(char) -> bool,
+{
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let start = self.skip(false);
+        (start < self.text.len()).then(|| (start, self.skip(true)))
+    }
+}
+
+/// A word list the readers look words up in: a set rather than a list, as every capitalised word
+/// or sentence end is looked up.
+#[derive(Debug, Clone)]
+pub(crate) struct WordSet {
+    words: HashSet<&'static str, BuildHasherDefault<WordHasher>>,
+    /// The most characters a word of the list has.
+    longest: usize,
+}
+
+impl WordSet {
+    pub(crate) fn new(words: &[&'static str]) -> WordSet {
+        WordSet {
+            words: words.iter().copied().collect(),
+            longest: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+        }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// `self.contains(&word.to_lowercase())`: a word longer than any in the list is not looked
+    /// up (lowercasing never drops characters), and a short ASCII word is lowercased on the stack.
+    pub(crate) fn contains_lowercase(&self, word: &str) -> bool {
+        if word.len() > self.longest && (word.is_ascii() || word.chars().count() > self.longest) {
+            return false;
+        }
+        let mut buffer = [0u8; 32];
+        match buffer.get_mut(..word.len()) {
+            Some(key) if word.is_ascii() => {
+                key.copy_from_slice(word.as_bytes());
+                key.make_ascii_lowercase();
+                std::str::from_utf8(key).is_ok_and(|key| self.words.contains(key))
+            }
+            _ => self.words.contains(word.to_lowercase().as_str()),
+        }
+    }
+}
+
+/// FNV-1a, for the word lists: their keys are a few bytes long, where SipHash's set-up and
+/// finish cost several times the hashing itself.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]

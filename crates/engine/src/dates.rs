@@ -142,7 +142,9 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
     let num = |c: &regex::Captures<'_>, name: &str| {
         c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
     };
-    for c in KOREAN.captures_iter(line) {
+    // The Korean form needs its year marker.
+    let korean = line.contains('년').then(|| KOREAN.captures_iter(line));
+    for c in korean.into_iter().flatten() {
         let m = c.get(0).unwrap();
         push(
             m.start(),
@@ -208,11 +210,9 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
 
 /// Whether `text` holds four ASCII digits in a row, as every year the patterns accept does.
 fn has_four_digits(text: &str) -> bool {
-    let mut run = 0;
-    text.bytes().any(|b| {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        run == 4
-    })
+    text.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4)
 }
 
 /// The nearest publication or update word in the text before a date.

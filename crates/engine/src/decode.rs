@@ -80,7 +80,8 @@ fn check_blank(decoded: Decoded) -> Result<Decoded, DecodeError> {
 /// UTF-16 written without a byte-order mark shows as a NUL in every other byte of ASCII text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
-    if sample.len() < 8 {
+    // Without a NUL neither count below can reach its share: skip counting.
+    if sample.len() < 8 || !sample.contains(&0) {
         return None;
     }
     let pairs = sample.len() / 2;
@@ -117,11 +118,14 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return Some(name);
     }
     let sample = &bytes[..bytes.len().min(8192)];
+    if sample.contains(&0) {
+        return Some("unrecognised binary data");
+    }
     let controls = sample
         .iter()
-        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)))
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
-    if sample.contains(&0) || controls * 20 > sample.len() {
+    if controls * 20 > sample.len() {
         Some("unrecognised binary data")
     } else {
         None

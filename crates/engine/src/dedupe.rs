@@ -3,6 +3,7 @@
 //! 100,000 pages is compared in linear time rather than pair by pair. Written here because the
 //! whole method is ~80 lines and the crates that offer it bring far more than we need.
 
+use crate::clean::{is_alphanumeric, push_lowercase, runs};
 use std::collections::HashMap;
 
 const BINS: usize = 64;
@@ -15,22 +16,26 @@ const THRESHOLD: f64 = 0.7;
 
 /// A MinHash signature of a text, or `None` for texts too short to compare.
 pub fn signature(text: &str) -> Option<[u32; BINS]> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < SHINGLE + MIN_SHINGLES {
+    // The words lowercased one after another in one buffer, each followed by a space, so a
+    // shingle is the stretch from its first word's start to the start of the word after it.
+    let mut lower = String::with_capacity(text.len() + text.len() / 4);
+    let mut starts: Vec<usize> = Vec::new();
+    for (s, e) in runs(text, |b| b.is_ascii_alphanumeric(), is_alphanumeric) {
+        starts.push(lower.len());
+        push_lowercase(&mut lower, &text[s..e]);
+        lower.push(' ');
+    }
+    if starts.len() < SHINGLE + MIN_SHINGLES {
         return None;
     }
+    starts.push(lower.len());
+    let bytes = lower.as_bytes();
     let mut bins = [u32::MAX; BINS];
-    for window in words.windows(SHINGLE) {
-        let mut h = 0xcbf2_9ce4_8422_2325u64;
-        for w in window {
-            for b in w.bytes().chain(std::iter::once(b' ')) {
-                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-            }
-        }
+    for bounds in starts.windows(SHINGLE + 1) {
+        let shingle = &bytes[bounds[0]..bounds[SHINGLE]];
+        let h = shingle.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+        });
         let h = mix(h);
         let bin = (h >> 58) as usize;
         let value = h as u32;

@@ -2,6 +2,15 @@
 //! cooling). Same input, same picture: no randomness but a seeded hash. Nodes that were on the
 //! previous map start where they were and move little, so the map stays stable as filters change.
 //! Positions are in the unit square; the page scales them.
+//!
+//! Repulsion is exact for small maps; above `EXACT_NODES` nodes it is approximated Barnes–Hut
+//! style (a quadtree; a far cell pushes as one body at its centre of mass), which is what keeps a
+//! 300-actor map within a frame budget. The tree is built in node order, so it is deterministic.
+
+/// Up to this many nodes, every pair repels exactly.
+pub const EXACT_NODES: usize = 80;
+/// Barnes–Hut opening angle: a cell this small relative to its distance acts as one body.
+const THETA: f32 = 0.9;
 
 /// A node to place: a stable key (the actor index) and its weight (articles).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,43 +40,59 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
         return vec![nodes[0].previous.unwrap_or((0.5, 0.5))];
     }
     let k = (1.0 / n as f32).sqrt();
+    let k2 = k * k;
     let known = nodes.iter().filter(|x| x.previous.is_some()).count();
     // Mostly known nodes: start cool and cool fast, so no node drifts more than ~0.1 and the
-    // picture does not jump; a fresh map gets the full schedule.
+    // picture does not jump; a fresh map gets the full schedule (a little shorter for a big map,
+    // whose many small steps settle it sooner).
     let warm = known * 2 > n;
     let mut temperature = if warm { 0.01 } else { 0.1 };
-    let cooling = if warm { 0.9 } else { 0.97 };
+    let cooling = if warm || n > EXACT_NODES { 0.9 } else { 0.97 };
+    // Each edge's pull grows with the log of its weight; computed once.
+    let springs: Vec<(usize, usize, f32)> = edges
+        .iter()
+        .filter(|&&(a, b, _)| a < n && b < n && a != b)
+        .map(|&(a, b, w)| (a, b, (1.0 + w.max(0.0)).ln().max(0.3) / k))
+        .collect();
     let mut disp = vec![(0.0f32, 0.0f32); n];
+    let mut tree = QuadTree::default();
     for _ in 0..300 {
         disp.iter_mut().for_each(|d| *d = (0.0, 0.0));
-        for i in 0..n {
-            for j in i + 1..n {
-                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
-                let d2 = (dx * dx + dy * dy).max(1e-6);
-                let f = k * k / d2;
-                disp[i].0 += dx * f;
-                disp[i].1 += dy * f;
-                disp[j].0 -= dx * f;
-                disp[j].1 -= dy * f;
+        if n <= EXACT_NODES {
+            for i in 0..n {
+                for j in i + 1..n {
+                    let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                    let d2 = (dx * dx + dy * dy).max(1e-6);
+                    let f = k2 / d2;
+                    disp[i].0 += dx * f;
+                    disp[i].1 += dy * f;
+                    disp[j].0 -= dx * f;
+                    disp[j].1 -= dy * f;
+                }
+            }
+        } else {
+            tree.build(&pos);
+            for (i, d) in disp.iter_mut().enumerate() {
+                let (fx, fy) = tree.push(i, pos[i], k2);
+                d.0 += fx;
+                d.1 += fy;
             }
         }
-        for &(a, b, w) in edges {
-            if a >= n || b >= n || a == b {
-                continue;
-            }
+        for &(a, b, pull) in &springs {
             let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
             let d = (dx * dx + dy * dy).sqrt().max(1e-3);
-            let f = d / k * (1.0 + w.max(0.0)).ln().max(0.3);
+            let f = d * pull;
             disp[a].0 -= dx * f;
             disp[a].1 -= dy * f;
             disp[b].0 += dx * f;
             disp[b].1 += dy * f;
         }
         let mut moved = 0.0f32;
+        let centre = 0.02 * n as f32 * k;
         for i in 0..n {
             // A pull to the middle keeps unconnected nodes on the canvas.
-            disp[i].0 += (0.5 - pos[i].0) * 0.02 * n as f32 * k;
-            disp[i].1 += (0.5 - pos[i].1) * 0.02 * n as f32 * k;
+            disp[i].0 += (0.5 - pos[i].0) * centre;
+            disp[i].1 += (0.5 - pos[i].1) * centre;
             let len = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1)
                 .sqrt()
                 .max(1e-9);
@@ -84,12 +109,177 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
     pos
 }
 
+/// No body in a cell (an inner cell, an empty one, or a crowded deepest leaf).
+const NO_BODY: u32 = u32::MAX;
+/// Deeper than this, bodies share a cell (coincident points would split it forever).
+const MAX_DEPTH: u32 = 24;
+
+/// A square of the quadtree.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    x: f32,
+    y: f32,
+    size: f32,
+    /// Bodies in the cell, and the sum (after `QuadTree::build`, the mean) of their positions.
+    mass: f32,
+    mx: f32,
+    my: f32,
+    body: u32,
+    /// First of the four children, allocated together; 0 for a leaf (the root is no child).
+    first: u32,
+}
+
+/// A Barnes–Hut quadtree over the positions, rebuilt each step into the same buffers.
+#[derive(Debug, Default)]
+struct QuadTree {
+    cells: Vec<Cell>,
+    parent: Vec<u32>,
+    stack: Vec<u32>,
+}
+
+impl QuadTree {
+    fn add(&mut self, x: f32, y: f32, size: f32, parent: u32) {
+        self.cells.push(Cell {
+            x,
+            y,
+            size,
+            mass: 0.0,
+            mx: 0.0,
+            my: 0.0,
+            body: NO_BODY,
+            first: 0,
+        });
+        self.parent.push(parent);
+    }
+
+    fn build(&mut self, pos: &[(f32, f32)]) {
+        self.cells.clear();
+        self.parent.clear();
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for &(x, y) in pos {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        let size = (x1 - x0).max(y1 - y0).max(1e-6) * 1.0001;
+        self.add(x0, y0, size, 0);
+        for (i, &p) in pos.iter().enumerate() {
+            self.insert(i as u32, p, pos);
+        }
+        // Leaves hold their bodies' sums; add them up the tree (children come after parents),
+        // then turn sums into centres of mass.
+        for c in (1..self.cells.len()).rev() {
+            let (mass, mx, my) = (self.cells[c].mass, self.cells[c].mx, self.cells[c].my);
+            let p = &mut self.cells[self.parent[c] as usize];
+            p.mass += mass;
+            p.mx += mx;
+            p.my += my;
+        }
+        for c in &mut self.cells {
+            if c.mass > 0.0 {
+                c.mx /= c.mass;
+                c.my /= c.mass;
+            }
+        }
+    }
+
+    fn quadrant(c: &Cell, (x, y): (f32, f32)) -> u32 {
+        let half = c.size / 2.0;
+        u32::from(x >= c.x + half) + 2 * u32::from(y >= c.y + half)
+    }
+
+    /// Puts a body in its leaf; only leaves hold mass until `build` sums it up.
+    fn insert(&mut self, body: u32, p: (f32, f32), pos: &[(f32, f32)]) {
+        let mut at = 0usize;
+        let mut depth = 0;
+        loop {
+            let c = self.cells[at];
+            if c.first != 0 {
+                at = (c.first + QuadTree::quadrant(&c, p)) as usize;
+                depth += 1;
+                continue;
+            }
+            if c.mass > 0.0 && depth < MAX_DEPTH {
+                // An occupied leaf: split it, move its body down, and go on down.
+                let old = c.body;
+                let old_p = pos[old as usize];
+                let first = self.cells.len() as u32;
+                let half = c.size / 2.0;
+                for q in 0..4 {
+                    let (qx, qy) = ((q % 2) as f32, (q / 2) as f32);
+                    self.add(c.x + half * qx, c.y + half * qy, half, at as u32);
+                }
+                let to = &mut self.cells[(first + QuadTree::quadrant(&c, old_p)) as usize];
+                to.body = old;
+                to.mass = 1.0;
+                to.mx = old_p.0;
+                to.my = old_p.1;
+                let cell = &mut self.cells[at];
+                cell.first = first;
+                cell.body = NO_BODY;
+                cell.mass = 0.0;
+                cell.mx = 0.0;
+                cell.my = 0.0;
+                continue;
+            }
+            let cell = &mut self.cells[at];
+            // An empty leaf takes the body; a full deepest one adds it to a crowd.
+            cell.body = if cell.mass == 0.0 { body } else { NO_BODY };
+            cell.mass += 1.0;
+            cell.mx += p.0;
+            cell.my += p.1;
+            return;
+        }
+    }
+
+    /// The repulsion on body `i` at `p` from every other body.
+    fn push(&mut self, i: usize, p: (f32, f32), k2: f32) -> (f32, f32) {
+        let (mut fx, mut fy) = (0.0f32, 0.0f32);
+        let theta2 = THETA * THETA;
+        self.stack.clear();
+        self.stack.push(0);
+        while let Some(at) = self.stack.pop() {
+            let c = self.cells[at as usize];
+            if c.body == i as u32 {
+                continue;
+            }
+            let (mut mass, mut mx, mut my) = (c.mass, c.mx, c.my);
+            let contains = p.0 >= c.x && p.0 <= c.x + c.size && p.1 >= c.y && p.1 <= c.y + c.size;
+            if c.first == 0 && c.body == NO_BODY && contains {
+                // A crowded deepest leaf holding this body too: the others, without it.
+                if mass <= 1.0 {
+                    continue;
+                }
+                mx = (mx * mass - p.0) / (mass - 1.0);
+                my = (my * mass - p.1) / (mass - 1.0);
+                mass -= 1.0;
+            }
+            let (dx, dy) = (p.0 - mx, p.1 - my);
+            let d2 = dx * dx + dy * dy;
+            if c.first == 0 || (!contains && c.size * c.size < theta2 * d2) {
+                let f = mass * k2 / d2.max(1e-6);
+                fx += dx * f;
+                fy += dy * f;
+            } else {
+                for child in c.first..c.first + 4 {
+                    if self.cells[child as usize].mass > 0.0 {
+                        self.stack.push(child);
+                    }
+                }
+            }
+        }
+        (fx, fy)
+    }
+}
+
 fn start_positions(
     nodes: &[LayoutNode],
     edges: &[(usize, usize, f32)],
     seed: u64,
 ) -> Vec<(f32, f32)> {
     let mut pos: Vec<Option<(f32, f32)>> = nodes.iter().map(|n| n.previous).collect();
+    let any_known = pos.iter().any(Option::is_some);
     // New nodes start near a neighbour that was already placed, else at a seeded spot.
     for i in 0..nodes.len() {
         if pos[i].is_some() {
@@ -100,11 +290,15 @@ fn start_positions(
             (h & 0xffff) as f32 / 65535.0 - 0.5,
             ((h >> 16) & 0xffff) as f32 / 65535.0 - 0.5,
         );
-        let neighbour = edges.iter().find_map(|&(a, b, _)| match (a == i, b == i) {
-            (true, _) => nodes.get(b).and_then(|x| x.previous),
-            (_, true) => nodes.get(a).and_then(|x| x.previous),
-            _ => None,
-        });
+        let neighbour = if any_known {
+            edges.iter().find_map(|&(a, b, _)| match (a == i, b == i) {
+                (true, _) => nodes.get(b).and_then(|x| x.previous),
+                (_, true) => nodes.get(a).and_then(|x| x.previous),
+                _ => None,
+            })
+        } else {
+            None
+        };
         pos[i] = Some(match neighbour {
             Some((x, y)) => (x + jitter.0 * 0.1, y + jitter.1 * 0.1),
             None => (0.5 + jitter.0 * 0.8, 0.5 + jitter.1 * 0.8),

@@ -3,7 +3,9 @@
 //! introduced by an apposition ("…, a professor at …"); an organisation as a capitalised phrase
 //! around a head noun ("… University of …", "… Institute"). Reported with `known: false`.
 
+use crate::clean::{WordSet, ends_with_lowercase, is_alphanumeric, runs, starts_with_lowercase};
 use crate::model::ActorKind;
+use std::sync::LazyLock;
 
 /// A name found in text, not in the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,6 +167,10 @@ const ORG_HEADS: &[&str] = &[
     "Agency",
 ];
 const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "on", "&", "the"];
+
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLES));
+static ORG_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS));
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES));
 
 /// Capitalised words that are never part of a person's name.
 const NOT_NAMES: &[&str] = &[
@@ -330,38 +336,29 @@ struct Word<'t> {
     text: &'t str,
 }
 
+/// Letters, digits and the marks inside names and abbreviations: "O'Brien", "Sung-rak", "U.S.".
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let part = c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’' | '&');
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let mut w = &text[s..i];
-                // Keep the period of initials and titles ("W.", "Gen."); drop sentence periods and possessives.
-                while w.len() > 1
-                    && (w.ends_with('.') && !is_abbrev(w) || w.ends_with('\'') || w.ends_with('-'))
-                {
-                    w = &w[..w.len() - 1];
-                }
-                for suffix in ["’s", "'s"] {
-                    if let Some(stem) = w.strip_suffix(suffix) {
-                        w = stem;
-                    }
-                }
-                out.push(Word {
-                    start: s,
-                    end: s + w.len(),
-                    text: w,
-                });
-                start = None;
-            }
-            _ => {}
+    let part_ascii = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'\'' | b'&');
+    let part = |c: char| is_alphanumeric(c) || c == '’';
+    let mut out = Vec::with_capacity(text.len() / 6);
+    for (s, e) in runs(text, part_ascii, part) {
+        let mut w = &text[s..e];
+        // Keep the period of initials and titles ("W.", "Gen."); drop sentence periods and possessives.
+        while w.len() > 1
+            && (w.ends_with('.') && !is_abbrev(w) || w.ends_with('\'') || w.ends_with('-'))
+        {
+            w = &w[..w.len() - 1];
         }
+        for suffix in ["’s", "'s"] {
+            if let Some(stem) = w.strip_suffix(suffix) {
+                w = stem;
+            }
+        }
+        out.push(Word {
+            start: s,
+            end: s + w.len(),
+            text: w,
+        });
     }
     out
 }
@@ -369,7 +366,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
 fn is_abbrev(w: &str) -> bool {
     let stem = w.trim_end_matches('.');
     stem.chars().count() == 1 && stem.chars().all(char::is_uppercase)
-        || TITLES.contains(&w.to_lowercase().as_str())
+        || TITLE_SET.contains_lowercase(w)
 }
 
 /// A token of a person's name: "Wi", "Sung-rak", "O'Brien", "W." (initial).
@@ -378,18 +375,17 @@ fn is_name_token(w: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if !first.is_uppercase() || NOT_NAMES.contains(&w) {
+    if !first.is_uppercase() {
         return false;
     }
-    let rest: String = chars.collect();
-    if rest == "." {
-        return true;
-    }
-    rest.chars().count() >= 1
-        && rest
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-        && rest.chars().any(|c| c.is_lowercase())
+    let rest = chars.as_str();
+    let shaped = rest == "."
+        || !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && rest.chars().any(|c| c.is_lowercase());
+    shaped && !NOT_NAME_SET.contains(w)
 }
 
 /// Person-like names in `text` that do not overlap `known` spans.
@@ -401,16 +397,18 @@ fn is_name_token(w: &str) -> bool {
 /// ```
 pub fn find(text: &str, known: &[(usize, usize)]) -> Vec<NameHit> {
     let ws = words(text);
+    // Each word is tested once, not once for every run that could hold it.
+    let name_token: Vec<bool> = ws.iter().map(|w| is_name_token(w.text)).collect();
     let overlaps = |s: usize, e: usize| known.iter().any(|&(a, b)| s < b && a < e);
     let mut hits: Vec<NameHit> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let run = ws[i..]
+        let run = name_token[i..]
             .iter()
             .take(4)
-            .take_while(|w| is_name_token(w.text))
+            .take_while(|&&token| token)
             .count();
-        if run < 2 || i > 0 && is_name_token(ws[i - 1].text) {
+        if run < 2 || i > 0 && name_token[i - 1] {
             i += 1;
             continue;
         }
@@ -446,26 +444,30 @@ pub fn find(text: &str, known: &[(usize, usize)]) -> Vec<NameHit> {
     hits
 }
 
-/// What in the context marks the run `ws[i..i+run]` as a person's name.
+/// What in the context marks the run `ws[i..i+run]` as a person's name. The context is compared
+/// case-blind where it stands: lowercasing the rest of the paragraph for every run cost more
+/// than everything else here.
 fn person_cue(text: &str, ws: &[Word<'_>], i: usize, run: usize) -> Option<String> {
     let before = &text[..ws[i].start];
     let after = &text[ws[i + run - 1].end..];
     if i > 0 {
-        let prev = ws[i - 1].text.to_lowercase();
         let touching = text[ws[i - 1].end..ws[i].start].trim().is_empty();
-        if touching && TITLES.contains(&prev.as_str()) {
+        if touching && TITLE_SET.contains_lowercase(ws[i - 1].text) {
             return Some(ws[i - 1].text.to_string());
         }
     }
-    let before_trim = before.trim_end().to_lowercase();
-    if let Some(verb) = SPEECH_BEFORE.iter().find(|v| before_trim.ends_with(*v)) {
+    let before_trim = before.trim_end();
+    if let Some(verb) = SPEECH_BEFORE
+        .iter()
+        .find(|v| ends_with_lowercase(before_trim, v))
+    {
         return Some(verb.to_string());
     }
-    let after_lower = after.to_lowercase();
-    if let Some(verb) = SPEECH_AFTER
-        .iter()
-        .find(|v| after_lower.starts_with(&format!(" {v}")))
-    {
+    if let Some(verb) = SPEECH_AFTER.iter().find(|v| {
+        after
+            .strip_prefix(' ')
+            .is_some_and(|rest| starts_with_lowercase(rest, v))
+    }) {
         return Some(verb.to_string());
     }
     for article in [
@@ -476,17 +478,36 @@ fn person_cue(text: &str, ws: &[Word<'_>], i: usize, run: usize) -> Option<Strin
         ", former ",
         ", professor ",
     ] {
-        if let Some(rest) = after_lower.strip_prefix(article) {
+        if let Some(rest) = strip_prefix_lowercase(after, article) {
             let next = rest.split_whitespace().next().unwrap_or("");
             if article == ", who "
                 || article == ", former "
-                || APPOSITION_NOUNS.iter().any(|n| next.starts_with(n))
+                || APPOSITION_NOUNS
+                    .iter()
+                    .any(|n| starts_with_lowercase(next, n))
             {
                 return Some(article.trim_matches([',', ' ']).to_string());
             }
         }
     }
     None
+}
+
+/// What follows an opening of `text` whose lowercase is `prefix`: `prefix` is lowercase ASCII
+/// ending in a space, so a match always ends between two characters of `text`.
+fn strip_prefix_lowercase<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut wanted = prefix.chars().peekable();
+    for (i, c) in text.char_indices() {
+        if wanted.peek().is_none() {
+            return Some(&text[i..]);
+        }
+        for lower in c.to_lowercase() {
+            if wanted.next() != Some(lower) {
+                return None;
+            }
+        }
+    }
+    wanted.peek().is_none().then_some("")
 }
 
 /// Capitalised phrases holding an organisation head noun: "Hankuk University of Foreign Studies".
@@ -514,7 +535,7 @@ fn organisations(text: &str, ws: &[Word<'_>]) -> Vec<NameHit> {
             j += 1;
         }
         let phrase = &ws[i..=last_cap];
-        if let Some(head) = phrase.iter().find(|w| ORG_HEADS.contains(&w.text))
+        if let Some(head) = phrase.iter().find(|w| ORG_HEAD_SET.contains(w.text))
             && phrase.len() >= 2
         {
             let (s, e) = (phrase[0].start, phrase[phrase.len() - 1].end);

@@ -4,6 +4,7 @@
 //! the weakest sign. Knows nothing about dates or actors.
 
 use crate::dictionary::ConfigError;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -44,6 +45,10 @@ struct OutletsFile {
 pub struct Profiles {
     pub outlets: Vec<Outlet>,
     by_name: HashMap<String, usize>,
+    /// Every outlet's signatures in one automaton (`None` when there are none), and the outlet
+    /// of each: one pass over a line finds them all.
+    signatures: Option<AhoCorasick>,
+    signature_outlets: Vec<usize>,
 }
 
 impl Profiles {
@@ -72,7 +77,32 @@ impl Profiles {
                 }
             }
         }
-        Ok(Profiles { outlets, by_name })
+        let (patterns, signature_outlets): (Vec<&str>, Vec<usize>) = outlets
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| o.signatures.iter().map(move |s| (s.as_str(), i)))
+            .unzip();
+        let signatures = (!patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .expect("outlet signatures compile into an automaton")
+        });
+        Ok(Profiles {
+            outlets,
+            by_name,
+            signatures,
+            signature_outlets,
+        })
+    }
+
+    /// The first outlet (by index) with a signature printed in `line`.
+    fn signed(&self, line: &str) -> Option<usize> {
+        self.signatures
+            .as_ref()?
+            .find_overlapping_iter(line)
+            .map(|m| self.signature_outlets[m.pattern().as_usize()])
+            .min()
     }
 
     /// The outlet printed under a name, alias or id, ignoring case and a leading "The".
@@ -84,9 +114,12 @@ impl Profiles {
     pub fn by_domain(&self, host: &str) -> Option<usize> {
         let host = host.trim_start_matches("www.").to_ascii_lowercase();
         self.outlets.iter().position(|o| {
-            o.domains
-                .iter()
-                .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+            o.domains.iter().any(|d| {
+                host == *d
+                    || host
+                        .strip_suffix(d.as_str())
+                        .is_some_and(|sub| sub.ends_with('.'))
+            })
         })
     }
 
@@ -122,6 +155,15 @@ static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z .&-]{1,40})\)\s*(?:--|—|-)").unwrap());
+/// What a `COPYRIGHT` match must hold, as a cheap automaton to run before the pattern: the
+/// pattern's case-blind alternatives, with both cases of the circled c.
+static COPYRIGHT_SIGN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(["©", "ⓒ", "Ⓒ", "(c)", "copyright"])
+        .expect("copyright signs compile")
+});
 
 /// How sure a sign is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -157,6 +199,8 @@ pub fn detect(
         {
             best = Some((strength, o));
         }
+        // The first sign of the printer's own is final: nothing ranks above it.
+        best.is_some_and(|(s, _)| s == Strength::Own)
     };
     if let Some(url) = url {
         let host = url
@@ -166,44 +210,71 @@ pub fn detect(
             .split(['/', '?', '#'])
             .next()
             .unwrap_or("");
-        consider(Strength::Own, profiles.by_domain(host));
+        if consider(Strength::Own, profiles.by_domain(host)) {
+            return best.map(|(_, o)| o);
+        }
     }
     if let Some(title) = title {
         for sep in [" | ", " - ", " – ", " — ", " :: "] {
-            if let Some((_, suffix)) = title.rsplit_once(sep) {
-                consider(Strength::Own, profiles.lookup(suffix));
+            if let Some((_, suffix)) = title.rsplit_once(sep)
+                && consider(Strength::Own, profiles.lookup(suffix))
+            {
+                return best.map(|(_, o)| o);
             }
         }
     }
     for line in lines {
-        for (i, o) in profiles.outlets.iter().enumerate() {
-            if o.signatures.iter().any(|s| line.contains(s.as_str())) {
-                consider(Strength::Own, Some(i));
-            }
-        }
-        // A web address needs "://" and an e-mail address "@": skip the costly pattern otherwise.
-        if line.contains("://") || line.contains('@') {
-            for c in URL_HOST.captures_iter(line) {
-                let host = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
-                consider(Strength::Own, profiles.by_domain(host));
-            }
-        }
-        for c in COPYRIGHT.captures_iter(line) {
-            consider(Strength::Own, lookup_prefix(profiles, &c[1]));
-        }
-        for c in SOURCE_LABEL.captures_iter(line) {
-            consider(Strength::Own, profiles.lookup(&c[1]));
-        }
-        for c in CREDIT.captures_iter(line) {
-            consider(
-                Strength::Credit,
-                profiles
-                    .lookup(&c[1])
-                    .filter(|&o| profiles.outlets[o].agency),
-            );
+        if line_signs(profiles, line, &mut consider) {
+            break;
         }
     }
     best.map(|(_, o)| o)
+}
+
+/// The signs in one line, in the order they rank among equals; `true` once a sign is final.
+/// Each pattern runs only on lines holding what it needs: "://" or "@" for an address, a
+/// copyright sign, a colon for a "Source:" label, a parenthesis for a credit.
+fn line_signs(
+    profiles: &Profiles,
+    line: &str,
+    consider: &mut impl FnMut(Strength, Option<usize>) -> bool,
+) -> bool {
+    if consider(Strength::Own, profiles.signed(line)) {
+        return true;
+    }
+    if line.contains("://") || line.contains('@') {
+        for c in URL_HOST.captures_iter(line) {
+            let host = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            if consider(Strength::Own, profiles.by_domain(host)) {
+                return true;
+            }
+        }
+    }
+    if COPYRIGHT_SIGN.is_match(line) {
+        for c in COPYRIGHT.captures_iter(line) {
+            if consider(Strength::Own, lookup_prefix(profiles, &c[1])) {
+                return true;
+            }
+        }
+    }
+    if line.contains(':') {
+        for c in SOURCE_LABEL.captures_iter(line) {
+            if consider(Strength::Own, profiles.lookup(&c[1])) {
+                return true;
+            }
+        }
+    }
+    if line.contains('(') {
+        for c in CREDIT.captures_iter(line) {
+            let agency = profiles
+                .lookup(&c[1])
+                .filter(|&o| profiles.outlets[o].agency);
+            if consider(Strength::Credit, agency) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A copyright holder is often followed by more words ("Yonhap News Agency. All rights …").

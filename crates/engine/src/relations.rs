@@ -3,8 +3,10 @@
 //! sanction, condemn, warn, threaten, veto, accuse, test-fire …), matched by one automaton, with
 //! negation ("refused to cooperate" is not cooperation). The cue nearest the two actors decides.
 
+use crate::clean::WordSet;
 use crate::model::Tone;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::sync::LazyLock;
 
 /// Cues: a trailing `*` matches any ending ("sanction*" → sanctions, sanctioned), otherwise the
 /// word or phrase must end there.
@@ -162,6 +164,7 @@ const NEGATIONS: &[&str] = &[
     "stop", "stopped", "halted", "rejected", "rejects", "won't", "didn't", "don't", "doesn't",
     "isn't", "wasn't", "aren't", "can't", "wouldn't",
 ];
+static NEGATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NEGATIONS));
 
 /// A cue found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,9 +200,11 @@ impl ToneLexicon {
                 entries.push((tone, stem));
             }
         }
+        // A DFA: evidence sentences are many, and it takes a byte in a few instructions.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns)
             .expect("cue lexicon compiles");
         ToneLexicon { automaton, entries }
@@ -262,27 +267,30 @@ impl ToneLexicon {
     }
 }
 
-/// Start of a negation word among the three words before `at`, if any.
+/// Start of the earliest negation word among the three words before `at`, if any.
 fn negation_before(sentence: &str, at: usize) -> Option<usize> {
     let head = &sentence[..at];
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut pos = head.len();
+    let mut earliest = None;
     for word in head.split_whitespace().rev().take(3) {
-        let found = head[..pos].rfind(word)?;
-        pos = found;
-        words.push((found, word));
+        if is_negation(word) {
+            // Where the word starts in `head` (the words are slices of it).
+            earliest = Some(word.as_ptr() as usize - head.as_ptr() as usize);
+        }
         // A clause break ends the reach of a negation.
         if word.ends_with([',', ';', ':']) {
             break;
         }
     }
-    words.into_iter().rev().find_map(|(i, w)| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .to_lowercase()
-            .replace('’', "'");
-        NEGATIONS.contains(&w.as_str()).then_some(i)
-    })
+    earliest
+}
+
+fn is_negation(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    if word.contains('’') {
+        NEGATIONS.contains(&word.to_lowercase().replace('’', "'").as_str())
+    } else {
+        NEGATION_SET.contains_lowercase(word)
+    }
 }
 
 /// The tone of a sentence for a pair of actors at spans `a` and `b`: the cue closest to the

@@ -2,6 +2,9 @@
 //! sentence rules (UAX #29) break after every "Mr." and "U.S." followed by a capital, which news
 //! prose is full of; this splitter knows abbreviations, initials and dotted acronyms.
 
+use crate::clean::{WordSet, eq_lowercase};
+use std::sync::LazyLock;
+
 /// Abbreviations that end with a period but do not end a sentence.
 /// Month abbreviations: not an end before a day number ("Jan. 5"), an end otherwise
 /// ("… said Zhang Jun. The …").
@@ -16,6 +19,9 @@ const ABBREVIATIONS: &[&str] = &[
     "corp", "co", "ltd", "mt", "ft", "est", "dept", "univ", "a.m", "p.m",
 ];
 
+static MONTH_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MONTHS));
+static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ABBREVIATIONS));
+
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 ///
 /// ```
@@ -26,27 +32,20 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let ends = matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
-        if !ends {
-            continue;
-        }
+    let mut from = 0;
+    while let Some((i, c)) = next_end(text, from) {
         // Take closing quotes and brackets that belong to the sentence.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, q)) = iter.peek() {
-            if matches!(
-                q,
-                '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?'
-            ) {
-                end = j + q.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
-        }
-        let next_is_space = end >= bytes.len() || text[end..].starts_with(char::is_whitespace);
+        end += text[end..]
+            .find(|q| {
+                !matches!(
+                    q,
+                    '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?'
+                )
+            })
+            .unwrap_or(text.len() - end);
+        from = end;
+        let next_is_space = end >= text.len() || text[end..].starts_with(char::is_whitespace);
         if !next_is_space {
             continue;
         }
@@ -59,6 +58,25 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// The next sentence-ending character at or after byte `from`, found by its byte: '.', '!' and
+/// '?' are ASCII, and the lead bytes 0xE3 and 0xEF start the full-width '。', '！' and '？'.
+fn next_end(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(offset) = bytes[at..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE3 | 0xEF))
+    {
+        let i = at + offset;
+        let c = text[i..].chars().next().expect("a character starts here");
+        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
+            return Some((i, c));
+        }
+        at = i + c.len_utf8();
+    }
+    None
 }
 
 /// Whether a period after `before` ends the sentence, given what follows.
@@ -75,11 +93,10 @@ fn ends_sentence(before: &str, after: &str) -> bool {
     if !starts_sentence {
         return false;
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATION_SET.contains_lowercase(word) {
         return false;
     }
-    if MONTHS.contains(&lower.as_str()) {
+    if MONTH_SET.contains_lowercase(word) {
         return !next.is_some_and(|n| n.is_ascii_digit());
     }
     // A single capital is an initial ("J. Smith"); "U.S" and "U.N" are dotted acronyms.
@@ -97,10 +114,8 @@ fn starts_with_name(after: &str) -> bool {
         "but", "and", "in", "on", "at", "for", "if", "as", "his", "her", "its",
     ];
     let word = after.split_whitespace().next().unwrap_or("");
-    let word = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    !OPENERS.contains(&word.as_str())
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !OPENERS.iter().any(|o| eq_lowercase(word, o))
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {

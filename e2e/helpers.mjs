@@ -1,0 +1,95 @@
+// What the end-to-end files beside run.mjs share: Debian Chromium's launch flags, waiting for the
+// first render, reading #match-count and clicking a facet value. The DOM contract is the one
+// run.mjs describes.
+
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const STEP_TIMEOUT_MS = 10_000;
+export const TEST_TIMEOUT_MS = 60_000;
+/** The seed corpus has five articles; Moon Jae-in is named in some, not all. */
+export const SEED_ARTICLES = 5;
+export const SEED_ACTOR = 'moon-jae-in';
+
+export const BASE_URL = new URL(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080/');
+/** The built page's folder on disk (for the one-file page): `E2E_DIST`, else dist/. */
+export const DIST = process.env.E2E_DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
+
+// Flags that behave on this machine kind (TOOLCHAIN.md).
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    timeout: 30_000,
+  });
+}
+
+/** Collects what should never happen on a page: console errors, uncaught errors, failed
+ *  requests, HTTP errors, dialogs (which it dismisses). */
+export function watch(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  return problems;
+}
+
+/** Waits until #match-count shows a number: the app has started and rendered once. */
+export async function rendered(page) {
+  await page.waitForFunction(
+    () => (document.getElementById('match-count')?.textContent ?? '').trim() !== '',
+    null,
+    { timeout: STEP_TIMEOUT_MS },
+  );
+}
+
+export async function matchCount(page) {
+  const text = ((await page.locator('#match-count').textContent()) ?? '').trim();
+  return Number(text.replace(/\D/g, ''));
+}
+
+/** Clicks an actor's facet button (searching for it first when it is not listed) and waits
+ *  until it is pressed; returns the new match count. */
+export async function clickActor(page, id) {
+  const selector = `[data-facet="actors"] [data-value="${id}"]`;
+  const button = page.locator(selector);
+  if ((await button.count()) === 0) await page.locator('#actor-search').fill(id.split('-')[0]);
+  await button.click();
+  await page.waitForFunction(
+    (s) => document.querySelector(s)?.getAttribute('aria-pressed') === 'true',
+    selector,
+  );
+  return matchCount(page);
+}
+
+/** The seed page's smoke check: five matches, and an actor narrows them. */
+export async function seedSmoke(page) {
+  await rendered(page);
+  assert.equal(await matchCount(page), SEED_ARTICLES);
+  const narrowed = await clickActor(page, SEED_ACTOR);
+  assert.ok(narrowed > 0 && narrowed < SEED_ARTICLES, `${SEED_ACTOR} narrows 5 to some (got ${narrowed})`);
+}

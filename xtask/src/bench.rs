@@ -1,0 +1,734 @@
+//! `cargo xtask bench`: our engine against crossfilter2 in headless Chromium, measured side by
+//! side. For each corpus size it generates synthetic pages (`coverage synth`, into the
+//! git-ignored `bench/corpus/<size>/`), reads them natively into a bundle (`coverage bundle`),
+//! writes the same per-article facts as JSON for crossfilter, builds `crates/bench-wasm`, and
+//! serves `bench/page` to `bench/run.mjs`. Then it builds the explorer itself on the largest
+//! corpus and checks it with `bench/explorer.mjs`. It writes `bench/results.json`
+//! (`coverage-bench/1`) and the measured section of `docs/PERFORMANCE.md`. Nothing here asserts
+//! a time: the numbers are printed and written down, and the targets are compared in the table.
+
+use crate::tools::{self, Needs, WASM_TARGET};
+use crate::{Ctx, Result, build, run, run_streaming, serve};
+use engine::bundle::{Bundle, NONE};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The synthetic corpora's seed: the same pages on every machine.
+const SEED: u64 = 20_240_611;
+pub const DEFAULT_SIZES: [usize; 2] = [10_000, 100_000];
+const BEGIN: &str =
+    "<!-- bench:begin (written by `cargo xtask bench`; edit outside these marks) -->";
+const END: &str = "<!-- bench:end -->";
+
+pub struct Options {
+    pub sizes: Vec<usize>,
+    pub queries: usize,
+    /// Also build and check the explorer page on the largest corpus.
+    pub explorer: bool,
+}
+
+pub fn parse(args: &[String]) -> Result<Options> {
+    let mut opts = Options {
+        sizes: DEFAULT_SIZES.to_vec(),
+        queries: 1000,
+        explorer: true,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next().cloned())
+                .ok_or(format!("{name} needs a value"))
+        };
+        match name {
+            "--sizes" => {
+                opts.sizes = value()?
+                    .split(',')
+                    .map(|s| s.trim().replace('_', "").parse::<usize>())
+                    .collect::<std::result::Result<_, _>>()
+                    .map_err(|_| "--sizes takes article counts, e.g. `--sizes 10000,100000`")?;
+                if opts.sizes.is_empty() || opts.sizes.contains(&0) {
+                    return Err("--sizes needs at least one count above 0".into());
+                }
+            }
+            "--queries" => {
+                opts.queries = value()?
+                    .parse()
+                    .map_err(|_| "--queries takes a number, e.g. `--queries 1000`")?;
+            }
+            "--no-explorer" => opts.explorer = false,
+            other => return Err(format!("unknown option `{other}` for bench")),
+        }
+    }
+    Ok(opts)
+}
+
+/// One corpus size's files.
+struct Prepared {
+    size: usize,
+    corpus: PathBuf,
+    /// What `coverage bundle` said: articles, MB read and MB/s.
+    ingest: String,
+    bundle_bytes: usize,
+    bundle_gz_bytes: usize,
+}
+
+pub fn run_bench(ctx: &Ctx, opts: &Options) -> Result {
+    tools::ensure(ctx, Needs::Test)?;
+    let work = ctx.target_dir().join("bench");
+    let page = work.join("page");
+    println!("==> the `coverage` command (release)");
+    run(ctx
+        .cargo()
+        .args(["build", "--release", "--quiet", "-p", "coverage-cli"]))?;
+    let coverage = ctx.target_dir().join("release/coverage");
+
+    let mut prepared = Vec::new();
+    for &size in &opts.sizes {
+        println!("==> corpus of {size} articles");
+        let corpus = corpus(ctx, &coverage, size)?;
+        let (bundle_dir, ingest) = bundle(ctx, &coverage, &corpus, size)?;
+        let data = page.join("data").join(size.to_string());
+        let bytes = read(&bundle_dir.join("bundle.bin"))?;
+        write(&data.join("bundle.bin"), &bytes)?;
+        write(&data.join("facts.json"), facts(&bytes)?.as_bytes())?;
+        prepared.push(Prepared {
+            size,
+            corpus,
+            ingest,
+            bundle_bytes: bytes.len(),
+            bundle_gz_bytes: gzip_len(&bytes),
+        });
+    }
+
+    println!("==> the benchmark page");
+    bench_wasm(ctx, &page)?;
+    copy_page(ctx, &page)?;
+    let server = serve::Server::start_with(&page, 0, true)?;
+    println!("serving {} on {}", page.display(), server.url());
+    let sizes: Vec<String> = opts.sizes.iter().map(usize::to_string).collect();
+    let mut lines = Vec::new();
+    let ok = run_streaming(
+        ctx.command("node")
+            .arg("bench/run.mjs")
+            .env("BENCH_URL", server.url())
+            .env("BENCH_SIZES", sizes.join(","))
+            .env("BENCH_QUERIES", opts.queries.to_string()),
+        |line| lines.push(line.to_string()),
+    )?;
+    server.stop();
+    if !ok {
+        return Err("the benchmark page failed; the messages above say why".into());
+    }
+    let browser = lines
+        .iter()
+        .find_map(|l| l.strip_prefix("BROWSER "))
+        .unwrap_or("Chromium")
+        .to_string();
+    let mut runs = Vec::new();
+    for (line, prep) in lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("BENCH "))
+        .zip(&prepared)
+    {
+        let mut result: Value = serde_json::from_str(line)
+            .map_err(|e| format!("bench/run.mjs printed a line that is not JSON ({e}): {line}"))?;
+        result["ours"]["bundle_gz_bytes"] = json!(prep.bundle_gz_bytes);
+        result["ours"]["bundle_bytes"] = json!(prep.bundle_bytes);
+        result["ingest"] = json!(prep.ingest);
+        println!("{}", summary_line(&result));
+        runs.push(result);
+    }
+    if runs.len() != prepared.len() {
+        return Err(format!(
+            "expected {} results from the page, got {}",
+            prepared.len(),
+            runs.len()
+        ));
+    }
+
+    let explorer = match (opts.explorer, prepared.iter().max_by_key(|p| p.size)) {
+        (true, Some(largest)) => Some(explorer(ctx, &work, largest)?),
+        _ => None,
+    };
+
+    let results = json!({
+        "schema": "coverage-bench/1",
+        "date": now_iso(),
+        "browser": browser,
+        "machine": machine(),
+        "runs": runs,
+        "explorer": explorer,
+    });
+    let text = serde_json::to_string_pretty(&results).expect("JSON serialises") + "\n";
+    write(&ctx.root.join("bench/results.json"), text.as_bytes())?;
+    println!("wrote bench/results.json");
+    write_performance(ctx, &results)?;
+    println!("wrote docs/PERFORMANCE.md");
+    // The schema check is a test of the engine's suite, so a hand-edited file is checked too.
+    run(ctx.cargo().args([
+        "test",
+        "--quiet",
+        "-p",
+        "coverage-engine",
+        "--test",
+        "bench_results",
+    ]))
+}
+
+/// `bench/corpus/<size>/`: the seed corpus's dictionaries and `size` synthetic pages, made again
+/// only when the generator, the seed or the count changed.
+fn corpus(ctx: &Ctx, coverage: &Path, size: usize) -> Result<PathBuf> {
+    let dir = ctx.root.join("bench/corpus").join(size.to_string());
+    for name in ["actors.toml", "outlets.toml", "sources.toml"] {
+        let from = ctx.root.join("corpus").join(name);
+        write(&dir.join(name), &read(&from)?)?;
+    }
+    let generator = read(&ctx.root.join("crates/engine/src/synth.rs"))?;
+    let stamp = format!(
+        "coverage synth --articles {size} --seed {SEED}\nsynth.rs {}\nactors.toml {}\noutlets.toml {}\n",
+        sha256(&generator),
+        sha256(&read(&dir.join("actors.toml"))?),
+        sha256(&read(&dir.join("outlets.toml"))?),
+    );
+    let stamp_file = dir.join("synth.stamp");
+    let articles = dir.join("articles");
+    let present = std::fs::read_dir(&articles).map_or(0, |d| d.count());
+    if std::fs::read_to_string(&stamp_file).ok().as_deref() == Some(stamp.as_str())
+        && present == size
+    {
+        println!("    reusing {} ({size} pages)", articles.display());
+        return Ok(dir);
+    }
+    let _ = std::fs::remove_dir_all(&articles);
+    let _ = std::fs::remove_file(&stamp_file);
+    run(ctx
+        .command(coverage)
+        .args(["synth", "--articles", &size.to_string()])
+        .args(["--seed", &SEED.to_string()])
+        .arg("--corpus")
+        .arg(&dir)
+        .arg("--out")
+        .arg(&articles))?;
+    write(&stamp_file, stamp.as_bytes())?;
+    Ok(dir)
+}
+
+/// Reads the corpus natively into a bundle (in the target folder), again only when the corpus
+/// or the code that reads pages and writes bundles changed (the query and layout code do not
+/// count). Returns the folder and what the reading took.
+fn bundle(ctx: &Ctx, coverage: &Path, corpus: &Path, size: usize) -> Result<(PathBuf, String)> {
+    let dir = ctx.target_dir().join(format!("bench/bundle-{size}"));
+    let mut sources = Vec::new();
+    for folder in ["crates/engine/src", "crates/cli/src"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(ctx.root.join(folder))
+            .map_err(|e| format!("{folder}: {e}"))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let name = p.file_name().unwrap_or_default();
+                p.is_file() && name != "index.rs" && name != "layout.rs"
+            })
+            .collect();
+        files.sort();
+        for file in files {
+            sources.extend(read(&file)?);
+        }
+    }
+    let key = format!(
+        "{}sources {}\n",
+        std::fs::read_to_string(corpus.join("synth.stamp")).unwrap_or_default(),
+        sha256(&sources)
+    );
+    let key_file = dir.join("key");
+    let ingest_file = dir.join("ingest.txt");
+    if std::fs::read_to_string(&key_file).ok().as_deref() == Some(key.as_str())
+        && dir.join("bundle.bin").is_file()
+    {
+        let ingest = std::fs::read_to_string(&ingest_file).unwrap_or_default();
+        println!("    reusing {} ({})", dir.display(), ingest.trim());
+        return Ok((dir, ingest.trim().to_string()));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut summary = String::new();
+    let ok = run_streaming(
+        ctx.command(coverage)
+            .arg("bundle")
+            .arg("--corpus")
+            .arg(corpus)
+            .arg(corpus.join("articles"))
+            .arg("--out")
+            .arg(dir.join("bundle.bin")),
+        |line| summary = line.to_string(),
+    )?;
+    if !ok {
+        return Err(format!("`coverage bundle` failed on {}", corpus.display()));
+    }
+    write(&ingest_file, summary.as_bytes())?;
+    write(&key_file, key.as_bytes())?;
+    Ok((dir, summary))
+}
+
+/// The per-article facts crossfilter filters, from the bundle itself so both engines see the
+/// same articles: actor lists, year (-1: undated), outlet (-1: none), copy flag, and the actor
+/// pairs with their tone counts (CSR, like the bundle's columns).
+fn facts(bundle: &[u8]) -> Result<String> {
+    let b = Bundle::decode(bundle).map_err(|e| format!("the benchmark bundle: {e}"))?;
+    let c = &b.index.columns;
+    let n = c.len();
+    let list = |xs: &mut dyn Iterator<Item = i64>| -> String {
+        let mut s = String::from("[");
+        for (i, x) in xs.enumerate() {
+            if i > 0 {
+                s.push(',');
+            }
+            let _ = write!(s, "{x}");
+        }
+        s.push(']');
+        s
+    };
+    let opt = |x: u32| if x == NONE { -1 } else { i64::from(x) };
+    let fields = [
+        ("articles", n.to_string()),
+        ("actors", b.index.actors.len().to_string()),
+        ("outlets", b.index.outlets.len().to_string()),
+        (
+            "actor_start",
+            list(&mut c.actor_start.iter().map(|&x| i64::from(x))),
+        ),
+        (
+            "actor_list",
+            list(&mut c.actor_list.iter().map(|&x| i64::from(x))),
+        ),
+        (
+            "year",
+            list(&mut (0..n).map(|i| c.year(i).map_or(-1, i64::from))),
+        ),
+        ("outlet", list(&mut c.outlet.iter().map(|&o| opt(o)))),
+        (
+            "duplicate",
+            list(&mut c.duplicate_of.iter().map(|&d| i64::from(d != NONE))),
+        ),
+        (
+            "pair_start",
+            list(&mut c.pair_start.iter().map(|&x| i64::from(x))),
+        ),
+        ("pair_a", list(&mut c.pair_a.iter().map(|&x| i64::from(x)))),
+        ("pair_b", list(&mut c.pair_b.iter().map(|&x| i64::from(x)))),
+        (
+            "pair_tone",
+            list(&mut c.pair_tone.iter().flatten().map(|&x| i64::from(x))),
+        ),
+    ];
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+    Ok(format!("{{{}}}\n", body.join(",\n")))
+}
+
+/// `crates/bench-wasm` built as the page's wasm is (same profile, wasm-opt -Oz), bound for the web.
+fn bench_wasm(ctx: &Ctx, page: &Path) -> Result {
+    run(ctx.cargo().args([
+        "build",
+        "--quiet",
+        "-p",
+        "bench-wasm",
+        "--target",
+        WASM_TARGET,
+        "--profile",
+        "wasm-release",
+    ]))?;
+    let wasm = ctx
+        .target_dir()
+        .join(WASM_TARGET)
+        .join("wasm-release/bench_wasm.wasm");
+    let pkg = page.join("pkg");
+    run(ctx
+        .command("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&pkg)
+        .arg(&wasm))?;
+    let bg = pkg.join("bench_wasm_bg.wasm");
+    run(ctx
+        .command(ctx.e2e().join("node_modules/.bin/wasm-opt"))
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+        ])
+        .args([
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+        ])
+        .args(["--enable-multivalue"])
+        .arg(&bg)
+        .arg("-o")
+        .arg(&bg))
+}
+
+/// `bench/page/*` and the UMD builds of crossfilter2 and d3-force from `e2e/node_modules`.
+fn copy_page(ctx: &Ctx, page: &Path) -> Result {
+    for name in ["index.html", "bench.mjs"] {
+        write(
+            &page.join(name),
+            &read(&ctx.root.join("bench/page").join(name))?,
+        )?;
+    }
+    let modules = ctx.e2e().join("node_modules");
+    let vendor = [
+        "crossfilter2/crossfilter.min.js",
+        "d3-dispatch/dist/d3-dispatch.min.js",
+        "d3-quadtree/dist/d3-quadtree.min.js",
+        "d3-timer/dist/d3-timer.min.js",
+        "d3-force/dist/d3-force.min.js",
+    ];
+    for file in vendor {
+        let name = Path::new(file).file_name().unwrap_or_default();
+        write(&page.join("vendor").join(name), &read(&modules.join(file))?)?;
+    }
+    Ok(())
+}
+
+/// The explorer page built on the corpus (`COVERAGE_CORPUS`), served, and checked by
+/// `bench/explorer.mjs`; returns its result line.
+fn explorer(ctx: &Ctx, work: &Path, prep: &Prepared) -> Result<Value> {
+    println!(
+        "==> the explorer on {} articles (build.rs reads the corpus; a few minutes)",
+        prep.size
+    );
+    let dist = work.join("explorer");
+    let mut trunk = build::command_into(ctx, &dist);
+    // build.rs reads every page: optimise it and the engine it runs (only for this build, so
+    // the usual page build keeps compiling its build step quickly).
+    trunk
+        .env("COVERAGE_CORPUS", &prep.corpus)
+        .env("CARGO_PROFILE_WASM_RELEASE_BUILD_OVERRIDE_OPT_LEVEL", "3");
+    run(&mut trunk)?;
+    build::finish(&dist)?;
+    build::copy_chunks(ctx, &dist)?;
+    let wasm_bytes: u64 = std::fs::read_dir(&dist)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "wasm"))
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let server = serve::Server::start(&dist, 0)?;
+    let mut line = None;
+    let ok = run_streaming(
+        ctx.command("node")
+            .arg("bench/explorer.mjs")
+            .env("EXPLORER_URL", server.url())
+            .env("EXPLORER_ARTICLES", prep.size.to_string()),
+        |l| {
+            if let Some(json) = l.strip_prefix("EXPLORER ") {
+                line = Some(json.to_string());
+            }
+        },
+    )?;
+    server.stop();
+    let mut result: Value = line
+        .as_deref()
+        .and_then(|l| serde_json::from_str(l).ok())
+        .ok_or("bench/explorer.mjs printed no result")?;
+    result["wasm_bytes"] = json!(wasm_bytes);
+    if !ok {
+        return Err(format!("the explorer check failed: {result}"));
+    }
+    Ok(result)
+}
+
+fn summary_line(r: &Value) -> String {
+    json!({
+        "articles": r["articles"],
+        "cross_check": r["cross_check"],
+        "ours": { "median_ms": r["ours"]["median_ms"], "p95_ms": r["ours"]["p95_ms"] },
+        "crossfilter2": { "median_ms": r["crossfilter2"]["median_ms"], "p95_ms": r["crossfilter2"]["p95_ms"] },
+    })
+    .to_string()
+}
+
+/// Rewrites the part of `docs/PERFORMANCE.md` between the bench marks (creating the file when
+/// missing); the rest is prose kept by hand.
+fn write_performance(ctx: &Ctx, results: &Value) -> Result {
+    let path = ctx.root.join("docs/PERFORMANCE.md");
+    let old = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| format!("# Performance\n\n{BEGIN}\n{END}\n"));
+    write(
+        &path,
+        splice(&old, &performance_section(results)).as_bytes(),
+    )
+}
+
+/// `old` with what lies between the marks replaced by `section` (the marks added if missing).
+fn splice(old: &str, section: &str) -> String {
+    match (old.find(BEGIN), old.find(END)) {
+        (Some(b), Some(e)) if b < e => format!(
+            "{}{BEGIN}\n{section}{END}{}",
+            &old[..b],
+            &old[e + END.len()..]
+        ),
+        _ => format!("{}\n\n{BEGIN}\n{section}{END}\n", old.trim_end()),
+    }
+}
+
+fn num(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+/// "met" or "missed by N×" for a value against an upper bound.
+fn verdict(value: f64, limit: f64) -> String {
+    if value.is_nan() {
+        "not measured".into()
+    } else if value <= limit {
+        format!("met ({:.2}× of the limit)", value / limit)
+    } else {
+        format!("**missed** by {:.2}×", value / limit)
+    }
+}
+
+fn performance_section(r: &Value) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Measured {} on {} with {}.\n",
+        r["date"].as_str().unwrap_or_default(),
+        r["machine"].as_str().unwrap_or_default(),
+        r["browser"].as_str().unwrap_or_default()
+    );
+    let _ = writeln!(
+        s,
+        "| articles | queries | cross-check | ours median / p95 (ms) | ours, \"all\" mode median (ms) | crossfilter2 median / p95 (ms) | ours ÷ crossfilter2 | decode (ms) | index bundle gz (MB) | wasm memory (MB) | crossfilter build (ms) | layout 300 nodes ours / d3-force (ms) |"
+    );
+    let _ = writeln!(s, "|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let mb = |v: &Value| num(v) / 1e6;
+    for run in r["runs"].as_array().into_iter().flatten() {
+        let (o, c, l) = (&run["ours"], &run["crossfilter2"], &run["layout"]);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {:.3} / {:.3} | {:.3} | {:.3} / {:.3} | {:.2} | {:.1} | {:.2} | {:.1} | {:.0} | {:.1} / {:.1} |",
+            run["articles"],
+            run["queries"],
+            run["cross_check"].as_str().unwrap_or_default(),
+            num(&o["median_ms"]),
+            num(&o["p95_ms"]),
+            num(&o["all_mode_median_ms"]),
+            num(&c["median_ms"]),
+            num(&c["p95_ms"]),
+            num(&o["median_ms"]) / num(&c["median_ms"]),
+            num(&o["decode_ms"]),
+            mb(&o["bundle_gz_bytes"]),
+            mb(&o["wasm_memory_bytes"]),
+            num(&c["build_ms"]),
+            num(&l["ours_ms"]),
+            num(&l["d3_force_ms"]),
+        );
+    }
+    if let Some(big) = r["runs"]
+        .as_array()
+        .and_then(|runs| runs.iter().max_by_key(|x| x["articles"].as_u64()))
+    {
+        let (o, c, l) = (&big["ours"], &big["crossfilter2"], &big["layout"]);
+        let _ = writeln!(s, "\nTargets at {} articles:\n", big["articles"]);
+        let _ = writeln!(s, "| target | measured | verdict |\n|---|---|---|");
+        let rows = [
+            (
+                "filter change median ≤ 2 ms",
+                format!("{:.3} ms", num(&o["median_ms"])),
+                verdict(num(&o["median_ms"]), 2.0),
+            ),
+            (
+                "≤ ½ of crossfilter2's median",
+                format!(
+                    "{:.3} ms vs {:.3} ms",
+                    num(&o["median_ms"]),
+                    num(&c["median_ms"])
+                ),
+                verdict(num(&o["median_ms"]), num(&c["median_ms"]) / 2.0),
+            ),
+            (
+                "index bundle ≤ 8 MB gzip",
+                format!("{:.2} MB", mb(&o["bundle_gz_bytes"])),
+                verdict(mb(&o["bundle_gz_bytes"]), 8.0),
+            ),
+            (
+                "decoded in ≤ 250 ms",
+                format!("{:.1} ms", num(&o["decode_ms"])),
+                verdict(num(&o["decode_ms"]), 250.0),
+            ),
+            (
+                "wasm memory ≤ 200 MB",
+                format!("{:.1} MB", mb(&o["wasm_memory_bytes"])),
+                verdict(mb(&o["wasm_memory_bytes"]), 200.0),
+            ),
+            (
+                "layout of 300 nodes ≤ 30 ms",
+                format!("{:.1} ms ({} nodes)", num(&l["ours_ms"]), l["nodes"]),
+                verdict(num(&l["ours_ms"]), 30.0),
+            ),
+        ];
+        for (target, measured, verdict) in rows {
+            let _ = writeln!(s, "| {target} | {measured} | {verdict} |");
+        }
+    }
+    for run in r["runs"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            s,
+            "\nNative read of the {} pages (`coverage bundle`, all cores): {}",
+            run["articles"],
+            run["ingest"].as_str().unwrap_or("not measured")
+        );
+    }
+    if let Some(e) = r["explorer"].as_object() {
+        let _ = writeln!(
+            s,
+            "\nExplorer page on {} articles: loaded in {} ms (wasm {:.1} MB); clicking actor `{}` \
+             → {} matches; click → next frame {:.1} ms (median of {}), → painted {:.1} ms; \
+             edge evidence shown after {} ms ({} chunk files fetched).",
+            e["articles"],
+            e["load_ms"],
+            num(&e["wasm_bytes"]) / 1e6,
+            e["actor"].as_str().unwrap_or_default(),
+            e["filtered_count"],
+            num(&e["click_to_frame_ms"]),
+            e["clicks"],
+            num(&e["click_to_paint_ms"]),
+            e["evidence_ms"],
+            e["chunk_requests"],
+        );
+    }
+    s
+}
+
+fn machine() -> String {
+    let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = info
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")?
+                .split_once(':')
+                .map(|x| x.1.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = info.lines().filter(|l| l.starts_with("processor")).count();
+    format!("{model}, {cores} cores")
+}
+
+/// Now as `YYYY-MM-DDTHH:MM:SSZ`.
+fn now_iso() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    // gzip is deflate plus an 18-byte header and trailer.
+    miniz_oxide::deflate::compress_to_vec(bytes, 9).len() + 18
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn options_default_to_both_sizes_and_the_explorer() {
+        let o = parse(&[]).unwrap();
+        assert_eq!(
+            (o.sizes, o.queries, o.explorer),
+            (vec![10_000, 100_000], 1000, true)
+        );
+    }
+
+    #[test]
+    fn options_take_sizes_queries_and_no_explorer() {
+        let o = parse(&args(&[
+            "--sizes",
+            "1_000,5000",
+            "--queries=50",
+            "--no-explorer",
+        ]))
+        .unwrap();
+        assert_eq!(
+            (o.sizes, o.queries, o.explorer),
+            (vec![1000, 5000], 50, false)
+        );
+        assert!(parse(&args(&["--sizes", "ten"])).is_err());
+        assert!(parse(&args(&["--sizes", "0"])).is_err());
+        assert!(parse(&args(&["--fast"])).is_err());
+    }
+
+    #[test]
+    fn verdicts_say_by_how_much() {
+        assert_eq!(verdict(1.0, 2.0), "met (0.50× of the limit)");
+        assert_eq!(verdict(3.0, 2.0), "**missed** by 1.50×");
+    }
+
+    #[test]
+    fn dates_are_iso() {
+        let d = now_iso();
+        assert_eq!(d.len(), 20);
+        assert!(d.ends_with('Z') && d.as_bytes()[10] == b'T');
+    }
+
+    #[test]
+    fn the_measured_section_is_replaced_not_appended() {
+        let old = format!("# P\n\nprose\n\n{BEGIN}\nold\n{END}\n\nmore prose\n");
+        let new = splice(&old, "new\n");
+        assert_eq!(
+            new,
+            format!("# P\n\nprose\n\n{BEGIN}\nnew\n{END}\n\nmore prose\n")
+        );
+        assert_eq!(
+            splice("# P\n", "x\n"),
+            format!("# P\n\n{BEGIN}\nx\n{END}\n")
+        );
+    }
+}
