@@ -73,7 +73,11 @@ fn main() {
 }
 
 /// Reads every page on all cores, keeping file order.
-fn read_all(knowledge: &Knowledge, files: &[PathBuf], pages: &[Vec<u8>]) -> Vec<engine::model::Article> {
+fn read_all(
+    knowledge: &Knowledge,
+    files: &[PathBuf],
+    pages: &[Vec<u8>],
+) -> Vec<engine::model::Article> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per = files.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -117,7 +121,8 @@ fn write_chunks(dir: &Path, chunks: &[Vec<u8>]) {
     for (i, bytes) in chunks.iter().enumerate() {
         let name = Bundle::chunk_path(i);
         let path = dir.join(name.trim_start_matches("chunks/"));
-        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        std::fs::write(&path, bytes)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     }
 }
 

@@ -35,10 +35,19 @@ try {
       if (m.type() === 'error') console.error(`page ${size}: ${m.text()}`);
     });
     page.on('pageerror', (e) => console.error(`page ${size}: ${e.message}`));
-    await page.goto(new URL(`index.html?size=${size}&queries=${QUERIES}`, BASE_URL).href, {
-      waitUntil: 'commit',
-      timeout: TIMEOUT_MS,
-    });
+    // A script the local server failed to deliver leaves the page idle: load it again.
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(new URL(`index.html?size=${size}&queries=${QUERIES}`, BASE_URL).href, {
+        waitUntil: 'commit',
+        timeout: TIMEOUT_MS,
+      });
+      const started = await page
+        .waitForFunction(() => window.benchStarted, null, { timeout: 60_000 })
+        .then(() => true, () => false);
+      if (started) break;
+      if (attempt === 3) throw new Error(`the page for ${size} articles did not start`);
+      console.error(`page ${size}: did not start; loading it again`);
+    }
     await page.waitForFunction(() => window.benchResult, null, { timeout: TIMEOUT_MS, polling: 500 });
     const result = await page.evaluate(() => window.benchResult);
     if (result.error) {

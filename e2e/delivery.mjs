@@ -1,8 +1,9 @@
 // End-to-end tests of how the page is delivered: the one-file page from file://, the
 // Content-Security-Policy, the offline app (manifest, service worker), and the footer's corpus
-// hash against the inputs ARCHITECTURE.md documents (E2E_CORPUS, default corpus/). Debian Chromium via
-// playwright-core, run by node:test. `cargo xtask test` serves dist/ and sets E2E_BASE_URL and
-// E2E_DIST; by hand: `cargo xtask serve`, then `E2E_BASE_URL=http://127.0.0.1:8080/ node e2e/delivery.mjs`.
+// hash against the inputs ARCHITECTURE.md documents (E2E_CORPUS, default corpus/). Debian
+// Chromium via playwright-core, run by node:test. `cargo xtask test` serves dist/ and sets
+// E2E_BASE_URL and E2E_DIST; by hand: `cargo xtask serve`, then
+//   E2E_BASE_URL=http://127.0.0.1:8080/ node e2e/delivery.mjs
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -203,10 +203,10 @@ impl Explorer {
                 Ok(bytes) => {
                     f.ready.insert(chunk, Arc::new(bytes));
                     f.order.push_back(chunk);
-                    if f.order.len() > FETCHED_CHUNKS {
-                        if let Some(old) = f.order.pop_front() {
-                            f.ready.remove(&old);
-                        }
+                    if f.order.len() > FETCHED_CHUNKS
+                        && let Some(old) = f.order.pop_front()
+                    {
+                        f.ready.remove(&old);
                     }
                 }
                 Err(e) => {
@@ -254,18 +254,17 @@ impl Explorer {
                 },
             }
         }
-        if let Some(a) = &state.article {
-            if self.article_index(a).is_none() {
-                notices.push(format!("No article “{a}” in this corpus."));
-            }
+        if let Some(a) = &state.article
+            && self.article_index(a).is_none()
+        {
+            notices.push(format!("No article “{a}” in this corpus."));
         }
-        if let Some((a, b)) = &state.edge {
-            if self.actor_index(a).is_none() || self.actor_index(b).is_none() {
-                notices.push(
-                    "The link's map edge names an actor this corpus lacks; it was ignored."
-                        .to_string(),
-                );
-            }
+        if let Some((a, b)) = &state.edge
+            && (self.actor_index(a).is_none() || self.actor_index(b).is_none())
+        {
+            notices.push(
+                "The link's map edge names an actor this corpus lacks; it was ignored.".to_string(),
+            );
         }
         (sel, notices)
     }

@@ -175,17 +175,17 @@ pub fn YearFacet() -> impl IntoView {
     let drag: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let dragged = RwSignal::new(false);
     let finish = move || {
-        if let Some((a, b)) = drag.get_untracked() {
-            if a != b {
-                let (lo, hi) = (a.min(b), a.max(b));
-                let range: Vec<YearKey> = years_for_drag[lo..=hi]
-                    .iter()
-                    .copied()
-                    .filter(Option::is_some)
-                    .collect();
-                state.update(|s| s.years = range);
-                dragged.set(true);
-            }
+        if let Some((a, b)) = drag.get_untracked()
+            && a != b
+        {
+            let (lo, hi) = (a.min(b), a.max(b));
+            let range: Vec<YearKey> = years_for_drag[lo..=hi]
+                .iter()
+                .copied()
+                .filter(Option::is_some)
+                .collect();
+            state.update(|s| s.years = range);
+            dragged.set(true);
         }
         drag.set(None);
     };

@@ -53,10 +53,21 @@ function quantile(xs, q) {
 }
 const round = (x, digits = 4) => Number(x.toFixed(digits));
 
+/** A file of the benchmark, tried three times (a busy local server may drop a connection). */
+async function fetchOk(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
 }
 
 /** Our answer, unpacked from `Bench::query`'s flat array. */
@@ -281,12 +292,13 @@ function runLayouts(bench) {
 }
 
 async function main() {
+  window.benchStarted = true;
   // Start once the page has loaded: the run blocks the main thread for a while.
   if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));
   const wasm = await init();
   const [bundle, facts] = await Promise.all([
     fetchBytes(`data/${SIZE}/bundle.bin`),
-    fetch(`data/${SIZE}/facts.json`).then((r) => r.json()),
+    fetchOk(`data/${SIZE}/facts.json`).then((r) => r.json()),
   ]);
   const memoryBefore = wasm.memory.buffer.byteLength;
   let t = performance.now();

@@ -86,6 +86,8 @@ fn respond(dir: &Path, request: Request, isolated: bool) {
     if isolated {
         response.add_header(header("Cross-Origin-Opener-Policy", "same-origin"));
         response.add_header(header("Cross-Origin-Embedder-Policy", "require-corp"));
+        // One request per connection: reused connections were now and then reset under load.
+        response.add_header(header("Connection", "close"));
     }
     if response.status_code().0 >= 400 {
         eprintln!(

@@ -3,10 +3,11 @@
 //! "us" is not the US), bare family names resolved to the nearest full mention, role phrases
 //! ("the South Korean president") resolved by the article's date.
 
-use crate::clean::{eq_lowercase, starts_with_lowercase};
+use crate::clean::{eq_lowercase, overlapping, starts_with_lowercase};
 use crate::dictionary::{Dictionary, Form, Target};
 use crate::model::{ActorKind, Day};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::dfa::DFA;
 use std::collections::HashMap;
 
 /// A dictionary actor named at a place in a paragraph.
@@ -22,7 +23,7 @@ pub struct Found {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     pub dict: Dictionary,
-    automaton: AhoCorasick,
+    automaton: DFA,
     /// Each actor's family name, lowercased once.
     surnames: Vec<Option<String>>,
 }
@@ -53,13 +54,12 @@ const GOVERNMENT_NOUNS: [&str; 12] = [
 
 impl Matcher {
     /// Compiles the automaton. Matching is ASCII-case-blind; case rules are checked per match.
-    /// A DFA: every paragraph of every page goes through it, and a DFA takes a byte in a few
-    /// instructions where the default NFA takes several times that.
+    /// A DFA walked by `clean::overlapping`: every paragraph of every page goes through it.
     pub fn new(dict: Dictionary) -> Matcher {
-        let automaton = AhoCorasickBuilder::new()
+        let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(dict.patterns.iter().map(|(p, _)| p.as_str()))
             .expect("actor spellings compile into an automaton");
         let surnames = dict
@@ -162,9 +162,7 @@ impl Matcher {
 
     /// All valid matches in a text, then the leftmost-longest that do not overlap.
     fn pick(&self, text: &str) -> Vec<Candidate> {
-        let mut candidates: Vec<Candidate> = self
-            .automaton
-            .find_overlapping_iter(text)
+        let mut candidates: Vec<Candidate> = overlapping(&self.automaton, text)
             .map(|m| Candidate {
                 start: m.start(),
                 end: m.end(),

@@ -2,7 +2,7 @@
 //! outlet, language, actors and evidence sentences. Pure: bytes and knowledge in, article out.
 
 use crate::actors::{Found, Matcher};
-use crate::clean::{self, Class, Furniture, Line};
+use crate::clean::{self, Class, Furniture, Line, count_bytes, find_byte};
 use crate::dates::{self, Stamp};
 use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
@@ -328,25 +328,38 @@ impl Knowledge {
         });
         let dict = &self.matcher.dict;
 
-        let mut index: HashMap<String, u32> = HashMap::new();
+        // Where each actor is in `actors`: dictionary actors by their index, names found from
+        // context by id (never a dictionary id, so the two cannot meet).
+        let mut known_index: Vec<Option<u32>> = vec![None; dict.actors.len()];
+        let mut name_index: HashMap<String, u32> = HashMap::new();
         let mut actors: Vec<ActorRef> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
-        let mut add = |id: &str, name: &str, kind: ActorKind, known: bool, m: (u32, u32, u32)| {
-            let i = match index.get(id) {
-                Some(&i) => i,
-                None => {
-                    actors.push(ActorRef {
-                        id: id.to_string(),
-                        name: name.to_string(),
-                        kind,
-                        known,
-                        mentions: 0,
-                    });
-                    let i = actors.len() as u32 - 1;
-                    index.insert(id.to_string(), i);
-                    i
-                }
+        let mut add = |key: ActorKey<'_>, name: &str, kind: ActorKind, m: (u32, u32, u32)| {
+            let slot = match key {
+                ActorKey::Known(a, _) => known_index[a as usize],
+                ActorKey::Name(id) => name_index.get(id).copied(),
             };
+            let i = slot.unwrap_or_else(|| {
+                let (id, known) = match key {
+                    ActorKey::Known(_, id) => (id, true),
+                    ActorKey::Name(id) => (id, false),
+                };
+                actors.push(ActorRef {
+                    id: id.to_string(),
+                    name: name.to_string(),
+                    kind,
+                    known,
+                    mentions: 0,
+                });
+                let i = actors.len() as u32 - 1;
+                match key {
+                    ActorKey::Known(a, _) => known_index[a as usize] = Some(i),
+                    ActorKey::Name(id) => {
+                        name_index.insert(id.to_string(), i);
+                    }
+                }
+                i
+            });
             actors[i as usize].mentions += 1;
             mentions.push(Mention {
                 paragraph: m.0,
@@ -357,7 +370,8 @@ impl Knowledge {
         };
         for f in &found {
             let a = &dict.actors[f.actor as usize];
-            add(&a.id, &a.name, a.kind, true, (f.paragraph, f.start, f.end));
+            let key = ActorKey::Known(f.actor, &a.id);
+            add(key, &a.name, a.kind, (f.paragraph, f.start, f.end));
         }
         let byline = article.byline.clone().unwrap_or_default().to_lowercase();
         for (p, text) in texts.iter().enumerate() {
@@ -377,10 +391,9 @@ impl Knowledge {
                     continue;
                 }
                 add(
-                    &id,
+                    ActorKey::Name(&id),
                     &hit.name,
                     hit.kind,
-                    false,
                     (p as u32, hit.start as u32, hit.end as u32),
                 );
             }
@@ -512,6 +525,13 @@ struct Layout {
     subtitles: Vec<usize>,
 }
 
+/// An actor of an article: a dictionary actor (its index and id) or a name found from context.
+#[derive(Clone, Copy)]
+enum ActorKey<'a> {
+    Known(u32, &'a str),
+    Name(&'a str),
+}
+
 /// A headline: short, a few words, not ending like a sentence.
 fn is_headline(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -534,9 +554,20 @@ fn is_body(text: &str) -> bool {
 fn language<'a>(texts: impl Iterator<Item = &'a str>) -> String {
     let (mut latin, mut hangul, mut cyrillic, mut kana, mut han) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
-    for c in texts.flat_map(str::chars) {
+    // Latin letters are ASCII bytes, counted as such; only the other characters are decoded.
+    let mut others = Vec::new();
+    for text in texts {
+        let bytes = text.as_bytes();
+        latin += count_bytes(bytes, |b| (b | 0x20).wrapping_sub(b'a') < 26);
+        let mut at = 0;
+        while let Some(i) = find_byte(bytes, at, |b| b >= 0x80) {
+            let c = text[i..].chars().next().expect("a character starts here");
+            others.push(c);
+            at = i + c.len_utf8();
+        }
+    }
+    for c in others {
         match c {
-            'a'..='z' | 'A'..='Z' => latin += 1,
             '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
                 hangul += 1
             }

@@ -112,6 +112,55 @@ impl Columns {
     }
 }
 
+/// Every edge of the corpus over distinct articles (copies left out), worked out when the
+/// bundle is built so the page need not at start-up: pairs `a < b` in ascending order, each with
+/// `[articles, cooperation, conflict, neutral]`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct CorpusEdges {
+    pub a: Vec<u32>,
+    pub b: Vec<u32>,
+    pub sums: Vec<[u32; 4]>,
+}
+
+impl CorpusEdges {
+    /// The edges of the articles in `columns`.
+    ///
+    /// ```
+    /// use engine::bundle::{Columns, CorpusEdges, NONE};
+    /// let mut c = Columns::default();
+    /// c.duplicate_of = vec![NONE, 0];
+    /// c.pair_start = vec![0, 1, 2];
+    /// (c.pair_a, c.pair_b, c.pair_tone) = (vec![0, 0], vec![1, 1], vec![[1, 0, 2], [1, 0, 0]]);
+    /// let e = CorpusEdges::of(&c);
+    /// assert_eq!((e.a, e.b, e.sums), (vec![0], vec![1], vec![[1, 1, 0, 2]]));
+    /// ```
+    pub fn of(columns: &Columns) -> CorpusEdges {
+        let mut all: std::collections::BTreeMap<(u32, u32), [u32; 4]> = Default::default();
+        for i in 0..columns.duplicate_of.len() {
+            if columns.duplicate_of[i] != NONE {
+                continue;
+            }
+            for p in columns.pairs(i) {
+                let sums = all
+                    .entry((columns.pair_a[p], columns.pair_b[p]))
+                    .or_default();
+                let [co, cf, ne] = columns.pair_tone[p];
+                sums[0] += 1;
+                sums[1] += u32::from(co);
+                sums[2] += u32::from(cf);
+                sums[3] += u32::from(ne);
+            }
+        }
+        let mut out = CorpusEdges::default();
+        for ((a, b), sums) in all {
+            out.a.push(a);
+            out.b.push(b);
+            out.sums.push(sums);
+        }
+        out
+    }
+}
+
 /// The part of the bundle decoded at start-up.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 pub struct IndexPart {
@@ -119,6 +168,7 @@ pub struct IndexPart {
     pub actors: Vec<ActorInfo>,
     pub outlets: Vec<OutletInfo>,
     pub columns: Columns,
+    pub edges: CorpusEdges,
 }
 
 /// The index part as stored: column by column, each in the form that is quick to read and
@@ -157,6 +207,11 @@ struct Packed {
     #[serde(with = "serde_bytes")]
     tone: Vec<u8>,
     tone_big: Vec<[u16; 3]>,
+    /// `CorpusEdges`: how many edges each actor has as the lower one, the higher actor as a
+    /// gap from the previous one in that run, and the four sums.
+    edge_count: Vec<u32>,
+    edge_gap: Vec<u32>,
+    edge_sums: Vec<[u32; 4]>,
 }
 
 /// A byte value that says "the value is elsewhere" in `Packed`'s one-byte columns.
@@ -232,6 +287,22 @@ impl IndexPart {
                 }
             }
         }
+        let e = &self.edges;
+        let mut previous: Option<(u32, u32)> = None;
+        for (&a, &b) in e.a.iter().zip(&e.b) {
+            // Runs by lower actor, ascending (as `CorpusEdges::of` makes them).
+            while p.edge_count.len() <= a as usize {
+                p.edge_count.push(0);
+            }
+            p.edge_count[a as usize] += 1;
+            let from = match previous {
+                Some((pa, pb)) if pa == a => pb + 1,
+                _ => 0,
+            };
+            p.edge_gap.push(b.wrapping_sub(from));
+            previous = Some((a, b));
+        }
+        p.edge_sums = e.sums.clone();
         postcard::to_allocvec(&p).expect("the index part serialises")
     }
 
@@ -264,7 +335,10 @@ impl IndexPart {
             let head = previous
                 .get(..usize::from(shared))
                 .ok_or("a source name's shared prefix is out of range")?;
-            source.push(format!("{head}{rest}"));
+            let mut name = String::with_capacity(head.len() + rest.len());
+            name.push_str(head);
+            name.push_str(&rest);
+            source.push(name);
         }
         let lengths = |short: &[u8], long: &[u32]| -> Result<Vec<u32>, String> {
             let mut long = long.iter();
@@ -291,6 +365,13 @@ impl IndexPart {
         {
             return Err("list lengths do not add up".into());
         }
+        let actor_count = p.actors.len() as u32;
+        if p.pair_abs
+            .iter()
+            .any(|&(a, b)| a >= actor_count || b >= actor_count)
+        {
+            return Err("an actor index is out of range".into());
+        }
         let actor_list: Vec<u32> = if wide {
             p.actor_ids
                 .chunks_exact(4)
@@ -302,6 +383,9 @@ impl IndexPart {
                 .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
                 .collect()
         };
+        if actor_list.iter().any(|&a| a >= actor_count) {
+            return Err("an actor index is out of range".into());
+        }
         let mut c = Columns {
             source,
             title: p.title,
@@ -318,40 +402,45 @@ impl IndexPart {
         };
         c.actor_start.push(0);
         c.pair_start.push(0);
-        let mut absolute = p.pair_abs.iter();
-        let mut big = p.tone_big.iter();
-        let (mut at, mut pair) = (0usize, 0usize);
-        for i in 0..n {
-            let list = &c.actor_list[at..at + actor_len[i] as usize];
-            at += list.len();
-            c.actor_start.push(at as u32);
-            for k in pair..pair + pair_len[i] as usize {
-                let (x, y) = (p.pair_pos[2 * k], p.pair_pos[2 * k + 1]);
-                let (a, b) = match (list.get(usize::from(x)), list.get(usize::from(y))) {
-                    (Some(&a), Some(&b)) if x != ESCAPE => (a, b),
-                    _ => *absolute.next().ok_or("a pair's actors are missing")?,
-                };
-                c.pair_a.push(a);
-                c.pair_b.push(b);
-                let tone = p.tone[k];
-                c.pair_tone.push(if tone == ESCAPE {
-                    *big.next().ok_or("a tone escape without its counts")?
-                } else {
-                    [
-                        u16::from(tone & 3),
-                        u16::from(tone >> 2 & 3),
-                        u16::from(tone >> 4 & 3),
-                    ]
-                });
+        let mut pairs = PairReader {
+            pos: &p.pair_pos,
+            tone: &p.tone,
+            absolute: p.pair_abs.iter(),
+            big: p.tone_big.iter(),
+            next: 0,
+        };
+        let mut at = 0usize;
+        // In blocks, for the reason `index::blocks` gives.
+        for start in (0..n).step_by(2048) {
+            let block = start..(start + 2048).min(n);
+            pairs.block(&mut c, block, &actor_len, &pair_len, &mut at)?;
+        }
+        let mut edges = CorpusEdges {
+            sums: p.edge_sums,
+            ..CorpusEdges::default()
+        };
+        let mut gaps = p.edge_gap.iter();
+        for (a, &count) in p.edge_count.iter().enumerate() {
+            let mut from = 0u32;
+            for _ in 0..count {
+                let b = from.wrapping_add(*gaps.next().ok_or("an edge is missing")?);
+                if a >= p.actors.len() || b as usize >= p.actors.len() {
+                    return Err("an edge names an actor out of range".into());
+                }
+                edges.a.push(a as u32);
+                edges.b.push(b);
+                from = b.wrapping_add(1);
             }
-            pair += pair_len[i] as usize;
-            c.pair_start.push(pair as u32);
+        }
+        if edges.a.len() != edges.sums.len() || gaps.next().is_some() {
+            return Err("edge columns differ in length".into());
         }
         Ok(IndexPart {
             info: p.info,
             actors: p.actors,
             outlets: p.outlets,
             columns: c,
+            edges,
         })
     }
 
@@ -384,15 +473,8 @@ impl IndexPart {
         if c.pair_b.len() != c.pair_a.len() || c.pair_tone.len() != c.pair_a.len() {
             return Err("pair columns differ in length".into());
         }
-        let actors = self.actors.len() as u32;
-        if c.actor_list
-            .iter()
-            .chain(&c.pair_a)
-            .chain(&c.pair_b)
-            .any(|&a| a >= actors)
-        {
-            return Err("an actor index is out of range".into());
-        }
+        // Actor indices were checked as they were read (`unpack`): a pair's come from its
+        // article's list, or from `pair_abs`.
         if c.outlet
             .iter()
             .any(|&o| o != NONE && o as usize >= self.outlets.len())
@@ -500,7 +582,15 @@ impl Bundle {
     /// ```
     /// use engine::bundle::{ArticleText, Bundle, IndexPart, Placement};
     /// let mut index = IndexPart::default();
-    /// index.columns.source.push("a.txt".into());
+    /// let c = &mut index.columns;
+    /// c.source.push("a.txt".into());
+    /// c.title.push(String::new());
+    /// c.date.push(0);
+    /// c.outlet.push(engine::bundle::NONE);
+    /// c.duplicate_of.push(engine::bundle::NONE);
+    /// c.status.push(engine::model::Status::Ok);
+    /// c.actor_start.extend([0, 0]);
+    /// c.pair_start.extend([0, 0]);
     /// let texts = [ArticleText { language: "en".into(), ..Default::default() }];
     /// let out = Bundle::encode_with(&index, &texts, Placement::External);
     /// let bundle = Bundle::decode(&out.bundle).unwrap();
@@ -518,7 +608,7 @@ impl Bundle {
     /// ```
     /// use engine::bundle::{Bundle, IndexPart};
     /// let bytes = Bundle::encode(&IndexPart::default(), &[]);
-    /// assert_eq!(Bundle::decode(&bytes).unwrap().index, IndexPart::default());
+    /// assert!(Bundle::decode(&bytes).unwrap().index.columns.is_empty());
     /// assert!(Bundle::decode(b"nope").is_err());
     /// ```
     pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
@@ -698,6 +788,58 @@ fn assemble(index: &IndexPart, chunks: Vec<Vec<u8>>, placement: Placement) -> En
                 chunks,
             }
         }
+    }
+}
+
+/// Turns `Packed`'s pair columns back into actor indices and tone counts, block by block.
+struct PairReader<'a> {
+    pos: &'a [u8],
+    tone: &'a [u8],
+    absolute: std::slice::Iter<'a, (u32, u32)>,
+    big: std::slice::Iter<'a, [u16; 3]>,
+    /// The next pair to read.
+    next: usize,
+}
+
+impl PairReader<'_> {
+    /// Fills the actor and pair offsets and the pairs of a block of articles; `at` is where the
+    /// block's first actor list starts.
+    #[inline(never)]
+    fn block(
+        &mut self,
+        c: &mut Columns,
+        block: std::ops::Range<usize>,
+        actor_len: &[u32],
+        pair_len: &[u32],
+        at: &mut usize,
+    ) -> Result<(), String> {
+        for i in block {
+            let list = &c.actor_list[*at..*at + actor_len[i] as usize];
+            *at += list.len();
+            c.actor_start.push(*at as u32);
+            for k in self.next..self.next + pair_len[i] as usize {
+                let (x, y) = (self.pos[2 * k], self.pos[2 * k + 1]);
+                let (a, b) = match (list.get(usize::from(x)), list.get(usize::from(y))) {
+                    (Some(&a), Some(&b)) if x != ESCAPE => (a, b),
+                    _ => *self.absolute.next().ok_or("a pair's actors are missing")?,
+                };
+                c.pair_a.push(a);
+                c.pair_b.push(b);
+                let tone = self.tone[k];
+                c.pair_tone.push(if tone == ESCAPE {
+                    *self.big.next().ok_or("a tone escape without its counts")?
+                } else {
+                    [
+                        u16::from(tone & 3),
+                        u16::from(tone >> 2 & 3),
+                        u16::from(tone >> 4 & 3),
+                    ]
+                });
+            }
+            self.next += pair_len[i] as usize;
+            c.pair_start.push(self.next as u32);
+        }
+        Ok(())
     }
 }
 
@@ -916,6 +1058,7 @@ mod build {
                 .into_iter()
                 .map(|(id, name)| OutletInfo { id, name })
                 .collect(),
+            edges: CorpusEdges::of(&cols),
             columns: cols,
         };
         (index, texts)
@@ -968,6 +1111,15 @@ mod tests {
                 pair_b: vec![1, 3, 2, 2],
                 pair_tone: vec![[1, 0, 0], [0, 9, 300], [0, 0, 1], [2, 2, 2]],
             },
+            edges: CorpusEdges::default(),
+        }
+        .with_edges()
+    }
+
+    impl IndexPart {
+        fn with_edges(mut self) -> IndexPart {
+            self.edges = CorpusEdges::of(&self.columns);
+            self
         }
     }
 

@@ -6,7 +6,9 @@
 
 use crate::dates::{self, DateHit};
 use crate::model::RemovedReason;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, Match, StartKind};
 use regex::Regex;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -399,8 +401,14 @@ impl Furniture {
     /// ```
     pub fn credit_spans(&self, text: &str) -> Vec<(usize, usize)> {
         let mut spans = Vec::new();
-        if let Some(m) = DATELINE.find(text) {
+        if opens_like_dateline(text)
+            && let Some(m) = DATELINE.find(text)
+        {
             spans.push((m.start(), m.end()));
+        }
+        // A group needs a bracket: look for one before running the pattern.
+        if find_byte(text.as_bytes(), 0, |b| (b == b'(') | (b == b'[')).is_none() {
+            return spans;
         }
         for c in BRACKET_GROUP.captures_iter(text) {
             let whole = c.get(0).expect("group 0 exists");
@@ -415,6 +423,16 @@ impl Furniture {
         }
         spans
     }
+}
+
+/// What `DATELINE` needs of a paragraph's first two bytes: a capital, then a capital, a space,
+/// a period, an apostrophe, a hyphen or the lead byte of '’'. Most paragraphs fail it.
+fn opens_like_dateline(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(1).is_some_and(|&b| {
+            b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'\'' | b'-' | 0xE2)
+        })
 }
 
 /// A wire dateline opening a paragraph: place in capitals, optional date and agency, a dash.
@@ -436,7 +454,27 @@ fn normalise_line(line: &str) -> String {
 
 /// White space, bullets and arrows: what a line is trimmed of before it is compared.
 fn is_edge_mark(c: char) -> bool {
-    c.is_whitespace() || "|›»>•·:-–—<«‹▶▲▼►◀".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '|' | '›'
+                | '»'
+                | '>'
+                | '•'
+                | '·'
+                | ':'
+                | '-'
+                | '–'
+                | '—'
+                | '<'
+                | '«'
+                | '‹'
+                | '▶'
+                | '▲'
+                | '▼'
+                | '►'
+                | '◀'
+        )
 }
 
 /// Splits text into lines, joining hard-wrapped prose, and classifies each.
@@ -452,8 +490,6 @@ pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
     let mut classifier = Classifier {
         furniture,
         seen: HashSet::new(),
-        norm: String::new(),
-        head: String::new(),
     };
     blocks(text)
         .into_iter()
@@ -469,49 +505,42 @@ pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
         .collect()
 }
 
-/// The state of classifying one page's lines: the lines seen so far, and scratch buffers reused
-/// from line to line.
+/// The state of classifying one page's lines.
 struct Classifier<'f> {
     furniture: &'f Furniture,
     /// Normalised lines seen so far, to mark repeats.
     seen: HashSet<String>,
-    /// The current line normalised (`normalise_line`).
-    norm: String,
-    /// The current line's first characters, lowercased, for the prefix lists.
-    head: String,
 }
 
 impl Classifier<'_> {
     /// Classifies a line as `blocks` gives it: trimmed, its words one space apart.
     fn classify_line(&mut self, line: &str, dates: &[DateHit]) -> Class {
-        if is_markup(line) {
+        let marks = Marks::of(line);
+        if is_markup(line, &marks) {
             return Class::Removed(RemovedReason::Markup);
         }
         // The line is already collapsed, so normalising it is trimming and lowercasing.
-        self.norm.clear();
-        push_lowercase(&mut self.norm, line.trim_matches(is_edge_mark));
-        let norm = self.norm.as_str();
+        let norm = lowercase(line.trim_matches(is_edge_mark));
         if norm.is_empty()
-            || self.furniture.is_line(norm)
-            || is_share_bar(norm)
+            || self.furniture.is_line(&norm)
+            || is_share_bar(&norm)
             || is_breadcrumb(line)
         {
             return Class::Removed(RemovedReason::Boilerplate);
         }
-        let word_count = line.bytes().filter(|&b| b == b' ').count() + 1;
-        self.head.clear();
-        push_lowercase(&mut self.head, head(line));
-        if word_count <= 40 && opens_with(&BOILERPLATE_OPENINGS, &self.head) {
+        let word_count = marks.spaces + 1;
+        let head = lowercase(head(line));
+        if word_count <= 40 && opens_with(&BOILERPLATE_OPENINGS, &head) {
             return Class::Removed(RemovedReason::Boilerplate);
         }
-        if word_count <= 60 && opens_with(&CREDIT_OPENINGS, &self.head) {
+        if word_count <= 60 && opens_with(&CREDIT_OPENINGS, &head) {
             return Class::Removed(RemovedReason::Credit);
         }
         if let Some(byline) = byline(line, self.furniture) {
             return Class::Byline(byline);
         }
         // An address needs an '@': test that before the pattern.
-        if line.contains('@')
+        if marks.at_sign
             && word_count <= 20
             && !line.ends_with(['.', '?', '!'])
             && EMAIL.is_match(line)
@@ -525,11 +554,8 @@ impl Classifier<'_> {
         if is_stamp(line, dates) {
             return Class::Removed(RemovedReason::Stamp);
         }
-        if norm.chars().count() >= 20 {
-            if self.seen.contains(norm) {
-                return Class::Removed(RemovedReason::Repeated);
-            }
-            self.seen.insert(norm.to_string());
+        if norm.chars().count() >= 20 && !self.seen.insert(norm) {
+            return Class::Removed(RemovedReason::Repeated);
         }
         // A credit group ends the line: test the last character before the pattern.
         if line.ends_with([')', ']'])
@@ -544,6 +570,38 @@ impl Classifier<'_> {
             }
         }
         Class::Text
+    }
+}
+
+/// The bytes of a line that decide which tests are worth running, counted in one pass the
+/// compiler turns into vector instructions instead of a search for each.
+struct Marks {
+    /// Spaces: the line's words are one space apart.
+    spaces: usize,
+    brace: bool,
+    semicolon: bool,
+    angle: bool,
+    at_sign: bool,
+}
+
+impl Marks {
+    fn of(line: &str) -> Marks {
+        let bytes = line.as_bytes();
+        let spaces = count_bytes(bytes, |b| b == b' ');
+        let found = bytes.iter().fold(0u8, |found, &b| {
+            found
+                | u8::from(b == b'{')
+                | u8::from(b == b';') << 1
+                | u8::from(b == b'<') << 2
+                | u8::from(b == b'@') << 3
+        });
+        Marks {
+            spaces,
+            brace: found & 1 != 0,
+            semicolon: found & 2 != 0,
+            angle: found & 4 != 0,
+            at_sign: found & 8 != 0,
+        }
     }
 }
 
@@ -647,13 +705,12 @@ fn is_bracketed(line: &str) -> bool {
 }
 
 /// Style sheets, scripts and templates that leaked into the text.
-fn is_markup(line: &str) -> bool {
+fn is_markup(line: &str, marks: &Marks) -> bool {
     // Braces, semicolons and '<' are rare in prose: look for the words only when they are there.
-    let brace = line.contains('{');
-    let semicolon = line.contains(';');
+    let (brace, semicolon) = (marks.brace, marks.semicolon);
     let css = brace && semicolon && line.contains('}') && line.contains(':');
-    let template = brace && (line.contains("{{") || line.contains("{%"))
-        || line.contains('<') && line.contains("<%");
+    let template =
+        brace && (line.contains("{{") || line.contains("{%")) || marks.angle && line.contains("<%");
     let tag_only = line.starts_with('<') && line.ends_with('>');
     let script = (semicolon || brace)
         && [
@@ -786,25 +843,54 @@ fn push_collapsed(out: &mut String, line: &str) {
 /// Whether a trimmed line has no white space but single spaces, as most lines already do. A byte
 /// scan: only the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start a non-ASCII white space character.
 fn is_collapsed(line: &str) -> bool {
+    if line.contains("  ") {
+        return false;
+    }
     let bytes = line.as_bytes();
+    let other_space = |b: u8| {
+        (b.wrapping_sub(b'\t') < 5) | (b == 0xC2) | (b == 0xE1) | (b == 0xE2) | (b == 0xE3)
+    };
     let mut at = 0;
-    while let Some(offset) = bytes[at..]
-        .iter()
-        .position(|&b| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
-    {
-        let i = at + offset;
-        let breaks = match bytes[i] {
-            b' ' => bytes.get(i + 1) == Some(&b' '),
-            b'\t'..=b'\r' => true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => line[i..].starts_with(char::is_whitespace),
-            _ => false,
-        };
-        if breaks {
+    while let Some(i) = find_byte(bytes, at, other_space) {
+        if bytes[i].is_ascii() || line[i..].starts_with(char::is_whitespace) {
             return false;
         }
         at = i + 1;
     }
     true
+}
+
+/// The first index at or after `from` whose byte `wanted` accepts. Blocks of 32 bytes are first
+/// tested with a fold the compiler turns into vector instructions; only a block holding such a
+/// byte is searched byte by byte. The compiler is particular: this shape of fold, and a test
+/// written as comparisons joined by `|` (a `matches!` of scattered bytes becomes a bit test,
+/// which stays scalar), measured at one or two instructions a byte against ten or more.
+pub(crate) fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut at = from;
+    for block in bytes[from..].chunks(32) {
+        if block
+            .iter()
+            .map(|&b| u8::from(wanted(b)))
+            .fold(0, |any, b| any | b)
+            != 0
+        {
+            return block.iter().position(|&b| wanted(b)).map(|i| at + i);
+        }
+        at += block.len();
+    }
+    None
+}
+
+/// How many bytes `wanted` accepts, counted in blocks short enough for a byte-sized counter,
+/// which the compiler turns into vector instructions (`filter(…).count()` stays scalar).
+pub(crate) fn count_bytes(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n: u8 = block.iter().map(|&b| u8::from(wanted(b))).sum();
+            usize::from(n)
+        })
+        .sum()
 }
 
 /// Lines of similar width, none much longer than a terminal line: prose wrapped at a column.
@@ -824,37 +910,30 @@ fn is_hard_wrapped(group: &[&str]) -> bool {
     full * 10 >= (widths.len() - 1) * 7
 }
 
-/// Appends `text.to_lowercase()` to `out`, without the allocation: ASCII letters byte by byte,
-/// other characters by `char::to_lowercase`, and a text holding 'Σ' (whose lowercase depends on
-/// its neighbours) through `str::to_lowercase` itself.
-pub(crate) fn push_lowercase(out: &mut String, text: &str) {
-    if text.is_ascii() {
-        let start = out.len();
-        out.push_str(text);
-        out[start..].make_ascii_lowercase();
-        return;
+/// `text.to_lowercase()`. Most texts have no cased character outside ASCII: for them the ASCII
+/// letters are lowercased in one pass the compiler turns into vector instructions.
+pub(crate) fn lowercase(text: &str) -> String {
+    if !only_ascii_cased(text) {
+        return text.to_lowercase();
     }
-    if text.contains('Σ') {
-        out.push_str(&text.to_lowercase());
-        return;
-    }
-    let mut rest = text;
-    loop {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        let mut chars = rest[ascii..].chars();
-        let Some(c) = chars.next() else {
-            return;
-        };
-        if is_caseless(c) {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
+    let bytes = text
+        .bytes()
+        .map(|b| b | (u8::from(b.is_ascii_uppercase()) << 5));
+    String::from_utf8(bytes.collect()).expect("lowercasing ASCII letters keeps UTF-8 valid")
+}
+
+/// Whether every non-ASCII character of `text` is caseless (`is_caseless`).
+fn only_ascii_cased(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(i) = find_byte(bytes, at, |b| b >= 0x80) {
+        let c = text[i..].chars().next().expect("a character starts here");
+        if !is_caseless(c) {
+            return false;
         }
-        rest = chars.as_str();
+        at = i + c.len_utf8();
     }
+    true
 }
 
 /// Characters of blocks without case, which lowercasing keeps as they are: Latin-1 symbols,
@@ -874,6 +953,12 @@ fn is_caseless(c: char) -> bool {
 /// `text.to_lowercase().starts_with(prefix)` without allocating, for a lowercase `prefix` without
 /// 'σ' or 'ς' (so the context rule of 'Σ' cannot matter).
 pub(crate) fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
+    // ASCII lowercases byte for byte: an ASCII opening is compared as bytes.
+    if let Some(head) = text.as_bytes().get(..prefix.len())
+        && head.is_ascii()
+    {
+        return lowercase_bytes_eq(head, prefix);
+    }
     let mut lower = text.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|p| lower.next() == Some(p))
 }
@@ -881,12 +966,33 @@ pub(crate) fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
 /// `text.to_lowercase().ends_with(suffix)` without allocating, on the terms of
 /// `starts_with_lowercase`.
 pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> bool {
+    // ASCII lowercases byte for byte: an ASCII ending is compared as bytes.
+    if let Some(tail) = text
+        .len()
+        .checked_sub(suffix.len())
+        .map(|start| &text.as_bytes()[start..])
+        && tail.is_ascii()
+    {
+        return lowercase_bytes_eq(tail, suffix);
+    }
     let mut lower = text.chars().rev().flat_map(|c| c.to_lowercase().rev());
     suffix.chars().rev().all(|p| lower.next() == Some(p))
 }
 
+/// Whether ASCII bytes, lowercased, are `word`.
+fn lowercase_bytes_eq(ascii: &[u8], word: &str) -> bool {
+    ascii.len() == word.len()
+        && ascii
+            .iter()
+            .zip(word.bytes())
+            .all(|(a, w)| a.to_ascii_lowercase() == w)
+}
+
 /// `text.to_lowercase() == word` without allocating, on the terms of `starts_with_lowercase`.
 pub(crate) fn eq_lowercase(text: &str, word: &str) -> bool {
+    if text.is_ascii() {
+        return lowercase_bytes_eq(text.as_bytes(), word);
+    }
     let mut lower = text.chars().flat_map(char::to_lowercase);
     word.chars().all(|p| lower.next() == Some(p)) && lower.next().is_none()
 }
@@ -930,25 +1036,32 @@ where
     A: Fn(u8) -> bool,
     O: Fn(char) -> bool,
 {
-    /// Moves past the characters that are (`inside`) or are not part of a word; returns where
-    /// it stopped.
-    fn skip(&mut self, inside: bool) -> usize {
+    /// Moves past the characters whose being part of a word is `inside`; returns where it
+    /// stopped. ASCII stretches are passed in a tight loop over bytes.
+    #[inline(always)]
+    fn skip<const INSIDE: bool>(&mut self) -> usize {
         let bytes = self.text.as_bytes();
-        while let Some(&b) = bytes.get(self.at) {
-            if b.is_ascii() {
-                if (self.part_ascii)(b) != inside {
-                    break;
-                }
-                self.at += 1;
-            } else {
-                let c = self.text[self.at..].chars().next().expect("a character starts here");
-                if (self.part)(c) != inside {
-                    break;
-                }
-                self.at += c.len_utf8();
+        loop {
+            let stop = bytes[self.at..]
+                .iter()
+                .position(|&b| !b.is_ascii() || (self.part_ascii)(b) != INSIDE);
+            let Some(offset) = stop else {
+                self.at = bytes.len();
+                return self.at;
+            };
+            self.at += offset;
+            if bytes[self.at].is_ascii() {
+                return self.at;
             }
+            let c = self.text[self.at..]
+                .chars()
+                .next()
+                .expect("a character starts here");
+            if (self.part)(c) != INSIDE {
+                return self.at;
+            }
+            self.at += c.len_utf8();
         }
-        self.at
     }
 }
 
@@ -960,8 +1073,118 @@ where
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        let start = self.skip(false);
-        (start < self.text.len()).then(|| (start, self.skip(true)))
+        let start = self.skip::<false>();
+        (start < self.text.len()).then(|| (start, self.skip::<true>()))
+    }
+}
+
+/// Every match of a DFA built with `MatchKind::Standard` and no prefilter, overlapping ones
+/// included, in the order `AhoCorasick::find_overlapping_iter` reports them: by where they end,
+/// and at one end in the order the automaton lists them. The walk over the transition table is
+/// a few instructions a byte; the library's resumable search, entered through its trait object
+/// and re-entered after every match, costs several times that, and every paragraph goes
+/// through it.
+pub(crate) fn overlapping<'a>(dfa: &'a DFA, text: &'a str) -> Overlapping<'a> {
+    let state = dfa
+        .start_state(Anchored::No)
+        .expect("the automaton searches unanchored");
+    Overlapping {
+        dfa,
+        bytes: text.as_bytes(),
+        end: 0,
+        state,
+        reported: 0,
+    }
+}
+
+/// The iterator `overlapping` returns.
+pub(crate) struct Overlapping<'a> {
+    dfa: &'a DFA,
+    bytes: &'a [u8],
+    /// How many bytes were read: where the matches of `state` end.
+    end: usize,
+    state: aho_corasick::automaton::StateID,
+    /// How many of the matches of `state` were reported.
+    reported: usize,
+}
+
+impl Iterator for Overlapping<'_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        let dfa = self.dfa;
+        loop {
+            if dfa.is_match(self.state) && self.reported < dfa.match_len(self.state) {
+                let pattern = dfa.match_pattern(self.state, self.reported);
+                self.reported += 1;
+                return Some(Match::new(
+                    pattern,
+                    self.end - dfa.pattern_len(pattern)..self.end,
+                ));
+            }
+            // Without a prefilter only match (and dead) states are special.
+            let mut state = self.state;
+            let stop = self.bytes[self.end..].iter().position(|&byte| {
+                state = dfa.next_state(Anchored::No, state, byte);
+                dfa.is_special(state)
+            });
+            self.state = state;
+            self.reported = 0;
+            self.end = match stop {
+                Some(i) => self.end + i + 1,
+                None => {
+                    self.end = self.bytes.len();
+                    return None;
+                }
+            };
+        }
+    }
+}
+
+/// The matches of a DFA built with a leftmost match kind and no prefilter, as
+/// `AhoCorasick::find_iter` reports them, by the same walk as `overlapping`. No pattern of
+/// the automaton may be empty.
+pub(crate) fn leftmost<'a>(dfa: &'a DFA, text: &'a str) -> Leftmost<'a> {
+    Leftmost {
+        dfa,
+        bytes: text.as_bytes(),
+        at: 0,
+    }
+}
+
+/// The iterator `leftmost` returns.
+pub(crate) struct Leftmost<'a> {
+    dfa: &'a DFA,
+    bytes: &'a [u8],
+    /// Where the next search starts: the end of the last match.
+    at: usize,
+}
+
+impl Iterator for Leftmost<'_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        let dfa = self.dfa;
+        let mut state = dfa
+            .start_state(Anchored::No)
+            .expect("the automaton searches unanchored");
+        let mut found: Option<Match> = None;
+        for (i, &byte) in self.bytes[self.at..].iter().enumerate() {
+            state = dfa.next_state(Anchored::No, state, byte);
+            if dfa.is_special(state) {
+                if dfa.is_dead(state) {
+                    break;
+                }
+                // A match state: the longest match so far; a longer one may follow.
+                let end = self.at + i + 1;
+                let pattern = dfa.match_pattern(state, 0);
+                found = Some(Match::new(pattern, end - dfa.pattern_len(pattern)..end));
+            }
+        }
+        let found = found?;
+        debug_assert!(found.end() > self.at, "no pattern is empty");
+        self.at = found.end();
+        Some(found)
     }
 }
 

@@ -4,7 +4,7 @@
 //! without a year is never completed by guessing. Knows nothing about outlets.
 
 use crate::model::Day;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 /// What a stamp says its date is.
@@ -56,26 +56,41 @@ fn month_number(word: &str) -> Option<u32> {
 
 const MONTH_WORD: &str = r"(?P<mon>[A-Za-z]{3,9})\.?";
 
-static YMD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?:\b|\.|T)").unwrap()
-});
-static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일").unwrap()
-});
-static MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b{MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"
-    ))
-    .unwrap()
-});
-static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+const YMD_PATTERN: &str = r"\b(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?:\b|\.|T)";
+const KOREAN_PATTERN: &str = r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일";
+const DAY_FIRST_PATTERN: &str = r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d{2})\b";
+
+fn mdy_pattern() -> String {
+    format!(r"\b{MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b")
+}
+
+fn dmy_pattern() -> String {
+    format!(
         r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){MONTH_WORD}(?:,?\s+|-)(?P<y>(?:19|20)\d{{2}})\b"
-    ))
-    .unwrap()
-});
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d{2})\b").unwrap()
+    )
+}
+
+static YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(YMD_PATTERN).unwrap());
+static KOREAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(KOREAN_PATTERN).unwrap());
+static MDY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&mdy_pattern()).unwrap());
+static DMY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&dmy_pattern()).unwrap());
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(DAY_FIRST_PATTERN).unwrap());
+
+/// The five patterns above as one set, in the order `KOREAN`, `YMD`, `MDY`, `DMY`, `DAY_FIRST`,
+/// with ASCII word boundaries. It tells in one pass which patterns can give a date in a line, so
+/// the others are not run. A date needs ASCII digits (they are parsed), and every `\b` stands
+/// next to one of those digits or to an ASCII letter, where a Unicode boundary is an ASCII one
+/// too: a pattern that gives a date matches in the set. The set's own boundaries are ASCII
+/// because a Unicode one makes the fast DFA give up at the first non-ASCII character.
+static DATE_SHAPES: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns = [
+        KOREAN_PATTERN.to_string(),
+        YMD_PATTERN.to_string(),
+        mdy_pattern(),
+        dmy_pattern(),
+        DAY_FIRST_PATTERN.to_string(),
+    ];
+    RegexSet::new(patterns.iter().map(|p| p.replace(r"\b", r"(?-u:\b)"))).unwrap()
 });
 
 /// Times, time zones, weekdays and separators: the parts of a stamp that are not its date.
@@ -142,9 +157,15 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
     let num = |c: &regex::Captures<'_>, name: &str| {
         c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
     };
-    // The Korean form needs its year marker.
-    let korean = line.contains('년').then(|| KOREAN.captures_iter(line));
-    for c in korean.into_iter().flatten() {
+    let shapes = DATE_SHAPES.matches(line);
+    let run = |k: usize, re: &'static Regex| {
+        shapes
+            .matched(k)
+            .then(|| re.captures_iter(line))
+            .into_iter()
+            .flatten()
+    };
+    for c in run(0, &KOREAN) {
         let m = c.get(0).unwrap();
         push(
             m.start(),
@@ -156,7 +177,7 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
             ),
         );
     }
-    for c in YMD.captures_iter(line) {
+    for c in run(1, &YMD) {
         let m = c.get(0).unwrap();
         push(
             m.start(),
@@ -168,8 +189,8 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
             ),
         );
     }
-    for re in [&*MDY, &*DMY] {
-        for c in re.captures_iter(line) {
+    for (k, re) in [(2, &*MDY), (3, &*DMY)] {
+        for c in run(k, re) {
             let m = c.get(0).unwrap();
             let Some(month) = month_number(&c["mon"]) else {
                 continue;
@@ -185,7 +206,7 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
             );
         }
     }
-    for c in DAY_FIRST.captures_iter(line) {
+    for c in run(4, &DAY_FIRST) {
         let m = c.get(0).unwrap();
         let (a, b, y) = (
             num(&c, "d").unwrap_or(0),
@@ -209,15 +230,26 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
 }
 
 /// Whether `text` holds four ASCII digits in a row, as every year the patterns accept does.
+/// Four bytes in a row always include one at an index of the form 4k + 3, so only those are
+/// tested first, and a run is measured only around a digit found there.
 fn has_four_digits(text: &str) -> bool {
-    text.as_bytes()
-        .split(|b| !b.is_ascii_digit())
-        .any(|run| run.len() >= 4)
+    let bytes = text.as_bytes();
+    (3..bytes.len()).step_by(4).any(|i| {
+        bytes[i].is_ascii_digit() && {
+            let before = bytes[..i].iter().rev().take_while(|b| b.is_ascii_digit());
+            let after = bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit());
+            before.count() + 1 + after.count() >= 4
+        }
+    })
 }
 
 /// The nearest publication or update word in the text before a date.
 fn label_before(before: &str) -> Label {
-    let lower = before.to_lowercase();
+    // The last 41 characters of the lowercased text come from at most the last 41 of the text:
+    // lowercase only those. (A 'Σ' cut from what precedes it may take the other form of σ, of
+    // the same length, and no label word holds one.)
+    let near = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let lower = before[near..].to_lowercase();
     let tail_start = lower.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     let tail = &lower[tail_start..];
     let last = |words: &[&str]| words.iter().filter_map(|w| tail.rfind(w)).max();

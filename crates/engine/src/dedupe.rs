@@ -3,7 +3,7 @@
 //! 100,000 pages is compared in linear time rather than pair by pair. Written here because the
 //! whole method is ~80 lines and the crates that offer it bring far more than we need.
 
-use crate::clean::{is_alphanumeric, push_lowercase, runs};
+use crate::clean::{is_alphanumeric, runs};
 use std::collections::HashMap;
 
 const BINS: usize = 64;
@@ -18,18 +18,23 @@ const THRESHOLD: f64 = 0.7;
 pub fn signature(text: &str) -> Option<[u32; BINS]> {
     // The words lowercased one after another in one buffer, each followed by a space, so a
     // shingle is the stretch from its first word's start to the start of the word after it.
-    let mut lower = String::with_capacity(text.len() + text.len() / 4);
+    let mut lower: Vec<u8> = Vec::with_capacity(text.len() + text.len() / 4);
     let mut starts: Vec<usize> = Vec::new();
     for (s, e) in runs(text, |b| b.is_ascii_alphanumeric(), is_alphanumeric) {
         starts.push(lower.len());
-        push_lowercase(&mut lower, &text[s..e]);
-        lower.push(' ');
+        let word = &text[s..e];
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+        } else {
+            lower.extend_from_slice(word.to_lowercase().as_bytes());
+        }
+        lower.push(b' ');
     }
     if starts.len() < SHINGLE + MIN_SHINGLES {
         return None;
     }
     starts.push(lower.len());
-    let bytes = lower.as_bytes();
+    let bytes = lower.as_slice();
     let mut bins = [u32::MAX; BINS];
     for bounds in starts.windows(SHINGLE + 1) {
         let shingle = &bytes[bounds[0]..bounds[SHINGLE]];

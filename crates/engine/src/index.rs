@@ -12,7 +12,6 @@
 use crate::bundle::{Columns, IndexPart, NONE};
 use crate::model::ToneCounts;
 use roaring::RoaringBitmap;
-use std::collections::HashMap;
 
 /// How selected actors combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -73,8 +72,6 @@ pub struct QueryResult {
 /// Per-slot tables (slots × actors) are built only up to this many cells; past it, counts
 /// under a year or outlet selection walk the articles instead.
 const TABLE_CELLS: usize = 1 << 22;
-/// The whole corpus's edges are summed in a dense actors × actors matrix up to this many cells.
-const DENSE_PAIR_CELLS: usize = 1 << 20;
 
 /// Articles and tone counts of one edge: `[articles, cooperation, conflict, neutral]`.
 type EdgeSums = [u32; 4];
@@ -163,16 +160,14 @@ impl Index {
         } else {
             (Vec::new(), Vec::new())
         };
-        for i in 0..n {
-            let (y, o) = (year_of[i] as usize * actors, outlet_of[i] as usize * actors);
-            for &a in cols.actors(i) {
-                let a = a as usize;
-                actor_total[a] += 1;
-                if tables {
-                    actor_by_year[y + a] += 1;
-                    actor_by_outlet[o + a] += 1;
-                }
-            }
+        for block in blocks(n) {
+            count_block(
+                cols,
+                block,
+                (&year_of, &outlet_of),
+                &mut actor_total,
+                (&mut actor_by_year, &mut actor_by_outlet),
+            );
         }
         // ...and one to transpose them (a counting sort), so each actor's set is built from
         // one ascending run.
@@ -183,12 +178,8 @@ impl Index {
         }
         let mut fill = start.clone();
         let mut by_actor = vec![0u32; cols.actor_list.len()];
-        for i in 0..n {
-            for &a in cols.actors(i) {
-                let at = &mut fill[a as usize];
-                by_actor[*at] = i as u32;
-                *at += 1;
-            }
+        for block in blocks(n) {
+            transpose_block(cols, block, &mut fill, &mut by_actor);
         }
         let actor_sets = (0..actors)
             .map(|a| {
@@ -198,7 +189,7 @@ impl Index {
                     .unwrap_or_else(|_| run.iter().copied().collect())
             })
             .collect();
-        let (pair_row, pair_partner, pair_sums) = pair_totals(cols, actors);
+        let (pair_row, pair_partner, pair_sums) = edge_rows(part, actors);
         Index {
             len: n as u32,
             actor_sets,
@@ -521,6 +512,59 @@ fn walk_pairs(
     }
 }
 
+/// Articles per call of a block function.
+const BLOCK: usize = 2048;
+
+/// `0..n` in blocks of `BLOCK`. Start-up passes over every article run block by block through
+/// functions that are never inlined: the browser runs a wasm function in its baseline code
+/// until an optimised version is compiled in the background, and only the function's next call
+/// uses it, so one long loop would run its whole length in baseline code (the first decode of
+/// 100,000 articles took 3–4× as long as a second one before this).
+fn blocks(n: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
+    (0..n).step_by(BLOCK).map(move |s| s..(s + BLOCK).min(n))
+}
+
+/// Adds the actors of a block of articles to the totals and, when kept, the per-slot tables.
+#[inline(never)]
+fn count_block(
+    cols: &Columns,
+    block: std::ops::Range<usize>,
+    (year_of, outlet_of): (&[u32], &[u32]),
+    total: &mut [u32],
+    (by_year, by_outlet): (&mut [u32], &mut [u32]),
+) {
+    let actors = total.len();
+    let tables = !by_year.is_empty();
+    for i in block {
+        let (y, o) = (year_of[i] as usize * actors, outlet_of[i] as usize * actors);
+        for &a in cols.actors(i) {
+            let a = a as usize;
+            total[a] += 1;
+            if tables {
+                by_year[y + a] += 1;
+                by_outlet[o + a] += 1;
+            }
+        }
+    }
+}
+
+/// Files a block of articles under each of their actors (`fill`: next free place per actor).
+#[inline(never)]
+fn transpose_block(
+    cols: &Columns,
+    block: std::ops::Range<usize>,
+    fill: &mut [usize],
+    by_actor: &mut [u32],
+) {
+    for i in block {
+        for &a in cols.actors(i) {
+            let at = &mut fill[a as usize];
+            by_actor[*at] = i as u32;
+            *at += 1;
+        }
+    }
+}
+
 /// The `top_n` actors with the most articles (ties: lower index first), most first.
 fn top_nodes(counts: &[u32], top_n: usize) -> Vec<Node> {
     let mut nodes: Vec<Node> = counts
@@ -544,63 +588,27 @@ fn top_nodes(counts: &[u32], top_n: usize) -> Vec<Node> {
     nodes
 }
 
-/// Every edge of the corpus over distinct articles, as CSR rows by lower actor.
-fn pair_totals(cols: &Columns, actors: usize) -> (Vec<u32>, Vec<u32>, Vec<EdgeSums>) {
-    let add = |sums: &mut EdgeSums, p: usize| {
-        let [co, cf, ne] = cols.pair_tone[p];
-        sums[0] += 1;
-        sums[1] += u32::from(co);
-        sums[2] += u32::from(cf);
-        sums[3] += u32::from(ne);
-    };
-    let distinct = (0..cols.len()).filter(|&i| cols.duplicate_of[i] == NONE);
-    let mut rows: Vec<Vec<(u32, EdgeSums)>> = vec![Vec::new(); actors];
-    if actors.saturating_mul(actors) <= DENSE_PAIR_CELLS {
-        let mut dense = vec![[0u32; 4]; actors * actors];
-        for i in distinct {
-            for p in cols.pairs(i) {
-                let (a, b) = (cols.pair_a[p] as usize, cols.pair_b[p] as usize);
-                if a < actors && b < actors {
-                    add(&mut dense[a * actors + b], p);
-                }
-            }
-        }
-        for (k, sums) in dense.iter().enumerate() {
-            if sums[0] > 0 {
-                rows[k / actors].push(((k % actors) as u32, *sums));
-            }
-        }
-    } else {
-        let mut map: HashMap<(u32, u32), EdgeSums> = HashMap::new();
-        for i in distinct {
-            for p in cols.pairs(i) {
-                add(map.entry((cols.pair_a[p], cols.pair_b[p])).or_default(), p);
-            }
-        }
-        for ((a, b), sums) in map {
-            if let Some(row) = rows.get_mut(a as usize) {
-                row.push((b, sums));
-            }
+/// The corpus's edges as rows by lower actor (the bundle keeps them in that order).
+fn edge_rows(part: &IndexPart, actors: usize) -> (Vec<u32>, Vec<u32>, Vec<EdgeSums>) {
+    let e = &part.edges;
+    let mut start = vec![0u32; actors + 1];
+    for &a in &e.a {
+        if let Some(s) = start.get_mut(a as usize + 1) {
+            *s += 1;
         }
     }
-    let mut start = vec![0u32];
-    let (mut partner, mut sums) = (Vec::new(), Vec::new());
-    for mut row in rows {
-        row.sort_unstable_by_key(|x| x.0);
-        for (b, s) in row {
-            partner.push(b);
-            sums.push(s);
-        }
-        start.push(partner.len() as u32);
+    for k in 0..actors {
+        start[k + 1] += start[k];
     }
-    (start, partner, sums)
+    (start, e.b.clone(), e.sums.clone())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{ActorInfo, BuildInfo, OutletInfo};
+    use crate::bundle::{ActorInfo, BuildInfo, CorpusEdges, OutletInfo};
     use crate::model::{ActorKind, Status};
+    use std::collections::HashMap;
 
     /// Four articles: 0 (2019, outlet 0, actors 0 1), 1 (2019, outlet 1, actors 0 2),
     /// 2 (undated, no outlet, actors 1 2), 3 (2023, outlet 0, actors 0 1 2; copy of 0).
@@ -633,6 +641,7 @@ mod tests {
             info: BuildInfo::default(),
             actors: vec![actor("a"), actor("b"), actor("c")],
             outlets: vec![outlet("x"), outlet("y")],
+            edges: CorpusEdges::of(&columns),
             columns,
         }
     }
@@ -812,6 +821,7 @@ mod tests {
                     name: format!("O {o}"),
                 })
                 .collect(),
+            edges: CorpusEdges::of(&c),
             columns: c,
         }
     }

@@ -9,6 +9,8 @@
 
 /// Up to this many nodes, every pair repels exactly.
 pub const EXACT_NODES: usize = 80;
+/// Springs kept per node on a map larger than `EXACT_NODES` (the strongest edges).
+const SPRINGS_PER_NODE: usize = 8;
 /// Barnes–Hut opening angle: a cell this small relative to its distance acts as one body.
 const THETA: f32 = 0.9;
 
@@ -48,12 +50,18 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
     let warm = known * 2 > n;
     let mut temperature = if warm { 0.01 } else { 0.1 };
     let cooling = if warm || n > EXACT_NODES { 0.9 } else { 0.97 };
-    // Each edge's pull grows with the log of its weight; computed once.
-    let springs: Vec<(usize, usize, f32)> = edges
+    // Each edge's pull grows with the log of its weight; computed once. A big map keeps only
+    // its strongest edges as springs (a few per node): the weak ones barely move it, and a dense
+    // map has tens of thousands of them.
+    let mut springs: Vec<(usize, usize, f32)> = edges
         .iter()
         .filter(|&&(a, b, _)| a < n && b < n && a != b)
         .map(|&(a, b, w)| (a, b, (1.0 + w.max(0.0)).ln().max(0.3) / k))
         .collect();
+    if n > EXACT_NODES && springs.len() > SPRINGS_PER_NODE * n {
+        springs.sort_by(|x, y| y.2.total_cmp(&x.2));
+        springs.truncate(SPRINGS_PER_NODE * n);
+    }
     let mut disp = vec![(0.0f32, 0.0f32); n];
     let mut tree = QuadTree::default();
     for _ in 0..300 {

@@ -336,9 +336,21 @@ struct Word<'t> {
     text: &'t str,
 }
 
-/// Letters, digits and the marks inside names and abbreviations: "O'Brien", "Sung-rak", "U.S.".
+/// The ASCII bytes of a word: letters, digits and the marks inside names and abbreviations
+/// ("O'Brien", "Sung-rak", "U.S.", "AT&T"), as a table.
+const WORD_BYTES: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] =
+            (b as u8).is_ascii_alphanumeric() || matches!(b as u8, b'-' | b'.' | b'\'' | b'&');
+        b += 1;
+    }
+    table
+};
+
 fn words(text: &str) -> Vec<Word<'_>> {
-    let part_ascii = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'\'' | b'&');
+    let part_ascii = |b: u8| WORD_BYTES[usize::from(b)];
     let part = |c: char| is_alphanumeric(c) || c == '’';
     let mut out = Vec::with_capacity(text.len() / 6);
     for (s, e) in runs(text, part_ascii, part) {
@@ -371,13 +383,11 @@ fn is_abbrev(w: &str) -> bool {
 
 /// A token of a person's name: "Wi", "Sung-rak", "O'Brien", "W." (initial).
 fn is_name_token(w: &str) -> bool {
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_uppercase() {
+    if !opens_with_capital(w) {
         return false;
     }
+    let mut chars = w.chars();
+    chars.next();
     let rest = chars.as_str();
     let shaped = rest == "."
         || !rest.is_empty()
@@ -403,6 +413,10 @@ pub fn find(text: &str, known: &[(usize, usize)]) -> Vec<NameHit> {
     let mut hits: Vec<NameHit> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        if !name_token[i] {
+            i += 1;
+            continue;
+        }
         let run = name_token[i..]
             .iter()
             .take(4)
@@ -535,8 +549,8 @@ fn organisations(text: &str, ws: &[Word<'_>]) -> Vec<NameHit> {
             j += 1;
         }
         let phrase = &ws[i..=last_cap];
-        if let Some(head) = phrase.iter().find(|w| ORG_HEAD_SET.contains(w.text))
-            && phrase.len() >= 2
+        if phrase.len() >= 2
+            && let Some(head) = phrase.iter().find(|w| ORG_HEAD_SET.contains(w.text))
         {
             let (s, e) = (phrase[0].start, phrase[phrase.len() - 1].end);
             out.push(NameHit {
@@ -553,7 +567,15 @@ fn organisations(text: &str, ws: &[Word<'_>]) -> Vec<NameHit> {
 }
 
 fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    opens_with_capital(w) && w.chars().any(char::is_lowercase)
+}
+
+/// Whether a word's first character is uppercase, settled on the first byte for ASCII.
+fn opens_with_capital(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// A slug for an id: lowercase ASCII letters and digits joined by hyphens.
@@ -563,11 +585,18 @@ fn starts_upper(w: &str) -> bool {
 /// ```
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
+    let mut step = |c: char| {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
+        }
+    };
+    for c in name.chars() {
+        if c.is_ascii() {
+            step(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut step);
         }
     }
     let trimmed = out.trim_end_matches('-');

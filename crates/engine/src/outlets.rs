@@ -3,8 +3,10 @@
 //! only in a dateline credit is the source of the copy, not proof of who printed it, so it is
 //! the weakest sign. Knows nothing about dates or actors.
 
+use crate::clean::overlapping;
 use crate::dictionary::ConfigError;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::MatchKind;
+use aho_corasick::dfa::DFA;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -45,10 +47,63 @@ struct OutletsFile {
 pub struct Profiles {
     pub outlets: Vec<Outlet>,
     by_name: HashMap<String, usize>,
-    /// Every outlet's signatures in one automaton (`None` when there are none), and the outlet
-    /// of each: one pass over a line finds them all.
-    signatures: Option<AhoCorasick>,
-    signature_outlets: Vec<usize>,
+    /// `None` only in `Profiles::default()`.
+    signs: Option<Signs>,
+}
+
+/// The signs a line can carry, found in one pass over it: every outlet's signatures and the
+/// copyright signs the `COPYRIGHT` pattern needs. The automaton is ASCII-case-blind for the
+/// copyright signs; a signature match is checked for exact case.
+#[derive(Debug, Clone)]
+struct Signs {
+    automaton: DFA,
+    /// The outlet and text of each signature, in pattern order; the copyright signs follow them.
+    signatures: Vec<(usize, String)>,
+}
+
+/// What a `COPYRIGHT` match must hold: the pattern's case-blind alternatives, with both cases of
+/// the circled c.
+const COPYRIGHT_SIGNS: [&str; 5] = ["©", "ⓒ", "Ⓒ", "(c)", "copyright"];
+
+impl Signs {
+    fn new(outlets: &[Outlet]) -> Signs {
+        let signatures: Vec<(usize, String)> = outlets
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| o.signatures.iter().map(move |s| (i, s.clone())))
+            .collect();
+        let patterns = signatures
+            .iter()
+            .map(|(_, s)| s.as_str())
+            .chain(COPYRIGHT_SIGNS);
+        let automaton = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(patterns)
+            .expect("outlet signatures compile into an automaton");
+        Signs {
+            automaton,
+            signatures,
+        }
+    }
+
+    /// The first outlet (by index) whose signature `line` prints, and whether it holds a
+    /// copyright sign.
+    fn find(&self, line: &str) -> (Option<usize>, bool) {
+        let mut signed: Option<usize> = None;
+        let mut copyright = false;
+        for m in overlapping(&self.automaton, line) {
+            match self.signatures.get(m.pattern().as_usize()) {
+                Some((outlet, signature)) if line[m.range()] == **signature => {
+                    signed = Some(signed.map_or(*outlet, |s| s.min(*outlet)));
+                }
+                Some(_) => {}
+                None => copyright = true,
+            }
+        }
+        (signed, copyright)
+    }
 }
 
 impl Profiles {
@@ -77,32 +132,21 @@ impl Profiles {
                 }
             }
         }
-        let (patterns, signature_outlets): (Vec<&str>, Vec<usize>) = outlets
-            .iter()
-            .enumerate()
-            .flat_map(|(i, o)| o.signatures.iter().map(move |s| (s.as_str(), i)))
-            .unzip();
-        let signatures = (!patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .expect("outlet signatures compile into an automaton")
-        });
+        let signs = Some(Signs::new(&outlets));
         Ok(Profiles {
             outlets,
             by_name,
-            signatures,
-            signature_outlets,
+            signs,
         })
     }
 
-    /// The first outlet (by index) with a signature printed in `line`.
-    fn signed(&self, line: &str) -> Option<usize> {
-        self.signatures
-            .as_ref()?
-            .find_overlapping_iter(line)
-            .map(|m| self.signature_outlets[m.pattern().as_usize()])
-            .min()
+    /// The first outlet (by index) whose signature `line` prints, and whether the line may hold
+    /// a copyright sign.
+    fn signs(&self, line: &str) -> (Option<usize>, bool) {
+        match &self.signs {
+            Some(signs) => signs.find(line),
+            None => (None, true),
+        }
     }
 
     /// The outlet printed under a name, alias or id, ignoring case and a leading "The".
@@ -155,15 +199,6 @@ static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z .&-]{1,40})\)\s*(?:--|—|-)").unwrap());
-/// What a `COPYRIGHT` match must hold, as a cheap automaton to run before the pattern: the
-/// pattern's case-blind alternatives, with both cases of the circled c.
-static COPYRIGHT_SIGN: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(["©", "ⓒ", "Ⓒ", "(c)", "copyright"])
-        .expect("copyright signs compile")
-});
 
 /// How sure a sign is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -239,7 +274,8 @@ fn line_signs(
     line: &str,
     consider: &mut impl FnMut(Strength, Option<usize>) -> bool,
 ) -> bool {
-    if consider(Strength::Own, profiles.signed(line)) {
+    let (signed, copyright) = profiles.signs(line);
+    if consider(Strength::Own, signed) {
         return true;
     }
     if line.contains("://") || line.contains('@') {
@@ -250,7 +286,7 @@ fn line_signs(
             }
         }
     }
-    if COPYRIGHT_SIGN.is_match(line) {
+    if copyright {
         for c in COPYRIGHT.captures_iter(line) {
             if consider(Strength::Own, lookup_prefix(profiles, &c[1])) {
                 return true;

@@ -3,9 +3,10 @@
 //! sanction, condemn, warn, threaten, veto, accuse, test-fire …), matched by one automaton, with
 //! negation ("refused to cooperate" is not cooperation). The cue nearest the two actors decides.
 
-use crate::clean::WordSet;
+use crate::clean::{WordSet, leftmost};
 use crate::model::Tone;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::dfa::DFA;
 use std::sync::LazyLock;
 
 /// Cues: a trailing `*` matches any ending ("sanction*" → sanctions, sanctioned), otherwise the
@@ -178,7 +179,7 @@ pub struct CueHit {
 /// The compiled cue lexicon.
 #[derive(Debug, Clone)]
 pub struct ToneLexicon {
-    automaton: AhoCorasick,
+    automaton: DFA,
     /// Per pattern: its tone and whether it is a stem.
     entries: Vec<(Tone, bool)>,
 }
@@ -200,11 +201,11 @@ impl ToneLexicon {
                 entries.push((tone, stem));
             }
         }
-        // A DFA: evidence sentences are many, and it takes a byte in a few instructions.
-        let automaton = AhoCorasickBuilder::new()
+        // A DFA walked by `clean::leftmost`: evidence sentences are many.
+        let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(patterns)
             .expect("cue lexicon compiles");
         ToneLexicon { automaton, entries }
@@ -228,7 +229,7 @@ impl ToneLexicon {
     pub fn cues_outside(&self, sentence: &str, names: &[(usize, usize)]) -> Vec<CueHit> {
         let in_name = |at: usize| names.iter().any(|&(a, b)| a <= at && at < b);
         let mut hits = Vec::new();
-        for m in self.automaton.find_iter(sentence) {
+        for m in leftmost(&self.automaton, sentence) {
             if in_name(m.start()) || in_name(m.end() - 1) {
                 continue;
             }

@@ -2,7 +2,7 @@
 //! sentence rules (UAX #29) break after every "Mr." and "U.S." followed by a capital, which news
 //! prose is full of; this splitter knows abbreviations, initials and dotted acronyms.
 
-use crate::clean::{WordSet, eq_lowercase};
+use crate::clean::{WordSet, eq_lowercase, find_byte};
 use std::sync::LazyLock;
 
 /// Abbreviations that end with a period but do not end a sentence.
@@ -65,11 +65,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
 fn next_end(text: &str, from: usize) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(offset) = bytes[at..]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE3 | 0xEF))
-    {
-        let i = at + offset;
+    while let Some(i) = find_byte(bytes, at, |b| {
+        (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xE3) | (b == 0xEF)
+    }) {
         let c = text[i..].chars().next().expect("a character starts here");
         if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
             return Some((i, c));
