@@ -847,9 +847,8 @@ fn is_collapsed(line: &str) -> bool {
         return false;
     }
     let bytes = line.as_bytes();
-    let other_space = |b: u8| {
-        (b.wrapping_sub(b'\t') < 5) | (b == 0xC2) | (b == 0xE1) | (b == 0xE2) | (b == 0xE3)
-    };
+    let other_space =
+        |b: u8| (b.wrapping_sub(b'\t') < 5) | (b == 0xC2) | (b == 0xE1) | (b == 0xE2) | (b == 0xE3);
     let mut at = 0;
     while let Some(i) = find_byte(bytes, at, other_space) {
         if bytes[i].is_ascii() || line[i..].starts_with(char::is_whitespace) {
