@@ -3,12 +3,14 @@
 //! "us" is not the US), bare family names resolved to the nearest full mention, role phrases
 //! ("the South Korean president") resolved by the article's date.
 
+use crate::clean::WordHasher;
 use crate::clean::{eq_lowercase, overlapping, starts_with_lowercase};
 use crate::dictionary::{Dictionary, Form, Target};
 use crate::model::{ActorKind, Day};
 use aho_corasick::MatchKind;
 use aho_corasick::dfa::DFA;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// A dictionary actor named at a place in a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +28,44 @@ pub struct Matcher {
     automaton: DFA,
     /// Each actor's family name, lowercased once.
     surnames: Vec<Option<String>>,
+    /// What the checks of a match need to know of each spelling, by pattern.
+    spellings: Vec<Spelling>,
+}
+
+/// The kinds of target a spelling has, worked out once rather than for every match: most matches
+/// are inside words ("us" in "thus") and only need the boundary test.
+#[derive(Debug, Clone, Copy)]
+struct Spelling {
+    /// Every target is a Hangul spelling: particles may follow it.
+    hangul: bool,
+    /// Every target is an acronym: the case must be exact.
+    acronym: bool,
+    /// Some target is a country that mostly names a place.
+    venue: bool,
+    /// Some target is a "the North" form.
+    standalone: bool,
+    /// The spelling blocks matches inside it (an outlet's name).
+    block: bool,
+}
+
+impl Spelling {
+    fn new(targets: &[Target], dict: &Dictionary) -> Spelling {
+        Spelling {
+            hangul: targets
+                .iter()
+                .all(|t| matches!(t, Target::Actor(_, Form::Hangul))),
+            acronym: targets
+                .iter()
+                .all(|t| matches!(t, Target::Actor(_, Form::Acronym))),
+            venue: targets
+                .iter()
+                .any(|t| matches!(t, Target::Actor(a, _) if dict.actors[*a as usize].venue)),
+            standalone: targets
+                .iter()
+                .any(|t| matches!(t, Target::Actor(_, Form::Standalone))),
+            block: targets.contains(&Target::Block),
+        }
+    }
 }
 
 /// A candidate match before selection.
@@ -67,10 +107,16 @@ impl Matcher {
             .iter()
             .map(|a| a.surname.as_ref().map(|s| s.to_lowercase()))
             .collect();
+        let spellings = dict
+            .patterns
+            .iter()
+            .map(|(_, targets)| Spelling::new(targets, &dict))
+            .collect();
         Matcher {
             dict,
             automaton,
             surnames,
+            spellings,
         }
     }
 
@@ -177,30 +223,26 @@ impl Matcher {
                 picked.push(c);
             }
         }
-        picked.retain(|c| !self.dict.patterns[c.pattern].1.contains(&Target::Block));
+        picked.retain(|c| !self.spellings[c.pattern].block);
         picked
     }
 
     /// Word boundaries, capitals and exact case where the spelling demands them.
     fn valid(&self, text: &str, c: &Candidate) -> bool {
-        let (pattern, targets) = &self.dict.patterns[c.pattern];
-        let matched = &text[c.start..c.end];
-        let hangul = targets
-            .iter()
-            .all(|t| matches!(t, Target::Actor(_, Form::Hangul)));
+        let spelling = self.spellings[c.pattern];
         let before = text[..c.start].chars().next_back();
-        let after = text[c.end..].chars().next();
-        if hangul {
+        if spelling.hangul {
             if before.is_some_and(is_hangul) {
                 return false;
             }
-        } else if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+        } else if before.is_some_and(is_word_char)
+            || text[c.end..].chars().next().is_some_and(is_word_char)
+        {
             return false;
         }
-        if targets
-            .iter()
-            .all(|t| matches!(t, Target::Actor(_, Form::Acronym)))
-        {
+        let pattern = &self.dict.patterns[c.pattern].0;
+        let matched = &text[c.start..c.end];
+        if spelling.acronym {
             return matched == pattern;
         }
         // Every capital in the spelling must be a capital in the text; "KIM JONG UN" passes.
@@ -211,13 +253,10 @@ impl Matcher {
         if !caps_hold {
             return false;
         }
-        if self.is_venue(targets) && after_place_preposition(&text[..c.start]) {
+        if spelling.venue && after_place_preposition(&text[..c.start]) {
             return false;
         }
-        if targets
-            .iter()
-            .any(|t| matches!(t, Target::Actor(_, Form::Standalone)))
-        {
+        if spelling.standalone {
             let rest = text[c.end..].trim_start_matches(' ');
             if rest.len() < text[c.end..].len()
                 && rest.chars().next().is_some_and(char::is_uppercase)
@@ -251,12 +290,6 @@ impl Matcher {
         Some(actor)
     }
 
-    fn is_venue(&self, targets: &[Target]) -> bool {
-        targets
-            .iter()
-            .any(|t| matches!(t, Target::Actor(a, _) if self.dict.actors[*a as usize].venue))
-    }
-
     fn names_person(&self, pattern: usize) -> bool {
         self.dict.patterns[pattern].1.iter().any(|t| match t {
             Target::Actor(a, _) => self.dict.actors[*a as usize].kind == ActorKind::Person,
@@ -287,7 +320,7 @@ fn after_place_preposition(before: &str) -> bool {
 #[derive(Default)]
 struct Salience {
     /// Per lowercased surname: (actor, mentions, order of the latest mention).
-    people: HashMap<String, Vec<(u32, u32, u32)>>,
+    people: HashMap<String, Vec<(u32, u32, u32)>, BuildHasherDefault<WordHasher>>,
     clock: u32,
 }
 

@@ -2,7 +2,7 @@
 //! outlet, language, actors and evidence sentences. Pure: bytes and knowledge in, article out.
 
 use crate::actors::{Found, Matcher};
-use crate::clean::{self, Class, Furniture, Line, count_bytes, find_byte};
+use crate::clean::{self, Class, Furniture, Line, count_bytes, find_byte, more_chars_than};
 use crate::dates::{self, Stamp};
 use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
@@ -262,7 +262,7 @@ impl Knowledge {
                 .filter(|&i| {
                     i > t
                         && first_body.is_none_or(|b| i < b)
-                        && lines[i].text.chars().count() <= 300
+                        && !more_chars_than(&lines[i].text, 300)
                 })
                 .collect(),
             None => Vec::new(),
@@ -536,7 +536,7 @@ enum ActorKey<'a> {
 fn is_headline(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=30).contains(&words)
-        && text.chars().count() <= 250
+        && !more_chars_than(text, 250)
         && !text.ends_with(['.', ',', ';', ':'])
 }
 
@@ -545,7 +545,7 @@ fn is_body(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let end = text.trim_end_matches(['"', '”', '’', '\'', ')']);
     // A question of a dozen words is as often a headline as a sentence; a long one is prose.
-    text.chars().count() > 300
+    more_chars_than(text, 300)
         || words >= 12 && end.ends_with(['.', '!', '다'])
         || words > 25 && end.ends_with('?')
 }

@@ -491,7 +491,9 @@ pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
         furniture,
         seen: HashSet::new(),
     };
-    blocks(text)
+    let blocks = blocks(text);
+    classifier.seen.reserve(blocks.len());
+    blocks
         .into_iter()
         .map(|block| {
             let dates = dates::find_dates(&block);
@@ -554,7 +556,7 @@ impl Classifier<'_> {
         if is_stamp(line, dates) {
             return Class::Removed(RemovedReason::Stamp);
         }
-        if norm.chars().count() >= 20 && !self.seen.insert(norm) {
+        if more_chars_than(&norm, 19) && !self.seen.insert(norm) {
             return Class::Removed(RemovedReason::Repeated);
         }
         // A credit group ends the line: test the last character before the pattern.
@@ -643,13 +645,13 @@ fn is_stamp(line: &str, dates: &[DateHit]) -> bool {
         return true;
     }
     let first = &dates[0];
-    first.label != dates::Label::Unlabeled && line.chars().count() <= 160 && first.start <= 40
+    first.label != dates::Label::Unlabeled && !more_chars_than(line, 160) && first.start <= 40
 }
 
 /// The author credit of a byline line, or `None` when the line is not a byline. An agency alone
 /// is a credit, not a byline: `Some(None)`.
 fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
-    if line.chars().count() > 200 {
+    if more_chars_than(line, 200) {
         return None;
     }
     // A Korean byline opens with a Hangul syllable: test that before the pattern.
@@ -741,7 +743,7 @@ fn is_share_bar(norm: &str) -> bool {
 }
 
 fn is_breadcrumb(line: &str) -> bool {
-    if line.chars().count() > 80 || line.ends_with(['.', '?', '!']) {
+    if more_chars_than(line, 80) || line.ends_with(['.', '?', '!']) {
         return false;
     }
     let arrows = [" > ", " › ", " » ", " < "]
@@ -911,7 +913,7 @@ fn is_hard_wrapped(group: &[&str]) -> bool {
 
 /// `text.to_lowercase()`. Most texts have no cased character outside ASCII: for them the ASCII
 /// letters are lowercased in one pass the compiler turns into vector instructions.
-pub(crate) fn lowercase(text: &str) -> String {
+fn lowercase(text: &str) -> String {
     if !only_ascii_cased(text) {
         return text.to_lowercase();
     }
@@ -936,8 +938,8 @@ fn only_ascii_cased(text: &str) -> bool {
 }
 
 /// Characters of blocks without case, which lowercasing keeps as they are: Latin-1 symbols,
-/// general punctuation (curly quotes, dashes), CJK punctuation, kana, Han and Hangul. Looking
-/// them up in the case tables is most of the cost of lowercasing Korean text.
+/// general punctuation (curly quotes, dashes), CJK punctuation, kana, Han and Hangul. A text
+/// whose non-ASCII characters are all of these is lowercased byte by byte.
 fn is_caseless(c: char) -> bool {
     matches!(
         c,
@@ -994,6 +996,12 @@ pub(crate) fn eq_lowercase(text: &str, word: &str) -> bool {
     }
     let mut lower = text.chars().flat_map(char::to_lowercase);
     word.chars().all(|p| lower.next() == Some(p)) && lower.next().is_none()
+}
+
+/// `text.chars().count() > n`, counting only when the length in bytes (one to four a
+/// character) leaves it open.
+pub(crate) fn more_chars_than(text: &str, n: usize) -> bool {
+    text.len() > n && (text.len() > 4 * n || text.chars().count() > n)
 }
 
 /// `c.is_alphanumeric()`, answering for Hangul syllables (letters) and general punctuation
@@ -1194,17 +1202,40 @@ pub(crate) struct WordSet {
     words: HashSet<&'static str, BuildHasherDefault<WordHasher>>,
     /// The most characters a word of the list has.
     longest: usize,
+    /// Per ASCII first byte, a bit for each length in bytes (below 32) of the list's words that
+    /// open with it: most words looked up are not in the list, and this tells at once.
+    shapes: [u32; 128],
 }
 
 impl WordSet {
     pub(crate) fn new(words: &[&'static str]) -> WordSet {
+        let mut shapes = [0u32; 128];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first()
+                && b < 128
+                && w.len() < 32
+            {
+                shapes[usize::from(b)] |= 1 << w.len();
+            }
+        }
         WordSet {
             words: words.iter().copied().collect(),
             longest: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+            shapes,
         }
     }
 
+    /// Whether no word of the list opens with ASCII byte `first` and is `len` bytes long.
+    fn no_shape(&self, first: u8, len: usize) -> bool {
+        first < 128 && len < 32 && self.shapes[usize::from(first)] >> len & 1 == 0
+    }
+
     pub(crate) fn contains(&self, word: &str) -> bool {
+        if let Some(&first) = word.as_bytes().first()
+            && self.no_shape(first, word.len())
+        {
+            return false;
+        }
         self.words.contains(word)
     }
 
@@ -1217,6 +1248,11 @@ impl WordSet {
         let mut buffer = [0u8; 32];
         match buffer.get_mut(..word.len()) {
             Some(key) if word.is_ascii() => {
+                if let Some(&first) = word.as_bytes().first()
+                    && self.no_shape(first.to_ascii_lowercase(), word.len())
+                {
+                    return false;
+                }
                 key.copy_from_slice(word.as_bytes());
                 key.make_ascii_lowercase();
                 std::str::from_utf8(key).is_ok_and(|key| self.words.contains(key))

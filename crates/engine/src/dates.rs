@@ -3,7 +3,10 @@
 //! from a page's stamps. Dates in captions and running text are events, not publication; a date
 //! without a year is never completed by guessing. Knows nothing about outlets.
 
+use crate::clean::{find_byte, more_chars_than, overlapping};
 use crate::model::Day;
+use aho_corasick::MatchKind;
+use aho_corasick::dfa::DFA;
 use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
@@ -230,18 +233,28 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
 }
 
 /// Whether `text` holds four ASCII digits in a row, as every year the patterns accept does.
-/// Four bytes in a row always include one at an index of the form 4k + 3, so only those are
-/// tested first, and a run is measured only around a digit found there.
 fn has_four_digits(text: &str) -> bool {
     let bytes = text.as_bytes();
-    (3..bytes.len()).step_by(4).any(|i| {
-        bytes[i].is_ascii_digit() && {
-            let before = bytes[..i].iter().rev().take_while(|b| b.is_ascii_digit());
-            let after = bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit());
-            before.count() + 1 + after.count() >= 4
+    let mut at = 0;
+    while let Some(i) = find_byte(bytes, at, |b| b.wrapping_sub(b'0') < 10) {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run >= 4 {
+            return true;
         }
-    })
+        at = i + run;
+    }
+    false
 }
+
+/// The label words, publication words first, as one automaton: a pass over the text instead of
+/// a search for each word.
+static LABEL_WORDS: LazyLock<DFA> = LazyLock::new(|| {
+    DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build(PUBLISHED_WORDS.iter().chain(&UPDATED_WORDS))
+        .expect("the label words compile")
+});
 
 /// The nearest publication or update word in the text before a date.
 fn label_before(before: &str) -> Label {
@@ -252,8 +265,17 @@ fn label_before(before: &str) -> Label {
     let lower = before[near..].to_lowercase();
     let tail_start = lower.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     let tail = &lower[tail_start..];
-    let last = |words: &[&str]| words.iter().filter_map(|w| tail.rfind(w)).max();
-    match (last(&PUBLISHED_WORDS), last(&UPDATED_WORDS)) {
+    // Where the last word of each kind starts: the latest start of any of its matches.
+    let (mut published, mut updated) = (None, None);
+    for m in overlapping(&LABEL_WORDS, tail) {
+        let last = if m.pattern().as_usize() < PUBLISHED_WORDS.len() {
+            &mut published
+        } else {
+            &mut updated
+        };
+        *last = Some(last.map_or(m.start(), |at: usize| at.max(m.start())));
+    }
+    match (published, updated) {
         (Some(p), Some(u)) if u > p => Label::Updated,
         (Some(_), _) => Label::Published,
         (None, Some(_)) => Label::Updated,
@@ -264,7 +286,7 @@ fn label_before(before: &str) -> Label {
 /// Whether a line is nothing but a date stamp: once dates, times, zones, weekdays and stamp
 /// words are taken away, little text is left (a poster's name, a dateline city).
 pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
-    if hits.is_empty() || line.chars().count() > 120 {
+    if hits.is_empty() || more_chars_than(line, 120) {
         return false;
     }
     let mut rest = String::with_capacity(line.len());

@@ -361,9 +361,11 @@ fn words(text: &str) -> Vec<Word<'_>> {
         {
             w = &w[..w.len() - 1];
         }
-        for suffix in ["’s", "'s"] {
-            if let Some(stem) = w.strip_suffix(suffix) {
-                w = stem;
+        if w.ends_with('s') {
+            for suffix in ["’s", "'s"] {
+                if let Some(stem) = w.strip_suffix(suffix) {
+                    w = stem;
+                }
             }
         }
         out.push(Word {

@@ -287,6 +287,9 @@ fn negation_before(sentence: &str, at: usize) -> Option<usize> {
 
 fn is_negation(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    if word.is_ascii() {
+        return NEGATION_SET.contains_lowercase(word);
+    }
     if word.contains('’') {
         NEGATIONS.contains(&word.to_lowercase().replace('’', "'").as_str())
     } else {
