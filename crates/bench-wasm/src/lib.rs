@@ -45,7 +45,8 @@ impl Bench {
         self.bundle.index.actors.len() as u32
     }
 
-    /// The year facet's values in count order: a year, or -1 for undated.
+    /// The year facet's values in the index's order (ascending, undated last): a year, or -1
+    /// for undated.
     pub fn years(&self) -> Vec<i32> {
         self.index
             .years
