@@ -6,6 +6,10 @@
 //! A large corpus (see `engine::bundle::Bundle::encode_auto`) keeps only its index part in the
 //! wasm: the text chunks become files, written to `COVERAGE_CHUNKS_OUT` (the xtask sets it and
 //! copies the folder into the page's `chunks/`), or else to `$OUT_DIR/chunks` with a warning.
+//!
+//! `COVERAGE_BUNDLE` names a bundle `coverage bundle` already wrote (its chunks in `chunks/`
+//! beside it): the page embeds that one instead of reading a corpus again. The benchmark uses
+//! it so that 100,000 pages are read once, not twice.
 
 use engine::bundle::{BuildInfo, Bundle, build, corpus_hash};
 use engine::{Corpus, Knowledge};
@@ -16,6 +20,13 @@ fn main() {
     println!("cargo:rerun-if-env-changed=COVERAGE_CORPUS");
     println!("cargo:rerun-if-env-changed=COVERAGE_CHUNKS_OUT");
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    println!("cargo:rerun-if-env-changed=COVERAGE_BUNDLE");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let chosen = std::env::var_os("COVERAGE_CHUNKS_OUT").map(PathBuf::from);
+    if let Some(bundle) = std::env::var_os("COVERAGE_BUNDLE").filter(|b| !b.is_empty()) {
+        prebuilt(Path::new(&bundle), &out_dir, chosen.as_deref());
+        return;
+    }
     let corpus =
         std::env::var_os("COVERAGE_CORPUS").map_or_else(|| PathBuf::from("corpus"), PathBuf::from);
     println!("cargo:rerun-if-changed={}", corpus.display());
@@ -46,11 +57,9 @@ fn main() {
         corpus_hash: hash,
     };
     let encoded = build(&corpus_data, &knowledge.profiles, info);
-    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let out = out_dir.join("corpus.bin");
     std::fs::write(&out, &encoded.bundle)
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
-    let chosen = std::env::var_os("COVERAGE_CHUNKS_OUT").map(PathBuf::from);
     if encoded.chunks.is_empty() {
         // Texts are inline: leave no chunks of an earlier build where the xtask looks.
         if let Some(dir) = &chosen {
@@ -70,6 +79,32 @@ fn main() {
         dir
     });
     write_chunks(&dir, &encoded.chunks);
+}
+
+/// Embeds a bundle written by `coverage bundle`, after checking that it decodes, and passes
+/// its chunk files on.
+fn prebuilt(bundle: &Path, out_dir: &Path, chosen: Option<&Path>) {
+    println!("cargo:rerun-if-changed={}", bundle.display());
+    let bytes = std::fs::read(bundle)
+        .unwrap_or_else(|e| panic!("COVERAGE_BUNDLE {}: {e}", bundle.display()));
+    let decoded = Bundle::decode(&bytes)
+        .unwrap_or_else(|e| panic!("COVERAGE_BUNDLE {} is not a bundle: {e}", bundle.display()));
+    let out = out_dir.join("corpus.bin");
+    std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let from = bundle.parent().unwrap_or(Path::new(".")).join("chunks");
+    let external = if decoded.is_external() {
+        decoded.chunk_count()
+    } else {
+        0
+    };
+    let chunks: Vec<Vec<u8>> = (0..external)
+        .map(|i| {
+            let path = from.join(Bundle::chunk_path(i).trim_start_matches("chunks/"));
+            std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        })
+        .collect();
+    let dir = chosen.map_or_else(|| out_dir.join("chunks"), Path::to_path_buf);
+    write_chunks(&dir, &chunks);
 }
 
 /// Reads every page on all cores, keeping file order.

@@ -74,7 +74,8 @@ pub fn parse(args: &[String]) -> Result<Options> {
 /// One corpus size's files.
 struct Prepared {
     size: usize,
-    corpus: PathBuf,
+    /// The bundle `coverage bundle` wrote (text chunks in `chunks/` beside it).
+    bundle: PathBuf,
     /// What `coverage bundle` said: articles, MB read and MB/s.
     ingest: String,
     bundle_bytes: usize,
@@ -102,7 +103,7 @@ pub fn run_bench(ctx: &Ctx, opts: &Options) -> Result {
         write(&data.join("facts.json"), facts(&bytes)?.as_bytes())?;
         prepared.push(Prepared {
             size,
-            corpus,
+            bundle: bundle_dir.join("bundle.bin"),
             ingest,
             bundle_bytes: bytes.len(),
             bundle_gz_bytes: gzip_len(&bytes),
@@ -400,16 +401,13 @@ fn copy_page(ctx: &Ctx, page: &Path) -> Result {
 /// `bench/explorer.mjs`; returns its result line.
 fn explorer(ctx: &Ctx, work: &Path, prep: &Prepared) -> Result<Value> {
     println!(
-        "==> the explorer on {} articles (build.rs reads the corpus; a few minutes)",
+        "==> the explorer on {} articles (build.rs embeds its bundle)",
         prep.size
     );
     let dist = work.join("explorer");
     let mut trunk = build::command_into(ctx, &dist);
-    // build.rs reads every page: optimise it and the engine it runs (only for this build, so
-    // the usual page build keeps compiling its build step quickly).
-    trunk
-        .env("COVERAGE_CORPUS", &prep.corpus)
-        .env("CARGO_PROFILE_WASM_RELEASE_BUILD_OVERRIDE_OPT_LEVEL", "3");
+    // build.rs embeds the bundle `coverage bundle` already read from the same pages.
+    trunk.env("COVERAGE_BUNDLE", &prep.bundle);
     run(&mut trunk)?;
     build::finish(&dist)?;
     build::copy_chunks(ctx, &dist)?;
