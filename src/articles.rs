@@ -25,23 +25,19 @@ pub fn visible_rows(scroll_top: f64, view_height: f64, total: usize) -> (usize, 
 pub fn ArticleList() -> impl IntoView {
     let c = ctx();
     let (ex, result) = (c.ex, c.result);
-    let sorted = Memo::new(move |_| {
-        let cols = ex.cols();
-        let mut list: Vec<u32> = result.with(|r| r.matches.iter().collect());
-        // Newest first; undated (0) sorts last.
-        list.sort_by_key(|&i| (std::cmp::Reverse(cols.date[i as usize]), i));
-        list
-    });
+    let sorted = Memo::new(move |_| result.with(|r| ex.newest_first(&r.matches)));
     let scroll = RwSignal::new(0.0f64);
     let height = RwSignal::new(VIEW_HEIGHT);
     let rows = move || {
-        let list = sorted.get();
-        let (first, last) = visible_rows(scroll.get(), height.get(), list.len());
-        list[first..last]
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| (first + k, i))
-            .collect::<Vec<_>>()
+        let (top, view) = (scroll.get(), height.get());
+        sorted.with(|list| {
+            let (first, last) = visible_rows(top, view, list.len());
+            list[first..last]
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| (first + k, i))
+                .collect::<Vec<_>>()
+        })
     };
     view! {
         <section class="articles" aria-label="Matching articles">

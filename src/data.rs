@@ -9,6 +9,7 @@ use crate::state::ViewState;
 use engine::bundle::{ActorInfo, ArticleText, Bundle, BundleError, CHUNK_ARTICLES, Columns};
 use engine::index::{Index, Selection};
 use leptos::prelude::{ArcTrigger, Notify, Track};
+use roaring::RoaringBitmap;
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -43,6 +44,11 @@ pub struct Explorer {
     pub actors_by_count: Vec<u32>,
     /// Outlet indices by total article count, most first.
     pub outlets_by_count: Vec<u32>,
+    /// Every article, newest first (undated last, ties in corpus order): the list's order,
+    /// sorted once so that a filter change only has to pick the matches out of it.
+    newest_first: Vec<u32>,
+    /// Each article's place in `newest_first`.
+    rank: Vec<u32>,
     chunks: Mutex<Vec<(usize, Arc<Vec<ArticleText>>)>>,
     fetched: Mutex<Fetched>,
     /// Notified when a chunk file arrives (or fails), so views waiting for a text run again.
@@ -85,6 +91,14 @@ impl Explorer {
         }
         let mut outlets_by_count: Vec<u32> = (0..part.outlets.len() as u32).collect();
         outlets_by_count.sort_by_key(|&o| (std::cmp::Reverse(outlet_totals[o as usize]), o));
+        let dates = &part.columns.date;
+        let mut newest_first: Vec<u32> = (0..dates.len() as u32).collect();
+        // Undated is 0, so it sorts last.
+        newest_first.sort_by_key(|&i| (std::cmp::Reverse(dates[i as usize]), i));
+        let mut rank = vec![0u32; newest_first.len()];
+        for (r, &i) in newest_first.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
         Ok(Explorer {
             bundle,
             index,
@@ -93,10 +107,42 @@ impl Explorer {
             source_by_name,
             actors_by_count,
             outlets_by_count,
+            newest_first,
+            rank,
             chunks: Mutex::new(Vec::new()),
             fetched: Mutex::new(Fetched::default()),
             arrived: ArcTrigger::new(),
         })
+    }
+
+    /// The matching articles newest first (undated last). A few matches are sorted by their
+    /// rank; many are picked out of the presorted order through a dense bitset, which is
+    /// linear in the corpus and needs no sort.
+    pub fn newest_first(&self, matches: &RoaringBitmap) -> Vec<u32> {
+        let n = self.newest_first.len();
+        let m = matches.len() as usize;
+        if m >= n {
+            return self.newest_first.clone();
+        }
+        if m * 16 < n {
+            let mut list: Vec<u32> = matches.iter().collect();
+            list.sort_unstable_by_key(|&i| self.rank.get(i as usize).copied().unwrap_or(u32::MAX));
+            return list;
+        }
+        let mut dense = vec![0u64; n.div_ceil(64)];
+        for i in matches {
+            if let Some(word) = dense.get_mut(i as usize / 64) {
+                *word |= 1 << (i % 64);
+            }
+        }
+        let mut list = Vec::with_capacity(m);
+        list.extend(
+            self.newest_first
+                .iter()
+                .copied()
+                .filter(|&i| dense[i as usize / 64] & (1 << (i % 64)) != 0),
+        );
+        list
     }
 
     pub fn cols(&self) -> &Columns {

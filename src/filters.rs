@@ -65,7 +65,8 @@ pub fn ActorFacet() -> impl IntoView {
         (ActorKind::Organization, "Organisations"),
     ];
     let group = move |kind: ActorKind, title: &'static str| {
-        let items = move || {
+        // A memo: toggling an actor already listed leaves the list, and its buttons, as they are.
+        let items = Memo::new(move |_| {
             let needle = search.get().to_lowercase();
             let limit = if show_all.get() || !needle.is_empty() {
                 usize::MAX
@@ -95,13 +96,14 @@ pub fn ActorFacet() -> impl IntoView {
                 }
             }
             list
-        };
+        });
         view! {
-            <div class="group" hidden=move || items().is_empty()>
+            <div class="group" hidden=move || items.with(Vec::is_empty)>
                 <h3>{title}</h3>
                 <div class="values">
                     {move || {
-                        items()
+                        items
+                            .get()
                             .into_iter()
                             .map(|a| {
                                 let info = ex.actor(a);

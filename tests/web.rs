@@ -86,10 +86,11 @@ async fn rendered_map_has_one_node_per_visible_actor() {
     tick().await;
     let expected = ex.index.query(ex.cols(), &Selection::default(), 30);
     assert_eq!(count("svg#map [data-actor]"), expected.nodes.len() as u32);
-    assert_eq!(
-        count("svg#map [data-source][data-target]"),
-        expected.edges.len() as u32
-    );
+    let drawn = expected
+        .edges
+        .len()
+        .min(coverage_explorer::map::edge_budget(expected.nodes.len()));
+    assert_eq!(count("svg#map [data-source][data-target]"), drawn as u32);
     assert_eq!(text("#match-count"), "5");
     assert_eq!(count("#articles [data-source]"), 5);
 }

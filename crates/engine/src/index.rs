@@ -393,13 +393,17 @@ impl Index {
         whole_base: bool,
     ) -> Vec<Edge> {
         let n = nodes.len();
-        let mut slot = vec![u32::MAX; self.actor_total.len()];
+        // Slot `n` collects every pair with an actor off the map and is never read: the walk
+        // adds without a branch (whether a pair is on the map is a coin toss the CPU cannot
+        // predict, and mispredictions were most of the walk's time).
+        let m = n + 1;
+        let mut slot = vec![n as u32; self.actor_total.len()];
         for (s, node) in nodes.iter().enumerate() {
             if let Some(x) = slot.get_mut(node.actor as usize) {
                 *x = s as u32;
             }
         }
-        let mut sums = vec![[0u32; 4]; n * n];
+        let mut sums = vec![[0u32; 4]; m * m];
         let rest = u64::from(self.len) - matches.len();
         if whole_base && rest < matches.len() {
             for (sa, node) in nodes.iter().enumerate() {
@@ -408,41 +412,34 @@ impl Index {
                     continue;
                 };
                 for k in row[0] as usize..row[1] as usize {
-                    let sb = slot[self.pair_partner[k] as usize];
-                    if sb != u32::MAX {
-                        sums[sa * n + sb as usize] = self.pair_sums[k];
-                    }
+                    let sb = slot[self.pair_partner[k] as usize] as usize;
+                    sums[sa * m + sb] = self.pair_sums[k];
                 }
             }
             if rest > 0 {
-                walk_pairs(
-                    cols,
-                    &slot,
-                    n,
-                    &mut sums,
-                    (&self.all - matches).iter(),
-                    false,
-                );
+                walk_pairs::<false>(cols, &slot, m, &mut sums, (&self.all - matches).iter());
             }
         } else {
-            walk_pairs(cols, &slot, n, &mut sums, matches.iter(), true);
+            walk_pairs::<true>(cols, &slot, m, &mut sums, matches.iter());
         }
         let mut edges: Vec<Edge> = Vec::new();
-        for (k, e) in sums.iter().enumerate() {
-            if e[0] == 0 {
-                continue;
+        for (sa, row) in sums.chunks_exact(m).take(n).enumerate() {
+            for (sb, e) in row[..n].iter().enumerate() {
+                if e[0] == 0 {
+                    continue;
+                }
+                let (x, y) = (nodes[sa].actor, nodes[sb].actor);
+                edges.push(Edge {
+                    a: x.min(y),
+                    b: x.max(y),
+                    articles: e[0],
+                    tone: ToneCounts {
+                        cooperation: e[1],
+                        conflict: e[2],
+                        neutral: e[3],
+                    },
+                });
             }
-            let (x, y) = (nodes[k / n].actor, nodes[k % n].actor);
-            edges.push(Edge {
-                a: x.min(y),
-                b: x.max(y),
-                articles: e[0],
-                tone: ToneCounts {
-                    cooperation: e[1],
-                    conflict: e[2],
-                    neutral: e[3],
-                },
-            });
         }
         edges.sort_by(|x, y| {
             y.articles
@@ -478,35 +475,38 @@ impl Index {
     }
 }
 
-/// Adds (or takes away) the edges of the walked articles, copies left out, to `sums`, an
-/// `n` × `n` matrix over the map's nodes (`slot`: actor → node, or `u32::MAX`).
-fn walk_pairs(
+/// Adds (`ADD`) or takes away the edges of the walked articles, copies left out, to `sums`, an
+/// `m` × `m` matrix over the map's slots (`slot`: actor → slot; slot `m - 1` is off the map).
+fn walk_pairs<const ADD: bool>(
     cols: &Columns,
     slot: &[u32],
-    n: usize,
+    m: usize,
     sums: &mut [EdgeSums],
     articles: impl Iterator<Item = u32>,
-    add: bool,
 ) {
+    let off = (m - 1) as u32;
     for i in articles {
         let i = i as usize;
         if cols.duplicate_of[i] != NONE {
             continue;
         }
-        for p in cols.pairs(i) {
-            let (sa, sb) = (slot[cols.pair_a[p] as usize], slot[cols.pair_b[p] as usize]);
-            if sa == u32::MAX || sb == u32::MAX {
-                continue;
-            }
-            let e = &mut sums[sa as usize * n + sb as usize];
-            let [co, cf, ne] = cols.pair_tone[p];
-            let d = [1, u32::from(co), u32::from(cf), u32::from(ne)];
-            for (x, d) in e.iter_mut().zip(d) {
-                *x = if add {
-                    x.wrapping_add(d)
-                } else {
-                    x.wrapping_sub(d)
-                };
+        let r = cols.pairs(i);
+        let pairs = cols.pair_a[r.clone()]
+            .iter()
+            .zip(&cols.pair_b[r.clone()])
+            .zip(&cols.pair_tone[r]);
+        for ((&a, &b), &[co, cf, ne]) in pairs {
+            let sa = slot.get(a as usize).copied().unwrap_or(off) as usize;
+            let sb = slot.get(b as usize).copied().unwrap_or(off) as usize;
+            if let Some(e) = sums.get_mut(sa * m + sb) {
+                let d = [1, u32::from(co), u32::from(cf), u32::from(ne)];
+                for (x, d) in e.iter_mut().zip(d) {
+                    *x = if ADD {
+                        x.wrapping_add(d)
+                    } else {
+                        x.wrapping_sub(d)
+                    };
+                }
             }
         }
     }
