@@ -211,6 +211,28 @@ impl Explorer {
         text
     }
 
+    /// Why an article's text cannot be shown, once fetching its chunk file has failed: a
+    /// sentence for the reader, with what to do about it. `None` while it may still arrive.
+    pub fn text_problem(&self, article: u32) -> Option<String> {
+        let chunk = article as usize / CHUNK_ARTICLES;
+        let f = self.fetched.lock().ok()?;
+        let error = f.failed.get(&chunk)?;
+        let file = Bundle::chunk_path(chunk);
+        Some(if opened_from_file() {
+            format!(
+                "This corpus keeps its texts in files beside the page ({file}, …), and a page \
+                 opened from a file cannot read them. Open the served page instead (cargo xtask \
+                 serve, any static web server, or GitHub Pages). Filters, counts and the map \
+                 work here all the same."
+            )
+        } else {
+            format!(
+                "The text could not be loaded ({file}: {error}). Filters, counts and the map \
+                 still work; texts opened once while online stay available offline."
+            )
+        })
+    }
+
     /// An inflated chunk from the cache, marked as most recently used.
     fn cached(&self, chunk: usize) -> Option<Arc<Vec<ArticleText>>> {
         let mut cache = self.chunks.lock().ok()?;
@@ -313,6 +335,20 @@ impl Explorer {
             );
         }
         (sel, notices)
+    }
+}
+
+/// Whether the page was opened as a file (`file://`), where nothing beside it can be fetched.
+fn opened_from_file() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().protocol().ok())
+            .is_some_and(|p| p == "file:")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        false
     }
 }
 

@@ -39,6 +39,15 @@ fn around_cue(sentence: &str, cue: Option<(usize, usize)>) -> (String, Option<St
     }
 }
 
+/// Texts the evidence list could not show yet.
+#[derive(Default, Clone, PartialEq)]
+struct Missing {
+    /// Articles whose chunk file is still on its way.
+    waiting: usize,
+    /// Why some text cannot come at all.
+    problem: Option<String>,
+}
+
 #[component]
 pub fn EvidencePanel() -> impl IntoView {
     let c = ctx();
@@ -58,9 +67,12 @@ pub fn EvidencePanel() -> impl IntoView {
         list.sort_by_key(|&i| (std::cmp::Reverse(ex.cols().date[i as usize]), i));
         list
     });
-    let items = move || {
+    // The sentences of the first articles, and what is still missing: texts on their way, or
+    // the reason they cannot come.
+    let gathered = Memo::new(move |_| {
+        let mut missing = Missing::default();
         let Some((a, b)) = pair.get() else {
-            return Vec::new();
+            return (Vec::new(), missing);
         };
         let (lo, hi) = (a.min(b), a.max(b));
         let mut out = Vec::new();
@@ -68,7 +80,13 @@ pub fn EvidencePanel() -> impl IntoView {
             if out.len() >= shown.get() {
                 break;
             }
-            let Some(text) = ex.text(i) else { continue };
+            let Some(text) = ex.text(i) else {
+                match ex.text_problem(i) {
+                    Some(problem) => missing.problem = Some(problem),
+                    None => missing.waiting += 1,
+                }
+                continue;
+            };
             for e in text.evidence.into_iter().filter(|e| e.a == lo && e.b == hi) {
                 out.push(Item {
                     article: i,
@@ -81,7 +99,19 @@ pub fn EvidencePanel() -> impl IntoView {
                 });
             }
         }
-        out
+        (out, missing)
+    });
+    let items = move || gathered.with(|g| g.0.clone());
+    let missing = move || {
+        let m = gathered.with(|g| g.1.clone());
+        match (m.problem, m.waiting) {
+            (Some(problem), _) => Some(problem),
+            (None, 0) => None,
+            (None, n) => Some(format!(
+                "Loading the sentences of {n} more article{}…",
+                if n == 1 { "" } else { "s" }
+            )),
+        }
     };
     let per_year = move || {
         let mut years: Vec<(String, u32)> = Vec::new();
@@ -118,6 +148,7 @@ pub fn EvidencePanel() -> impl IntoView {
             <ul class="per-year" aria-label="Articles per year for this pair">
                 {move || per_year().into_iter().map(|(y, n)| view! { <li><span class="y">{y}</span> ": " <span class="n">{n}</span></li> }).collect_view()}
             </ul>
+            <p class="text-status" role="status" hidden=move || missing().is_none()>{move || missing().unwrap_or_default()}</p>
             <ol class="evidence-list">
                 {move || items().into_iter().map(|item| {
                     let (before, cue, after) = around_cue(&item.sentence, item.cue);

@@ -77,7 +77,12 @@ pub fn Reader() -> impl IntoView {
     let show_removed = RwSignal::new(false);
     let body = move || {
         let i = article.get()?;
-        let text: ArticleText = ex.text(i)?;
+        let Some(text): Option<ArticleText> = ex.text(i) else {
+            let status = ex
+                .text_problem(i)
+                .unwrap_or_else(|| "Loading the text…".to_string());
+            return Some(view! { <p class="text-status" role="status">{status}</p> }.into_any());
+        };
         let cols = ex.cols();
         let title = if cols.title[i as usize].is_empty() {
             cols.source[i as usize].clone()
@@ -136,7 +141,8 @@ pub fn Reader() -> impl IntoView {
                 </button>
                 <ul id="removed" class="removed" hidden=move || !show_removed.get()>{removed}</ul>
             </article>
-        })
+        }
+        .into_any())
     };
     view! {
         <section id="reader" class="reader" aria-label="Article reader" hidden=move || article.get().is_none()>
