@@ -5,27 +5,16 @@
 //
 // By hand: EXPLORER_URL=http://127.0.0.1:PORT/ EXPLORER_ARTICLES=100000 node bench/explorer.mjs
 
-import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
+import { launchChromium } from '../e2e/chromium.mjs';
 import assert from 'node:assert/strict';
 
 const URL_ = process.env.EXPLORER_URL ?? 'http://127.0.0.1:8080/';
 const ARTICLES = Number(process.env.EXPLORER_ARTICLES ?? 100000);
 const CLICKS = 20;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+const browser = await launchChromium(['--enable-precise-memory-info']);
 const problems = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -4,29 +4,14 @@
 //
 // By hand: BENCH_URL=http://127.0.0.1:PORT/ BENCH_SIZES=10000,100000 node bench/run.mjs
 
-import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
+import { launchChromium } from '../e2e/chromium.mjs';
 
 const BASE_URL = new URL(process.env.BENCH_URL ?? 'http://127.0.0.1:8080/');
 const SIZES = (process.env.BENCH_SIZES ?? '10000').split(',').filter(Boolean);
 const QUERIES = process.env.BENCH_QUERIES ?? '1000';
-// TOOLCHAIN.md's flags for this machine kind; playwright makes its own empty profile.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
 const TIMEOUT_MS = 15 * 60_000;
 
-const browser = await chromium.launch({
-  executablePath: process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium',
-  args: FLAGS,
-});
+const browser = await launchChromium(['--enable-precise-memory-info']);
 let failed = false;
 try {
   for (const size of SIZES) {

@@ -4,7 +4,6 @@
 
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
 export const STEP_TIMEOUT_MS = 10_000;
 export const TEST_TIMEOUT_MS = 60_000;
@@ -16,26 +15,7 @@ export const BASE_URL = new URL(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:80
 /** The built page's folder on disk (for the one-file page): `E2E_DIST`, else dist/. */
 export const DIST = process.env.E2E_DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
 
-// Flags that behave on this machine kind (TOOLCHAIN.md).
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    timeout: 30_000,
-  });
-}
+export { launchChromium } from './chromium.mjs';
 
 /** Collects what should never happen on a page: console errors, uncaught errors, failed
  *  requests, HTTP errors, dialogs (which it dismisses). */

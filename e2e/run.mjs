@@ -19,24 +19,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 const BASE_URL = new URL(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080/');
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-// Flags that behave on this machine kind (TOOLCHAIN.md): no background connections to a closed
-// network, no GPU, no sandbox (CI runs as root). Playwright makes its own empty profile.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TEST_TIMEOUT_MS = 60_000;
 const STEP_TIMEOUT_MS = 10_000;
 
@@ -204,12 +191,7 @@ describe('coverage-explorer page', { timeout: 20 * TEST_TIMEOUT_MS }, () => {
       reachable,
       `nothing answers at ${BASE_URL.href}; run \`cargo xtask test\`, or \`cargo xtask serve\` and set E2E_BASE_URL`,
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      timeout: 30_000,
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -6,7 +6,7 @@ use crate::ctx;
 use crate::data::Explorer;
 use crate::state::MAX_MAP_SIZE;
 use engine::index::{Edge, QueryResult};
-use engine::layout::{LayoutNode, layout};
+use engine::layout::{graph_of, layout};
 use engine::model::{ActorKind, Tone};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -24,26 +24,7 @@ const SEED: u64 = 0x00c0_ffee;
 struct Positions(HashMap<u32, (f32, f32)>);
 
 fn place(r: &QueryResult, previous: Option<&Positions>) -> Positions {
-    let nodes: Vec<LayoutNode> = r
-        .nodes
-        .iter()
-        .map(|n| LayoutNode {
-            key: n.actor,
-            weight: n.articles as f32,
-            previous: previous.and_then(|p| p.0.get(&n.actor).copied()),
-        })
-        .collect();
-    let slot: HashMap<u32, usize> = r
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.actor, i))
-        .collect();
-    let edges: Vec<(usize, usize, f32)> = r
-        .edges
-        .iter()
-        .filter_map(|e| Some((*slot.get(&e.a)?, *slot.get(&e.b)?, e.articles as f32)))
-        .collect();
+    let (nodes, edges) = graph_of(r, |actor| previous.and_then(|p| p.0.get(&actor).copied()));
     let pos = layout(&nodes, &edges, SEED);
     Positions(nodes.iter().map(|n| n.key).zip(pos).collect())
 }

@@ -167,14 +167,8 @@ fn hostile(ctx: &Ctx, report: &mut Report) {
         report.skip(name, "the hostile page did not build");
         return;
     }
-    let server = match serve::Server::start(&dist, 0) {
-        Ok(server) => server,
-        Err(message) => {
-            report.header(name);
-            eprintln!("xtask: {message}");
-            report.record(name, Status::Failed, None, Duration::ZERO);
-            return;
-        }
+    let Some(server) = serve_for(report, name, &dist) else {
+        return;
     };
     let mut node = ctx.command("node");
     node.arg("e2e/hostile.mjs")
@@ -250,17 +244,24 @@ fn webdriver_json() -> String {
     )
 }
 
-/// Serves `dist/` on a free port and runs the Node end-to-end tests against it.
-fn end_to_end(ctx: &Ctx, report: &mut Report) {
-    let name = "end-to-end (node e2e/run.mjs)";
-    let server = match serve::Server::start(&ctx.dist(), 0) {
-        Ok(server) => server,
+/// Serves `dist` on a free port for the stage `name`; a server that cannot start fails it.
+fn serve_for(report: &mut Report, name: &str, dist: &std::path::Path) -> Option<serve::Server> {
+    match serve::Server::start(dist, 0) {
+        Ok(server) => Some(server),
         Err(message) => {
             report.header(name);
             eprintln!("xtask: {message}");
             report.record(name, Status::Failed, None, Duration::ZERO);
-            return;
+            None
         }
+    }
+}
+
+/// Serves `dist/` on a free port and runs the Node end-to-end tests against it.
+fn end_to_end(ctx: &Ctx, report: &mut Report) {
+    let name = "end-to-end (node e2e/run.mjs)";
+    let Some(server) = serve_for(report, name, &ctx.dist()) else {
+        return;
     };
     println!("serving {} on {}", ctx.dist().display(), server.url());
     let mut node = ctx.command("node");

@@ -5,7 +5,7 @@
 
 use engine::bundle::Bundle;
 use engine::index::{ActorMode, Index, Selection};
-use engine::layout::{LayoutNode, layout};
+use engine::layout::{LayoutNode, graph_of, layout};
 use wasm_bindgen::prelude::*;
 
 /// Layout seed, as the page uses.
@@ -121,21 +121,7 @@ impl Bench {
         let r = self
             .index
             .query(&self.bundle.index.columns, &Selection::default(), nodes);
-        self.nodes = r
-            .nodes
-            .iter()
-            .map(|n| LayoutNode {
-                key: n.actor,
-                weight: n.articles as f32,
-                previous: None,
-            })
-            .collect();
-        let slot = |actor: u32| r.nodes.iter().position(|n| n.actor == actor);
-        self.edges = r
-            .edges
-            .iter()
-            .filter_map(|e| Some((slot(e.a)?, slot(e.b)?, e.articles as f32)))
-            .collect();
+        (self.nodes, self.edges) = graph_of(&r, |_| None);
         let mut out = vec![self.nodes.len() as u32];
         out.extend(self.nodes.iter().map(|n| n.key));
         out.push(self.edges.len() as u32);

@@ -9,7 +9,7 @@ use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 use engine::bundle::{BuildInfo, Bundle};
 use engine::index::{ActorMode, Index, Selection};
-use engine::layout::{LayoutNode, layout};
+use engine::layout::{graph_of, layout};
 use engine::synth::SynthConfig;
 use engine::{Corpus, Knowledge};
 use std::sync::LazyLock;
@@ -121,20 +121,6 @@ fn query(bencher: Bencher, case: &str) {
 #[divan::bench(sample_count = 10)]
 fn layout_300(bencher: Bencher) {
     let r = INDEX.query(&BUNDLE.index.columns, &Selection::default(), 300);
-    let nodes: Vec<LayoutNode> = r
-        .nodes
-        .iter()
-        .map(|n| LayoutNode {
-            key: n.actor,
-            weight: n.articles as f32,
-            previous: None,
-        })
-        .collect();
-    let slot = |a: u32| r.nodes.iter().position(|n| n.actor == a);
-    let edges: Vec<(usize, usize, f32)> = r
-        .edges
-        .iter()
-        .filter_map(|e| Some((slot(e.a)?, slot(e.b)?, e.articles as f32)))
-        .collect();
+    let (nodes, edges) = graph_of(&r, |_| None);
     bencher.bench(|| layout(black_box(&nodes), black_box(&edges), 7));
 }

@@ -23,6 +23,35 @@ pub struct LayoutNode {
     pub previous: Option<(f32, f32)>,
 }
 
+/// The layout input for a query's map: its nodes weighted by articles (where each was before,
+/// from `previous`), and its edges as pairs of node slots weighted by articles.
+pub fn graph_of(
+    r: &crate::index::QueryResult,
+    previous: impl Fn(u32) -> Option<(f32, f32)>,
+) -> (Vec<LayoutNode>, Vec<(usize, usize, f32)>) {
+    let nodes: Vec<LayoutNode> = r
+        .nodes
+        .iter()
+        .map(|n| LayoutNode {
+            key: n.actor,
+            weight: n.articles as f32,
+            previous: previous(n.actor),
+        })
+        .collect();
+    let slot: std::collections::HashMap<u32, usize> = r
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.actor, i))
+        .collect();
+    let edges = r
+        .edges
+        .iter()
+        .filter_map(|e| Some((*slot.get(&e.a)?, *slot.get(&e.b)?, e.articles as f32)))
+        .collect();
+    (nodes, edges)
+}
+
 /// Places nodes; `edges` are index pairs into `nodes` with a weight (articles).
 ///
 /// ```
