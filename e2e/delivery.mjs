@@ -153,9 +153,13 @@ describe('delivery', { timeout: 10 * TEST_TIMEOUT_MS }, () => {
       assert.equal(names.length, 1, `one cache: ${names}`);
       assert.match(names[0], /^coverage-explorer-[0-9a-f]{16}$/, 'the cache is named for the build');
 
+      // Let the page's own late requests (the favicon) finish first: a reload cancels whatever
+      // is still in flight, which the problem watcher would report as a failed request.
+      await page.waitForLoadState('networkidle');
       await context.setOffline(true);
       await page.reload({ waitUntil: 'load' });
       await seedSmoke(page);
+      await page.waitForLoadState('networkidle');
       assert.deepEqual(problems, []);
     });
   });
