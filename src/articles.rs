@@ -81,13 +81,13 @@ fn Row(pos: usize, article: u32) -> impl IntoView {
         ex.outlet_name(article).unwrap_or("outlet not known"),
         cols.date_text(i).unwrap_or_else(|| "no date".into())
     );
-    let chips: Vec<String> = cols
-        .actors(i)
+    let actors = ex.actors_by_prominence(article);
+    let chips: Vec<String> = actors
         .iter()
         .take(6)
         .map(|&a| ex.actor(a).name.clone())
         .collect();
-    let more = cols.actors(i).len().saturating_sub(6);
+    let more = actors.len().saturating_sub(6);
     let copy_of = (cols.duplicate_of[i] != engine::bundle::NONE)
         .then(|| cols.source[cols.duplicate_of[i] as usize].clone());
     view! {

@@ -42,6 +42,8 @@ pub struct Explorer {
     source_by_name: HashMap<String, u32>,
     /// Actor indices by total article count, most first (a stable order for the facet).
     pub actors_by_count: Vec<u32>,
+    /// Each actor's place in `actors_by_count`.
+    actor_rank: Vec<u32>,
     /// Outlet indices by total article count, most first.
     pub outlets_by_count: Vec<u32>,
     /// Every article, newest first (undated last, ties in corpus order): the list's order,
@@ -83,6 +85,10 @@ impl Explorer {
         let mut actors_by_count: Vec<u32> = (0..part.actors.len() as u32).collect();
         actors_by_count
             .sort_by_key(|&a| (std::cmp::Reverse(index.actor_sets[a as usize].len()), a));
+        let mut actor_rank = vec![0u32; actors_by_count.len()];
+        for (r, &a) in actors_by_count.iter().enumerate() {
+            actor_rank[a as usize] = r as u32;
+        }
         let mut outlet_totals = vec![0u32; part.outlets.len()];
         for &o in &part.columns.outlet {
             if let Some(t) = outlet_totals.get_mut(o as usize) {
@@ -106,6 +112,7 @@ impl Explorer {
             outlet_by_id,
             source_by_name,
             actors_by_count,
+            actor_rank,
             outlets_by_count,
             newest_first,
             rank,
@@ -113,6 +120,16 @@ impl Explorer {
             fetched: Mutex::new(Fetched::default()),
             arrived: ArcTrigger::new(),
         })
+    }
+
+    /// An article's actors, the most-named in the corpus first (the bundle keeps them in index
+    /// order, which reads as alphabetical noise in a row of chips).
+    pub fn actors_by_prominence(&self, article: u32) -> Vec<u32> {
+        let mut list = self.cols().actors(article as usize).to_vec();
+        list.sort_unstable_by_key(|&a| {
+            self.actor_rank.get(a as usize).copied().unwrap_or(u32::MAX)
+        });
+        list
     }
 
     /// The matching articles newest first (undated last). A few matches are sorted by their
