@@ -3,8 +3,8 @@
 //! tone), laid out by the engine's deterministic force layout, and the same edges as a table.
 
 use crate::ctx;
-use crate::data::Explorer;
 use crate::state::MAX_MAP_SIZE;
+use engine::bundle::ActorInfo;
 use engine::index::{Edge, QueryResult};
 use engine::layout::{graph_of, layout};
 use engine::model::{ActorKind, Tone};
@@ -222,7 +222,7 @@ fn esc(out: &mut String, text: &str) {
 /// the browser in about one. Everything scraped is escaped (`esc`).
 fn markup(
     d: &Drawing,
-    ex: &Explorer,
+    info: &[ActorInfo],
     actors: &[String],
     edge: Option<&(String, String)>,
 ) -> String {
@@ -233,7 +233,9 @@ fn markup(
         let Some(v) = d.edge_view.get(pair) else {
             continue;
         };
-        let (a, b) = (ex.actor(pair.0), ex.actor(pair.1));
+        let (Some(a), Some(b)) = (info.get(pair.0 as usize), info.get(pair.1 as usize)) else {
+            continue;
+        };
         let e = v.edge;
         let tone = tone_class(e.tone.dominant());
         let selected =
@@ -272,7 +274,9 @@ fn markup(
         let Some(n) = d.node_view.get(actor) else {
             continue;
         };
-        let info = ex.actor(*actor);
+        let Some(info) = info.get(*actor as usize) else {
+            continue;
+        };
         let pressed = actors.contains(&info.id);
         let mut label = String::new();
         esc(
@@ -390,7 +394,9 @@ fn MapSvg() -> impl IntoView {
     };
     let svg = NodeRef::<leptos::svg::Svg>::new();
     Effect::new(move |_| {
-        let html = drawing.with(|d| state.with(|s| markup(d, ex, &s.actors, s.edge.as_ref())));
+        let html = drawing.with(|d| {
+            state.with(|s| markup(d, &ex.bundle.index.actors, &s.actors, s.edge.as_ref()))
+        });
         if let Some(svg) = svg.get() {
             let focus = focused_key(&svg);
             svg.set_inner_html(&html);
@@ -495,5 +501,107 @@ fn EdgeTable() -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::model::ToneCounts;
+
+    /// Names and ids come from scraped pages: whatever they hold must reach the map as text.
+    #[test]
+    fn markup_escapes_everything_from_the_corpus() {
+        let hostile = |id: &str, name: &str, kind| ActorInfo {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            known: false,
+        };
+        let info = vec![
+            hostile(
+                "a\"><script>x()</script>",
+                "<img src=x onerror=alert(1)>",
+                ActorKind::Person,
+            ),
+            hostile(
+                "b' onclick='y()",
+                "Tom & \"Jerry\" </text><svg onload=z()>",
+                ActorKind::Organization,
+            ),
+        ];
+        let r = QueryResult {
+            matches: Default::default(),
+            actor_counts: vec![3, 2],
+            year_counts: Vec::new(),
+            outlet_counts: Vec::new(),
+            nodes: vec![
+                engine::index::Node {
+                    actor: 0,
+                    articles: 3,
+                },
+                engine::index::Node {
+                    actor: 1,
+                    articles: 2,
+                },
+            ],
+            edges: vec![Edge {
+                a: 0,
+                b: 1,
+                articles: 2,
+                tone: ToneCounts {
+                    cooperation: 1,
+                    conflict: 0,
+                    neutral: 1,
+                },
+            }],
+        };
+        let d = drawing(&r, &Positions::default());
+        let html = markup(
+            &d,
+            &info,
+            &[info[0].id.clone()],
+            Some(&(info[0].id.clone(), info[1].id.clone())),
+        );
+        for raw in [
+            "<script",
+            "<img",
+            "<svg",
+            "</text><",
+            "onclick='",
+            "\"Jerry\"",
+        ] {
+            assert!(
+                !html.contains(raw),
+                "{raw:?} reached the markup unescaped:\n{html}"
+            );
+        }
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
+        // Every element the string opens is one the map draws.
+        let tags: std::collections::BTreeSet<&str> = html
+            .split('<')
+            .skip(1)
+            .filter(|t| !t.starts_with('/'))
+            .map(|t| {
+                t.split(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .unwrap_or_default()
+            })
+            .collect();
+        let drawn: std::collections::BTreeSet<&str> =
+            ["g", "title", "path", "circle", "polygon", "text"]
+                .into_iter()
+                .collect();
+        assert!(tags.is_subset(&drawn), "unexpected elements {tags:?}");
+        // The selected node and edge are marked.
+        assert!(html.contains("class=\"actor person selected\""), "{html}");
+        assert!(
+            html.contains("class=\"edge-hit neutral selected\"")
+                || html.contains("class=\"edge-hit cooperation selected\""),
+            "{html}"
+        );
     }
 }
