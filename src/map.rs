@@ -567,7 +567,7 @@ mod tests {
             "<script",
             "<img",
             "<svg",
-            "</text><",
+            "</text><svg",
             "onclick='",
             "\"Jerry\"",
         ] {
