@@ -85,11 +85,21 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
     let mut springs: Vec<(usize, usize, f32)> = edges
         .iter()
         .filter(|&&(a, b, _)| a < n && b < n && a != b)
-        .map(|&(a, b, w)| (a, b, (1.0 + w.max(0.0)).ln().max(0.3) / k))
+        .map(|&(a, b, w)| (a, b, (1.0 + w.max(0.0)).ln()))
         .collect();
     if n > EXACT_NODES && springs.len() > SPRINGS_PER_NODE * n {
         springs.sort_by(|x, y| y.2.total_cmp(&x.2));
         springs.truncate(SPRINGS_PER_NODE * n);
+    }
+    // Spring strengths relative to the strongest (0.3 to 1), so that the counts of a big corpus
+    // (thousands of articles per pair) pull no harder than those of five pages; and a dense
+    // map (every pair of 30 frequent actors linked) as if each node had about four springs,
+    // or its springs outweigh repulsion and the map collapses into a knot.
+    let strongest = springs.iter().map(|s| s.2).fold(0.0f32, f32::max).max(1e-6);
+    let degree = 2.0 * springs.len() as f32 / n as f32;
+    let density = (4.0 / degree.max(1e-6)).min(1.0);
+    for s in &mut springs {
+        s.2 = (0.3 + 0.7 * s.2 / strongest) * density / k;
     }
     let mut disp = vec![(0.0f32, 0.0f32); n];
     let mut tree = QuadTree::default();
@@ -134,8 +144,8 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
                 .sqrt()
                 .max(1e-9);
             let step = len.min(temperature);
-            pos[i].0 = (pos[i].0 + disp[i].0 / len * step).clamp(0.08, 0.92);
-            pos[i].1 = (pos[i].1 + disp[i].1 / len * step).clamp(0.05, 0.9);
+            pos[i].0 = (pos[i].0 + disp[i].0 / len * step).clamp(BOX.0.0, BOX.0.1);
+            pos[i].1 = (pos[i].1 + disp[i].1 / len * step).clamp(BOX.1.0, BOX.1.1);
             moved = moved.max(step);
         }
         temperature *= cooling;
@@ -143,7 +153,38 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
             break;
         }
     }
+    fit(&mut pos);
     pos
+}
+
+/// The box positions are kept in (the page adds margins for labels beyond it).
+const BOX: ((f32, f32), (f32, f32)) = ((0.08, 0.92), (0.05, 0.9));
+
+/// Stretches the positions to fill `BOX` on each axis (at most 4× at once), so a map uses the
+/// canvas whatever the balance of its forces; a warm-started map that already fills it moves
+/// little.
+fn fit(pos: &mut [(f32, f32)]) {
+    if pos.len() < 2 {
+        return;
+    }
+    let axis = |get: fn(&(f32, f32)) -> f32, (lo, hi): (f32, f32), pos: &[(f32, f32)]| {
+        let min = pos.iter().map(get).fold(f32::MAX, f32::min);
+        let max = pos.iter().map(get).fold(f32::MIN, f32::max);
+        let extent = max - min;
+        if extent < 1e-4 {
+            return (1.0, (lo + hi) / 2.0 - min);
+        }
+        let scale = ((hi - lo) / extent).min(4.0);
+        // Centre the stretched extent in the box.
+        let offset = (lo + hi) / 2.0 - (min + max) / 2.0 * scale;
+        (scale, offset)
+    };
+    let (sx, ox) = axis(|p| p.0, BOX.0, pos);
+    let (sy, oy) = axis(|p| p.1, BOX.1, pos);
+    for p in pos.iter_mut() {
+        p.0 = (p.0 * sx + ox).clamp(BOX.0.0, BOX.0.1);
+        p.1 = (p.1 * sy + oy).clamp(BOX.1.0, BOX.1.1);
+    }
 }
 
 /// No body in a cell (an inner cell, an empty one, or a crowded deepest leaf).
@@ -391,6 +432,33 @@ mod tests {
                 ((first[i].0 - second[i].0).powi(2) + (first[i].1 - second[i].1).powi(2)).sqrt();
             assert!(shift < 0.2, "node {i} moved {shift}");
         }
+    }
+
+    /// Every pair of 30 actors linked by thousands of articles (a big corpus's map) must not
+    /// collapse into a knot: it fills the box and no two nodes sit on top of each other.
+    #[test]
+    fn a_dense_heavy_map_spreads_out() {
+        let ns = nodes(30);
+        let mut edges = Vec::new();
+        for a in 0..30 {
+            for b in a + 1..30 {
+                edges.push((a, b, 30_000.0 / (1 + a + b) as f32));
+            }
+        }
+        let p = layout(&ns, &edges, 11);
+        let (xs, ys): (Vec<f32>, Vec<f32>) = p.iter().copied().unzip();
+        let span = |v: &[f32]| {
+            v.iter().copied().fold(f32::MIN, f32::max) - v.iter().copied().fold(f32::MAX, f32::min)
+        };
+        assert!(span(&xs) > 0.7 && span(&ys) > 0.7, "{p:?}");
+        let mut closest = f32::MAX;
+        for i in 0..30 {
+            for j in i + 1..30 {
+                closest =
+                    closest.min(((p[i].0 - p[j].0).powi(2) + (p[i].1 - p[j].1).powi(2)).sqrt());
+            }
+        }
+        assert!(closest > 0.03, "two nodes {closest} apart: {p:?}");
     }
 
     #[test]
