@@ -10,6 +10,8 @@ use leptos::prelude::*;
 
 /// How many actors of a kind are listed before "show all".
 const SHORT_LIST: usize = 12;
+/// How many are listed at most, after "show all" or for a search.
+const LONG_LIST: usize = 100;
 
 /// A facet's heading with its clear button.
 #[component]
@@ -66,15 +68,15 @@ pub fn ActorFacet() -> impl IntoView {
     ];
     let group = move |kind: ActorKind, title: &'static str| {
         // A memo: toggling an actor already listed leaves the list, and its buttons, as they are.
-        let items = Memo::new(move |_| {
+        let listed = Memo::new(move |_| {
             let needle = search.get().to_lowercase();
             let limit = if show_all.get() || !needle.is_empty() {
-                usize::MAX
+                LONG_LIST
             } else {
                 SHORT_LIST
             };
             let selected = state.with(|s| s.actors.clone());
-            let mut list: Vec<u32> = ex
+            let mut matching = ex
                 .actors_by_count
                 .iter()
                 .copied()
@@ -83,9 +85,9 @@ pub fn ActorFacet() -> impl IntoView {
                     needle.is_empty()
                         || ex.actor(a).name.to_lowercase().contains(&needle)
                         || ex.actor(a).id.contains(&needle)
-                })
-                .take(limit)
-                .collect();
+                });
+            let mut list: Vec<u32> = matching.by_ref().take(limit).collect();
+            let more = matching.count();
             // Selected actors always stay visible.
             for id in selected {
                 if let Some(a) = ex
@@ -95,8 +97,16 @@ pub fn ActorFacet() -> impl IntoView {
                     list.push(a);
                 }
             }
-            list
+            (list, more)
         });
+        let items = Memo::new(move |_| listed.with(|l| l.0.clone()));
+        // Past `LONG_LIST`, the search box is the way in: hundreds of buttons help nobody, and
+        // each one's counts would be redrawn on every click.
+        let more = move || {
+            let (n, shown_all) = (listed.with(|l| l.1), show_all.get());
+            (n > 0 && (shown_all || !search.with(String::is_empty)))
+                .then(|| format!("{n} more: type a name above to find one"))
+        };
         view! {
             <div class="group" hidden=move || items.with(Vec::is_empty)>
                 <h3>{title}</h3>
@@ -125,6 +135,7 @@ pub fn ActorFacet() -> impl IntoView {
                             .collect_view()
                     }}
                 </div>
+                <p class="more-note" hidden=move || more().is_none()>{move || more().unwrap_or_default()}</p>
             </div>
         }
     };
