@@ -11,6 +11,11 @@
 pub const EXACT_NODES: usize = 80;
 /// Springs kept per node on a map larger than `EXACT_NODES` (the strongest edges).
 const SPRINGS_PER_NODE: usize = 8;
+/// Pull towards the middle per unit of distance on a 30-node map (it grows with the springs,
+/// as `sqrt(n)`). Total repulsion on a node at distance `r` from the rest is about `1 / r`
+/// (`n · k²` is 1), so an unconnected node settles at about `1 / sqrt(GRAVITY)` ≈ 0.58 from
+/// the middle, near the connected ones rather than far out on its own.
+const GRAVITY: f32 = 3.0;
 /// Barnes–Hut opening angle: a cell this small relative to its distance acts as one body.
 const THETA: f32 = 0.9;
 
@@ -135,17 +140,20 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
             disp[b].1 += dy * f;
         }
         let mut moved = 0.0f32;
-        let centre = 0.02 * n as f32 * k;
+        // Springs pull in proportion to 1 / k = sqrt(n); gravity keeps the same balance.
+        let centre = GRAVITY * (n as f32 / 30.0).sqrt();
         for i in 0..n {
-            // A pull to the middle keeps unconnected nodes on the canvas.
+            // A pull to the middle keeps unconnected nodes near the others.
             disp[i].0 += (0.5 - pos[i].0) * centre;
             disp[i].1 += (0.5 - pos[i].1) * centre;
             let len = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1)
                 .sqrt()
                 .max(1e-9);
             let step = len.min(temperature);
-            pos[i].0 = (pos[i].0 + disp[i].0 / len * step).clamp(BOX.0.0, BOX.0.1);
-            pos[i].1 = (pos[i].1 + disp[i].1 / len * step).clamp(BOX.1.0, BOX.1.1);
+            // Free to leave the box (nodes pinned to its edges would line up along them);
+            // `fit` brings the picture back. The bound only stops a runaway.
+            pos[i].0 = (pos[i].0 + disp[i].0 / len * step).clamp(-1.0, 2.0);
+            pos[i].1 = (pos[i].1 + disp[i].1 / len * step).clamp(-1.0, 2.0);
             moved = moved.max(step);
         }
         temperature *= cooling;
