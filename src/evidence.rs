@@ -1,5 +1,6 @@
 //! The evidence panel: every sentence behind a map edge in the matching articles, with its
-//! outlet, date and tone and the deciding cue marked, plus the pair's articles per year.
+//! outlet, date and tone and the deciding cue marked, and how the pair is framed: its articles
+//! and their tones per outlet and per year.
 
 use crate::ctx;
 use engine::model::Tone;
@@ -36,6 +37,92 @@ fn around_cue(sentence: &str, cue: Option<(usize, usize)>) -> (String, Option<St
             )
         }
         _ => (sentence.to_string(), None, String::new()),
+    }
+}
+
+/// Outlets listed in the framing table; the rest are summed in one row.
+const OUTLET_ROWS: usize = 6;
+
+/// One row of a framing table: articles relating the pair, and the tones of their sentences.
+#[derive(Clone, PartialEq, Debug)]
+struct Framing {
+    label: String,
+    articles: u32,
+    tone: [u32; 3],
+}
+
+impl Framing {
+    fn add(rows: &mut Vec<Framing>, label: String, [co, cf, ne]: [u16; 3]) {
+        let add = [u32::from(co), u32::from(cf), u32::from(ne)];
+        match rows.iter_mut().find(|r| r.label == label) {
+            Some(r) => {
+                r.articles += 1;
+                r.tone.iter_mut().zip(add).for_each(|(t, a)| *t += a);
+            }
+            None => rows.push(Framing {
+                label,
+                articles: 1,
+                tone: add,
+            }),
+        }
+    }
+
+    /// Sums the rows past `keep` into one "n other outlets" row.
+    fn fold_tail(rows: &mut Vec<Framing>, keep: usize) {
+        if rows.len() <= keep + 1 {
+            return;
+        }
+        let rest: Vec<Framing> = rows.drain(keep..).collect();
+        let mut other = Framing {
+            label: format!("{} other outlets", rest.len()),
+            articles: 0,
+            tone: [0; 3],
+        };
+        for r in rest {
+            other.articles += r.articles;
+            other.tone.iter_mut().zip(r.tone).for_each(|(t, a)| *t += a);
+        }
+        rows.push(other);
+    }
+}
+
+/// A framing table: per row, articles and a bar of the sentences' tones (with the numbers as
+/// its label and tooltip).
+#[component]
+fn FramingTable(
+    caption: &'static str,
+    what: &'static str,
+    #[prop(into)] rows: Signal<Vec<Framing>>,
+) -> impl IntoView {
+    view! {
+        <table class="framing-table">
+            <caption>{caption}</caption>
+            <thead>
+                <tr><th scope="col">{what}</th><th scope="col">"Articles"</th><th scope="col">"Tone of the sentences"</th></tr>
+            </thead>
+            <tbody>
+                {move || rows.get().into_iter().map(|r| {
+                    let [co, cf, ne] = r.tone;
+                    let total = (co + cf + ne).max(1) as f32;
+                    // Through `style:` (the CSS object model): the page's CSP forbids style attributes.
+                    let width = |n: u32| format!("{:.1}%", 100.0 * n as f32 / total);
+                    let label = format!("{co} cooperation, {cf} conflict, {ne} neutral");
+                    view! {
+                        <tr>
+                            <th scope="row">{r.label}</th>
+                            <td class="n">{r.articles}</td>
+                            <td>
+                                <span class="tone-bar" role="img" aria-label=label.clone() title=label>
+                                    <span class="cooperation" style:width=width(co)></span>
+                                    <span class="conflict" style:width=width(cf)></span>
+                                    <span class="neutral" style:width=width(ne)></span>
+                                </span>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }
 
@@ -113,21 +200,31 @@ pub fn EvidencePanel() -> impl IntoView {
             )),
         }
     };
-    let per_year = move || {
-        let mut years: Vec<(String, u32)> = Vec::new();
+    // How the pair is framed: its articles and their sentences' tones, per outlet and per year
+    // (from the index; no text needs to be fetched).
+    let framing = Memo::new(move |_| {
+        let Some((a, b)) = pair.get() else {
+            return (Vec::new(), Vec::new());
+        };
+        let cols = ex.cols();
+        let (mut outlets, mut years) = (Vec::<Framing>::new(), Vec::<Framing>::new());
         for &i in articles.get().iter() {
-            let label = ex
-                .cols()
+            let tone = cols.pair_tone(i as usize, a, b).unwrap_or_default();
+            let outlet = ex.outlet_name(i).unwrap_or("outlet not known").to_string();
+            let year = cols
                 .year(i as usize)
                 .map_or_else(|| "no date".to_string(), |y| y.to_string());
-            match years.iter_mut().find(|(y, _)| *y == label) {
-                Some(entry) => entry.1 += 1,
-                None => years.push((label, 1)),
-            }
+            Framing::add(&mut outlets, outlet, tone);
+            Framing::add(&mut years, year, tone);
         }
-        years.sort();
-        years
-    };
+        outlets.sort_by(|x, y| y.articles.cmp(&x.articles).then(x.label.cmp(&y.label)));
+        Framing::fold_tail(&mut outlets, OUTLET_ROWS);
+        // Years in order, undated last.
+        years.sort_by(|x, y| {
+            (x.label == "no date", &x.label).cmp(&(y.label == "no date", &y.label))
+        });
+        (outlets, years)
+    });
     let title = move || {
         pair.get()
             .map(|(a, b)| format!("{} – {}", ex.actor(a).name, ex.actor(b).name))
@@ -145,9 +242,10 @@ pub fn EvidencePanel() -> impl IntoView {
                     format!("{n} matching article{} relate them.", if n == 1 { "" } else { "s" })
                 }}
             </p>
-            <ul class="per-year" aria-label="Articles per year for this pair">
-                {move || per_year().into_iter().map(|(y, n)| view! { <li><span class="y">{y}</span> ": " <span class="n">{n}</span></li> }).collect_view()}
-            </ul>
+            <div class="framing">
+                <FramingTable caption="By outlet" what="Outlet" rows=Signal::derive(move || framing.with(|f| f.0.clone())) />
+                <FramingTable caption="By year" what="Year" rows=Signal::derive(move || framing.with(|f| f.1.clone())) />
+            </div>
             <p class="text-status" role="status" hidden=move || missing().is_none()>{move || missing().unwrap_or_default()}</p>
             <ol class="evidence-list">
                 {move || items().into_iter().map(|item| {
@@ -184,6 +282,32 @@ pub fn EvidencePanel() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn framing_rows_add_up_and_fold_the_tail() {
+        let mut rows = Vec::new();
+        for (outlet, tone) in [
+            ("A", [1, 0, 0]),
+            ("B", [0, 2, 0]),
+            ("A", [0, 0, 3]),
+            ("C", [1, 1, 1]),
+        ] {
+            Framing::add(&mut rows, outlet.to_string(), tone);
+        }
+        let a = rows
+            .iter()
+            .find(|r| r.label == "A")
+            .map(|r| (r.articles, r.tone));
+        assert_eq!(a, Some((2, [1, 0, 3])));
+        Framing::fold_tail(&mut rows, 1);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].label, "2 other outlets");
+        assert_eq!((rows[1].articles, rows[1].tone), (2, [1, 3, 1]));
+        // One row past the limit is shown as itself, not as "1 other outlets".
+        let mut two = rows.clone();
+        Framing::fold_tail(&mut two, 1);
+        assert_eq!(two, rows);
+    }
 
     #[test]
     fn cue_split_respects_bounds() {

@@ -100,6 +100,14 @@ impl Columns {
         self.pair_start[article] as usize..self.pair_start[article + 1] as usize
     }
 
+    /// The tone counts of the sentences relating actors `a` and `b` in an article, if any.
+    pub fn pair_tone(&self, article: usize, a: u32, b: u32) -> Option<[u16; 3]> {
+        let (a, b) = (a.min(b), a.max(b));
+        self.pairs(article)
+            .find(|&p| self.pair_a[p] == a && self.pair_b[p] == b)
+            .map(|p| self.pair_tone[p])
+    }
+
     pub fn year(&self, article: usize) -> Option<i16> {
         let d = self.date[article];
         (d != 0).then_some((d / 10_000) as i16)
