@@ -96,9 +96,10 @@ fn Legend() -> impl IntoView {
     }
 }
 
-/// A node as drawn: its centre in the view box, its radius and what it stands for.
-#[derive(Clone, PartialEq, Default)]
+/// A node as drawn: its actor, its centre in the view box, its radius and articles.
+#[derive(Clone, PartialEq)]
 struct NodeView {
+    actor: u32,
     articles: u32,
     x: f32,
     y: f32,
@@ -113,16 +114,13 @@ struct EdgeView {
     width: f32,
 }
 
-/// What the map draws for one answer. Nodes and edges are keyed by actor, so a filter change
-/// updates the attributes of the nodes and edges that stay instead of rebuilding them.
+/// What the map draws for one answer, in drawing order.
 #[derive(Clone, PartialEq, Default)]
 struct Drawing {
-    /// Actors in index order: a stable order, so that a filter change moves no element.
-    nodes: Vec<u32>,
-    node_view: HashMap<u32, NodeView>,
-    /// Drawn edges in actor order (stable, like `nodes`).
-    edges: Vec<(u32, u32)>,
-    edge_view: HashMap<(u32, u32), EdgeView>,
+    /// Most-named first, so the smaller nodes lie on top and stay clickable.
+    nodes: Vec<NodeView>,
+    /// The drawn edges, weakest first, so the strongest lie on top.
+    edges: Vec<EdgeView>,
     /// Edges among the nodes, drawn or not.
     total_edges: usize,
 }
@@ -134,45 +132,36 @@ fn drawing(r: &QueryResult, p: &Positions) -> Drawing {
     };
     let max_articles = r.nodes.first().map_or(1, |n| n.articles).max(1) as f32;
     let max_edge = r.edges.iter().map(|e| e.articles).max().unwrap_or(1).max(1) as f32;
-    let node_view = r
+    let nodes = r
         .nodes
         .iter()
         .map(|n| {
             let (x, y) = at(n.actor);
-            let r = 7.0 + 20.0 * (n.articles as f32 / max_articles).sqrt();
-            (
-                n.actor,
-                NodeView {
-                    articles: n.articles,
-                    x,
-                    y,
-                    r,
-                },
-            )
+            NodeView {
+                actor: n.actor,
+                articles: n.articles,
+                x,
+                y,
+                r: 7.0 + 20.0 * (n.articles as f32 / max_articles).sqrt(),
+            }
         })
         .collect();
     let drawn = &r.edges[..edge_budget(r.nodes.len()).min(r.edges.len())];
-    let edge_view = drawn
+    let edges = drawn
         .iter()
+        .rev()
         .map(|e| {
             let ((x1, y1), (x2, y2)) = (at(e.a), at(e.b));
-            let view = EdgeView {
+            EdgeView {
                 edge: *e,
                 path: format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"),
                 width: 1.0 + 7.0 * (e.articles as f32 / max_edge).sqrt(),
-            };
-            ((e.a, e.b), view)
+            }
         })
         .collect();
-    let mut nodes: Vec<u32> = r.nodes.iter().map(|n| n.actor).collect();
-    nodes.sort_unstable();
-    let mut edges: Vec<(u32, u32)> = drawn.iter().map(|e| (e.a, e.b)).collect();
-    edges.sort_unstable();
     Drawing {
         nodes,
-        node_view,
         edges,
-        edge_view,
         total_edges: r.edges.len(),
     }
 }
@@ -229,11 +218,8 @@ fn markup(
     use std::fmt::Write as _;
     let mut out = String::with_capacity(512 * (d.nodes.len() + d.edges.len()));
     out.push_str(r#"<g class="edges">"#);
-    for pair in &d.edges {
-        let Some(v) = d.edge_view.get(pair) else {
-            continue;
-        };
-        let (Some(a), Some(b)) = (info.get(pair.0 as usize), info.get(pair.1 as usize)) else {
+    for v in &d.edges {
+        let (Some(a), Some(b)) = (info.get(v.edge.a as usize), info.get(v.edge.b as usize)) else {
             continue;
         };
         let e = v.edge;
@@ -270,11 +256,8 @@ fn markup(
         );
     }
     out.push_str(r#"</g><g class="nodes">"#);
-    for actor in &d.nodes {
-        let Some(n) = d.node_view.get(actor) else {
-            continue;
-        };
-        let Some(info) = info.get(*actor as usize) else {
+    for n in &d.nodes {
+        let Some(info) = info.get(n.actor as usize) else {
             continue;
         };
         let pressed = actors.contains(&info.id);
