@@ -6,16 +6,16 @@ use crate::ctx;
 use crate::state::MAX_MAP_SIZE;
 use engine::bundle::ActorInfo;
 use engine::index::{Edge, QueryResult};
-use engine::layout::{graph_of, layout};
+use engine::layout::{graph_of, layout, separate};
 use engine::model::{ActorKind, Tone};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
-const WIDTH: f32 = 1000.0;
-const HEIGHT: f32 = 620.0;
+const WIDTH: f32 = 800.0;
+const HEIGHT: f32 = 500.0;
 /// Room around the layout's box for the radius of edge nodes and their labels.
-const MARGIN_X: f32 = 80.0;
-const MARGIN_Y: f32 = 30.0;
+const MARGIN_X: f32 = 60.0;
+const MARGIN_Y: f32 = 25.0;
 /// Layout seed: the same corpus and filters always give the same picture.
 const SEED: u64 = 0x00c0_ffee;
 
@@ -25,9 +25,26 @@ struct Positions(HashMap<u32, (f32, f32)>);
 
 fn place(r: &QueryResult, previous: Option<&Positions>) -> Positions {
     let (nodes, edges) = graph_of(r, |actor| previous.and_then(|p| p.0.get(&actor).copied()));
-    let pos = layout(&nodes, &edges, SEED);
+    let mut pos = layout(&nodes, &edges, SEED);
+    let max_articles = r.nodes.first().map_or(1, |n| n.articles).max(1);
+    let radii: Vec<f32> = r
+        .nodes
+        .iter()
+        // Squares and diamonds reach a little past the radius.
+        .map(|n| 1.15 * radius(n.articles, max_articles))
+        .collect();
+    separate(&mut pos, &radii, (WIDTH, HEIGHT), NODE_GAP);
     Positions(nodes.iter().map(|n| n.key).zip(pos).collect())
 }
+
+/// A node's radius in the view box: by the square root of its articles, so area tracks count.
+fn radius(articles: u32, max_articles: u32) -> f32 {
+    7.0 + 20.0 * (articles as f32 / max_articles.max(1) as f32).sqrt()
+}
+
+/// Pixels kept free between two nodes' shapes (about a label's height, so a label below a node
+/// is not hidden by the next one).
+const NODE_GAP: f32 = 12.0;
 
 fn tone_class(tone: Tone) -> &'static str {
     match tone {
@@ -130,7 +147,7 @@ fn drawing(r: &QueryResult, p: &Positions) -> Drawing {
         let (x, y) = p.0.get(&actor).copied().unwrap_or((0.5, 0.5));
         (x * WIDTH, y * HEIGHT)
     };
-    let max_articles = r.nodes.first().map_or(1, |n| n.articles).max(1) as f32;
+    let max_articles = r.nodes.first().map_or(1, |n| n.articles);
     let max_edge = r.edges.iter().map(|e| e.articles).max().unwrap_or(1).max(1) as f32;
     let nodes = r
         .nodes
@@ -142,7 +159,7 @@ fn drawing(r: &QueryResult, p: &Positions) -> Drawing {
                 articles: n.articles,
                 x,
                 y,
-                r: 7.0 + 20.0 * (n.articles as f32 / max_articles).sqrt(),
+                r: radius(n.articles, max_articles),
             }
         })
         .collect();
