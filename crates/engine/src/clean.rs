@@ -299,26 +299,30 @@ const BREADCRUMB_HEADS: &[&str] = &[
 /// Lowercased site template lines from outlet profiles, plus the generic ones.
 #[derive(Debug, Clone, Default)]
 pub struct Furniture {
-    lines: HashSet<String>,
+    lines: LineSet,
     /// Length in bytes of the longest of `lines`: a longer line need not be looked up.
     longest: usize,
     /// Lowercased outlet names and aliases, to recognise credits such as "(KCNA/Yonhap)".
-    outlet_names: HashSet<String>,
+    outlet_names: LineSet,
 }
+
+/// A set of lines or names. Every line of every page is looked up or added, and lines are long:
+/// foldhash hashes them several times faster than the standard library's SipHash.
+type LineSet = HashSet<String, foldhash::fast::RandomState>;
 
 impl Furniture {
     pub fn new<'a>(
         profile_lines: impl IntoIterator<Item = &'a str>,
         outlet_names: impl IntoIterator<Item = &'a str>,
     ) -> Furniture {
-        let lines: HashSet<String> = BOILERPLATE
+        let lines: LineSet = BOILERPLATE
             .iter()
             .copied()
             .chain(profile_lines)
             .map(normalise_line)
             .collect();
         let longest = lines.iter().map(String::len).max().unwrap_or(0);
-        let mut outlet_names: HashSet<String> =
+        let mut outlet_names: LineSet =
             outlet_names.into_iter().map(|n| n.to_lowercase()).collect();
         outlet_names.extend(
             [
@@ -489,7 +493,7 @@ fn is_edge_mark(c: char) -> bool {
 pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
     let mut classifier = Classifier {
         furniture,
-        seen: HashSet::new(),
+        seen: LineSet::default(),
     };
     let blocks = blocks(text);
     classifier.seen.reserve(blocks.len());
@@ -511,7 +515,7 @@ pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
 struct Classifier<'f> {
     furniture: &'f Furniture,
     /// Normalised lines seen so far, to mark repeats.
-    seen: HashSet<String>,
+    seen: LineSet,
 }
 
 impl Classifier<'_> {
