@@ -916,15 +916,16 @@ fn is_hard_wrapped(group: &[&str]) -> bool {
 }
 
 /// `text.to_lowercase()`. Most texts have no cased character outside ASCII: for them the ASCII
-/// letters are lowercased in one pass the compiler turns into vector instructions.
+/// letters of a copy are lowercased in place, in one pass the compiler turns into vector
+/// instructions (and with no second check that the bytes are UTF-8, as building a `String` from
+/// lowercased bytes needs).
 fn lowercase(text: &str) -> String {
     if !only_ascii_cased(text) {
         return text.to_lowercase();
     }
-    let bytes = text
-        .bytes()
-        .map(|b| b | (u8::from(b.is_ascii_uppercase()) << 5));
-    String::from_utf8(bytes.collect()).expect("lowercasing ASCII letters keeps UTF-8 valid")
+    let mut lower = text.to_owned();
+    lower.make_ascii_lowercase();
+    lower
 }
 
 /// Whether every non-ASCII character of `text` is caseless (`is_caseless`).
