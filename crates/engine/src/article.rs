@@ -444,10 +444,15 @@ impl Knowledge {
                 .iter()
                 .filter(|m| m.paragraph == p as u32)
                 .collect();
-            if in_para.len() < 2 {
+            // A sentence relates two actors: a paragraph naming fewer is not split into sentences,
+            // nor is the rest of a paragraph after the last name (mentions are in text order).
+            let Some(last) = in_para.last() else {
+                continue;
+            };
+            if in_para.iter().all(|m| m.actor == last.actor) {
                 continue;
             }
-            for (s, e) in sentences::split(text) {
+            for (s, e) in sentences::split_until(text, last.start as usize) {
                 // First mention of each actor in the sentence.
                 let mut firsts: Vec<&Mention> = Vec::new();
                 for m in in_para
