@@ -114,31 +114,6 @@ impl Knowledge {
         } else {
             Origin::None
         };
-        for (i, line) in lines.iter().enumerate() {
-            let para = |kind, text: &str| Paragraph {
-                kind,
-                text: text.to_string(),
-            };
-            match &line.class {
-                Class::Removed(reason) => article.removed.push(Removed {
-                    reason: *reason,
-                    text: line.text.clone(),
-                }),
-                Class::Byline(_) => article.removed.push(Removed {
-                    reason: RemovedReason::Byline,
-                    text: line.text.clone(),
-                }),
-                Class::Caption(caption) => article.paragraphs.push(para(Block::Caption, caption)),
-                Class::Text if Some(i) == layout.title => article.removed.push(Removed {
-                    reason: RemovedReason::Headline,
-                    text: line.text.clone(),
-                }),
-                Class::Text if layout.subtitles.contains(&i) => {
-                    article.paragraphs.push(para(Block::Subtitle, &line.text))
-                }
-                Class::Text => article.paragraphs.push(para(Block::Body, &line.text)),
-            }
-        }
         article.byline = lines
             .iter()
             .find_map(|l| match &l.class {
@@ -197,6 +172,29 @@ impl Knowledge {
         if let Some(o) = outlet {
             article.outlet = Some(self.profiles.outlets[o].name.clone());
             article.outlet_origin = Origin::Page;
+        }
+        // The lines are not needed after this: their text moves into the article.
+        for (i, line) in lines.into_iter().enumerate() {
+            let para = |kind, text: String| Paragraph { kind, text };
+            match line.class {
+                Class::Removed(reason) => article.removed.push(Removed {
+                    reason,
+                    text: line.text,
+                }),
+                Class::Byline(_) => article.removed.push(Removed {
+                    reason: RemovedReason::Byline,
+                    text: line.text,
+                }),
+                Class::Caption(caption) => article.paragraphs.push(para(Block::Caption, caption)),
+                Class::Text if Some(i) == layout.title => article.removed.push(Removed {
+                    reason: RemovedReason::Headline,
+                    text: line.text,
+                }),
+                Class::Text if layout.subtitles.contains(&i) => {
+                    article.paragraphs.push(para(Block::Subtitle, line.text))
+                }
+                Class::Text => article.paragraphs.push(para(Block::Body, line.text)),
+            }
         }
         self.apply_sidecar(&mut article, &mut messages);
 
@@ -446,10 +444,15 @@ impl Knowledge {
                 .iter()
                 .filter(|m| m.paragraph == p as u32)
                 .collect();
-            if in_para.len() < 2 {
+            // A sentence relates two actors: a paragraph naming fewer is not split into sentences,
+            // nor is the rest of a paragraph after the last name (mentions are in text order).
+            let Some(last) = in_para.last() else {
+                continue;
+            };
+            if in_para.iter().all(|m| m.actor == last.actor) {
                 continue;
             }
-            for (s, e) in sentences::split(text) {
+            for (s, e) in sentences::split_until(text, last.start as usize) {
                 // First mention of each actor in the sentence.
                 let mut firsts: Vec<&Mention> = Vec::new();
                 for m in in_para

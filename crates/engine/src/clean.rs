@@ -299,26 +299,30 @@ const BREADCRUMB_HEADS: &[&str] = &[
 /// Lowercased site template lines from outlet profiles, plus the generic ones.
 #[derive(Debug, Clone, Default)]
 pub struct Furniture {
-    lines: HashSet<String>,
+    lines: LineSet,
     /// Length in bytes of the longest of `lines`: a longer line need not be looked up.
     longest: usize,
     /// Lowercased outlet names and aliases, to recognise credits such as "(KCNA/Yonhap)".
-    outlet_names: HashSet<String>,
+    outlet_names: LineSet,
 }
+
+/// A set of lines or names. Every line of every page is looked up or added, and lines are long:
+/// foldhash hashes them several times faster than the standard library's SipHash.
+type LineSet = HashSet<String, foldhash::fast::RandomState>;
 
 impl Furniture {
     pub fn new<'a>(
         profile_lines: impl IntoIterator<Item = &'a str>,
         outlet_names: impl IntoIterator<Item = &'a str>,
     ) -> Furniture {
-        let lines: HashSet<String> = BOILERPLATE
+        let lines: LineSet = BOILERPLATE
             .iter()
             .copied()
             .chain(profile_lines)
             .map(normalise_line)
             .collect();
         let longest = lines.iter().map(String::len).max().unwrap_or(0);
-        let mut outlet_names: HashSet<String> =
+        let mut outlet_names: LineSet =
             outlet_names.into_iter().map(|n| n.to_lowercase()).collect();
         outlet_names.extend(
             [
@@ -489,7 +493,7 @@ fn is_edge_mark(c: char) -> bool {
 pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
     let mut classifier = Classifier {
         furniture,
-        seen: HashSet::new(),
+        seen: LineSet::default(),
     };
     let blocks = blocks(text);
     classifier.seen.reserve(blocks.len());
@@ -511,7 +515,7 @@ pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
 struct Classifier<'f> {
     furniture: &'f Furniture,
     /// Normalised lines seen so far, to mark repeats.
-    seen: HashSet<String>,
+    seen: LineSet,
 }
 
 impl Classifier<'_> {
@@ -912,15 +916,16 @@ fn is_hard_wrapped(group: &[&str]) -> bool {
 }
 
 /// `text.to_lowercase()`. Most texts have no cased character outside ASCII: for them the ASCII
-/// letters are lowercased in one pass the compiler turns into vector instructions.
+/// letters of a copy are lowercased in place, in one pass the compiler turns into vector
+/// instructions (and with no second check that the bytes are UTF-8, as building a `String` from
+/// lowercased bytes needs).
 fn lowercase(text: &str) -> String {
     if !only_ascii_cased(text) {
         return text.to_lowercase();
     }
-    let bytes = text
-        .bytes()
-        .map(|b| b | (u8::from(b.is_ascii_uppercase()) << 5));
-    String::from_utf8(bytes.collect()).expect("lowercasing ASCII letters keeps UTF-8 valid")
+    let mut lower = text.to_owned();
+    lower.make_ascii_lowercase();
+    lower
 }
 
 /// Whether every non-ASCII character of `text` is caseless (`is_caseless`).
@@ -1015,73 +1020,94 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 }
 
 /// The byte ranges of the maximal runs of characters of a text that belong to a word, as
-/// `part_ascii` (for ASCII bytes) and `part` (for other characters) say. A scan of bytes that
-/// decodes only non-ASCII characters, for the readers that split every paragraph into words.
-pub(crate) fn runs<A, O>(text: &str, part_ascii: A, part: O) -> Runs<'_, A, O>
+/// `part_ascii` (for ASCII bytes) and `part` (for other characters) say, for the readers that
+/// split every paragraph into words.
+///
+/// Written by hand as a bit mask, one bit a byte, because a scan that tests byte after byte
+/// mispredicts a branch at both ends of every word: that scan was a fifth of splitting a
+/// paragraph into names. Here the ASCII bytes are tested in blocks of 64 the compiler turns
+/// into vector instructions (so `part_ascii` should be comparisons, not a table look-up; it is
+/// also called with the low seven bits of non-ASCII bytes, whose answer is then replaced), the
+/// non-ASCII characters are decoded one by one and their bytes marked as `part` says, and the
+/// runs are read off the mask a word of 64 bits at a time.
+pub(crate) fn runs<A, O>(text: &str, part_ascii: A, part: O) -> Runs
 where
     A: Fn(u8) -> bool,
     O: Fn(char) -> bool,
 {
+    let bytes = text.as_bytes();
+    let mut mask = vec![0u64; bytes.len().div_ceil(64)];
+    for (chunk, bits) in bytes.chunks(64).zip(&mut mask) {
+        let mut flags = [0u8; 64];
+        for (flag, &b) in flags.iter_mut().zip(chunk) {
+            *flag = u8::from(part_ascii(b & 0x7f));
+        }
+        // Eight flags of 0 or 1 to eight bits with one multiplication: the constant moves flag
+        // `i` (bit 8i) to bit 56 + i, and the other products never reach bits 56 to 63 nor carry.
+        *bits = flags
+            .chunks_exact(8)
+            .enumerate()
+            .fold(0, |bits, (k, eight)| {
+                let x = u64::from_le_bytes(eight.try_into().expect("eight flags"));
+                bits | (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k)
+            });
+    }
+    let mut at = 0;
+    while let Some(i) = find_byte(bytes, at, |b| b >= 0x80) {
+        let c = text[i..].chars().next().expect("a character starts here");
+        let inside = part(c);
+        at = i + c.len_utf8();
+        for k in i..at {
+            let bit = 1u64 << (k % 64);
+            if inside {
+                mask[k / 64] |= bit;
+            } else {
+                mask[k / 64] &= !bit;
+            }
+        }
+    }
     Runs {
-        text,
+        mask,
         at: 0,
-        part_ascii,
-        part,
+        len: bytes.len(),
     }
 }
 
 /// The iterator `runs` returns.
-pub(crate) struct Runs<'t, A, O> {
-    text: &'t str,
+pub(crate) struct Runs {
+    /// Bit `k % 64` of word `k / 64`: whether byte `k` is part of a word.
+    mask: Vec<u64>,
+    /// Where the next run is looked for.
     at: usize,
-    part_ascii: A,
-    part: O,
+    /// The length of the text: bits from here on are not bytes.
+    len: usize,
 }
 
-impl<A, O> Runs<'_, A, O>
-where
-    A: Fn(u8) -> bool,
-    O: Fn(char) -> bool,
-{
-    /// Moves past the characters whose being part of a word is `inside`; returns where it
-    /// stopped. ASCII stretches are passed in a tight loop over bytes.
-    #[inline(always)]
-    fn skip<const INSIDE: bool>(&mut self) -> usize {
-        let bytes = self.text.as_bytes();
+impl Runs {
+    /// The first byte at or after `from` that is (`inside`) or is not part of a word.
+    fn next_byte(&self, from: usize, inside: bool) -> Option<usize> {
+        let flip = if inside { 0 } else { !0u64 };
+        let mut word = from / 64;
+        let mut bits = (self.mask.get(word)? ^ flip) & (!0u64 << (from % 64));
         loop {
-            let stop = bytes[self.at..]
-                .iter()
-                .position(|&b| !b.is_ascii() || (self.part_ascii)(b) != INSIDE);
-            let Some(offset) = stop else {
-                self.at = bytes.len();
-                return self.at;
-            };
-            self.at += offset;
-            if bytes[self.at].is_ascii() {
-                return self.at;
+            if bits != 0 {
+                let k = word * 64 + bits.trailing_zeros() as usize;
+                return (k < self.len).then_some(k);
             }
-            let c = self.text[self.at..]
-                .chars()
-                .next()
-                .expect("a character starts here");
-            if (self.part)(c) != INSIDE {
-                return self.at;
-            }
-            self.at += c.len_utf8();
+            word += 1;
+            bits = self.mask.get(word)? ^ flip;
         }
     }
 }
 
-impl<A, O> Iterator for Runs<'_, A, O>
-where
-    A: Fn(u8) -> bool,
-    O: Fn(char) -> bool,
-{
+impl Iterator for Runs {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        let start = self.skip::<false>();
-        (start < self.text.len()).then(|| (start, self.skip::<true>()))
+        let start = self.next_byte(self.at, true)?;
+        let end = self.next_byte(start, false).unwrap_or(self.len);
+        self.at = end;
+        Some((start, end))
     }
 }
 
@@ -1288,6 +1314,36 @@ impl Hasher for WordHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `runs` as a plain scan of characters.
+    fn runs_by_chars(text: &str, part: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if !part(c) {
+                continue;
+            }
+            match out.last_mut() {
+                Some(run) if run.1 == i => run.1 = i + c.len_utf8(),
+                _ => out.push((i, i + c.len_utf8())),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_are_the_runs_of_word_characters(
+            text in "[a-zA-Z0-9 .,'’“”\\-_&북한Ü\t\n]{0,200}"
+        ) {
+            let part = |c: char| is_alphanumeric(c) || c == '’';
+            let ascii = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+            let got: Vec<(usize, usize)> = runs(&text, ascii, part).collect();
+            let want = runs_by_chars(&text, |c| {
+                if c.is_ascii() { ascii(c as u8) } else { part(c) }
+            });
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     fn classes(text: &str) -> Vec<Class> {
         classify(text, &Furniture::new(["Back To Top"], ["Yonhap", "KCNA"]))

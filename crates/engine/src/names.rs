@@ -337,23 +337,21 @@ struct Word<'t> {
 }
 
 /// The ASCII bytes of a word: letters, digits and the marks inside names and abbreviations
-/// ("O'Brien", "Sung-rak", "U.S.", "AT&T"), as a table.
-const WORD_BYTES: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] =
-            (b as u8).is_ascii_alphanumeric() || matches!(b as u8, b'-' | b'.' | b'\'' | b'&');
-        b += 1;
-    }
-    table
-};
+/// ("O'Brien", "Sung-rak", "U.S.", "AT&T"). Comparisons joined by `|`, which `runs` tests many
+/// bytes at a time.
+fn is_word_byte(b: u8) -> bool {
+    ((b | 0x20).wrapping_sub(b'a') < 26)
+        | (b.wrapping_sub(b'0') < 10)
+        | (b == b'-')
+        | (b == b'.')
+        | (b == b'\'')
+        | (b == b'&')
+}
 
 fn words(text: &str) -> Vec<Word<'_>> {
-    let part_ascii = |b: u8| WORD_BYTES[usize::from(b)];
     let part = |c: char| is_alphanumeric(c) || c == '’';
     let mut out = Vec::with_capacity(text.len() / 6);
-    for (s, e) in runs(text, part_ascii, part) {
+    for (s, e) in runs(text, is_word_byte, part) {
         let mut w = &text[s..e];
         // Keep the period of initials and titles ("W.", "Gen."); drop sentence periods and possessives.
         while w.len() > 1
@@ -383,11 +381,16 @@ fn is_abbrev(w: &str) -> bool {
         || TITLE_SET.contains_lowercase(w)
 }
 
-/// A token of a person's name: "Wi", "Sung-rak", "O'Brien", "W." (initial).
+/// A token of a person's name: "Wi", "Sung-rak", "O'Brien", "W." (initial). Every word of every
+/// paragraph is tested and most open in lowercase: that test is inlined where words are read,
+/// and only capitalised words pay for a call.
+#[inline]
 fn is_name_token(w: &str) -> bool {
-    if !opens_with_capital(w) {
-        return false;
-    }
+    opens_with_capital(w) && is_capitalised_name_token(w)
+}
+
+/// `is_name_token` for a word that opens with a capital.
+fn is_capitalised_name_token(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next();
     let rest = chars.as_str();
@@ -573,6 +576,7 @@ fn starts_upper(w: &str) -> bool {
 }
 
 /// Whether a word's first character is uppercase, settled on the first byte for ASCII.
+#[inline]
 fn opens_with_capital(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),

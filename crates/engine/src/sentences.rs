@@ -30,10 +30,19 @@ static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ABBRE
 /// assert_eq!(s, ["Mr. Kim met U.S. envoy Stephen Biegun on Jan. 5.", "They talked.", "Then Putin spoke!"]);
 /// ```
 pub fn split(text: &str) -> Vec<(usize, usize)> {
+    split_until(text, text.len())
+}
+
+/// The sentences of `split(text)` that start at or before byte `last`. No end is looked for past
+/// the sentence holding `last`: whether a period ends a sentence depends only on the words
+/// around it, never on where the sentence began, so the sentences found are the same.
+pub(crate) fn split_until(text: &str, last: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut from = 0;
-    while let Some((i, c)) = next_end(text, from) {
+    while start <= last
+        && let Some((i, c)) = next_end(text, from)
+    {
         // Take closing quotes and brackets that belong to the sentence.
         let mut end = i + c.len_utf8();
         end += text[end..]
@@ -56,7 +65,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         push_trimmed(text, start, end, &mut out);
         start = end;
     }
-    push_trimmed(text, start, text.len(), &mut out);
+    if start <= last {
+        push_trimmed(text, start, text.len(), &mut out);
+    }
     out
 }
 
