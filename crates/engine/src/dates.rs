@@ -30,19 +30,32 @@ pub struct DateHit {
     pub label: Label,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Month names in English, January first (the page reader, the name finder and the synthetic
+/// pages share them).
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Weekday names in English, Sunday first.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
 ];
 
 /// The month a word names: a full name or an abbreviation of at least three letters ("Sept").
@@ -51,9 +64,12 @@ fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 {
         return None;
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
-        .position(|m| m.starts_with(&word))
+        .position(|m| {
+            m.len() >= word.len()
+                && m.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        })
         .map(|i| i as u32 + 1)
 }
 

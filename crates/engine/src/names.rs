@@ -170,7 +170,16 @@ const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "on", "&", "the"];
 
 static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLES));
 static ORG_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS));
-static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES));
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        &[
+            NOT_NAMES,
+            &crate::dates::MONTH_NAMES,
+            &crate::dates::WEEKDAY_NAMES,
+        ]
+        .concat(),
+    )
+});
 
 /// Capitalised words that are never part of a person's name.
 const NOT_NAMES: &[&str] = &[
@@ -240,25 +249,6 @@ const NOT_NAMES: &[&str] = &[
     "China",
     "Japan",
     "Ukraine",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Jan.",
     "Feb.",
     "Aug.",

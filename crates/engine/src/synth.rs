@@ -4,6 +4,7 @@
 //! built from. Pure: knowledge and a seed in, pages out, one at a time; it writes no files.
 
 use crate::article::Knowledge;
+use crate::dates::{MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS};
 use crate::dictionary::{Dictionary, romanisation_variants};
 use crate::model::{ActorKind, Article, Day, Tone};
 use crate::relations::ToneLexicon;
@@ -1825,30 +1826,6 @@ fn encode(rng: &mut ChaCha8Rng, text: String, euc_kr: bool) -> Vec<u8> {
 // ---------------------------------------------------------------------------------------------
 // Small helpers: dates, stamps, particles, wrapping.
 // ---------------------------------------------------------------------------------------------
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 
 /// A day from 1995 to 2026, recent years far more often (coverage grew with the relationship).
 fn random_day(rng: &mut ChaCha8Rng) -> Day {
