@@ -132,6 +132,11 @@ impl Explorer {
         list
     }
 
+    /// Puts articles in the list's order, newest first (by their precomputed rank).
+    pub fn sort_newest_first(&self, list: &mut [u32]) {
+        list.sort_unstable_by_key(|&i| self.rank.get(i as usize).copied().unwrap_or(u32::MAX));
+    }
+
     /// The matching articles newest first (undated last). A few matches are sorted by their
     /// rank; many are picked out of the presorted order through a dense bitset, which is
     /// linear in the corpus and needs no sort.
@@ -143,7 +148,7 @@ impl Explorer {
         }
         if m * 16 < n {
             let mut list: Vec<u32> = matches.iter().collect();
-            list.sort_unstable_by_key(|&i| self.rank.get(i as usize).copied().unwrap_or(u32::MAX));
+            self.sort_newest_first(&mut list);
             return list;
         }
         let mut dense = vec![0u64; n.div_ceil(64)];

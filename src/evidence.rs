@@ -52,21 +52,6 @@ struct Framing {
 }
 
 impl Framing {
-    fn add(rows: &mut Vec<Framing>, label: String, [co, cf, ne]: [u16; 3]) {
-        let add = [u32::from(co), u32::from(cf), u32::from(ne)];
-        match rows.iter_mut().find(|r| r.label == label) {
-            Some(r) => {
-                r.articles += 1;
-                r.tone.iter_mut().zip(add).for_each(|(t, a)| *t += a);
-            }
-            None => rows.push(Framing {
-                label,
-                articles: 1,
-                tone: add,
-            }),
-        }
-    }
-
     /// Sums the rows past `keep` into one "n other outlets" row.
     fn fold_tail(rows: &mut Vec<Framing>, keep: usize) {
         if rows.len() <= keep + 1 {
@@ -151,7 +136,7 @@ pub fn EvidencePanel() -> impl IntoView {
             return Vec::new();
         };
         let mut list = result.with(|r| ex.index.pair_articles(ex.cols(), &r.matches, a, b));
-        list.sort_by_key(|&i| (std::cmp::Reverse(ex.cols().date[i as usize]), i));
+        ex.sort_newest_first(&mut list);
         list
     });
     // The sentences of the first articles, and what is still missing: texts on their way, or
@@ -207,23 +192,55 @@ pub fn EvidencePanel() -> impl IntoView {
             return (Vec::new(), Vec::new());
         };
         let cols = ex.cols();
-        let (mut outlets, mut years) = (Vec::<Framing>::new(), Vec::<Framing>::new());
+        let outlets = &ex.bundle.index.outlets;
+        // Summed by outlet index (the last slot: no outlet) and by year, then labelled: a pair
+        // can have tens of thousands of articles and this runs again on every filter change.
+        let mut by_outlet = vec![(0u32, [0u32; 3]); outlets.len() + 1];
+        let mut by_year: std::collections::BTreeMap<(bool, i16), (u32, [u32; 3])> =
+            std::collections::BTreeMap::new();
         for &i in articles.get().iter() {
-            let tone = cols.pair_tone(i as usize, a, b).unwrap_or_default();
-            let outlet = ex.outlet_name(i).unwrap_or("outlet not known").to_string();
-            let year = cols
-                .year(i as usize)
-                .map_or_else(|| "no date".to_string(), |y| y.to_string());
-            Framing::add(&mut outlets, outlet, tone);
-            Framing::add(&mut years, year, tone);
+            let [co, cf, ne] = cols.pair_tone(i as usize, a, b).unwrap_or_default();
+            let tone = [u32::from(co), u32::from(cf), u32::from(ne)];
+            let o = (cols.outlet[i as usize] as usize).min(outlets.len());
+            // Undated sorts after every year.
+            let year = cols.year(i as usize).map_or((true, 0), |y| (false, y));
+            for sum in [&mut by_outlet[o], by_year.entry(year).or_default()] {
+                sum.0 += 1;
+                sum.1.iter_mut().zip(tone).for_each(|(t, x)| *t += x);
+            }
         }
-        outlets.sort_by(|x, y| y.articles.cmp(&x.articles).then(x.label.cmp(&y.label)));
-        Framing::fold_tail(&mut outlets, OUTLET_ROWS);
-        // Years in order, undated last.
-        years.sort_by(|x, y| {
-            (x.label == "no date", &x.label).cmp(&(y.label == "no date", &y.label))
-        });
-        (outlets, years)
+        let row = |label: String, (articles, tone): (u32, [u32; 3])| Framing {
+            label,
+            articles,
+            tone,
+        };
+        let mut outlet_rows: Vec<Framing> = by_outlet
+            .into_iter()
+            .enumerate()
+            .filter(|(_, sum)| sum.0 > 0)
+            .map(|(o, sum)| {
+                let name = outlets
+                    .get(o)
+                    .map_or("outlet not known", |x| x.name.as_str());
+                row(name.to_string(), sum)
+            })
+            .collect();
+        outlet_rows.sort_by(|x, y| y.articles.cmp(&x.articles).then(x.label.cmp(&y.label)));
+        Framing::fold_tail(&mut outlet_rows, OUTLET_ROWS);
+        let year_rows = by_year
+            .into_iter()
+            .map(|((undated, y), sum)| {
+                row(
+                    if undated {
+                        "no date".to_string()
+                    } else {
+                        y.to_string()
+                    },
+                    sum,
+                )
+            })
+            .collect();
+        (outlet_rows, year_rows)
     });
     let title = move || {
         pair.get()
@@ -284,21 +301,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn framing_rows_add_up_and_fold_the_tail() {
-        let mut rows = Vec::new();
-        for (outlet, tone) in [
-            ("A", [1, 0, 0]),
-            ("B", [0, 2, 0]),
-            ("A", [0, 0, 3]),
-            ("C", [1, 1, 1]),
-        ] {
-            Framing::add(&mut rows, outlet.to_string(), tone);
-        }
-        let a = rows
-            .iter()
-            .find(|r| r.label == "A")
-            .map(|r| (r.articles, r.tone));
-        assert_eq!(a, Some((2, [1, 0, 3])));
+    fn framing_folds_the_tail_into_one_row() {
+        let row = |label: &str, articles, tone| Framing {
+            label: label.to_string(),
+            articles,
+            tone,
+        };
+        let mut rows = vec![
+            row("A", 2, [1, 0, 3]),
+            row("B", 1, [0, 2, 0]),
+            row("C", 1, [1, 1, 1]),
+        ];
         Framing::fold_tail(&mut rows, 1);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].label, "2 other outlets");
