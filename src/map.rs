@@ -273,7 +273,14 @@ fn markup(
         );
     }
     out.push_str(r#"</g><g class="nodes">"#);
-    for n in &d.nodes {
+    let names: Vec<&str> = d
+        .nodes
+        .iter()
+        .map(|n| info.get(n.actor as usize).map_or("", |a| a.name.as_str()))
+        .collect();
+    let places = label_places(&d.nodes, &names);
+    let mut labels = String::new();
+    for (n, place) in d.nodes.iter().zip(places) {
         let Some(info) = info.get(n.actor as usize) else {
             continue;
         };
@@ -323,12 +330,70 @@ fn markup(
                 )
             }
         };
-        let _ = write!(out, r#"<text class="node-label" y="{:.1}">"#, r + 14.0);
-        esc(&mut out, &info.name);
-        out.push_str("</text></g>");
+        if let Some(place) = place {
+            let y = match place {
+                LabelPlace::Below => n.y + r + LABEL_BELOW,
+                LabelPlace::Above => n.y - r - 6.0,
+            };
+            let _ = write!(
+                labels,
+                r#"<text class="node-label" x="{:.1}" y="{y:.1}">"#,
+                n.x
+            );
+            esc(&mut labels, &info.name);
+            labels.push_str("</text>");
+        }
+        out.push_str("</g>");
     }
+    // Names above every node, so no later node hides one; the nodes carry them as labels.
+    out.push_str(r#"</g><g class="labels" aria-hidden="true">"#);
+    out.push_str(&labels);
     out.push_str("</g>");
     out
+}
+
+/// Where a label's baseline sits below its node's edge, in view-box pixels.
+const LABEL_BELOW: f32 = 14.0;
+/// A label's height and its average character width (the style sheet's 14px sans-serif).
+const LABEL_HEIGHT: f32 = 15.0;
+const LABEL_CHAR_WIDTH: f32 = 7.5;
+
+/// Where each node's name is written: below it, else above it, else not at all, the
+/// most-named first and a name only where it covers no name already written. On a crowded map
+/// the small nodes then go unnamed rather than piling unreadable text on each other; each keeps
+/// its name as a tooltip and for screen readers. (Names may cross nodes and lines: their halo
+/// keeps them readable.)
+fn label_places(nodes: &[NodeView], names: &[&str]) -> Vec<Option<LabelPlace>> {
+    // Boxes as (left, top, right, bottom) in view-box pixels.
+    let overlaps = |a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)| {
+        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    };
+    let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
+    nodes
+        .iter()
+        .zip(names)
+        .map(|(n, name)| {
+            let half = name.chars().count() as f32 * LABEL_CHAR_WIDTH / 2.0;
+            let below = n.y + n.r + LABEL_BELOW + 3.0;
+            let above = n.y - n.r - 4.0;
+            [(LabelPlace::Below, below), (LabelPlace::Above, above)]
+                .into_iter()
+                .find_map(|(place, bottom)| {
+                    let b = (n.x - half, bottom - LABEL_HEIGHT, n.x + half, bottom);
+                    (!placed.iter().any(|&p| overlaps(b, p))).then(|| {
+                        placed.push(b);
+                        place
+                    })
+                })
+        })
+        .collect()
+}
+
+/// Where a node's name goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LabelPlace {
+    Below,
+    Above,
 }
 
 /// The key of the map element that has the keyboard focus, to give it back after a redraw.
@@ -508,6 +573,35 @@ fn EdgeTable() -> impl IntoView {
 mod tests {
     use super::*;
     use engine::model::ToneCounts;
+
+    #[test]
+    fn crowded_labels_move_above_or_are_left_out_smallest_first() {
+        let node = |actor, x: f32, y: f32, r| NodeView {
+            actor,
+            articles: 1,
+            x,
+            y,
+            r,
+        };
+        // Three nodes side by side with long names, a fourth far away.
+        let nodes = [
+            node(0, 400.0, 200.0, 20.0),
+            node(1, 440.0, 200.0, 10.0),
+            node(2, 420.0, 205.0, 10.0),
+            node(3, 100.0, 400.0, 10.0),
+        ];
+        let names = [
+            "Democratic People's Republic",
+            "Russian Federation",
+            "Some Long Name Here",
+            "ASEAN",
+        ];
+        use LabelPlace::{Above, Below};
+        assert_eq!(
+            label_places(&nodes, &names),
+            vec![Some(Below), Some(Above), None, Some(Below)]
+        );
+    }
 
     /// Names and ids come from scraped pages: whatever they hold must reach the map as text.
     #[test]
