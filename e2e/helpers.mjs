@@ -47,8 +47,10 @@ export async function rendered(page) {
   );
 }
 
+/** #match-count as a number; fails unless it shows just a number. */
 export async function matchCount(page) {
   const text = ((await page.locator('#match-count').textContent()) ?? '').trim();
+  assert.match(text, /^\d[\d,\u00a0\u202f ]*$/, `#match-count should be just a number, got ${JSON.stringify(text)}`);
   return Number(text.replace(/\D/g, ''));
 }
 

@@ -19,16 +19,21 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from './chromium.mjs';
+import {
+  BASE_URL,
+  SEED_ARTICLES,
+  STEP_TIMEOUT_MS,
+  TEST_TIMEOUT_MS,
+  launchChromium,
+  matchCount,
+  rendered,
+  watch,
+} from './helpers.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
-const BASE_URL = new URL(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080/');
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const TEST_TIMEOUT_MS = 60_000;
-const STEP_TIMEOUT_MS = 10_000;
 
 // The seed corpus: five articles; Moon Jae-in is named in four of them, two are dated 2019.
-const SEED_ARTICLES = 5;
 const ARTICLE_WITH_BOILERPLATE = '000_6d25ea8019f3a735.txt';
 const BOILERPLATE_LINE = 'Go to contents';
 
@@ -44,19 +49,9 @@ async function withPage(options, body) {
   if (notRendering) throw new Error(`skipped: ${notRendering}`);
   const context = await browser.newContext({ colorScheme, viewport, deviceScaleFactor: 1 });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const problems = [];
   try {
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('requestfailed', (request) =>
-      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-    );
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+    const problems = watch(page);
     if (options.beforeLoad) await options.beforeLoad(page);
     await page.goto(new URL(path, BASE_URL).href, { waitUntil: 'load' });
     await rendered(page).catch((error) => {
@@ -71,26 +66,11 @@ async function withPage(options, body) {
   }
 }
 
-/** Waits until #match-count shows a number: the app has started and rendered once. */
-async function rendered(page) {
-  await page.waitForFunction(
-    () => (document.getElementById('match-count')?.textContent ?? '').trim() !== '',
-    null,
-    { timeout: STEP_TIMEOUT_MS },
-  );
-}
-
 /** Lets pending reactive updates and a frame go by. */
 async function settle(page) {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
   );
-}
-
-async function matchCount(page) {
-  const text = ((await page.locator('#match-count').textContent()) ?? '').trim();
-  assert.match(text, /^\d[\d,\u00a0\u202f ]*$/, `#match-count should be just a number, got ${JSON.stringify(text)}`);
-  return Number(text.replace(/\D/g, ''));
 }
 
 function facetSelector(facet, value) {
