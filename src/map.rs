@@ -132,7 +132,7 @@ struct EdgeView {
 }
 
 /// What the map draws for one answer, in drawing order.
-#[derive(Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq)]
 struct Drawing {
     /// Most-named first, so the smaller nodes lie on top and stay clickable.
     nodes: Vec<NodeView>,
