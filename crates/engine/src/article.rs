@@ -106,7 +106,14 @@ impl Knowledge {
         };
         let meta = page.as_ref().map(|p| &p.meta);
         let declared_title = meta.and_then(|m| declared::title(m, &outlet_name_refs));
-        let layout = self.layout(&lines, declared_title.as_deref());
+        // An HTML page's headline is what its markup declares, never a line chosen by position.
+        let layout = match (&page, &declared_title) {
+            (Some(_), None) => Layout {
+                title: None,
+                subtitles: Vec::new(),
+            },
+            _ => self.layout(&lines, declared_title.as_deref()),
+        };
         let mut article = Article::failed(source, String::new());
         article.messages.clear();
         article.encoding = decoded.encoding.to_string();

@@ -73,11 +73,13 @@ pub fn title(meta: &PageMeta, outlet_names: &[&str]) -> Option<String> {
             std::cmp::Reverse(i),
         )
     })?;
-    // A heading nobody else declares is as likely the site's logo as the headline.
+    // A heading nobody else declares is as likely the site's logo as the headline: a declared
+    // title wins over it, but a page that declares none has only its heading.
     if support(best) == 0 && candidates[best].0 == Source::Heading {
         let other = (0..candidates.len())
             .filter(|&i| candidates[i].0 != Source::Heading)
-            .min_by_key(|&i| rank(candidates[i].0))?;
+            .min_by_key(|&i| rank(candidates[i].0))
+            .unwrap_or(best);
         return Some(candidates[other].1.clone());
     }
     Some(candidates[best].1.clone())

@@ -859,7 +859,7 @@ impl Page {
         let e = &self.elements[i as usize];
         if !matches!(
             e.tag,
-            Tag::List | Tag::Table | Tag::Div | Tag::Section | Tag::Li | Tag::P | Tag::Block
+            Tag::List | Tag::Table | Tag::Div | Tag::Section | Tag::Block
         ) || e.chars == 0
         {
             return false;
