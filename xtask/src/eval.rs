@@ -521,6 +521,8 @@ struct PageScore {
     date: Option<bool>,
     /// Whether the system gave a date, on pages counted for dates.
     date_given: Option<bool>,
+    /// Right, on the pages whose gold has a date.
+    date_dated: Option<bool>,
 }
 
 fn score_page(gold: &Gold, p: &Prediction, f: Fields) -> PageScore {
@@ -549,6 +551,12 @@ fn score_page(gold: &Gold, p: &Prediction, f: Fields) -> PageScore {
         }),
         date: gold.date.as_ref().filter(|_| f.date).map(|g| *g == day),
         date_given: gold.date.as_ref().filter(|_| f.date).map(|_| day.is_some()),
+        date_dated: gold
+            .date
+            .as_ref()
+            .and_then(Option::as_ref)
+            .filter(|_| f.date)
+            .map(|g| day.as_ref() == Some(g)),
     }
 }
 
@@ -603,6 +611,7 @@ fn summary(scores: &[PageScore]) -> Value {
         "site": rate(|s| s.site),
         "date_accuracy": rate(|s| s.date),
         "date_precision": precision.json(),
+        "date_where_gold_has_one": rate(|s| s.date_dated),
     })
 }
 
@@ -685,6 +694,7 @@ fn results(pages: &[Page], systems: &[System], run: Value) -> Value {
                         "title": sc.title, "title_lenient": sc.title_lenient,
                         "byline": sc.byline, "byline_lenient": sc.byline_lenient,
                         "site": sc.site, "date": sc.date, "date_given": sc.date_given,
+                        "date_where_gold_has_one": sc.date_dated,
                     },
                 });
             }
@@ -794,6 +804,10 @@ fn quality_section(r: &Value) -> String {
                 "site",
             ),
             ("date accuracy", "date_accuracy"),
+            (
+                "date right, on the pages whose gold has a date",
+                "date_where_gold_has_one",
+            ),
         ];
         for (label, key) in rows {
             let pages = systems
@@ -1007,6 +1021,7 @@ mod tests {
         };
         let s = score_page(&gold(), &p, ALL_FIELDS);
         assert_eq!((s.date, s.date_given), (Some(false), Some(true)));
+        assert_eq!(s.date_dated, None, "the gold has no date");
         let sum = summary(&[s]);
         assert_eq!(sum["date_precision"]["pages"], 1);
         assert_eq!(sum["date_precision"]["value"], 0.0);
