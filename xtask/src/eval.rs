@@ -758,7 +758,12 @@ fn quality_section(r: &Value) -> String {
     );
     for set in r["sets"].as_array().into_iter().flatten() {
         let name = set["name"].as_str().unwrap_or("");
-        let _ = writeln!(s, "### {name} ({} pages)\n", set["pages"]);
+        let n = set["pages"].as_u64().unwrap_or(0);
+        let _ = writeln!(
+            s,
+            "### {name} ({n} page{})\n",
+            if n == 1 { "" } else { "s" }
+        );
         let sum = &set["summary"];
         let _ = writeln!(
             s,
@@ -899,8 +904,9 @@ fn worst(s: &mut String, r: &Value, set: &str, systems: &[(&str, &str)]) {
     let traf = systems.iter().any(|(k, _)| *k == "trafilatura");
     let _ = writeln!(
         s,
-        "\nThe {} pages with our lowest body F1:\n",
-        WORST.min(pages.len())
+        "\nOur lowest body F1 ({} of {} pages):\n",
+        WORST.min(pages.len()),
+        pages.len()
     );
     let _ = writeln!(
         s,
