@@ -804,10 +804,7 @@ fn quality_section(r: &Value) -> String {
             ("title, one contains the other", "title_lenient"),
             ("byline, equal", "byline"),
             ("byline, one contains the other", "byline_lenient"),
-            (
-                "site (gold: Readability's siteName), equal or contained",
-                "site",
-            ),
+            ("site (gold: `siteName`), equal or contained", "site"),
             ("date accuracy", "date_accuracy"),
             (
                 "date right, on the pages whose gold has a date",
