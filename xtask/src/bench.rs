@@ -517,19 +517,20 @@ fn write_performance(ctx: &Ctx, results: &Value) -> Result {
         .unwrap_or_else(|_| format!("# Performance\n\n{BEGIN}\n{END}\n"));
     write(
         &path,
-        splice(&old, &performance_section(results)).as_bytes(),
+        splice(&old, BEGIN, END, &performance_section(results)).as_bytes(),
     )
 }
 
-/// `old` with what lies between the marks replaced by `section` (the marks added if missing).
-fn splice(old: &str, section: &str) -> String {
-    match (old.find(BEGIN), old.find(END)) {
+/// `old` with what lies between the marks `begin` and `end` replaced by `section` (the marks
+/// added at the end if missing). `cargo xtask eval` writes `docs/QUALITY.md` the same way.
+pub fn splice(old: &str, begin: &str, end: &str, section: &str) -> String {
+    match (old.find(begin), old.find(end)) {
         (Some(b), Some(e)) if b < e => format!(
-            "{}{BEGIN}\n{section}{END}{}",
+            "{}{begin}\n{section}{end}{}",
             &old[..b],
-            &old[e + END.len()..]
+            &old[e + end.len()..]
         ),
-        _ => format!("{}\n\n{BEGIN}\n{section}{END}\n", old.trim_end()),
+        _ => format!("{}\n\n{begin}\n{section}{end}\n", old.trim_end()),
     }
 }
 
@@ -706,7 +707,7 @@ fn performance_section(r: &Value) -> String {
     s
 }
 
-fn machine() -> String {
+pub fn machine() -> String {
     let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let model = info
         .lines()
@@ -721,7 +722,7 @@ fn machine() -> String {
 }
 
 /// Now as `YYYY-MM-DDTHH:MM:SSZ`.
-fn now_iso() -> String {
+pub fn now_iso() -> String {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -756,11 +757,11 @@ fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
+pub fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result {
+pub fn write(path: &Path, bytes: &[u8]) -> Result {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -835,13 +836,13 @@ mod tests {
     #[test]
     fn the_measured_section_is_replaced_not_appended() {
         let old = format!("# P\n\nprose\n\n{BEGIN}\nold\n{END}\n\nmore prose\n");
-        let new = splice(&old, "new\n");
+        let new = splice(&old, BEGIN, END, "new\n");
         assert_eq!(
             new,
             format!("# P\n\nprose\n\n{BEGIN}\nnew\n{END}\n\nmore prose\n")
         );
         assert_eq!(
-            splice("# P\n", "x\n"),
+            splice("# P\n", BEGIN, END, "x\n"),
             format!("# P\n\n{BEGIN}\nx\n{END}\n")
         );
     }

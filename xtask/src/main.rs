@@ -1,11 +1,14 @@
 //! `cargo xtask`: the project's jobs, so that a fresh machine needs only two commands.
 //! `serve` sets up the tools, builds the page into `dist/` and serves it; `test` sets up and runs
-//! every test stage. This file parses arguments and holds what all jobs share (paths, commands).
+//! every test stage; `bench` and `eval` measure speed and reading quality. This file parses
+//! arguments and holds what all jobs share (paths, commands).
 
 mod bench;
 mod build;
+mod eval;
 mod onefile;
 mod repro;
+mod score;
 mod serve;
 mod sw;
 mod test;
@@ -30,6 +33,12 @@ commands:
                                   corpora (default 10000,100000 articles, 1000 filter changes),
                                   then the explorer on the largest; writes bench/results.json
                                   and docs/PERFORMANCE.md
+  eval [--pages DIR]... [--dev FILE | --no-dev] [--no-python]
+                                  reading quality on pages with gold (the development set
+                                  ../shared/dev/readability-test-pages.tar.xz, unpacked into
+                                  target/dev/, and each --pages folder) side by side with
+                                  trafilatura and htmldate (a Python venv in target/eval-venv);
+                                  writes target/eval/results.json and docs/QUALITY.md
   help                            this text
 ";
 
@@ -45,6 +54,7 @@ fn main() -> ExitCode {
         Some("bench") => {
             bench::parse(&args[1..]).and_then(|opts| bench::run_bench(&Ctx::new(), &opts))
         }
+        Some("eval") => eval::parse(&args[1..]).and_then(|opts| eval::run_eval(&Ctx::new(), &opts)),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())

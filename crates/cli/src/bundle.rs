@@ -8,20 +8,25 @@ use engine::bundle::{BuildInfo, Bundle, corpus_hash};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Reads `paths` with the dictionaries of `corpus`, writes the bundle to `out` and returns the
-/// summary line. `built` is the build time the footer shows.
+/// Reads `paths` with the dictionaries of `corpus` on `threads` threads, writes the bundle to
+/// `out` and returns the summary line and the `--timings` line. `built` is the build time the
+/// footer shows.
 pub fn write(
     corpus: Option<&Path>,
     paths: &[PathBuf],
+    threads: usize,
     out: &Path,
     built: String,
-) -> Result<String, String> {
+) -> Result<(String, String), String> {
     let knowledge = inputs::knowledge(corpus)?;
     let files = inputs::expand(paths);
     let started = Instant::now();
-    let articles = inputs::read_all(&knowledge, &files);
+    let (articles, timings) = inputs::read_all(&knowledge, &files, threads);
+    let timings_threads = timings.threads;
     let read_secs = started.elapsed().as_secs_f64();
+    let assembling = Instant::now();
     let data = Corpus::assemble(articles);
+    let timings = timings.line(assembling.elapsed().as_secs_f64());
     // The hash as build.rs takes it: the corpus files, then every page in input order.
     let dir = corpus.map_or_else(|| PathBuf::from("corpus"), Path::to_path_buf);
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_default();
@@ -65,12 +70,13 @@ pub fn write(
         }
     }
     let total = started.elapsed().as_secs_f64();
-    Ok(format!(
-        "{} articles, {:.1} MB read in {read_secs:.1} s ({:.1} MB/s on all cores); bundle {} bytes; \
+    let summary = format!(
+        "{} articles, {:.1} MB read in {read_secs:.1} s ({:.1} MB/s on {} threads); bundle {} bytes; \
          {} text chunks ({} bytes) {}; {total:.1} s in all",
         data.articles.len(),
         bytes_in as f64 / 1e6,
         bytes_in as f64 / 1e6 / read_secs.max(1e-9),
+        timings_threads,
         encoded.bundle.len(),
         data.articles.len().div_ceil(engine::bundle::CHUNK_ARTICLES),
         chunk_bytes,
@@ -79,5 +85,6 @@ pub fn write(
         } else {
             format!("in {}", out.with_file_name("chunks").display())
         },
-    ))
+    );
+    Ok((summary, timings))
 }

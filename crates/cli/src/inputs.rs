@@ -1,11 +1,14 @@
-//! Files in: expanding paths into files, reading them (in parallel, order kept), and loading the
-//! corpus dictionaries. Every failure becomes an error entry for that file, never a skip.
+//! Files in: expanding paths into files, reading them (in parallel, order kept, timed, with a
+//! progress bar on a terminal), and loading the corpus dictionaries. Every failure becomes an
+//! error entry for that file, never a skip.
 
+use crate::progress::Progress;
 use engine::Knowledge;
 use engine::article::MAX_PAGE_BYTES;
 use engine::model::Article;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// The dictionaries shipped with the tool, used when no corpus folder is given or found.
 const BUILTIN_ACTORS: &str = include_str!("../../../corpus/actors.toml");
@@ -77,14 +80,62 @@ fn base_name(path: &Path) -> String {
     )
 }
 
-/// Reads and parses every input on all cores; results keep input order.
-pub fn read_all(knowledge: &Knowledge, inputs: &[Input]) -> Vec<Article> {
+/// What reading a list of inputs took inside the engine: file reading and dictionary loading
+/// are left out, so the figures are the reader's own speed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Timings {
+    pub files: usize,
+    /// Bytes of the files the engine read.
+    pub bytes: u64,
+    pub threads: usize,
+    /// Seconds spent in `Knowledge::read_article`, summed over the threads.
+    pub read_seconds: f64,
+}
+
+impl Timings {
+    /// The `--timings` line: `key=value` pairs (for tools) and the rates (for people).
+    pub fn line(&self, assemble_seconds: f64) -> String {
+        let secs = (self.read_seconds + assemble_seconds).max(1e-9);
+        format!(
+            "timings: files={} bytes={} threads={} read_seconds={:.6} assemble_seconds={:.6} \
+             ({:.1} files/s, {:.1} MB/s per reader thread)",
+            self.files,
+            self.bytes,
+            self.threads,
+            self.read_seconds,
+            assemble_seconds,
+            self.files as f64 / secs,
+            self.bytes as f64 / 1e6 / secs,
+        )
+    }
+}
+
+/// The number of reader threads: `requested`, or one per core when it is `None` or 0.
+pub fn threads(requested: Option<usize>) -> usize {
+    match requested {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+}
+
+/// Reads and parses every input on `threads` threads; results keep input order. A progress bar
+/// is drawn on standard error when it is a terminal.
+pub fn read_all(
+    knowledge: &Knowledge,
+    inputs: &[Input],
+    threads: usize,
+) -> (Vec<Article>, Timings) {
     let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len().max(1));
+    let threads = threads.clamp(1, inputs.len().max(1));
+    let progress = Progress::new(inputs);
     let mut results: Vec<Option<Article>> = vec![None; inputs.len()];
-    let chunks: Vec<Vec<(usize, Article)>> = std::thread::scope(|scope| {
+    let mut timings = Timings {
+        files: inputs.len(),
+        bytes: 0,
+        threads,
+        read_seconds: 0.0,
+    };
+    let chunks: Vec<Vec<(usize, Read)>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
@@ -92,7 +143,9 @@ pub fn read_all(knowledge: &Knowledge, inputs: &[Input]) -> Vec<Article> {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(input) = inputs.get(i) else { break };
-                        done.push((i, read_one(knowledge, input)));
+                        let read = read_one(knowledge, input);
+                        progress.file_done(read.bytes);
+                        done.push((i, read));
                     }
                     done
                 })
@@ -103,22 +156,43 @@ pub fn read_all(knowledge: &Knowledge, inputs: &[Input]) -> Vec<Article> {
             .map(|w| w.join().expect("a reader thread does not panic"))
             .collect()
     });
-    for (i, article) in chunks.into_iter().flatten() {
-        results[i] = Some(article);
+    progress.finish();
+    for (i, read) in chunks.into_iter().flatten() {
+        timings.bytes += read.bytes;
+        timings.read_seconds += read.spent.as_secs_f64();
+        results[i] = Some(read.article);
     }
-    results
+    let articles = results
         .into_iter()
         .map(|a| a.expect("every input was read"))
-        .collect()
+        .collect();
+    (articles, timings)
 }
 
-fn read_one(knowledge: &Knowledge, input: &Input) -> Article {
+/// One input read: the article, the bytes the engine was given and the time it took over them.
+struct Read {
+    article: Article,
+    bytes: u64,
+    spent: Duration,
+}
+
+impl Read {
+    fn failed(name: &str, message: String) -> Read {
+        Read {
+            article: Article::failed(name, message),
+            bytes: 0,
+            spent: Duration::ZERO,
+        }
+    }
+}
+
+fn read_one(knowledge: &Knowledge, input: &Input) -> Read {
     match input {
-        Input::Failed { name, message } => Article::failed(name, message.clone()),
+        Input::Failed { name, message } => Read::failed(name, message.clone()),
         Input::File(path) => {
             let name = base_name(path);
             match std::fs::metadata(path) {
-                Ok(m) if m.len() > MAX_PAGE_BYTES => Article::failed(
+                Ok(m) if m.len() > MAX_PAGE_BYTES => Read::failed(
                     &name,
                     format!(
                         "the file is {:.1} MB; pages over {} MB are not read (is it a dump of many pages? split it)",
@@ -127,16 +201,22 @@ fn read_one(knowledge: &Knowledge, input: &Input) -> Article {
                     ),
                 ),
                 Ok(_) => match std::fs::read(path) {
-                    Ok(bytes) => knowledge.read_article(&name, &bytes),
-                    Err(e) => {
-                        Article::failed(&name, format!("cannot read {}: {e}", path.display()))
+                    Ok(bytes) => {
+                        let started = Instant::now();
+                        let article = knowledge.read_article(&name, &bytes);
+                        Read {
+                            article,
+                            bytes: bytes.len() as u64,
+                            spent: started.elapsed(),
+                        }
                     }
+                    Err(e) => Read::failed(&name, format!("cannot read {}: {e}", path.display())),
                 },
                 Err(e)
                     if std::fs::symlink_metadata(path)
                         .is_ok_and(|m| m.file_type().is_symlink()) =>
                 {
-                    Article::failed(
+                    Read::failed(
                         &name,
                         format!(
                             "{} is a symbolic link to a file that does not exist ({e})",
@@ -144,7 +224,7 @@ fn read_one(knowledge: &Knowledge, input: &Input) -> Article {
                         ),
                     )
                 }
-                Err(e) => Article::failed(&name, format!("cannot read {}: {e}", path.display())),
+                Err(e) => Read::failed(&name, format!("cannot read {}: {e}", path.display())),
             }
         }
     }

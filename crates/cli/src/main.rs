@@ -4,12 +4,14 @@
 mod bundle;
 mod inputs;
 mod print;
+mod progress;
 mod synth;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use engine::{Corpus, Knowledge};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Parser)]
 #[command(
@@ -31,6 +33,13 @@ struct CorpusArgs {
     /// Files or folders of pages (folders are read recursively, files in name order).
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Reader threads; default one per core.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Print on standard error how long the reader took over the pages (file reading and
+    /// dictionary loading left out), as `key=value` pairs.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Subcommand)]
@@ -41,6 +50,9 @@ enum Command {
         corpus: CorpusArgs,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// Add each article's clean body to the JSON report as `text`.
+        #[arg(long)]
+        text: bool,
     },
     /// List likely actors that the dictionary does not know, ready to paste into actors.toml.
     SuggestActors {
@@ -115,12 +127,25 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Ingest { corpus, format } => {
+        Command::Ingest {
+            corpus,
+            format,
+            text,
+        } => {
+            if text && matches!(format, ReportFormat::Text) {
+                return Err(
+                    "--text adds the clean body to the JSON report; add --format json".into(),
+                );
+            }
             let report = read(&corpus)?;
             match format {
                 ReportFormat::Json => {
-                    let json = serde_json::to_string_pretty(&report.to_json())
-                        .map_err(|e| e.to_string())?;
+                    let value = if text {
+                        report.to_json_with_text()
+                    } else {
+                        report.to_json()
+                    };
+                    let json = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
                     emit(&format!("{json}\n"));
                 }
                 ReportFormat::Text => emit(&print::table(&report)),
@@ -154,10 +179,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(exit_code(&report))
         }
         Command::Bundle { corpus, out, built } => {
-            println!(
-                "{}",
-                bundle::write(corpus.corpus.as_deref(), &corpus.paths, &out, built)?
-            );
+            let threads = inputs::threads(corpus.threads);
+            let (summary, timings) = bundle::write(
+                corpus.corpus.as_deref(),
+                &corpus.paths,
+                threads,
+                &out,
+                built,
+            )?;
+            if corpus.timings {
+                eprintln!("{timings}");
+            }
+            println!("{summary}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Synth {
@@ -177,7 +210,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 fn read(args: &CorpusArgs) -> Result<Corpus, String> {
     let knowledge: Knowledge = inputs::knowledge(args.corpus.as_deref())?;
     let files = inputs::expand(&args.paths);
-    Ok(Corpus::assemble(inputs::read_all(&knowledge, &files)))
+    let (articles, timings) = inputs::read_all(&knowledge, &files, inputs::threads(args.threads));
+    let started = Instant::now();
+    let corpus = Corpus::assemble(articles);
+    if args.timings {
+        eprintln!("{}", timings.line(started.elapsed().as_secs_f64()));
+    }
+    Ok(corpus)
 }
 
 /// Writes to standard output; a closed pipe (`coverage … | head`) ends the output quietly.

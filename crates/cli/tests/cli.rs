@@ -64,23 +64,112 @@ fn seed_names() -> Vec<String> {
     names
 }
 
-#[test]
-fn seed_report_follows_the_schema() {
+fn report_validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("spec/report.schema.json")).unwrap(),
     )
     .unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
-    let (code, report) = ingest_json(&["corpus/articles"]);
-    assert_eq!(code, 0);
+    jsonschema::validator_for(&schema).expect("the schema compiles")
+}
+
+fn assert_valid(validator: &jsonschema::Validator, report: &Value) {
     let errors: Vec<String> = validator
-        .iter_errors(&report)
+        .iter_errors(report)
         .map(|e| format!("{}: {e}", e.instance_path))
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn seed_report_follows_the_schema() {
+    let validator = report_validator();
+    let (code, report) = ingest_json(&["corpus/articles"]);
+    assert_eq!(code, 0);
+    assert_valid(&validator, &report);
     let mut broken = report.clone();
     broken["articles"][0]["date"] = Value::from("20 April 2019");
     assert!(!validator.is_valid(&broken), "the schema checks dates");
+    let mut broken = report.clone();
+    broken["articles"][0]["wire"] = Value::from(7);
+    assert!(!validator.is_valid(&broken), "the schema checks wire");
+}
+
+#[test]
+fn every_article_has_a_wire_field_and_no_text_unless_asked() {
+    let (_, report) = ingest_json(&["corpus/articles"]);
+    for a in report["articles"].as_array().unwrap() {
+        assert!(a.get("wire").is_some_and(Value::is_null), "{a}");
+        assert!(a.get("text").is_none(), "{a}");
+    }
+}
+
+#[test]
+fn text_is_the_clean_body_without_headline_or_byline() {
+    let (code, report) = ingest_json(&["--text", "corpus/articles"]);
+    assert_eq!(code, 0);
+    assert_valid(&report_validator(), &report);
+    for a in report["articles"].as_array().unwrap() {
+        let text = a["text"].as_str().unwrap_or_else(|| panic!("text in {a}"));
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        assert!(paragraphs.len() > 1, "{text}");
+        for p in &paragraphs {
+            assert!(!p.trim().is_empty() && !p.contains('\n'), "{p:?} in {text}");
+            assert_ne!(
+                Some(*p),
+                a["title"].as_str(),
+                "the headline is not body text"
+            );
+            if let Some(byline) = a["byline"].as_str() {
+                assert!(
+                    !p.contains(byline),
+                    "the byline {byline:?} is not body text"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn text_without_json_is_a_usage_error() {
+    let output = coverage()
+        .args(["ingest", "--text", "corpus/articles"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--format json"));
+}
+
+#[test]
+fn timings_go_to_stderr_and_nothing_else_does_off_a_terminal() {
+    let quiet = coverage()
+        .args(["ingest", "--format", "json", "corpus/articles"])
+        .output()
+        .unwrap();
+    assert!(quiet.stderr.is_empty(), "no progress bar in a pipe");
+    let timed = coverage()
+        .args(["ingest", "--threads", "1", "--timings", "corpus/articles"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(timed.stderr).unwrap();
+    let line = stderr.trim();
+    assert!(line.starts_with("timings: "), "{stderr}");
+    let pairs: Vec<(&str, &str)> = line
+        .split_whitespace()
+        .filter_map(|w| w.split_once('='))
+        .collect();
+    let value = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    assert_eq!(
+        value("files"),
+        Some(seed_names().len().to_string().as_str())
+    );
+    assert_eq!(value("threads"), Some("1"));
+    let read: f64 = value("read_seconds").unwrap().parse().unwrap();
+    assert!(read > 0.0, "{line}");
+    assert!(
+        String::from_utf8(timed.stdout)
+            .unwrap()
+            .starts_with("SOURCE")
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 const MAGIC: &[u8; 4] = b"CVXB";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Articles per text chunk: small enough that opening one article inflates little.
 pub const CHUNK_ARTICLES: usize = 64;
 /// "No value" in the index columns.
@@ -519,6 +519,8 @@ pub struct MentionRef {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 pub struct ArticleText {
     pub byline: Option<String>,
+    /// The news agency credited for a wire copy (`Article::wire`).
+    pub wire: Option<String>,
     pub url: Option<String>,
     pub language: String,
     pub outlet_origin: Origin,
@@ -1038,6 +1040,7 @@ mod build {
             cols.pair_start.push(cols.pair_a.len() as u32);
             texts.push(ArticleText {
                 byline: a.byline.clone(),
+                wire: a.wire.clone(),
                 url: a.url.clone(),
                 language: a.language.clone(),
                 outlet_origin: a.outlet_origin,

@@ -281,6 +281,10 @@ pub struct Article {
     pub title_origin: Origin,
     pub url: Option<String>,
     pub byline: Option<String>,
+    /// The news agency credited for a wire copy this outlet printed ("Yonhap", "AFP"), as its
+    /// display name; `None` when the story is the outlet's own or no agency is credited. The
+    /// agency is never the `outlet` (`CONVENTIONS.md`).
+    pub wire: Option<String>,
     pub language: String,
     pub encoding: String,
     pub duplicate_of: Option<String>,
@@ -306,6 +310,7 @@ impl Article {
             title_origin: Origin::None,
             url: None,
             byline: None,
+            wire: None,
             language: "und".to_string(),
             encoding: String::new(),
             duplicate_of: None,
@@ -319,6 +324,23 @@ impl Article {
 
     pub fn year(&self) -> Option<i16> {
         self.date.map(|d| d.year)
+    }
+
+    /// The clean body as one text: the paragraphs (standfirst, body, captions) in reading order,
+    /// separated by one blank line. The headline, byline, stamps and every removed line are not
+    /// part of it.
+    ///
+    /// ```
+    /// use engine::model::{Article, Block, Paragraph};
+    /// let mut a = Article::failed("a.txt", String::new());
+    /// for text in ["First.", "Second."] {
+    ///     a.paragraphs.push(Paragraph { kind: Block::Body, text: text.into() });
+    /// }
+    /// assert_eq!(a.body_text(), "First.\n\nSecond.");
+    /// ```
+    pub fn body_text(&self) -> String {
+        let texts: Vec<&str> = self.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        texts.join("\n\n")
     }
 }
 

@@ -45,9 +45,26 @@ impl Corpus {
 
     /// The report as JSON, following `coverage-report/1`.
     pub fn to_json(&self) -> serde_json::Value {
+        self.report(false)
+    }
+
+    /// The report with each article's clean body as `text` (`coverage ingest --text`; see
+    /// `Article::body_text`).
+    pub fn to_json_with_text(&self) -> serde_json::Value {
+        self.report(true)
+    }
+
+    fn report(&self, with_text: bool) -> serde_json::Value {
         serde_json::to_value(ReportJson {
             schema: "coverage-report/1",
-            articles: self.articles.iter().map(ArticleJson::from).collect(),
+            articles: self
+                .articles
+                .iter()
+                .map(|a| ArticleJson {
+                    text: with_text.then(|| a.body_text()),
+                    ..ArticleJson::from(a)
+                })
+                .collect(),
             relations: &self.relations,
         })
         .expect("the report serialises")
@@ -129,6 +146,7 @@ struct ArticleJson<'a> {
     date: Option<String>,
     title: Option<&'a str>,
     byline: Option<&'a str>,
+    wire: Option<&'a str>,
     language: &'a str,
     duplicate_of: Option<&'a str>,
     actors: &'a [ActorRef],
@@ -136,6 +154,9 @@ struct ArticleJson<'a> {
     encoding: &'a str,
     /// Where outlet, date and title came from: "page", "sidecar" or "none".
     provenance: Provenance,
+    /// The clean body, only when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -155,6 +176,7 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
             date: a.date.map(|d| d.to_string()),
             title: a.title.as_deref(),
             byline: a.byline.as_deref(),
+            wire: a.wire.as_deref(),
             language: &a.language,
             duplicate_of: a.duplicate_of.as_deref(),
             actors: &a.actors,
@@ -165,6 +187,7 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
                 date: a.date_origin,
                 title: a.title_origin,
             },
+            text: None,
         }
     }
 }
