@@ -132,41 +132,35 @@ impl Knowledge {
         } else {
             Origin::None
         };
-        article.byline = lines
-            .iter()
-            .find_map(|l| match &l.class {
+        // What an HTML page prints around its article (byline and stamp outside the article's
+        // element), classified as lines too.
+        let around: Vec<Line> = match &page {
+            Some(p) => clean::classify_blocks(
+                p.content
+                    .around(article.title.as_deref())
+                    .map(|o| o.text.clone())
+                    .collect(),
+                &self.furniture,
+            ),
+            None => Vec::new(),
+        };
+        let printed_byline = |lines: &[Line]| {
+            lines.iter().find_map(|l| match &l.class {
                 Class::Byline(Some(b)) => Some(b.clone()),
                 _ => None,
             })
-            .or_else(|| meta.and_then(|m| declared::byline(m, &outlet_name_refs)));
+        };
+        article.byline = printed_byline(&lines)
+            .or_else(|| meta.and_then(|m| declared::byline(m, &outlet_name_refs)))
+            .or_else(|| printed_byline(&around));
 
         // Publication date: markup first, then stamps printed on the page, then what the
         // markup says of the last change.
         let meta_day = meta.and_then(declared::published);
-        article.date = meta_day.or_else(|| {
-            let stamps: Vec<Stamp> = lines
-                .iter()
-                .enumerate()
-                .filter(|(i, l)| {
-                    let stamp_like = matches!(
-                        l.class,
-                        Class::Removed(RemovedReason::Stamp) | Class::Byline(_)
-                    );
-                    let masthead =
-                        layout.title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
-                    stamp_like && !masthead
-                })
-                .flat_map(|(i, l)| {
-                    l.dates.iter().map(move |h| Stamp {
-                        day: h.day,
-                        label: h.label,
-                        line: i,
-                    })
-                })
-                .collect();
-            dates::pick_publication(&stamps).map(|s| s.day)
-        });
-        article.date = article.date.or_else(|| meta.and_then(declared::modified));
+        article.date = meta_day
+            .or_else(|| stamped_day(&lines, layout.title))
+            .or_else(|| stamped_day(&around, None))
+            .or_else(|| meta.and_then(declared::modified));
         if article.date.is_some() {
             article.date_origin = Origin::Page;
         }
@@ -176,20 +170,30 @@ impl Knowledge {
         let all_lines: Vec<&str> = lines
             .iter()
             .map(|l| l.text.as_str())
-            .chain(outside.iter().map(|(_, t)| t.as_str()))
+            .chain(outside.iter().map(|o| o.text.as_str()))
             .collect();
         article.url = meta.and_then(|m| m.url.clone());
         let declared_outlet = meta.and_then(|m| declared::outlet(m, &self.profiles));
         let outlet = match declared_outlet {
             Some((name, Some(_))) => Some(name),
-            printed => outlets::detect(
-                &self.profiles,
-                &all_lines,
-                raw_title.as_deref(),
-                article.url.as_deref(),
-            )
-            .map(|o| self.profiles.outlets[o].name.clone())
-            .or(printed.map(|(name, _)| name)),
+            printed => {
+                let detected = outlets::detect(
+                    &self.profiles,
+                    &all_lines,
+                    raw_title.as_deref(),
+                    article.url.as_deref(),
+                );
+                match (detected, printed) {
+                    // The site names itself; an agency the page credits is the wire, not the
+                    // outlet that printed it.
+                    (Some(o), Some((name, None))) if self.profiles.outlets[o].agency => {
+                        article.wire = Some(self.profiles.outlets[o].name.clone());
+                        Some(name)
+                    }
+                    (Some(o), _) => Some(self.profiles.outlets[o].name.clone()),
+                    (None, printed) => printed.map(|(name, _)| name),
+                }
+            }
         };
         if let Some(name) = outlet {
             article.outlet = Some(name);
@@ -218,10 +222,10 @@ impl Knowledge {
                 Class::Text => article.paragraphs.push(para(Block::Body, line.text)),
             }
         }
-        for (_, text) in page.iter().flat_map(|p| &p.content.outside) {
+        for o in page.iter().flat_map(|p| &p.content.outside) {
             article.removed.push(Removed {
                 reason: RemovedReason::Boilerplate,
-                text: text.clone(),
+                text: o.text.clone(),
             });
         }
         self.apply_sidecar(&mut article, &mut messages);
@@ -576,6 +580,30 @@ struct Layout {
 enum ActorKey<'a> {
     Known(u32, &'a str),
     Name(&'a str),
+}
+
+/// The publication day the page's stamp lines give (not a masthead strip above the headline).
+fn stamped_day(lines: &[Line], title: Option<usize>) -> Option<crate::model::Day> {
+    let stamps: Vec<Stamp> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            let stamp_like = matches!(
+                l.class,
+                Class::Removed(RemovedReason::Stamp) | Class::Byline(_)
+            );
+            let masthead = title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
+            stamp_like && !masthead
+        })
+        .flat_map(|(i, l)| {
+            l.dates.iter().map(move |h| Stamp {
+                day: h.day,
+                label: h.label,
+                line: i,
+            })
+        })
+        .collect();
+    dates::pick_publication(&stamps).map(|s| s.day)
 }
 
 /// A headline: short, a few words, not ending like a sentence.

@@ -19,12 +19,40 @@ fn key(text: &str) -> String {
         .join(" ")
 }
 
-/// Whether `long`'s words begin or end with all of `short`'s.
-fn holds(long: &str, short: &str) -> bool {
-    !short.is_empty()
-        && (long == short
-            || long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' ')
-            || long.ends_with(short) && long.as_bytes()[..long.len() - short.len()].ends_with(b" "))
+/// Whether two titles tell the same headline: most words of the shorter are in the longer (an
+/// `og:title` with a section label, an `<h1>` reworded for print). A short title (a site's name)
+/// agrees with nothing but itself.
+fn agree(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let words = |k: &str| -> Vec<String> {
+        // Scripts written without spaces count by characters.
+        if k.chars().any(is_unspaced) {
+            k.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(String::from)
+                .collect()
+        } else {
+            k.split(' ').map(str::to_string).collect()
+        }
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    let least = if a.chars().any(is_unspaced) { 6 } else { 3 };
+    if short.len() < least {
+        return false;
+    }
+    let common = short.iter().filter(|w| long.contains(w)).count();
+    common * 10 >= short.len() * 6
+}
+
+fn is_unspaced(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// The headline: the title the most declarations agree on, as printed where the page prints
@@ -58,7 +86,7 @@ pub fn title(meta: &PageMeta, outlet_names: &[&str]) -> Option<String> {
         candidates
             .iter()
             .enumerate()
-            .filter(|&(j, c)| j != i && c.0 != candidates[i].0 && holds(&c.2, k))
+            .filter(|&(j, c)| j != i && c.0 != candidates[i].0 && agree(&c.2, k))
             .count()
     };
     // Most support first; among equals the printed heading, then the most trusted declaration.
@@ -66,9 +94,10 @@ pub fn title(meta: &PageMeta, outlet_names: &[&str]) -> Option<String> {
         Source::Heading => 0,
         other => 1 + other as usize,
     };
+    // Agreed on by another declaration first; then the printed heading, then by trust.
     let best = (0..candidates.len()).max_by_key(|&i| {
         (
-            support(i),
+            support(i) > 0,
             std::cmp::Reverse(rank(candidates[i].0)),
             std::cmp::Reverse(i),
         )
@@ -130,7 +159,32 @@ pub fn outlet(meta: &PageMeta, profiles: &Profiles) -> Option<(String, Option<us
         .into_iter()
         .chain(others)
         .find(|n| !looks_like_address(n))
+        .or_else(|| title_suffix(meta))
         .map(|n| (n, None))
+}
+
+/// The site name a `<title>` ends with ("… | India News - Example Times", "… : Example Radio"),
+/// when another title of the page shows the rest is the headline.
+fn title_suffix(meta: &PageMeta) -> Option<String> {
+    let tag = meta.titles.iter().find(|(s, _)| *s == Source::TitleTag)?;
+    let others: Vec<String> = meta
+        .titles
+        .iter()
+        .filter(|(s, _)| *s != Source::TitleTag)
+        .map(|(_, t)| key(t))
+        .collect();
+    for sep in [" | ", " - ", " – ", " — ", " : ", " :: ", " · "] {
+        let Some((head, tail)) = tag.1.rsplit_once(sep) else {
+            continue;
+        };
+        let tail = tail.trim();
+        let words = tail.split_whitespace().count();
+        let named = tail.chars().next().is_some_and(|c| !c.is_lowercase());
+        if (1..=5).contains(&words) && named && others.iter().any(|o| agree(o, &key(head))) {
+            return Some(tail.to_string());
+        }
+    }
+    None
 }
 
 /// A site name as printed, without copyright marks, years and legal suffixes.
@@ -184,8 +238,10 @@ pub fn host(url: &str) -> Option<String> {
     host.contains('.').then_some(host)
 }
 
-/// The byline the markup declares, without "By" and without names that are outlets.
+/// The byline the markup declares, without "By" and without names that are outlets (the
+/// page's own site names or any outlet of `outlets.toml`).
 pub fn byline(meta: &PageMeta, outlet_names: &[&str]) -> Option<String> {
+    let sites: Vec<String> = meta.site_names.iter().map(|(_, s)| key(s)).collect();
     let order = [Source::JsonLd, Source::MetaName, Source::BylineElement];
     order.iter().find_map(|from| {
         meta.authors
@@ -200,8 +256,12 @@ pub fn byline(meta: &PageMeta, outlet_names: &[&str]) -> Option<String> {
                 a.trim().to_string()
             })
             .find(|a| {
-                !a.is_empty()
+                let k = key(a);
+                !k.is_empty()
                     && !outlet_names.contains(&a.to_lowercase().as_str())
+                    && !sites
+                        .iter()
+                        .any(|s| s.contains(&k) || k.contains(s.as_str()))
                     && !looks_like_address(a)
                     && a.split_whitespace().count() <= 12
             })

@@ -37,6 +37,17 @@ pub enum BlockKind {
 pub struct TextBlock {
     pub kind: BlockKind,
     pub text: String,
+    /// Its place among all the page's blocks, article or not.
+    pub at: u32,
+}
+
+/// A block of the page that is not the article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutsideBlock {
+    pub reason: Outside,
+    pub text: String,
+    /// Its place among all the page's blocks, article or not.
+    pub at: u32,
 }
 
 /// Why a block of the page is not the article.
@@ -56,7 +67,31 @@ pub enum Outside {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Content {
     pub blocks: Vec<TextBlock>,
-    pub outside: Vec<(Outside, String)>,
+    pub outside: Vec<OutsideBlock>,
+}
+
+impl Content {
+    /// The blocks outside the article that sit around it: from the headline (or a few blocks
+    /// before the article when the headline is not found) to a few blocks after it. Where the
+    /// page prints its byline and date stamp when they are not inside the article's element.
+    pub fn around(&self, headline: Option<&str>) -> impl Iterator<Item = &OutsideBlock> {
+        const MARGIN: u32 = 6;
+        let first = self.blocks.first().map_or(0, |b| b.at);
+        let last = self.blocks.last().map_or(0, |b| b.at);
+        let key = headline.map(normalise);
+        let start = key
+            .and_then(|k| {
+                self.outside
+                    .iter()
+                    .filter(|o| o.at <= first)
+                    .rfind(|o| normalise(&o.text) == k)
+                    .map(|o| o.at)
+            })
+            .unwrap_or(first.saturating_sub(MARGIN));
+        self.outside
+            .iter()
+            .filter(move |o| o.at > start && o.at <= last + MARGIN)
+    }
 }
 
 /// Finds the article of a parsed page.
@@ -885,7 +920,8 @@ impl Page {
         let heavy: Vec<bool> = (0..self.elements.len() as u32)
             .map(|i| self.link_heavy(i))
             .collect();
-        for run in &self.runs {
+        for (at, run) in self.runs.iter().enumerate() {
+            let at = at as u32;
             let root = roots
                 .iter()
                 .copied()
@@ -909,10 +945,15 @@ impl Page {
                 }
             };
             match reason {
-                Some(r) => content.outside.push((r, run.text.clone())),
+                Some(reason) => content.outside.push(OutsideBlock {
+                    reason,
+                    text: run.text.clone(),
+                    at,
+                }),
                 None => content.blocks.push(TextBlock {
                     kind: run.kind,
                     text: run.text.clone(),
+                    at,
                 }),
             }
         }

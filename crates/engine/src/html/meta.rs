@@ -183,7 +183,7 @@ pub fn read(document: &Html) -> PageMeta {
         push_unique(&mut meta.titles, Source::TitleTag, t);
     }
     for h in document.select(&H1).take(4) {
-        push_unique(&mut meta.titles, Source::Heading, element_text(h));
+        push_unique(&mut meta.titles, Source::Heading, visible_text(h));
     }
     for el in document.select(&TIME) {
         let marked = el.attr("pubdate").is_some()
@@ -223,6 +223,48 @@ pub fn element_text(el: ElementRef<'_>) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The text of an element a reader sees: without buttons, scripts and hidden parts.
+fn visible_text(el: ElementRef<'_>) -> String {
+    use ego_tree::iter::Edge;
+    let mut out = String::new();
+    let mut skip = 0usize;
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                scraper::Node::Element(e) => {
+                    if skip > 0
+                        || matches!(
+                            e.name(),
+                            "button"
+                                | "script"
+                                | "style"
+                                | "noscript"
+                                | "template"
+                                | "svg"
+                                | "select"
+                        )
+                        || e.attr("hidden").is_some()
+                        || e.attr("aria-hidden") == Some("true")
+                    {
+                        skip += 1;
+                    }
+                }
+                scraper::Node::Text(t) if skip == 0 => {
+                    out.push_str(t);
+                    out.push(' ');
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() && skip > 0 {
+                    skip -= 1;
+                }
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The JSON-LD types that are articles.

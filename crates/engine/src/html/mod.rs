@@ -7,7 +7,7 @@ pub mod content;
 pub mod meta;
 pub mod parse;
 
-pub use content::{BlockKind, Content, Outside, TextBlock};
+pub use content::{BlockKind, Content, Outside, OutsideBlock, TextBlock};
 pub use meta::{PageMeta, Source};
 
 /// An HTML page read: its article blocks, the text around them, and its declared metadata.
