@@ -4,6 +4,7 @@
 use crate::actors::{Found, Matcher};
 use crate::clean::{self, Class, Furniture, Line, count_bytes, find_byte, more_chars_than};
 use crate::dates::{self, Stamp};
+use crate::declared;
 use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
 use crate::html;
@@ -87,24 +88,41 @@ impl Knowledge {
                 decoded.encoding
             ));
         }
-        let (text, meta) = if html::looks_like_html(source, &decoded.text) {
+        let page = html::looks_like_html(source, &decoded.text).then(|| {
             let page = html::extract(&decoded.text);
-            (page.text, page.meta)
-        } else {
-            (decoded.text, html::PageMeta::default())
+            if page.flattened > 0 {
+                messages.push(format!(
+                    "the page nests elements more than {} deep; {} deeper tags were ignored and their text kept",
+                    html::parse::MAX_DEPTH,
+                    page.flattened
+                ));
+            }
+            page
+        });
+        let outlet_name_refs: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
+        let lines = match &page {
+            Some(page) => self.article_lines(page),
+            None => clean::classify(&decoded.text, &self.furniture),
         };
-        let lines = clean::classify(&text, &self.furniture);
-        let layout = self.layout(&lines, meta.title.as_deref());
+        let meta = page.as_ref().map(|p| &p.meta);
+        let declared_title = meta.and_then(|m| declared::title(m, &outlet_name_refs));
+        // An HTML page's headline is what its markup declares, never a line chosen by position.
+        let layout = match (&page, &declared_title) {
+            (Some(_), None) => Layout {
+                title: None,
+                subtitles: Vec::new(),
+            },
+            _ => self.layout(&lines, declared_title.as_deref()),
+        };
         let mut article = Article::failed(source, String::new());
         article.messages.clear();
         article.encoding = decoded.encoding.to_string();
 
         // Headline, standfirst, body and captions.
-        let outlet_name_refs: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
         let raw_title = layout
             .title
             .map(|i| lines[i].text.clone())
-            .or_else(|| meta.title.clone());
+            .or(declared_title);
         article.title = raw_title
             .as_deref()
             .map(|t| clean::clean_title(t, &outlet_name_refs))
@@ -114,63 +132,71 @@ impl Knowledge {
         } else {
             Origin::None
         };
-        article.byline = lines
-            .iter()
-            .find_map(|l| match &l.class {
+        // What an HTML page prints around its article (byline and stamp outside the article's
+        // element), classified as lines too.
+        let around: Vec<Line> = match &page {
+            Some(p) => clean::classify_blocks(
+                p.content
+                    .around(article.title.as_deref())
+                    .map(|o| o.text.clone())
+                    .collect(),
+                &self.furniture,
+            ),
+            None => Vec::new(),
+        };
+        let printed_byline = |lines: &[Line]| {
+            lines.iter().find_map(|l| match &l.class {
                 Class::Byline(Some(b)) => Some(b.clone()),
                 _ => None,
             })
-            .or_else(|| {
-                meta.author
-                    .clone()
-                    .filter(|a| !self.outlet_names.contains(&a.to_lowercase()))
-            });
+        };
+        article.byline = printed_byline(&lines)
+            .or_else(|| meta.and_then(|m| declared::byline(m, &outlet_name_refs)))
+            .or_else(|| printed_byline(&around));
 
-        // Publication date: markup first, then stamps printed on the page.
-        let meta_day = meta.published.as_deref().and_then(dates::parse_meta_date);
-        article.date = meta_day.or_else(|| {
-            let stamps: Vec<Stamp> = lines
-                .iter()
-                .enumerate()
-                .filter(|(i, l)| {
-                    let stamp_like = matches!(
-                        l.class,
-                        Class::Removed(RemovedReason::Stamp) | Class::Byline(_)
-                    );
-                    let masthead =
-                        layout.title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
-                    stamp_like && !masthead
-                })
-                .flat_map(|(i, l)| {
-                    l.dates.iter().map(move |h| Stamp {
-                        day: h.day,
-                        label: h.label,
-                        line: i,
-                    })
-                })
-                .collect();
-            dates::pick_publication(&stamps).map(|s| s.day)
-        });
+        // Publication date: markup first, then stamps printed on the page, then what the
+        // markup says of the last change.
+        let meta_day = meta.and_then(declared::published);
+        article.date = meta_day
+            .or_else(|| stamped_day(&lines, layout.title))
+            .or_else(|| stamped_day(&around, None))
+            .or_else(|| meta.and_then(declared::modified));
         if article.date.is_some() {
             article.date_origin = Origin::Page;
         }
 
         // Outlet, from every line including the removed ones (footers and copyright lines tell).
-        let all_lines: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-        article.url = meta.url.clone();
-        let outlet = outlets::detect(
-            &self.profiles,
-            &all_lines,
-            raw_title.as_deref(),
-            article.url.as_deref(),
-        )
-        .or_else(|| {
-            meta.site_name
-                .as_deref()
-                .and_then(|s| self.profiles.lookup(s))
-        });
-        if let Some(o) = outlet {
-            article.outlet = Some(self.profiles.outlets[o].name.clone());
+        let outside = page.as_ref().map_or(&[][..], |p| &p.content.outside[..]);
+        let all_lines: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .chain(outside.iter().map(|o| o.text.as_str()))
+            .collect();
+        article.url = meta.and_then(|m| m.url.clone());
+        let declared_outlet = meta.and_then(|m| declared::outlet(m, &self.profiles));
+        let outlet = match declared_outlet {
+            Some((name, Some(_))) => Some(name),
+            printed => {
+                let detected = outlets::detect(
+                    &self.profiles,
+                    &all_lines,
+                    raw_title.as_deref(),
+                    article.url.as_deref(),
+                );
+                match (detected, printed) {
+                    // The site names itself; an agency the page credits is the wire, not the
+                    // outlet that printed it.
+                    (Some(o), Some((name, None))) if self.profiles.outlets[o].agency => {
+                        article.wire = Some(self.profiles.outlets[o].name.clone());
+                        Some(name)
+                    }
+                    (Some(o), _) => Some(self.profiles.outlets[o].name.clone()),
+                    (None, printed) => printed.map(|(name, _)| name),
+                }
+            }
+        };
+        if let Some(name) = outlet {
+            article.outlet = Some(name);
             article.outlet_origin = Origin::Page;
         }
         // The lines are not needed after this: their text moves into the article.
@@ -195,6 +221,12 @@ impl Knowledge {
                 }
                 Class::Text => article.paragraphs.push(para(Block::Body, line.text)),
             }
+        }
+        for o in page.iter().flat_map(|p| &p.content.outside) {
+            article.removed.push(Removed {
+                reason: RemovedReason::Boilerplate,
+                text: o.text.clone(),
+            });
         }
         self.apply_sidecar(&mut article, &mut messages);
 
@@ -230,6 +262,21 @@ impl Knowledge {
         };
         article.messages = messages;
         article
+    }
+
+    /// The article blocks of an HTML page as classified lines: captions stay captions.
+    fn article_lines(&self, page: &html::HtmlPage) -> Vec<Line> {
+        let blocks = &page.content.blocks;
+        let mut lines = clean::classify_blocks(
+            blocks.iter().map(|b| b.text.clone()).collect(),
+            &self.furniture,
+        );
+        for (line, block) in lines.iter_mut().zip(blocks) {
+            if block.kind == html::BlockKind::Caption && line.class == Class::Text {
+                line.class = Class::Caption(line.text.clone());
+            }
+        }
+        lines
     }
 
     /// Which lines are the headline and the standfirst.
@@ -533,6 +580,30 @@ struct Layout {
 enum ActorKey<'a> {
     Known(u32, &'a str),
     Name(&'a str),
+}
+
+/// The publication day the page's stamp lines give (not a masthead strip above the headline).
+fn stamped_day(lines: &[Line], title: Option<usize>) -> Option<crate::model::Day> {
+    let stamps: Vec<Stamp> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            let stamp_like = matches!(
+                l.class,
+                Class::Removed(RemovedReason::Stamp) | Class::Byline(_)
+            );
+            let masthead = title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
+            stamp_like && !masthead
+        })
+        .flat_map(|(i, l)| {
+            l.dates.iter().map(move |h| Stamp {
+                day: h.day,
+                label: h.label,
+                line: i,
+            })
+        })
+        .collect();
+    dates::pick_publication(&stamps).map(|s| s.day)
 }
 
 /// A headline: short, a few words, not ending like a sentence.

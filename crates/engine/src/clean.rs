@@ -491,11 +491,16 @@ fn is_edge_mark(c: char) -> bool {
 /// assert_eq!(lines[1].class, Class::Text);
 /// ```
 pub fn classify(text: &str, furniture: &Furniture) -> Vec<Line> {
+    classify_blocks(blocks(text), furniture)
+}
+
+/// Classifies lines that are already blocks (an HTML page's article blocks): each is one line,
+/// its words one space apart.
+pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> {
     let mut classifier = Classifier {
         furniture,
         seen: LineSet::default(),
     };
-    let blocks = blocks(text);
     classifier.seen.reserve(blocks.len());
     blocks
         .into_iter()

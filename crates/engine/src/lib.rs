@@ -42,6 +42,8 @@ pub mod clean;
 #[cfg(feature = "ingest")]
 pub mod dates;
 #[cfg(feature = "ingest")]
+pub mod declared;
+#[cfg(feature = "ingest")]
 pub mod decode;
 #[cfg(feature = "ingest")]
 pub mod dedupe;

@@ -1,0 +1,1142 @@
+//! The article of an HTML page: which blocks of text are the story and which are the site around
+//! it. The page is walked once into a table of elements and a list of text runs (a run is the
+//! text between two block boundaries, in reading order); runs are scored as paragraphs and their
+//! scores flow up to the elements that hold them, so the element holding the most prose with the
+//! fewest links wins, as in Readability. What the markup says outright comes first: an element
+//! marked `itemprop="articleBody"`, class and id words that name an article body, and words that
+//! name furniture (navigation, menus, related lists, sharing, comments, promotions, newsletters,
+//! cookie notices, ads), `nav`/`aside`/`footer` and hidden elements. Inside the chosen block,
+//! lists and tables made mostly of links, link-only lines and teasers the page repeats elsewhere
+//! are furniture too.
+//!
+//! Written on `scraper`'s tree rather than taken from a crate: the Readability and trafilatura
+//! ports measured on the development set (docs/EXTRACTORS.md) either keep furniture we must drop
+//! (the actors in a menu become actors of the article), lose captions and block kinds we need, or
+//! cannot bound a page's depth; and the reader needs the removed blocks with their reason.
+
+use scraper::node::Text;
+use scraper::{Html, Node};
+
+/// What a block of the article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// `h1`–`h6`, with the level.
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    Quote,
+    /// A table row, cells joined by " | ".
+    Row,
+    /// A photo or figure caption.
+    Caption,
+    Preformatted,
+}
+
+/// A block of text of the page, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextBlock {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Its place among all the page's blocks, article or not.
+    pub at: u32,
+}
+
+/// A block of the page that is not the article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutsideBlock {
+    pub reason: Outside,
+    pub text: String,
+    /// Its place among all the page's blocks, article or not.
+    pub at: u32,
+}
+
+/// Why a block of the page is not the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outside {
+    /// Menus, breadcrumbs, headers, footers, sidebars and everything outside the article block.
+    Site,
+    /// A list or table made mostly of links, or a line that is only a link.
+    Links,
+    /// An element whose class, id or role names furniture (related, share, comments, promo, ad…).
+    Marked,
+    /// A teaser: text the page also prints as a link to another page.
+    Teaser,
+}
+
+/// The article blocks of a page and the visible text left outside them.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Content {
+    pub blocks: Vec<TextBlock>,
+    pub outside: Vec<OutsideBlock>,
+}
+
+impl Content {
+    /// The blocks outside the article that sit around it: from the headline (or a few blocks
+    /// before the article when the headline is not found) to a few blocks after it. Where the
+    /// page prints its byline and date stamp when they are not inside the article's element.
+    pub fn around(&self, headline: Option<&str>) -> impl Iterator<Item = &OutsideBlock> {
+        const MARGIN: u32 = 6;
+        let first = self.blocks.first().map_or(0, |b| b.at);
+        let last = self.blocks.last().map_or(0, |b| b.at);
+        let key = headline.map(normalise);
+        let start = key
+            .and_then(|k| {
+                self.outside
+                    .iter()
+                    .filter(|o| o.at <= first)
+                    .rfind(|o| normalise(&o.text) == k)
+                    .map(|o| o.at)
+            })
+            .unwrap_or(first.saturating_sub(MARGIN));
+        self.outside
+            .iter()
+            .filter(move |o| o.at > start && o.at <= last + MARGIN)
+    }
+}
+
+/// Finds the article of a parsed page.
+pub fn find(document: &Html, title: Option<&str>) -> Content {
+    let page = Page::walk(document);
+    page.content(title)
+}
+
+/// One element of the page, as the scoring sees it.
+struct Element {
+    parent: u32,
+    tag: Tag,
+    /// Never text of the article: navigation, furniture by class, hidden.
+    furniture: bool,
+    /// Furniture by class, id or role (not by tag), and whether by a word that a page's prose
+    /// cannot outweigh (comments).
+    class_furniture: bool,
+    strong: bool,
+    /// Characters of prose: runs of 80 or more with few links.
+    prose: u32,
+    /// Class and id weight: positive for article words, negative for furniture words.
+    weight: f32,
+    /// Class or id words name an article body.
+    body_hint: bool,
+    /// `itemprop="articleBody"`.
+    article_body: bool,
+    /// Weighted characters of text in the element (CJK counts double) and in its links.
+    chars: u32,
+    link_chars: u32,
+    score: f32,
+    scored: bool,
+}
+
+/// A stretch of text between two block boundaries.
+struct Run {
+    /// The innermost element that holds the run (a block element).
+    owner: u32,
+    kind: BlockKind,
+    text: String,
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
+    /// Inside furniture (by tag, class or role).
+    furniture: bool,
+    /// The whole run is the text of one link.
+    is_link: bool,
+}
+
+/// The tags the scoring tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Html,
+    Body,
+    Article,
+    Main,
+    Section,
+    Div,
+    P,
+    Heading(u8),
+    List,
+    Li,
+    Table,
+    Tr,
+    Cell,
+    Blockquote,
+    Pre,
+    Figure,
+    Figcaption,
+    Header,
+    Footer,
+    Aside,
+    Nav,
+    Form,
+    A,
+    Br,
+    /// Other block-level elements (address, dl, dd, dt, fieldset, details…).
+    Block,
+    /// Inline and unknown elements.
+    Inline,
+    /// Never visible text: scripts, styles, templates, media, form controls.
+    Invisible,
+}
+
+impl Tag {
+    fn of(name: &str) -> Tag {
+        match name {
+            "html" => Tag::Html,
+            "body" => Tag::Body,
+            "article" => Tag::Article,
+            "main" => Tag::Main,
+            "section" => Tag::Section,
+            "div" | "center" => Tag::Div,
+            "p" => Tag::P,
+            "h1" => Tag::Heading(1),
+            "h2" => Tag::Heading(2),
+            "h3" => Tag::Heading(3),
+            "h4" => Tag::Heading(4),
+            "h5" => Tag::Heading(5),
+            "h6" => Tag::Heading(6),
+            "ul" | "ol" | "dl" | "menu" => Tag::List,
+            "li" | "dd" | "dt" => Tag::Li,
+            "table" | "tbody" | "thead" | "tfoot" => Tag::Table,
+            "tr" => Tag::Tr,
+            "td" | "th" => Tag::Cell,
+            "blockquote" => Tag::Blockquote,
+            "pre" => Tag::Pre,
+            "figure" => Tag::Figure,
+            "figcaption" | "caption" => Tag::Figcaption,
+            "header" | "hgroup" => Tag::Header,
+            "footer" => Tag::Footer,
+            "aside" => Tag::Aside,
+            "nav" => Tag::Nav,
+            "form" => Tag::Form,
+            "a" => Tag::A,
+            "br" | "hr" => Tag::Br,
+            "address" | "fieldset" | "details" | "summary" | "dialog" | "legend" => Tag::Block,
+            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "video" | "audio" | "picture" | "source" | "button"
+            | "select" | "option" | "input" | "textarea" | "head" | "title" | "meta" | "link"
+            | "map" | "label" => Tag::Invisible,
+            _ => Tag::Inline,
+        }
+    }
+
+    fn is_block(self) -> bool {
+        !matches!(self, Tag::Inline | Tag::A | Tag::Invisible)
+    }
+
+    /// Readability's starting score of a candidate by its tag.
+    fn base_score(self) -> f32 {
+        match self {
+            Tag::Div | Tag::Article | Tag::Main | Tag::Section => 5.0,
+            Tag::Pre | Tag::Cell | Tag::Blockquote => 3.0,
+            Tag::List | Tag::Li | Tag::Form | Tag::Block => -3.0,
+            Tag::Heading(_) => -5.0,
+            _ => 0.0,
+        }
+    }
+}
+
+/// Class, id and role words of furniture. Matched against the words of the attribute (split at
+/// non-letters and camel case); the long ones also inside a word ("socialshare").
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "advertisement",
+    "advertising",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline-bio",
+    "comment",
+    "comments",
+    "community",
+    "consent",
+    "cookie",
+    "cookies",
+    "disqus",
+    "donate",
+    "dropdown",
+    "footer",
+    "gdpr",
+    "masthead",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pagination",
+    "pager",
+    "paywall",
+    "popular",
+    "popup",
+    "promo",
+    "promotion",
+    "rail",
+    "recirc",
+    "recommend",
+    "recommended",
+    "recommendation",
+    "recommendations",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "skip",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "toolbar",
+    "trending",
+    "widget",
+    "mostread",
+    "most-read",
+    "most-viewed",
+    "mostviewed",
+    "more-stories",
+    "morestories",
+    "read-more",
+    "readmore",
+    "teaser",
+    "ticker",
+];
+
+/// Words that also count inside a longer word of a class or id.
+const FURNITURE_INFIXES: &[&str] = &[
+    "breadcrumb",
+    "comment",
+    "cookie",
+    "disqus",
+    "newsletter",
+    "outbrain",
+    "recommend",
+    "related",
+    "sidebar",
+    "social",
+    "sponsor",
+    "subscri",
+    "taboola",
+    "trending",
+    "advert",
+    "mostread",
+    "mostpopular",
+    "sharebar",
+    "sharing",
+];
+
+/// Class and id words of the article or its body.
+const ARTICLE_WORDS: &[&str] = &[
+    "article", "articles", "body", "content", "entry", "hentry", "main", "post", "story", "text",
+    "blog", "news", "detail", "view", "txt", "contents", "cont",
+];
+
+/// The second word of an article-body name ("article-body", "story__content", "entry-content",
+/// "news_view", "articleBodyContents").
+const BODY_WORDS: &[&str] = &[
+    "body", "content", "contents", "text", "txt", "view", "detail", "copy", "cont",
+];
+const BODY_FIRST_WORDS: &[&str] = &["article", "story", "entry", "post", "news", "main"];
+
+/// Roles that are furniture.
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "alert",
+    "toolbar",
+];
+
+/// The words of a class or id value: split at anything but letters and digits, and at a
+/// lowercase-to-uppercase change; lowercased.
+fn words(value: &str, out: &mut Vec<String>) {
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            word.extend(c.to_lowercase());
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            prev_lower = false;
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+}
+
+/// What an element's class, id and role say about it.
+#[derive(Default)]
+struct Hints {
+    furniture: bool,
+    strong: bool,
+    weight: f32,
+    body: bool,
+}
+
+fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
+    let mut hints = Hints::default();
+    if let Some(role) = el.attr("role")
+        && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        hints.furniture = true;
+        hints.weight -= 25.0;
+    }
+    let class = el.attr("class").unwrap_or("");
+    let id = el.attr("id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return hints;
+    }
+    let (mut furniture, mut article) = (false, false);
+    for value in [class, id] {
+        scratch.clear();
+        words(value, scratch);
+        for (i, w) in scratch.iter().enumerate() {
+            if FURNITURE_WORDS.contains(&w.as_str())
+                || w.len() > 6 && FURNITURE_INFIXES.iter().any(|f| w.contains(f))
+            {
+                furniture = true;
+                hints.strong |= ["comment", "disqus", "repl"]
+                    .iter()
+                    .any(|s| w.starts_with(s));
+            }
+            if ARTICLE_WORDS.contains(&w.as_str()) {
+                article = true;
+            }
+            let body = |a: &str, b: &str| {
+                BODY_FIRST_WORDS.contains(&a) && BODY_WORDS.contains(&b)
+                    || a == "articlebody"
+                    || a == "storybody"
+                    || a == "entrycontent"
+                    || a == "postcontent"
+                    || a == "articletext"
+            };
+            let next = scratch.get(i + 1).map_or("", String::as_str);
+            if body(w, next) {
+                hints.body = true;
+            }
+        }
+        let lower = value.to_ascii_lowercase();
+        if ["hidden", "sr-only", "visually-hidden", "screen-reader"]
+            .iter()
+            .any(|h| {
+                lower
+                    .split_whitespace()
+                    .any(|c| c == *h || c.starts_with(h))
+            })
+        {
+            hints.furniture = true;
+        }
+    }
+    if furniture && !hints.body {
+        hints.weight -= 25.0;
+    }
+    if article {
+        hints.weight += 25.0;
+    }
+    // A body name wins over a furniture word in the same attribute ("article-body has-comments");
+    // an article word alone does not ("article-related").
+    hints.furniture |= furniture && !hints.body;
+    hints
+}
+
+/// Whether an element is hidden by its attributes.
+fn hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Weighted length of a text: CJK and Hangul characters carry about twice what a Latin letter does.
+fn weighted_len(text: &str) -> u32 {
+    text.chars()
+        .map(|c| match c {
+            ' ' => 0,
+            '\u{1100}'..='\u{11FF}'
+            | '\u{3040}'..='\u{30FF}'
+            | '\u{3130}'..='\u{318F}'
+            | '\u{3400}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}' => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn commas(text: &str) -> u32 {
+    text.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count() as u32
+}
+
+/// The page as tables of elements and runs.
+struct Page {
+    elements: Vec<Element>,
+    runs: Vec<Run>,
+    /// Normalised texts of the page's links (for teasers printed twice).
+    link_texts: std::collections::HashSet<String>,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+/// The run being collected while walking.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    link_chars: u32,
+    /// Characters outside links, to tell a link-only run.
+    plain: u32,
+}
+
+impl Page {
+    fn walk(document: &Html) -> Page {
+        use ego_tree::iter::Edge;
+        let mut page = Page {
+            elements: Vec::with_capacity(1024),
+            runs: Vec::with_capacity(256),
+            link_texts: Default::default(),
+        };
+        // The open elements: arena index, and whether they were counted as invisible.
+        let mut stack: Vec<u32> = Vec::with_capacity(64);
+        let mut invisible = 0usize;
+        let mut furniture = 0usize;
+        let mut links = 0usize;
+        let mut link_text = String::new();
+        let mut pending = Pending::default();
+        let mut scratch = Vec::new();
+        for edge in document.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        let tag = Tag::of(el.name());
+                        let parent = stack.last().copied().unwrap_or(NO_PARENT);
+                        let is_hidden = hidden(el);
+                        if invisible > 0 || tag == Tag::Invisible || is_hidden {
+                            invisible += 1;
+                            // Still pushed, so closing pops in step.
+                            page.elements.push(Element::new(parent, Tag::Invisible));
+                            stack.push(page.elements.len() as u32 - 1);
+                            continue;
+                        }
+                        if tag.is_block() {
+                            page.flush(&stack, &mut pending, furniture > 0);
+                        }
+                        let h = hints(el, &mut scratch);
+                        let by_tag = matches!(tag, Tag::Nav | Tag::Aside | Tag::Footer);
+                        let mut e = Element::new(parent, tag);
+                        let by_class = h.furniture && !matches!(tag, Tag::Html | Tag::Body);
+                        e.furniture = by_tag || by_class;
+                        e.class_furniture = by_class && !by_tag;
+                        e.strong = h.strong;
+                        e.weight = h.weight;
+                        e.body_hint = h.body;
+                        e.article_body = el
+                            .attr("itemprop")
+                            .is_some_and(|v| v.split_whitespace().any(|w| w == "articleBody"));
+                        if e.furniture {
+                            furniture += 1;
+                        }
+                        if tag == Tag::A {
+                            links += 1;
+                            if links == 1 {
+                                link_text.clear();
+                            }
+                        }
+                        page.elements.push(e);
+                        stack.push(page.elements.len() as u32 - 1);
+                    }
+                    Node::Text(t) if invisible == 0 => {
+                        let before = pending.text.len();
+                        push_collapsed(&mut pending.text, t);
+                        let added = weighted_len(&pending.text[before..]);
+                        if links > 0 {
+                            pending.link_chars += added;
+                            link_text.push_str(&pending.text[before..]);
+                        } else {
+                            pending.plain += added;
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    let Node::Element(_) = node.value() else {
+                        continue;
+                    };
+                    let Some(i) = stack.pop() else { continue };
+                    let tag = page.elements[i as usize].tag;
+                    if invisible > 0 {
+                        invisible -= 1;
+                        continue;
+                    }
+                    if tag == Tag::Br {
+                        page.flush(&stack, &mut pending, furniture > 0);
+                    } else if tag.is_block() {
+                        stack.push(i);
+                        page.flush(&stack, &mut pending, furniture > 0);
+                        stack.pop();
+                    }
+                    if tag == Tag::A {
+                        links -= 1;
+                        if links == 0 {
+                            let norm = normalise(&link_text);
+                            if weighted_len(&norm) >= 25 {
+                                page.link_texts.insert(norm);
+                            }
+                        }
+                    }
+                    if page.elements[i as usize].furniture {
+                        furniture -= 1;
+                    }
+                    let e = &page.elements[i as usize];
+                    let (chars, link_chars, prose, parent) =
+                        (e.chars, e.link_chars, e.prose, e.parent);
+                    if parent != NO_PARENT {
+                        let p = &mut page.elements[parent as usize];
+                        p.chars += chars;
+                        p.link_chars += link_chars;
+                        p.prose += prose;
+                    }
+                }
+            }
+        }
+        page.flush(&stack, &mut pending, furniture > 0);
+        page.resolve_furniture();
+        page
+    }
+
+    /// A class word does not make furniture of an element that holds most of the page's prose
+    /// (a `<main class="… social-anchor">` around the story); comments stay furniture however
+    /// long. Then each run learns whether it sits in furniture.
+    fn resolve_furniture(&mut self) {
+        let total: u64 = self.runs.iter().map(|r| u64::from(prose(r))).sum();
+        for e in &mut self.elements {
+            if e.class_furniture && !e.strong && u64::from(e.prose) * 10 > total * 4 {
+                e.furniture = false;
+            }
+        }
+        let mut inside = vec![false; self.elements.len()];
+        for i in 0..self.elements.len() {
+            let e = &self.elements[i];
+            inside[i] = e.furniture || e.parent != NO_PARENT && inside[e.parent as usize];
+        }
+        for run in &mut self.runs {
+            run.furniture = inside.get(run.owner as usize).copied().unwrap_or(false);
+        }
+    }
+
+    /// Ends the pending run at a block boundary; `stack` is the open elements, the innermost last.
+    fn flush(&mut self, stack: &[u32], pending: &mut Pending, in_furniture: bool) {
+        let text = pending.text.trim();
+        if text.is_empty() {
+            *pending = Pending::default();
+            return;
+        }
+        let owner = stack.last().copied().unwrap_or(0);
+        let kind = self.kind_of(stack);
+        let chars = pending.plain + pending.link_chars;
+        let run = Run {
+            owner,
+            kind,
+            text: text.to_string(),
+            chars,
+            link_chars: pending.link_chars,
+            commas: commas(text),
+            furniture: in_furniture,
+            is_link: pending.plain <= chars / 10 && pending.link_chars > 0,
+        };
+        // The run's characters belong to its owner (and flow up when the owner closes).
+        if let Some(e) = self.elements.get_mut(owner as usize) {
+            e.chars += run.chars;
+            e.link_chars += run.link_chars;
+            e.prose += prose(&run);
+        }
+        self.runs.push(run);
+        *pending = Pending::default();
+    }
+
+    /// What a run is, from the elements around it.
+    fn kind_of(&self, stack: &[u32]) -> BlockKind {
+        let mut kind = BlockKind::Paragraph;
+        for &i in stack.iter().rev() {
+            match self.elements[i as usize].tag {
+                Tag::Figcaption => return BlockKind::Caption,
+                Tag::Heading(level) if kind == BlockKind::Paragraph => {
+                    kind = BlockKind::Heading(level)
+                }
+                Tag::Li if kind == BlockKind::Paragraph => kind = BlockKind::ListItem,
+                Tag::Tr | Tag::Cell if kind == BlockKind::Paragraph => kind = BlockKind::Row,
+                Tag::Blockquote if kind == BlockKind::Paragraph => kind = BlockKind::Quote,
+                Tag::Pre => kind = BlockKind::Preformatted,
+                _ => {}
+            }
+        }
+        kind
+    }
+
+    fn parent(&self, i: u32) -> Option<u32> {
+        let p = self.elements[i as usize].parent;
+        (p != NO_PARENT).then_some(p)
+    }
+
+    fn ancestors(&self, i: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(self.parent(i), move |&p| self.parent(p))
+    }
+
+    fn link_density(&self, i: u32) -> f32 {
+        let e = &self.elements[i as usize];
+        if e.chars == 0 {
+            0.0
+        } else {
+            e.link_chars as f32 / e.chars as f32
+        }
+    }
+
+    /// Whether `i` is furniture or inside furniture below `root` (exclusive).
+    fn furniture_between(&self, i: u32, root: u32) -> bool {
+        let mut at = Some(i);
+        while let Some(e) = at {
+            if e == root {
+                return false;
+            }
+            if self.elements[e as usize].furniture {
+                return true;
+            }
+            at = self.parent(e);
+        }
+        true
+    }
+
+    fn is_inside(&self, i: u32, root: u32) -> bool {
+        i == root || self.ancestors(i).any(|a| a == root)
+    }
+
+    /// Readability-style scores: each paragraph-like run scores by its length and commas, and
+    /// gives it to the elements above it.
+    fn score(&mut self) {
+        for r in 0..self.runs.len() {
+            let run = &self.runs[r];
+            if run.furniture || run.chars < 25 || run.is_link {
+                continue;
+            }
+            if matches!(run.kind, BlockKind::Heading(_) | BlockKind::Caption) {
+                continue;
+            }
+            let density = run.link_chars as f32 / run.chars.max(1) as f32;
+            let score =
+                (1.0 + run.commas as f32 + (run.chars as f32 / 100.0).min(3.0)) * (1.0 - density);
+            let owner = run.owner;
+            // The paragraph's own element when it is a plain block, else its owner counts as the
+            // paragraph and its ancestors get the score.
+            let chain: Vec<u32> = std::iter::once(owner)
+                .chain(self.ancestors(owner))
+                .skip(1)
+                .take(5)
+                .collect();
+            for (level, &a) in chain.iter().enumerate() {
+                let e = &mut self.elements[a as usize];
+                if e.furniture || e.tag == Tag::Invisible {
+                    break;
+                }
+                if !e.scored {
+                    e.scored = true;
+                    e.score = e.tag.base_score() + e.weight + if e.body_hint { 25.0 } else { 0.0 };
+                }
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f32 * 3.0,
+                };
+                e.score += score / divider;
+            }
+        }
+    }
+
+    /// The element that holds the article, or `None` for a page without prose.
+    fn root(&mut self) -> Option<u32> {
+        // The markup says it outright.
+        let marked = (0..self.elements.len() as u32)
+            .filter(|&i| {
+                let e = &self.elements[i as usize];
+                e.article_body && e.chars >= 200 && !e.furniture
+            })
+            .max_by_key(|&i| self.elements[i as usize].chars);
+        if let Some(m) = marked {
+            return Some(m);
+        }
+        self.score();
+        let mut candidates: Vec<(u32, f32)> = self
+            .elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.scored && !matches!(e.tag, Tag::Html | Tag::Invisible))
+            .map(|(i, e)| (i as u32, e.score * (1.0 - self.link_density(i as u32))))
+            .collect();
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let &(mut top, top_score) = candidates.first()?;
+        // When several strong candidates share an ancestor, the article is that ancestor.
+        let strong: Vec<u32> = candidates
+            .iter()
+            .skip(1)
+            .take(4)
+            .filter(|c| c.1 >= top_score * 0.75)
+            .map(|c| c.0)
+            .collect();
+        if strong.len() >= 2 {
+            let mut parent = self.parent(top);
+            while let Some(p) = parent {
+                if matches!(self.elements[p as usize].tag, Tag::Body | Tag::Html) {
+                    break;
+                }
+                let holding = strong.iter().filter(|&&s| self.is_inside(s, p)).count();
+                if holding >= 2 {
+                    top = p;
+                    break;
+                }
+                parent = self.parent(p);
+            }
+        }
+        // A parent with a better score than its best child holds more of the article.
+        let mut last = self.final_score(top);
+        let threshold = last / 3.0;
+        let mut parent = self.parent(top);
+        while let Some(p) = parent {
+            if matches!(self.elements[p as usize].tag, Tag::Body | Tag::Html) {
+                break;
+            }
+            if !self.elements[p as usize].scored {
+                parent = self.parent(p);
+                continue;
+            }
+            let score = self.final_score(p);
+            if score < threshold {
+                break;
+            }
+            if score > last {
+                top = p;
+                break;
+            }
+            last = score;
+            parent = self.parent(p);
+        }
+        // An only child says no more than its parent.
+        while let Some(p) = self.parent(top) {
+            let e = &self.elements[p as usize];
+            if matches!(e.tag, Tag::Body | Tag::Html) || e.furniture {
+                break;
+            }
+            if e.chars > self.elements[top as usize].chars + 20 {
+                break;
+            }
+            top = p;
+        }
+        Some(top)
+    }
+
+    fn final_score(&self, i: u32) -> f32 {
+        self.elements[i as usize].score * (1.0 - self.link_density(i))
+    }
+
+    /// The siblings of the root that continue the article (a body split in several blocks).
+    fn siblings(&self, root: u32) -> Vec<u32> {
+        let Some(parent) = self.parent(root) else {
+            return vec![root];
+        };
+        let top = self.final_score(root);
+        let threshold = (top * 0.2).max(10.0);
+        let mut kept = Vec::new();
+        for i in 0..self.elements.len() as u32 {
+            let e = &self.elements[i as usize];
+            if e.parent != parent || e.tag == Tag::Invisible {
+                continue;
+            }
+            if i == root {
+                kept.push(i);
+                continue;
+            }
+            if e.furniture || e.chars == 0 {
+                continue;
+            }
+            let density = self.link_density(i);
+            let own = if e.scored { self.final_score(i) } else { 0.0 };
+            let prose = e.tag == Tag::P && density < 0.25 && e.chars > 80;
+            if own >= threshold || prose {
+                kept.push(i);
+            }
+        }
+        kept
+    }
+
+    /// Lists, tables and blocks inside the article that are made of links (related stories).
+    fn link_heavy(&self, i: u32) -> bool {
+        let e = &self.elements[i as usize];
+        if !matches!(
+            e.tag,
+            Tag::List | Tag::Table | Tag::Div | Tag::Section | Tag::Block
+        ) || e.chars == 0
+        {
+            return false;
+        }
+        let density = self.link_density(i);
+        density > 0.5 || density > 0.3 && e.weight < 0.0
+    }
+
+    fn content(mut self, title: Option<&str>) -> Content {
+        let mut content = Content::default();
+        let title_norm = title.map(normalise).unwrap_or_default();
+        // A page without a paragraph of prose: its body, less the furniture, is all there is.
+        let roots = match self.root() {
+            Some(root) => self.siblings(root),
+            None => self
+                .elements
+                .iter()
+                .position(|e| e.tag == Tag::Body)
+                .map(|b| vec![b as u32])
+                .unwrap_or_default(),
+        };
+        // Which elements are link-heavy, worked out once.
+        let heavy: Vec<bool> = (0..self.elements.len() as u32)
+            .map(|i| self.link_heavy(i))
+            .collect();
+        for (at, run) in self.runs.iter().enumerate() {
+            let at = at as u32;
+            let root = roots
+                .iter()
+                .copied()
+                .find(|&r| self.is_inside(run.owner, r));
+            let reason = match root {
+                None => Some(Outside::Site),
+                Some(r) if self.furniture_between(run.owner, r) => Some(Outside::Marked),
+                Some(r) => {
+                    let in_heavy = std::iter::once(run.owner)
+                        .chain(self.ancestors(run.owner))
+                        .take_while(|&a| a != r)
+                        .any(|a| heavy[a as usize]);
+                    let norm = normalise(&run.text);
+                    if run.kind != BlockKind::Caption && (run.is_link || in_heavy) {
+                        Some(Outside::Links)
+                    } else if norm != title_norm && self.link_texts.contains(&norm) {
+                        Some(Outside::Teaser)
+                    } else {
+                        None
+                    }
+                }
+            };
+            match reason {
+                Some(reason) => content.outside.push(OutsideBlock {
+                    reason,
+                    text: run.text.clone(),
+                    at,
+                }),
+                None => content.blocks.push(TextBlock {
+                    kind: run.kind,
+                    text: run.text.clone(),
+                    at,
+                }),
+            }
+        }
+        content
+    }
+}
+
+impl Element {
+    fn new(parent: u32, tag: Tag) -> Element {
+        Element {
+            parent,
+            tag,
+            furniture: false,
+            class_furniture: false,
+            strong: false,
+            prose: 0,
+            weight: 0.0,
+            body_hint: false,
+            article_body: false,
+            chars: 0,
+            link_chars: 0,
+            score: 0.0,
+            scored: false,
+        }
+    }
+}
+
+/// The characters of a run that count as prose: a run of some length with few links.
+fn prose(run: &Run) -> u32 {
+    if run.chars >= 80 && run.link_chars * 10 < run.chars * 3 {
+        run.chars
+    } else {
+        0
+    }
+}
+
+/// Lowercased, whitespace collapsed, edges trimmed of punctuation: for comparing texts.
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+fn push_collapsed(out: &mut String, text: &Text) {
+    let mut last_space = out.is_empty() || out.ends_with(' ');
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(html: &str) -> Vec<String> {
+        find(&Html::parse_document(html), None)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    const PROSE: &str = "Officials from both countries met on Tuesday, and they agreed on a plan, \
+        which covers trade, energy and transport, over the next five years.";
+
+    #[test]
+    fn class_words_are_split_at_case_and_punctuation() {
+        let mut w = Vec::new();
+        words("articleBody related-links  story__content", &mut w);
+        assert_eq!(
+            w,
+            ["article", "body", "related", "links", "story", "content"]
+        );
+    }
+
+    #[test]
+    fn menu_that_names_countries_is_not_the_article() {
+        let html = format!(
+            "<body><ul class=\"menu\"><li><a href=/w>World</a></li><li><a href=/c>China</a></li>\
+             <li><a href=/r>Russia</a></li></ul><div class=\"story\"><p>{PROSE}</p><p>{PROSE}</p>\
+             </div></body>"
+        );
+        let blocks = article(&html);
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks.iter().all(|b| !b.contains("China")));
+    }
+
+    #[test]
+    fn related_list_inside_the_article_is_dropped() {
+        let html = format!(
+            "<body><article><h1>Head</h1><p>{PROSE}</p><p>{PROSE}</p>\
+             <ul><li><a href=/1>China and Japan hold talks on a new fisheries deal</a></li>\
+             <li><a href=/2>Ukraine says drones hit a refinery near the border</a></li></ul>\
+             <p>{PROSE}</p></article></body>"
+        );
+        let blocks = article(&html);
+        assert!(
+            blocks
+                .iter()
+                .all(|b| !b.contains("Japan") && !b.contains("Ukraine"))
+        );
+        assert_eq!(
+            blocks.iter().filter(|b| b.starts_with("Officials")).count(),
+            3
+        );
+    }
+
+    #[test]
+    fn marked_share_and_newsletter_blocks_are_dropped() {
+        let html = format!(
+            "<body><div class=\"article-body\"><p>{PROSE}</p>\
+             <div class=\"newsletter-signup\"><p>Get the best of our reporting on Russia and China \
+             every morning, straight to your inbox, for free.</p></div>\
+             <div class=\"share-tools\">Share on Facebook</div><p>{PROSE}</p></div></body>"
+        );
+        let blocks = article(&html);
+        assert_eq!(blocks.len(), 2);
+    }
+
+    #[test]
+    fn caption_is_kept_as_a_caption() {
+        let html = format!(
+            "<body><article><p>{PROSE}</p><figure><img src=a.jpg>\
+             <figcaption>Leaders shake hands in Pyongyang.</figcaption></figure><p>{PROSE}</p>\
+             </article></body>"
+        );
+        let content = find(&Html::parse_document(&html), None);
+        assert!(
+            content
+                .blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Caption && b.text.starts_with("Leaders"))
+        );
+    }
+
+    #[test]
+    fn teaser_repeated_as_a_link_is_dropped() {
+        let html = format!(
+            "<body><div class=\"sidebar\"><a href=/x>Seoul and Tokyo agree to resume \
+             defence talks</a></div><div class=\"content\"><p>{PROSE}</p><p>Seoul and Tokyo agree \
+             to resume defence talks</p><p>{PROSE}</p></div></body>"
+        );
+        let blocks = article(&html);
+        assert_eq!(blocks.len(), 2);
+    }
+
+    #[test]
+    fn hidden_text_is_never_read() {
+        let html = format!(
+            "<body><div class=\"article-text\"><p>{PROSE}</p><p style=\"display: none\">Secret \
+             text about China.</p><p hidden>More hidden text.</p></div></body>"
+        );
+        let blocks = article(&html);
+        assert_eq!(
+            blocks,
+            [PROSE.split_whitespace().collect::<Vec<_>>().join(" ")]
+        );
+    }
+
+    #[test]
+    fn article_body_itemprop_wins_over_a_longer_comment_section() {
+        let long: String = (0..8).map(|_| format!("<p>{PROSE}</p>")).collect();
+        let html = format!(
+            "<body><div itemprop=\"articleBody\"><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <section>{long}</section></body>"
+        );
+        assert_eq!(article(&html).len(), 2);
+    }
+
+    #[test]
+    fn text_of_br_separated_lines_becomes_paragraphs() {
+        let html =
+            format!("<body><div class=\"entry-content\">{PROSE}<br><br>{PROSE}</div></body>");
+        assert_eq!(article(&html).len(), 2);
+    }
+}

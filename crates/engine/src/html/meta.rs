@@ -1,0 +1,412 @@
+//! What an HTML page declares about itself: every title, site name, author and date its markup
+//! gives (Open Graph, Twitter cards, `article:*` and the meta names common CMSs write, JSON-LD,
+//! `<title>`, `<h1>`, `rel=author`, byline elements, `<time>`), each with where it came from.
+//! The reader chooses among them (by agreement for titles, by trust for dates); this module only
+//! collects. Dates stay raw strings here: `dates` reads them.
+
+use scraper::{ElementRef, Html, Selector};
+use std::sync::LazyLock;
+
+/// Where a declared value came from, most trusted first within each kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Source {
+    JsonLd,
+    OpenGraph,
+    Twitter,
+    /// `<meta name=…>` of a CMS (author, pubdate, dc.date, parsely-…).
+    MetaName,
+    /// `<meta name="application-name">`.
+    ApplicationName,
+    /// `<meta name="copyright">`.
+    Copyright,
+    /// `<h1>`.
+    Heading,
+    /// `<title>`.
+    TitleTag,
+    /// `<time datetime>` marked as the publication (`itemprop`, `pubdate`) or in the header.
+    Time,
+    /// `rel=author` links and elements marked as the byline or author.
+    BylineElement,
+}
+
+/// What a page declares about itself in markup. Values are raw strings, interpreted by the caller.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageMeta {
+    /// Every title the page gives, in order of trust.
+    pub titles: Vec<(Source, String)>,
+    /// Every site or publisher name.
+    pub site_names: Vec<(Source, String)>,
+    /// Authors.
+    pub authors: Vec<(Source, String)>,
+    /// Publication dates, raw.
+    pub published: Vec<(Source, String)>,
+    /// Modification dates, raw.
+    pub modified: Vec<(Source, String)>,
+    /// The canonical or `og:url` address.
+    pub url: Option<String>,
+    /// The article body of JSON-LD, when the page carries one.
+    pub article_body: Option<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+}
+
+impl PageMeta {
+    /// The most trusted title the markup declares (not the page's `<h1>`).
+    pub fn title(&self) -> Option<&str> {
+        self.titles
+            .iter()
+            .filter(|(f, _)| *f != Source::Heading)
+            .min_by_key(|(f, _)| *f)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("static selector")
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel=canonical]"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static JSON_LD: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
+    selector(
+        r#"a[rel~=author], [itemprop~=author], [class*=byline], [class*=author-name], [class*=article-author], [rel~=author]"#,
+    )
+});
+static HTML: LazyLock<Selector> = LazyLock::new(|| selector("html"));
+
+/// Reads every declared value of a parsed page.
+pub fn read(document: &Html) -> PageMeta {
+    let mut meta = PageMeta::default();
+    meta.lang = document
+        .select(&HTML)
+        .next()
+        .and_then(|h| h.attr("lang"))
+        .map(|l| l.trim().to_ascii_lowercase())
+        .filter(|l| !l.is_empty());
+    for script in document.select(&JSON_LD) {
+        read_json_ld(&element_text(script), &mut meta);
+    }
+    for el in document.select(&META) {
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"));
+        let (Some(key), Some(content)) = (key, el.attr("content")) else {
+            continue;
+        };
+        let content = content.split_whitespace().collect::<Vec<_>>().join(" ");
+        if content.is_empty() {
+            continue;
+        }
+        let key = key.to_ascii_lowercase();
+        let (list, from) = match key.as_str() {
+            "og:title" => (&mut meta.titles, Source::OpenGraph),
+            "twitter:title" => (&mut meta.titles, Source::Twitter),
+            "headline" | "dc.title" | "sailthru.title" | "parsely-title" => {
+                (&mut meta.titles, Source::MetaName)
+            }
+            "og:site_name" => (&mut meta.site_names, Source::OpenGraph),
+            "application-name" | "apple-mobile-web-app-title" => {
+                (&mut meta.site_names, Source::ApplicationName)
+            }
+            "copyright" | "dc.rights" | "dcterms.rights" => {
+                (&mut meta.site_names, Source::Copyright)
+            }
+            "dc.publisher" | "publisher" | "citation_publisher" => {
+                (&mut meta.site_names, Source::MetaName)
+            }
+            "article:published_time" | "og:published_time" => {
+                (&mut meta.published, Source::OpenGraph)
+            }
+            "datepublished"
+            | "pubdate"
+            | "publishdate"
+            | "publish-date"
+            | "publish_date"
+            | "date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "dc.date.created"
+            | "dcterms.created"
+            | "dcterms.date"
+            | "dcterms.issued"
+            | "sailthru.date"
+            | "parsely-pub-date"
+            | "article.published"
+            | "article_date_original"
+            | "original-publish-date"
+            | "cxenseparse:recs:publishtime"
+            | "pubdate_date"
+            | "citation_publication_date"
+            | "citation_date"
+            | "release_date"
+            | "displaydate"
+            | "date_published"
+            | "og:article:published_time"
+            | "nv:date" => (&mut meta.published, Source::MetaName),
+            "article:modified_time"
+            | "og:updated_time"
+            | "datemodified"
+            | "lastmod"
+            | "last-modified"
+            | "dc.date.modified"
+            | "dcterms.modified"
+            | "article.updated"
+            | "og:article:modified_time" => (&mut meta.modified, Source::OpenGraph),
+            "author" | "article:author" | "byl" | "dc.creator" | "dcterms.creator"
+            | "sailthru.author" | "parsely-author" | "citation_author" | "og:article:author" => {
+                if content.starts_with("http") {
+                    continue;
+                }
+                (&mut meta.authors, Source::MetaName)
+            }
+            "og:url" => {
+                meta.url.get_or_insert(content);
+                continue;
+            }
+            _ => continue,
+        };
+        push_unique(list, from, content);
+    }
+    if let Some(href) = document.select(&CANONICAL).find_map(|el| el.attr("href")) {
+        // The canonical address is the page's own; og:url is often the site's front page.
+        if href.starts_with("http") {
+            meta.url = Some(href.trim().to_string());
+        }
+    }
+    if let Some(t) = document.select(&TITLE).next().map(element_text) {
+        push_unique(&mut meta.titles, Source::TitleTag, t);
+    }
+    for h in document.select(&H1).take(4) {
+        push_unique(&mut meta.titles, Source::Heading, visible_text(h));
+    }
+    for el in document.select(&TIME) {
+        let marked = el.attr("pubdate").is_some()
+            || el
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+            || el
+                .attr("class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+        if let Some(d) = el.attr("datetime").filter(|_| marked) {
+            push_unique(&mut meta.published, Source::Time, d.trim().to_string());
+        }
+    }
+    for el in document.select(&AUTHOR).take(6) {
+        let text = match el.value().name() {
+            "meta" | "link" => continue,
+            _ => element_text(el),
+        };
+        if !text.is_empty() && text.chars().count() <= 120 {
+            push_unique(&mut meta.authors, Source::BylineElement, text);
+        }
+    }
+    meta
+}
+
+fn push_unique(list: &mut Vec<(Source, String)>, from: Source, value: String) {
+    let value = value.trim().to_string();
+    if !value.is_empty() && !list.iter().any(|(f, v)| *f == from && *v == value) {
+        list.push((from, value));
+    }
+}
+
+/// The visible text of an element, whitespace collapsed.
+pub fn element_text(el: ElementRef<'_>) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text of an element a reader sees: without buttons, scripts and hidden parts.
+fn visible_text(el: ElementRef<'_>) -> String {
+    use ego_tree::iter::Edge;
+    let mut out = String::new();
+    let mut skip = 0usize;
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                scraper::Node::Element(e) => {
+                    if skip > 0
+                        || matches!(
+                            e.name(),
+                            "button"
+                                | "script"
+                                | "style"
+                                | "noscript"
+                                | "template"
+                                | "svg"
+                                | "select"
+                        )
+                        || e.attr("hidden").is_some()
+                        || e.attr("aria-hidden") == Some("true")
+                    {
+                        skip += 1;
+                    }
+                }
+                scraper::Node::Text(t) if skip == 0 => {
+                    out.push_str(t);
+                    out.push(' ');
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() && skip > 0 {
+                    skip -= 1;
+                }
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The JSON-LD types that are articles.
+fn is_article_type(value: Option<&serde_json::Value>) -> bool {
+    let is = |s: &str| {
+        s.ends_with("Article")
+            || s.ends_with("Posting")
+            || matches!(s, "Report" | "Review" | "NewsArticle" | "CreativeWork")
+    };
+    match value {
+        Some(serde_json::Value::String(s)) => is(s),
+        Some(serde_json::Value::Array(items)) => items.iter().any(|v| v.as_str().is_some_and(is)),
+        _ => false,
+    }
+}
+
+/// Reads the article object of a JSON-LD block: headline, dates, authors, publisher and body.
+/// Objects typed as articles come first; a `WebPage`'s dates only when no article gives any.
+fn read_json_ld(source: &str, meta: &mut PageMeta) {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(source.trim()) else {
+        return;
+    };
+    let mut objects = Vec::new();
+    let mut stack = vec![&value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            serde_json::Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+                if let Some(main) = map.get("mainEntity").filter(|m| m.is_object()) {
+                    stack.push(main);
+                }
+                objects.push(map);
+            }
+            _ => {}
+        }
+    }
+    let (articles, others): (Vec<_>, Vec<_>) = objects
+        .into_iter()
+        .partition(|m| is_article_type(m.get("@type")));
+    for (map, article) in articles
+        .iter()
+        .map(|m| (m, true))
+        .chain(others.iter().map(|m| (m, false)))
+    {
+        let text = |key: &str| map.get(key).and_then(name_of);
+        if article {
+            if let Some(h) = text("headline").or_else(|| text("name")) {
+                push_unique(&mut meta.titles, Source::JsonLd, h);
+            }
+            if let Some(a) = map.get("author").and_then(name_of) {
+                push_unique(&mut meta.authors, Source::JsonLd, a);
+            }
+            if let Some(p) = map.get("publisher").and_then(name_of) {
+                push_unique(&mut meta.site_names, Source::JsonLd, p);
+            }
+            if meta.article_body.is_none() {
+                meta.article_body = text("articleBody");
+            }
+        }
+        if article || meta.published.iter().all(|(f, _)| *f != Source::JsonLd) {
+            if let Some(d) = text("datePublished").or_else(|| text("dateCreated")) {
+                push_unique(&mut meta.published, Source::JsonLd, d);
+            }
+            if let Some(d) = text("dateModified") {
+                push_unique(&mut meta.modified, Source::JsonLd, d);
+            }
+        }
+        if map.get("@type").and_then(|t| t.as_str()) == Some("WebSite")
+            && let Some(n) = text("name")
+        {
+            push_unique(&mut meta.site_names, Source::JsonLd, n);
+        }
+    }
+}
+
+/// A JSON-LD value as a name: a string, an object's `name`, or the names of a list joined by ", ".
+fn name_of(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) if !s.trim().is_empty() => {
+            Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        serde_json::Value::Object(map) => map.get("name").and_then(name_of),
+        serde_json::Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(name_of).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> PageMeta {
+        read(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn reads_open_graph_and_json_ld() {
+        let m = meta(
+            r#"<html><head><meta property="og:site_name" content="Yonhap News Agency">
+            <meta property="article:published_time" content="2024-06-19T09:00:00+09:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":"Kim Tong-hyung"}],"headline":"H"}</script>
+            </head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.site_names[0].1, "Yonhap News Agency");
+        assert_eq!(m.published[0].1, "2024-06-19T09:00:00+09:00");
+        assert_eq!(m.authors[0].1, "Kim Tong-hyung");
+        assert_eq!(m.title(), Some("H"));
+    }
+
+    #[test]
+    fn json_ld_article_dates_come_before_the_web_page_dates() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@graph":[
+              {"@type":"WebPage","datePublished":"2020-01-01"},
+              {"@type":"NewsArticle","datePublished":"2024-06-19","publisher":{"name":"Example Daily"}}]}</script>"#,
+        );
+        assert_eq!(m.published[0], (Source::JsonLd, "2024-06-19".to_string()));
+        assert_eq!(m.published.len(), 1);
+        assert_eq!(m.site_names[0].1, "Example Daily");
+    }
+
+    #[test]
+    fn author_urls_are_not_names() {
+        let m = meta(r#"<meta property="article:author" content="https://facebook.com/someone">"#);
+        assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn titles_from_every_place_are_kept_with_their_source() {
+        let m = meta(
+            "<html><head><title>Kim visits Moscow | Example Daily</title>\
+             <meta name=\"twitter:title\" content=\"Kim visits Moscow\"></head>\
+             <body><h1>Kim visits Moscow</h1></body></html>",
+        );
+        let from: Vec<Source> = m.titles.iter().map(|t| t.0).collect();
+        assert_eq!(from, [Source::Twitter, Source::TitleTag, Source::Heading]);
+        assert_eq!(m.title(), Some("Kim visits Moscow"));
+    }
+}

@@ -1,0 +1,279 @@
+//! Parsing HTML into a tree with its nesting bounded. html5ever's tree builder looks through the
+//! stack of open elements on every tag, so a page of 200,000 unclosed `<div>`s costs time in the
+//! square of its depth (two minutes for 2 MB). Broken scrapes like that are common, so tags are
+//! counted between the tokenizer and the tree builder, and elements that would open deeper than
+//! [`MAX_DEPTH`] are dropped (their text is kept) before the tree ever sees them.
+//!
+//! The count follows the few implied closings that matter for depth (a block closes an open
+//! `<p>`, a list item closes the previous one, a cell the previous cell); it may overcount on odd
+//! markup, which only matters past a depth no real page reaches.
+
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::{LocalName, local_name};
+use scraper::{Html, HtmlTreeSink};
+use std::cell::{Cell, RefCell};
+
+/// The deepest an element may open; real pages stay far below it.
+pub const MAX_DEPTH: usize = 180;
+
+/// A parsed page and how many elements were dropped to bound its depth.
+pub struct Parsed {
+    pub document: Html,
+    pub flattened: usize,
+}
+
+/// Parses a whole document with its depth bounded.
+///
+/// ```
+/// let deep = "<div>".repeat(5_000) + "text";
+/// let parsed = engine::html::parse::parse_bounded(&deep);
+/// assert!(parsed.flattened > 4_000);
+/// assert!(parsed.document.root_element().text().any(|t| t == "text"));
+/// ```
+pub fn parse_bounded(source: &str) -> Parsed {
+    let builder = TreeBuilder::new(
+        HtmlTreeSink::new(Html::new_document()),
+        TreeBuilderOpts::default(),
+    );
+    let sink = DepthBound {
+        inner: builder,
+        open: RefCell::new(Vec::with_capacity(64)),
+        flattened: Cell::new(0),
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(source));
+    // The tree builder asks the tokenizer to stop only for scripts it would run; we run none.
+    while let html5ever::tokenizer::TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+    tokenizer.end();
+    let flattened = tokenizer.sink.flattened.get();
+    let document = tokenizer.sink.inner.sink.finish();
+    Parsed {
+        document,
+        flattened,
+    }
+}
+
+/// Parses without a bound, as `scraper` does; only for comparing in benchmarks and tests.
+pub fn parse_unbounded(source: &str) -> Html {
+    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), Default::default())
+        .one(source)
+}
+
+/// Sits between the tokenizer and the tree builder and drops tags that open too deep.
+struct DepthBound<S> {
+    inner: S,
+    /// Names of the open elements as counted here, and whether each was dropped.
+    open: RefCell<Vec<(LocalName, bool)>>,
+    flattened: Cell<usize>,
+}
+
+impl<S: TokenSink> TokenSink for DepthBound<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token
+            && !self.keep(tag)
+        {
+            if tag.kind == TagKind::StartTag {
+                self.flattened.set(self.flattened.get() + 1);
+            }
+            return TokenSinkResult::Continue;
+        }
+        self.inner.process_token(token, line)
+    }
+
+    fn end(&self) {
+        self.inner.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+impl<S> DepthBound<S> {
+    /// Counts the tag and says whether the tree builder should see it.
+    fn keep(&self, tag: &Tag) -> bool {
+        let mut open = self.open.borrow_mut();
+        match tag.kind {
+            TagKind::StartTag => {
+                if tag.self_closing || is_void(&tag.name) {
+                    return true;
+                }
+                close_implied(&mut open, &tag.name);
+                // Raw-text elements switch the tokenizer's state through the tree builder: they
+                // always pass, and hold no elements.
+                let dropped = open.len() >= MAX_DEPTH && !is_raw_text(&tag.name);
+                open.push((tag.name.clone(), dropped));
+                !dropped
+            }
+            TagKind::EndTag => {
+                // Close the nearest open element of that name, if any is open near the top.
+                let from = open.len().saturating_sub(MAX_DEPTH);
+                match open[from..].iter().rposition(|(n, _)| *n == tag.name) {
+                    Some(i) => {
+                        let (_, dropped) = open[from + i].clone();
+                        open.truncate(from + i);
+                        !dropped
+                    }
+                    None => true,
+                }
+            }
+        }
+    }
+}
+
+/// The closings a new start tag implies, as far as depth is concerned.
+fn close_implied(open: &mut Vec<(LocalName, bool)>, name: &LocalName) {
+    let Some((top, _)) = open.last() else {
+        return;
+    };
+    let closes_top = match *name {
+        local_name!("li") => *top == local_name!("li"),
+        local_name!("dt") | local_name!("dd") => {
+            matches!(*top, local_name!("dt") | local_name!("dd"))
+        }
+        local_name!("td") | local_name!("th") => {
+            matches!(*top, local_name!("td") | local_name!("th"))
+        }
+        local_name!("tr") => matches!(
+            *top,
+            local_name!("tr") | local_name!("td") | local_name!("th")
+        ),
+        local_name!("option") => *top == local_name!("option"),
+        _ => *top == local_name!("p") && closes_p(name),
+    };
+    if closes_top {
+        open.pop();
+        // A row also closes the cell it was in; a cell the row's previous cell.
+        if *name == local_name!("tr") && open.last().is_some_and(|(n, _)| *n == local_name!("tr")) {
+            open.pop();
+        }
+    }
+}
+
+/// Start tags that close an open paragraph.
+fn closes_p(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("address")
+            | local_name!("article")
+            | local_name!("aside")
+            | local_name!("blockquote")
+            | local_name!("div")
+            | local_name!("dl")
+            | local_name!("fieldset")
+            | local_name!("figure")
+            | local_name!("footer")
+            | local_name!("form")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("header")
+            | local_name!("main")
+            | local_name!("nav")
+            | local_name!("ol")
+            | local_name!("p")
+            | local_name!("pre")
+            | local_name!("section")
+            | local_name!("table")
+            | local_name!("ul")
+    )
+}
+
+fn is_void(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("hr")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+    )
+}
+
+fn is_raw_text(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("textarea")
+            | local_name!("title")
+            | local_name!("xmp")
+            | local_name!("iframe")
+            | local_name!("noembed")
+            | local_name!("noframes")
+            | local_name!("plaintext")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &Html) -> String {
+        html.root_element().text().collect()
+    }
+
+    #[test]
+    fn ordinary_page_is_parsed_as_scraper_parses_it() {
+        let page = "<html><body><div><p>One<p>Two<ul><li>a<li>b</ul></div><table><tr><td>x<td>y</table></body></html>";
+        let parsed = parse_bounded(page);
+        assert_eq!(parsed.flattened, 0);
+        assert_eq!(parsed.document, Html::parse_document(page));
+    }
+
+    #[test]
+    fn unclosed_divs_past_the_bound_are_flattened_and_their_text_kept() {
+        let page = format!("{}deep text", "<div>".repeat(10_000));
+        let parsed = parse_bounded(&page);
+        assert_eq!(parsed.flattened, 10_000 - MAX_DEPTH);
+        assert!(texts(&parsed.document).contains("deep text"));
+    }
+
+    #[test]
+    fn many_unclosed_paragraphs_are_siblings_not_nested() {
+        let page = "<p>x".repeat(5_000);
+        assert_eq!(parse_bounded(&page).flattened, 0);
+    }
+
+    #[test]
+    fn deep_closed_divs_keep_their_end_tags_paired() {
+        let depth = MAX_DEPTH + 50;
+        let page = format!(
+            "<body>{}inner{}<p>after</p></body>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let parsed = parse_bounded(&page);
+        // The body counts as one level.
+        assert_eq!(parsed.flattened, depth - (MAX_DEPTH - 1));
+        let p = scraper::Selector::parse("body > p").unwrap();
+        assert_eq!(parsed.document.select(&p).count(), 1);
+    }
+
+    #[test]
+    fn script_past_the_bound_stays_a_script() {
+        let page = format!("{}<script>var a = '<b>';</script>text", "<div>".repeat(500));
+        let parsed = parse_bounded(&page);
+        let s = scraper::Selector::parse("script").unwrap();
+        assert_eq!(parsed.document.select(&s).count(), 1);
+    }
+}
