@@ -3,7 +3,7 @@
 
 use crate::actors::{Found, Matcher};
 use crate::clean::{self, Class, Furniture, Line, count_bytes, find_byte, more_chars_than};
-use crate::dates::{self, Stamp};
+use crate::dates::{self, DateOrder, Stamp};
 use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
 use crate::html;
@@ -126,35 +126,6 @@ impl Knowledge {
                     .filter(|a| !self.outlet_names.contains(&a.to_lowercase()))
             });
 
-        // Publication date: markup first, then stamps printed on the page.
-        let meta_day = meta.published.as_deref().and_then(dates::parse_meta_date);
-        article.date = meta_day.or_else(|| {
-            let stamps: Vec<Stamp> = lines
-                .iter()
-                .enumerate()
-                .filter(|(i, l)| {
-                    let stamp_like = matches!(
-                        l.class,
-                        Class::Removed(RemovedReason::Stamp) | Class::Byline(_)
-                    );
-                    let masthead =
-                        layout.title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
-                    stamp_like && !masthead
-                })
-                .flat_map(|(i, l)| {
-                    l.dates.iter().map(move |h| Stamp {
-                        day: h.day,
-                        label: h.label,
-                        line: i,
-                    })
-                })
-                .collect();
-            dates::pick_publication(&stamps).map(|s| s.day)
-        });
-        if article.date.is_some() {
-            article.date_origin = Origin::Page;
-        }
-
         // Outlet, from every line including the removed ones (footers and copyright lines tell).
         let all_lines: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         article.url = meta.url.clone();
@@ -173,6 +144,43 @@ impl Knowledge {
             article.outlet = Some(self.profiles.outlets[o].name.clone());
             article.outlet_origin = Origin::Page;
         }
+        // Publication date: markup first, then stamps printed on the page, read in the order the
+        // page writes numeric dates (its own dates and its outlet's language tell), then a date
+        // in the URL's path.
+        let meta_day = meta.published.as_deref().and_then(dates::parse_meta_date);
+        article.date = meta_day.or_else(|| {
+            let language = outlet.and_then(|o| self.profiles.outlets[o].language.as_deref());
+            let order = DateOrder::of_page(lines.iter().flat_map(|l| &l.dates), language);
+            let stamps: Vec<Stamp> = lines
+                .iter()
+                .enumerate()
+                .filter(|(i, l)| {
+                    let stamp_like = matches!(
+                        l.class,
+                        Class::Removed(RemovedReason::Stamp) | Class::Byline(_)
+                    );
+                    let masthead =
+                        layout.title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
+                    stamp_like && !masthead
+                })
+                .flat_map(|(i, l)| {
+                    l.dates.iter().filter_map(move |h| {
+                        Some(Stamp {
+                            day: h.day(order)?,
+                            label: h.label,
+                            line: i,
+                        })
+                    })
+                })
+                .collect();
+            dates::pick_publication(&stamps)
+                .map(|s| s.day)
+                .or_else(|| article.url.as_deref().and_then(dates::date_from_url))
+        });
+        if article.date.is_some() {
+            article.date_origin = Origin::Page;
+        }
+
         // The lines are not needed after this: their text moves into the article.
         for (i, line) in lines.into_iter().enumerate() {
             let para = |kind, text: String| Paragraph { kind, text };
