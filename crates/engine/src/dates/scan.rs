@@ -16,25 +16,29 @@ pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 /// line with non-ASCII text, full-width digits or `年` (Japanese era years, CJK dates written
 /// with full-width digits). Runs as a vectorised byte scan; most lines stop here.
 pub(crate) fn worth_scanning(line: &str) -> bool {
+    // One pass for digits and for the lead bytes of '年' (E5 B9 B4) and of the full-width
+    // digits (EF BC 90..99); Hangul never leads with either, so Korean lines pass quickly.
     let bytes = line.as_bytes();
     let mut at = 0;
-    while let Some(i) = find_byte(bytes, at, |b| b.wrapping_sub(b'0') < 10) {
-        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if run == 4 || run == 2 && short_shape(&bytes[i..]) {
-            return true;
+    while let Some(i) = find_byte(bytes, at, |b| {
+        b.wrapping_sub(b'0') < 10 || b == 0xE5 || b == 0xEF
+    }) {
+        match bytes[i] {
+            0xE5 | 0xEF => {
+                match (bytes[i], bytes.get(i + 1..i + 3)) {
+                    (0xE5, Some([0xB9, 0xB4])) | (0xEF, Some([0xBC, 0x90..=0x99])) => return true,
+                    _ => {}
+                }
+                at = i + 1;
+            }
+            _ => {
+                let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                if run == 4 || run == 2 && short_shape(&bytes[i..]) {
+                    return true;
+                }
+                at = i + run;
+            }
         }
-        at = i + run;
-    }
-    // '年' is E5 B9 B4 and the full-width digits are EF BC 90..99; Hangul never leads with
-    // either byte, so Korean lines skip this quickly.
-    let mut at = 0;
-    while let Some(i) = find_byte(bytes, at, |b| b == 0xE5 || b == 0xEF) {
-        match bytes.get(i + 1..i + 3) {
-            Some([0xB9, 0xB4]) if bytes[i] == 0xE5 => return true,
-            Some([0xBC, 0x90..=0x99]) if bytes[i] == 0xEF => return true,
-            _ => {}
-        }
-        at = i + 1;
     }
     false
 }
