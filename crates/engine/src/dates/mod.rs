@@ -230,6 +230,9 @@ fn label_before(before: &str) -> (Label, Option<Script>) {
     let (mut published, mut updated) = (None, None);
     for m in overlapping(&LABEL_WORDS, tail) {
         let (_, label, script) = words::LABELS[m.pattern().as_usize()];
+        if script == Script::YearFirst && !ends_cjk_label(&tail[m.end()..]) {
+            continue;
+        }
         let last = if label == Label::Published {
             &mut published
         } else {
@@ -245,6 +248,28 @@ fn label_before(before: &str) -> (Label, Option<Script>) {
         (None, Some((_, script))) => (Label::Updated, Some(script)),
         (None, None) => (Label::Unlabeled, None),
     }
+}
+
+/// Whether the text after a Korean, Japanese or Chinese label word lets it be a label: those
+/// scripts write no spaces, so "수정안을" (the amendment) and "更新した" (renewed) hold a label
+/// word that is none. A label is followed by a space, punctuation, a digit, or the day or time
+/// word of "등록일", "입력시간", "公開日", "更新時間", "发布时间", "发布于".
+fn ends_cjk_label(after: &str) -> bool {
+    after.chars().next().is_none_or(|c| {
+        !crate::clean::is_alphanumeric(c)
+            || c.is_ascii_digit()
+            || matches!(c, '일' | '시' | '日' | '時' | '时' | '于' | '於')
+    })
+}
+
+/// Whether a word written without spaces holds a stamp label ("기사입력", "公開日").
+fn holds_cjk_label(lower: &str) -> bool {
+    words::LABELS.iter().any(|(label, _, script)| {
+        *script == Script::YearFirst
+            && lower
+                .match_indices(label)
+                .any(|(at, l)| ends_cjk_label(&lower[at + l.len()..]))
+    })
 }
 
 /// The language order of the stamp label that the text ends with ("입력 ", "Stand: ",
@@ -295,7 +320,7 @@ pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
             }
             let lower = word.to_lowercase();
             if words::STAMP_WORDS.contains(lower.as_str())
-                || !word.is_ascii() && words::LABELS.iter().any(|(l, _, _)| lower.contains(l))
+                || !word.is_ascii() && holds_cjk_label(&lower)
             {
                 continue;
             }

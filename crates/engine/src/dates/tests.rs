@@ -468,6 +468,24 @@ fn updated_label_is_told_apart() {
 }
 
 #[test]
+fn cjk_label_word_inside_a_word_is_no_label() {
+    for line in [
+        "국회는 수정안을 2024년 6월 19일 통과시켰다",
+        "정부는 승인했던 2024년 6월 19일 계획을",
+        "記録を更新した2024年6月19日の大会",
+        "新闻发布会于2024年6月19日举行",
+    ] {
+        let hits = find_dates(line);
+        assert_eq!(hits[0].label, Label::Unlabeled, "{line}");
+    }
+    let hits = find_dates("등록일 2024.06.19 수정일시 2024.06.20 10:00");
+    assert_eq!(
+        (hits[0].label, hits[1].label),
+        (Label::Published, Label::Updated)
+    );
+}
+
+#[test]
 fn updated_counts_only_without_published() {
     let stamps = [
         Stamp {
