@@ -284,6 +284,8 @@ pub(crate) fn find(line: &str) -> Vec<DateHit> {
             hits.push(f);
         }
     };
+    // Era names are written in Han characters.
+    let eras = !line.is_ascii();
     for i in 0..tokens.t.len() {
         match tokens.t[i].kind {
             Kind::Num(_, 4) if tokens.year(i).is_some() => {
@@ -294,7 +296,7 @@ pub(crate) fn find(line: &str) -> Vec<DateHit> {
                 );
             }
             Kind::Num(_, 2) => push(two_digit_year(&tokens, i)),
-            Kind::Word => push(era(&tokens, i)),
+            Kind::Word if eras => push(era(&tokens, i)),
             _ => {}
         }
     }
