@@ -3,7 +3,7 @@
 
 use crate::actors::{Found, Matcher};
 use crate::clean::{self, Class, Furniture, Line, count_bytes, find_byte, more_chars_than};
-use crate::dates::{self, Stamp};
+use crate::dates::{self, DateOrder, Stamp};
 use crate::declared;
 use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
@@ -154,17 +154,6 @@ impl Knowledge {
             .or_else(|| meta.and_then(|m| declared::byline(m, &outlet_name_refs)))
             .or_else(|| printed_byline(&around));
 
-        // Publication date: markup first, then stamps printed on the page, then what the
-        // markup says of the last change.
-        let meta_day = meta.and_then(declared::published);
-        article.date = meta_day
-            .or_else(|| stamped_day(&lines, layout.title))
-            .or_else(|| stamped_day(&around, None))
-            .or_else(|| meta.and_then(declared::modified));
-        if article.date.is_some() {
-            article.date_origin = Origin::Page;
-        }
-
         // Outlet, from every line including the removed ones (footers and copyright lines tell).
         let outside = page.as_ref().map_or(&[][..], |p| &p.content.outside[..]);
         let all_lines: Vec<&str> = lines
@@ -199,6 +188,28 @@ impl Knowledge {
             article.outlet = Some(name);
             article.outlet_origin = Origin::Page;
         }
+        // Publication date: markup first, then stamps printed in the article and around it, read
+        // in the order the page writes numeric dates (its own dates, its language and its
+        // outlet's language tell), then a date in the URL's path, then what the markup says of
+        // the last change.
+        let page_language = meta.and_then(|m| m.lang.as_deref()).or_else(|| {
+            let o = self.profiles.lookup(article.outlet.as_deref()?)?;
+            self.profiles.outlets[o].language.as_deref()
+        });
+        let order = DateOrder::of_page(
+            lines.iter().chain(&around).flat_map(|l| &l.dates),
+            page_language,
+        );
+        article.date = meta
+            .and_then(declared::published)
+            .or_else(|| stamped_day(&lines, layout.title, order))
+            .or_else(|| stamped_day(&around, None, order))
+            .or_else(|| article.url.as_deref().and_then(dates::date_from_url))
+            .or_else(|| meta.and_then(declared::modified));
+        if article.date.is_some() {
+            article.date_origin = Origin::Page;
+        }
+
         // The lines are not needed after this: their text moves into the article.
         for (i, line) in lines.into_iter().enumerate() {
             let para = |kind, text: String| Paragraph { kind, text };
@@ -583,7 +594,11 @@ enum ActorKey<'a> {
 }
 
 /// The publication day the page's stamp lines give (not a masthead strip above the headline).
-fn stamped_day(lines: &[Line], title: Option<usize>) -> Option<crate::model::Day> {
+fn stamped_day(
+    lines: &[Line],
+    title: Option<usize>,
+    order: DateOrder,
+) -> Option<crate::model::Day> {
     let stamps: Vec<Stamp> = lines
         .iter()
         .enumerate()
@@ -596,10 +611,12 @@ fn stamped_day(lines: &[Line], title: Option<usize>) -> Option<crate::model::Day
             stamp_like && !masthead
         })
         .flat_map(|(i, l)| {
-            l.dates.iter().map(move |h| Stamp {
-                day: h.day,
-                label: h.label,
-                line: i,
+            l.dates.iter().filter_map(move |h| {
+                Some(Stamp {
+                    day: h.day(order)?,
+                    label: h.label,
+                    line: i,
+                })
             })
         })
         .collect();

@@ -559,6 +559,8 @@ impl Classifier<'_> {
                 && self
                     .furniture
                     .is_credit(line.trim_matches(['(', ')', '[', ']']))
+                // "(Yonhap June 19, 2024)" closing a story is its date stamp.
+                && !is_stamp(line, dates)
         {
             return Class::Removed(RemovedReason::Credit);
         }

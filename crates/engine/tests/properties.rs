@@ -2,6 +2,7 @@
 //! its source name and in-bounds spans, assembling keeps every input in order, and dates and
 //! sentences come back as valid, ordered, in-bounds ranges.
 
+use engine::dates::Reading;
 use engine::model::{Article, Day};
 use engine::{Corpus, Knowledge};
 use proptest::prelude::*;
@@ -283,6 +284,37 @@ const DATE_PIECES: &[&str] = &[
     "ẞ",
     "é",
     "\n",
+    "19",
+    "1er",
+    "º",
+    "de",
+    "juin",
+    "Juni",
+    "июня",
+    "червня",
+    "giugno",
+    "junho",
+    "Mittwoch",
+    "Publié le",
+    "Veröffentlicht am",
+    "Опубликовано",
+    "年",
+    "月",
+    "日",
+    "令和",
+    "平成",
+    "元",
+    "民國",
+    "２",
+    "０",
+    "１",
+    "／",
+    "–",
+    ":",
+    "+09:00",
+    "1718787600",
+    "https://",
+    "20240619",
 ];
 
 fn date_text() -> impl Strategy<Value = String> {
@@ -313,12 +345,29 @@ proptest! {
         let hits = engine::dates::find_dates(&line);
         let mut previous_end = 0;
         for hit in &hits {
-            let d = hit.day;
-            prop_assert_eq!(Day::new(d.year.into(), d.month.into(), d.day.into()), Some(d));
+            let readings = match hit.reading {
+                Reading::Day(d) => vec![d],
+                Reading::Either { day_first, month_first, .. } => vec![day_first, month_first],
+            };
+            for d in readings {
+                prop_assert_eq!(Day::new(d.year.into(), d.month.into(), d.day.into()), Some(d));
+                prop_assert!((1990..=2100).contains(&d.year), "{:?} in {:?}", hit, line);
+            }
             prop_assert!(hit.start < hit.end && hit.end <= line.len(), "{:?} in {:?}", hit, line);
             prop_assert!(line.is_char_boundary(hit.start) && line.is_char_boundary(hit.end));
             prop_assert!(previous_end <= hit.start, "hits out of order or overlapping: {:?}", hits);
             previous_end = hit.end;
+        }
+    }
+
+    #[test]
+    fn machine_dates_are_valid_days(value in date_text()) {
+        for d in [engine::dates::parse_meta_date(&value), engine::dates::date_from_url(&value)]
+            .into_iter()
+            .flatten()
+        {
+            prop_assert_eq!(Day::new(d.year.into(), d.month.into(), d.day.into()), Some(d));
+            prop_assert!((1990..=2100).contains(&d.year), "{:?} from {:?}", d, value);
         }
     }
 
