@@ -252,7 +252,7 @@ pub fn report(args: &[String]) {
         for id in &ids {
             match f1_by.get(&(*id, page.as_str())) {
                 Some(f) => write!(per_page, "\t{f:.3}").unwrap(),
-                None => per_page.push_str("\t"),
+                None => per_page.push('\t'),
             }
         }
         per_page.push('\n');

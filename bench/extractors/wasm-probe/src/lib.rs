@@ -2,7 +2,8 @@
 //! whether the crate builds there and how many bytes it adds. No wasm-bindgen: the host writes a
 //! page into memory from `alloc` and calls `run`, which returns the length of what came out.
 
-#![allow(unused_mut, unused_variables)]
+// Which code is live depends on the one feature chosen.
+#![allow(unused_mut, unused_variables, dead_code)]
 
 #[unsafe(no_mangle)]
 pub extern "C" fn alloc(len: usize) -> *mut u8 {
