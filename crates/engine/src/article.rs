@@ -114,7 +114,7 @@ impl Knowledge {
             .or_else(|| meta.title.clone());
         article.title = raw_title
             .as_deref()
-            .map(|t| clean::clean_title(t, |tail| self.outlet_titles.contains(tail)))
+            .map(|t| clean::clean_title_by(t, |tail| self.outlet_titles.contains(tail)))
             .filter(|t| !t.is_empty());
         article.title_origin = if article.title.is_some() {
             Origin::Page
@@ -248,9 +248,9 @@ impl Knowledge {
         let title = match meta_title {
             Some(mt) => {
                 let is_outlet = |tail: &str| self.outlet_titles.contains(tail);
-                let wanted = clean::clean_title(mt, is_outlet).to_lowercase();
+                let wanted = clean::clean_title_by(mt, is_outlet).to_lowercase();
                 texts.iter().copied().find(|&i| {
-                    clean::clean_title(&lines[i].text, is_outlet).to_lowercase() == wanted
+                    clean::clean_title_by(&lines[i].text, is_outlet).to_lowercase() == wanted
                 })
             }
             None => texts

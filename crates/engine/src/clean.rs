@@ -761,14 +761,28 @@ fn is_breadcrumb(line: &str) -> bool {
 static BREADCRUMB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BREADCRUMB_HEADS));
 
 /// Drops leading section labels ("[Editorial]") and a trailing site name ("… | The Korea Herald").
-/// `is_outlet` is asked about a trailing part, lowercased and without a leading "the ".
 ///
 /// ```
-/// use engine::clean::clean_title;
-/// assert_eq!(clean_title("[Editorial] Kim in Russia", |_| false), "Kim in Russia");
-/// assert_eq!(clean_title("Kim in Russia - The Korea Herald", |t| t == "korea herald"), "Kim in Russia");
+/// assert_eq!(engine::clean::clean_title("[Editorial] Kim in Russia", &[]), "Kim in Russia");
+/// assert_eq!(engine::clean::clean_title("Kim in Russia | The Korea Herald", &["the korea herald"]), "Kim in Russia");
 /// ```
-pub fn clean_title(title: &str, is_outlet: impl Fn(&str) -> bool) -> String {
+pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
+    clean_title_by(title, |tail| {
+        outlet_names
+            .iter()
+            .any(|n| n.strip_prefix("the ").unwrap_or(n) == tail)
+    })
+}
+
+/// `clean_title` with the site names known by a predicate, asked about a trailing part
+/// lowercased and without a leading "the " (a set lookup where the names are many).
+///
+/// ```
+/// use engine::clean::clean_title_by;
+/// assert_eq!(clean_title_by("Kim in Russia - The Korea Herald", |t| t == "korea herald"), "Kim in Russia");
+/// assert_eq!(clean_title_by("Kim in Russia - Analysis", |t| t == "korea herald"), "Kim in Russia - Analysis");
+/// ```
+pub fn clean_title_by(title: &str, is_outlet: impl Fn(&str) -> bool) -> String {
     let mut t = title.trim().to_string();
     while let Some(m) = SECTION_LABEL.find(&t) {
         if m.end() >= t.len() {
