@@ -17,7 +17,7 @@ use crate::outlets::{self, Outlet, Profiles};
 use crate::relations::{self, ToneLexicon};
 use crate::sentences;
 use crate::sidecar::Sidecar;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Largest page read; bigger files are reported as errors rather than read.
 pub const MAX_PAGE_BYTES: u64 = 32_000_000;
@@ -30,7 +30,10 @@ pub struct Knowledge {
     pub sidecar: Sidecar,
     furniture: Furniture,
     lexicon: ToneLexicon,
-    outlet_names: Vec<String>,
+    /// Every name an outlet is printed under, lowercased.
+    outlet_names: HashSet<String>,
+    /// The same without a leading "the ", as a title's trailing site name is compared.
+    outlet_titles: HashSet<String>,
     /// Per outlet (index into `profiles.outlets`): the actors that are the outlet itself.
     self_actors: Vec<Vec<u32>>,
 }
@@ -58,7 +61,11 @@ impl Knowledge {
     pub fn new(mut dict: Dictionary, profiles: Profiles, sidecar: Sidecar) -> Knowledge {
         dict.block(profiles.names().map(str::to_string));
         let furniture = Furniture::new(profiles.boilerplate(), profiles.names());
-        let outlet_names = profiles.names().map(str::to_lowercase).collect();
+        let outlet_names: HashSet<String> = profiles.names().map(str::to_lowercase).collect();
+        let outlet_titles = outlet_names
+            .iter()
+            .map(|n| n.strip_prefix("the ").unwrap_or(n).to_string())
+            .collect();
         let self_actors = profiles
             .outlets
             .iter()
@@ -71,6 +78,7 @@ impl Knowledge {
             furniture,
             lexicon: ToneLexicon::new(),
             outlet_names,
+            outlet_titles,
             self_actors,
         }
     }
@@ -125,7 +133,7 @@ impl Knowledge {
             .or(declared_title);
         article.title = raw_title
             .as_deref()
-            .map(|t| clean::clean_title(t, &outlet_name_refs))
+            .map(|t| clean::clean_title_by(t, |tail| self.outlet_titles.contains(tail)))
             .filter(|t| !t.is_empty());
         article.title_origin = if article.title.is_some() {
             Origin::Page
@@ -298,11 +306,10 @@ impl Knowledge {
         let first_body = texts.iter().copied().find(|&i| is_body(&lines[i].text));
         let title = match meta_title {
             Some(mt) => {
-                let outlet_names: Vec<&str> =
-                    self.outlet_names.iter().map(String::as_str).collect();
-                let wanted = clean::clean_title(mt, &outlet_names).to_lowercase();
+                let is_outlet = |tail: &str| self.outlet_titles.contains(tail);
+                let wanted = clean::clean_title_by(mt, is_outlet).to_lowercase();
                 texts.iter().copied().find(|&i| {
-                    clean::clean_title(&lines[i].text, &outlet_names).to_lowercase() == wanted
+                    clean::clean_title_by(&lines[i].text, is_outlet).to_lowercase() == wanted
                 })
             }
             None => texts

@@ -774,6 +774,22 @@ static BREADCRUMB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BREADCR
 /// assert_eq!(engine::clean::clean_title("Kim in Russia | The Korea Herald", &["the korea herald"]), "Kim in Russia");
 /// ```
 pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
+    clean_title_by(title, |tail| {
+        outlet_names
+            .iter()
+            .any(|n| n.strip_prefix("the ").unwrap_or(n) == tail)
+    })
+}
+
+/// `clean_title` with the site names known by a predicate, asked about a trailing part
+/// lowercased and without a leading "the " (a set lookup where the names are many).
+///
+/// ```
+/// use engine::clean::clean_title_by;
+/// assert_eq!(clean_title_by("Kim in Russia - The Korea Herald", |t| t == "korea herald"), "Kim in Russia");
+/// assert_eq!(clean_title_by("Kim in Russia - Analysis", |t| t == "korea herald"), "Kim in Russia - Analysis");
+/// ```
+pub fn clean_title_by(title: &str, is_outlet: impl Fn(&str) -> bool) -> String {
     let mut t = title.trim().to_string();
     while let Some(m) = SECTION_LABEL.find(&t) {
         if m.end() >= t.len() {
@@ -784,15 +800,8 @@ pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: ", " < "] {
         if let Some((head, tail)) = t.rsplit_once(sep) {
             let tail_norm = tail.trim().to_lowercase();
-            let tail_norm = tail_norm
-                .strip_prefix("the ")
-                .unwrap_or(&tail_norm)
-                .to_string();
-            if outlet_names
-                .iter()
-                .any(|n| n.strip_prefix("the ").unwrap_or(n) == tail_norm)
-                || sep == " | " && tail.split_whitespace().count() <= 4
-            {
+            let tail_norm = tail_norm.strip_prefix("the ").unwrap_or(&tail_norm);
+            if is_outlet(tail_norm) || sep == " | " && tail.split_whitespace().count() <= 4 {
                 t = head.trim().to_string();
             }
         }

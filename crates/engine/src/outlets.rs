@@ -28,12 +28,29 @@ pub struct Outlet {
     pub boilerplate: Vec<String>,
     #[serde(default)]
     pub agency: bool,
+    /// ISO 639-1 code of the edition the corpus expects (one of `LANGUAGES`).
     #[serde(default)]
     pub language: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the country whose press the outlet is ("KR", "RU").
+    #[serde(default)]
+    pub country: Option<String>,
     /// How the outlet prints its publication stamp; used by the synthetic corpus generator.
     #[serde(default)]
     pub date_line: Option<String>,
 }
+
+impl Outlet {
+    /// The name and then the aliases: every way the outlet is printed.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// The edition languages `outlets.toml` may give: those of the press this coverage reads.
+pub const LANGUAGES: [&str; 31] = [
+    "ar", "be", "bg", "cs", "da", "de", "el", "en", "es", "et", "fa", "fi", "fr", "hu", "it", "ja",
+    "ka", "kk", "ko", "lt", "lv", "mn", "nl", "no", "pl", "pt", "ro", "ru", "sv", "uk", "zh",
+];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,6 +64,8 @@ struct OutletsFile {
 pub struct Profiles {
     pub outlets: Vec<Outlet>,
     by_name: HashMap<String, usize>,
+    /// Each listed domain and its outlet.
+    by_domain: HashMap<String, usize>,
     /// `None` only in `Profiles::default()`.
     signs: Option<Signs>,
 }
@@ -115,27 +134,78 @@ impl Profiles {
         Profiles::new(file, parsed.outlet)
     }
 
+    /// Checks the profiles and indexes their names and domains. Refused: an id that is not a
+    /// slug or is taken; a name, alias or id another outlet also uses (ignoring case and a
+    /// leading "The"); a domain that is not a bare lowercase host name or is listed twice; a
+    /// language outside `LANGUAGES`; a country that is not two capital letters.
     pub fn new(file: &str, outlets: Vec<Outlet>) -> Result<Profiles, ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            file: file.to_string(),
+            message,
+        };
+        let mut ids = HashMap::new();
         let mut by_name = HashMap::new();
+        let mut by_domain = HashMap::new();
         for (i, o) in outlets.iter().enumerate() {
+            if !is_slug(&o.id) {
+                return Err(invalid(format!(
+                    "outlet id {:?}: use lowercase ascii letters, digits and hyphens",
+                    o.id
+                )));
+            }
+            if ids.insert(o.id.as_str(), i).is_some() {
+                return Err(invalid(format!("outlet id {:?} is used twice", o.id)));
+            }
             for key in [&o.id, &o.name].into_iter().chain(&o.aliases) {
+                if key.trim().is_empty() {
+                    return Err(invalid(format!("outlet {:?} has an empty name", o.id)));
+                }
                 if let Some(j) = by_name.insert(normalise(key), i)
                     && j != i
                 {
-                    return Err(ConfigError::Invalid {
-                        file: file.to_string(),
-                        message: format!(
-                            "name {key:?} is used by outlets {:?} and {:?}",
-                            outlets[j].id, o.id
-                        ),
-                    });
+                    return Err(invalid(format!(
+                        "name {key:?} is used by outlets {:?} and {:?}",
+                        outlets[j].id, o.id
+                    )));
                 }
+            }
+            for domain in &o.domains {
+                if let Some(problem) = domain_problem(domain) {
+                    return Err(invalid(format!(
+                        "domain {domain:?} of outlet {:?}: {problem}",
+                        o.id
+                    )));
+                }
+                if let Some(j) = by_domain.insert(domain.clone(), i) {
+                    return Err(invalid(format!(
+                        "domain {domain:?} is listed by outlets {:?} and {:?}; keep it once",
+                        outlets[j].id, o.id
+                    )));
+                }
+            }
+            if let Some(language) = &o.language
+                && !LANGUAGES.contains(&language.as_str())
+            {
+                return Err(invalid(format!(
+                    "language {language:?} of outlet {:?}: use an ISO 639-1 code, one of {}",
+                    o.id,
+                    LANGUAGES.join(", ")
+                )));
+            }
+            if let Some(country) = &o.country
+                && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()))
+            {
+                return Err(invalid(format!(
+                    "country {country:?} of outlet {:?}: use an ISO 3166-1 alpha-2 code such as \"KR\"",
+                    o.id
+                )));
             }
         }
         let signs = Some(Signs::new(&outlets));
         Ok(Profiles {
             outlets,
             by_name,
+            by_domain,
             signs,
         })
     }
@@ -154,17 +224,17 @@ impl Profiles {
         self.by_name.get(&normalise(name)).copied()
     }
 
-    /// The outlet owning a host name or e-mail domain (`en.yna.co.kr` → Yonhap).
+    /// The outlet owning a host name or e-mail domain (`en.yna.co.kr` → Yonhap): the longest
+    /// listed domain the host is or lies under (`asia.nikkei.com` is Nikkei Asia, not Nikkei).
     pub fn by_domain(&self, host: &str) -> Option<usize> {
         let host = host.trim_start_matches("www.").to_ascii_lowercase();
-        self.outlets.iter().position(|o| {
-            o.domains.iter().any(|d| {
-                host == *d
-                    || host
-                        .strip_suffix(d.as_str())
-                        .is_some_and(|sub| sub.ends_with('.'))
-            })
-        })
+        let mut rest = host.as_str();
+        loop {
+            if let Some(&outlet) = self.by_domain.get(rest) {
+                return Some(outlet);
+            }
+            rest = rest.split_once('.')?.1;
+        }
     }
 
     /// Every boilerplate line of every profile, lowercased, for the cleaner.
@@ -176,10 +246,53 @@ impl Profiles {
 
     /// Every name an outlet is printed under.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.outlets.iter().flat_map(|o| {
-            std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str))
-        })
+        self.outlets.iter().flat_map(Outlet::names)
     }
+}
+
+/// Lowercase ascii letters and digits in hyphen-joined runs: "the-korea-herald", "38-north".
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// What is wrong with a domain as `outlets.toml` lists it, if anything: it must be a bare
+/// lowercase host name (`yna.co.kr`), without scheme, "www.", port or path.
+fn domain_problem(domain: &str) -> Option<&'static str> {
+    if domain.contains("://") {
+        return Some("write it without the scheme");
+    }
+    if domain.contains(['/', '?', '#', ':', '@']) {
+        return Some("write the host name alone, without path, port or user");
+    }
+    if domain.starts_with("www.") {
+        return Some("write it without \"www.\"");
+    }
+    if domain.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some("write it in lowercase");
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |l: &&str| {
+        (1..=63).contains(&l.len())
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let top_ok = labels
+        .last()
+        .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_lowercase()));
+    if labels.len() < 2 || !labels.iter().all(label_ok) || !top_ok {
+        return Some(
+            "not a host name: lowercase ascii labels joined by dots, ending in a top-level domain",
+        );
+    }
+    None
 }
 
 fn normalise(name: &str) -> String {
@@ -395,6 +508,171 @@ aliases = ["Korea Herald"]
             detect(&profiles(), &["Back To Top", "Kim met Putin."], None, None),
             None
         );
+    }
+
+    /// The outlets shipped in `corpus/`, checked by the loader: no id, name, alias or domain
+    /// twice, every domain a bare host name, every language and country a code.
+    fn corpus() -> Profiles {
+        Profiles::from_toml(
+            "corpus/outlets.toml",
+            include_str!("../../../corpus/outlets.toml"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn refusal(outlets: &str) -> String {
+        match Profiles::from_toml("outlets.toml", outlets) {
+            Ok(_) => panic!("accepted:\n{outlets}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn corpus_lists_at_least_300_well_formed_outlets() {
+        let profiles = corpus();
+        assert!(profiles.outlets.len() >= 300, "{}", profiles.outlets.len());
+        for o in &profiles.outlets {
+            for d in &o.domains {
+                assert_eq!(profiles.by_domain(d), profiles.lookup(&o.id), "{d}");
+            }
+        }
+        for agency in [
+            "Reuters", "AFP", "Xinhua", "TASS", "Yonhap", "Kyodo", "KCNA", "UNIAN",
+        ] {
+            let o = profiles.lookup(agency).expect(agency);
+            assert!(profiles.outlets[o].agency, "{agency}");
+        }
+    }
+
+    #[test]
+    fn corpus_names_no_actor_but_organisations() {
+        let dict = crate::dictionary::Dictionary::from_toml(
+            "corpus/actors.toml",
+            include_str!("../../../corpus/actors.toml"),
+        )
+        .unwrap();
+        let spellings: HashMap<String, &[crate::dictionary::Target]> = dict
+            .patterns
+            .iter()
+            .map(|(p, t)| (p.to_lowercase(), t.as_slice()))
+            .collect();
+        for name in corpus().names() {
+            let Some(targets) = spellings.get(&name.to_lowercase()) else {
+                continue;
+            };
+            // KCNA is an outlet and an organisation: left out of its own pages' actors only.
+            for t in targets.iter() {
+                let organisation = matches!(t, crate::dictionary::Target::Actor(a, _)
+                    if dict.actors[*a as usize].kind == crate::model::ActorKind::Organization);
+                assert!(organisation, "outlet name {name:?} is also {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn corpus_names_around_an_actor_are_also_listed_without_the() {
+        let dict = crate::dictionary::Dictionary::from_toml(
+            "corpus/actors.toml",
+            include_str!("../../../corpus/actors.toml"),
+        )
+        .unwrap();
+        let matcher = crate::actors::Matcher::new(dict);
+        let profiles = corpus();
+        for o in &profiles.outlets {
+            for name in o.names() {
+                let Some(rest) = name.strip_prefix("The ") else {
+                    continue;
+                };
+                let inside = matcher.find(&[rest], 0, None, &[]);
+                assert!(
+                    inside.is_empty() || o.names().any(|n| n == rest),
+                    "{name:?} holds an actor: list {rest:?} as an alias too"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn longest_domain_wins() {
+        let profiles = Profiles::from_toml(
+            "outlets.toml",
+            r#"
+[[outlet]]
+id = "joongang-ilbo"
+name = "JoongAng Ilbo"
+domains = ["joins.com"]
+
+[[outlet]]
+id = "korea-joongang-daily"
+name = "Korea JoongAng Daily"
+domains = ["koreajoongangdaily.joins.com"]
+"#,
+        )
+        .unwrap();
+        assert_eq!(profiles.by_domain("koreajoongangdaily.joins.com"), Some(1));
+        assert_eq!(
+            profiles.by_domain("www.koreajoongangdaily.joins.com"),
+            Some(1)
+        );
+        assert_eq!(profiles.by_domain("news.joins.com"), Some(0));
+        assert_eq!(profiles.by_domain("JOINS.COM"), Some(0));
+        assert_eq!(profiles.by_domain("notjoins.com"), None);
+        assert_eq!(profiles.by_domain("com"), None);
+    }
+
+    #[test]
+    fn a_domain_listed_twice_is_refused() {
+        let message = refusal(
+            "[[outlet]]\nid = \"a\"\nname = \"A\"\ndomains = [\"a.com\"]\n\n\
+             [[outlet]]\nid = \"b\"\nname = \"B\"\ndomains = [\"a.com\"]\n",
+        );
+        assert!(
+            message.contains("\"a.com\" is listed by outlets"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_domain_that_is_not_a_bare_host_is_refused() {
+        for domain in [
+            "https://a.com",
+            "www.a.com",
+            "a.com/news",
+            "A.com",
+            "localhost",
+            "a..com",
+            "-a.com",
+            "a.c0m",
+            "a.com:8080",
+        ] {
+            let message = refusal(&format!(
+                "[[outlet]]\nid = \"a\"\nname = \"A\"\ndomains = [\"{domain}\"]\n"
+            ));
+            assert!(message.contains("domain"), "{domain}: {message}");
+        }
+    }
+
+    #[test]
+    fn a_name_or_id_used_twice_is_refused() {
+        let message = refusal(
+            "[[outlet]]\nid = \"a\"\nname = \"The Paper\"\n\n\
+             [[outlet]]\nid = \"b\"\nname = \"B\"\naliases = [\"PAPER\"]\n",
+        );
+        assert!(message.contains("is used by outlets"), "{message}");
+        let message = refusal(
+            "[[outlet]]\nid = \"a\"\nname = \"A\"\n\n[[outlet]]\nid = \"a\"\nname = \"B\"\n",
+        );
+        assert!(message.contains("used twice"), "{message}");
+        let message = refusal("[[outlet]]\nid = \"The A\"\nname = \"A\"\n");
+        assert!(message.contains("lowercase ascii"), "{message}");
+    }
+
+    #[test]
+    fn language_and_country_must_be_codes() {
+        let message = refusal("[[outlet]]\nid = \"a\"\nname = \"A\"\nlanguage = \"kr\"\n");
+        assert!(message.contains("ISO 639-1"), "{message}");
+        let message = refusal("[[outlet]]\nid = \"a\"\nname = \"A\"\ncountry = \"Korea\"\n");
+        assert!(message.contains("ISO 3166-1"), "{message}");
     }
 
     #[test]
