@@ -107,13 +107,13 @@ impl Knowledge {
             }
             page
         });
-        let outlet_name_refs: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
         let lines = match &page {
             Some(page) => self.article_lines(page),
             None => clean::classify(&decoded.text, &self.furniture),
         };
         let meta = page.as_ref().map(|p| &p.meta);
-        let declared_title = meta.and_then(|m| declared::title(m, &outlet_name_refs));
+        let declared_title =
+            meta.and_then(|m| declared::title(m, |n| self.outlet_titles.contains(n)));
         // An HTML page's headline is what its markup declares, never a line chosen by position.
         let layout = match (&page, &declared_title) {
             (Some(_), None) => Layout {
@@ -159,7 +159,7 @@ impl Knowledge {
             })
         };
         article.byline = printed_byline(&lines)
-            .or_else(|| meta.and_then(|m| declared::byline(m, &outlet_name_refs)))
+            .or_else(|| meta.and_then(|m| declared::byline(m, |n| self.outlet_names.contains(n))))
             .or_else(|| printed_byline(&around));
 
         // Outlet, from every line including the removed ones (footers and copyright lines tell).
