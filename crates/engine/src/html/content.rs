@@ -920,12 +920,20 @@ impl Page {
         let heavy: Vec<bool> = (0..self.elements.len() as u32)
             .map(|i| self.link_heavy(i))
             .collect();
+        // The root each element is in, worked out top-down once (parents come before children).
+        let mut root_of: Vec<Option<u32>> = vec![None; self.elements.len()];
+        for &r in &roots {
+            root_of[r as usize] = Some(r);
+        }
+        for i in 0..self.elements.len() {
+            let parent = self.elements[i].parent;
+            if root_of[i].is_none() && parent != NO_PARENT {
+                root_of[i] = root_of[parent as usize];
+            }
+        }
         for (at, run) in self.runs.iter().enumerate() {
             let at = at as u32;
-            let root = roots
-                .iter()
-                .copied()
-                .find(|&r| self.is_inside(run.owner, r));
+            let root = root_of.get(run.owner as usize).copied().flatten();
             let reason = match root {
                 None => Some(Outside::Site),
                 Some(r) if self.furniture_between(run.owner, r) => Some(Outside::Marked),

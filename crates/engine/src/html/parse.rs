@@ -25,6 +25,11 @@ use std::cell::{Cell, RefCell};
 /// The deepest an element may open; real pages stay far below it.
 pub const MAX_DEPTH: usize = 180;
 
+/// The most elements a page may open. A long news page has a few thousand; past this many, the
+/// rest of the page is read as text. A 32 MB file of `<p>x<p>x…` would otherwise be eight
+/// million elements, each built into the tree and walked by every later step.
+pub const MAX_ELEMENTS: usize = 50_000;
+
 /// A parsed page and how many elements were dropped to bound its depth.
 pub struct Parsed {
     pub document: Html,
@@ -49,6 +54,7 @@ pub fn parse_bounded(source: &str) -> Parsed {
         inner: builder,
         open: RefCell::new(Vec::with_capacity(64)),
         flattened: Cell::new(0),
+        opened: Cell::new(0),
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -169,6 +175,8 @@ struct DepthBound<S> {
     /// Names of the open elements as counted here, and whether each was dropped.
     open: RefCell<Vec<(LocalName, bool)>>,
     flattened: Cell<usize>,
+    /// Start tags passed to the tree builder.
+    opened: Cell<usize>,
 }
 
 impl<S: TokenSink> TokenSink for DepthBound<S> {
@@ -203,13 +211,21 @@ impl<S> DepthBound<S> {
         match tag.kind {
             TagKind::StartTag => {
                 if tag.self_closing || is_void(&tag.name) {
-                    return true;
+                    let keep = self.opened.get() < MAX_ELEMENTS;
+                    if keep {
+                        self.opened.set(self.opened.get() + 1);
+                    }
+                    return keep;
                 }
                 close_implied(&mut open, &tag.name);
                 // Raw-text elements switch the tokenizer's state through the tree builder: they
                 // always pass, and hold no elements.
-                let dropped = open.len() >= MAX_DEPTH && !is_raw_text(&tag.name);
+                let dropped = (open.len() >= MAX_DEPTH || self.opened.get() >= MAX_ELEMENTS)
+                    && !is_raw_text(&tag.name);
                 open.push((tag.name.clone(), dropped));
+                if !dropped {
+                    self.opened.set(self.opened.get() + 1);
+                }
                 !dropped
             }
             TagKind::EndTag => {
@@ -351,6 +367,14 @@ mod tests {
     fn many_unclosed_paragraphs_are_siblings_not_nested() {
         let page = "<p>x".repeat(5_000);
         assert_eq!(parse_bounded(&page).flattened, 0);
+    }
+
+    #[test]
+    fn elements_past_the_budget_are_read_as_text() {
+        let page = format!("{}<p>last words", "<p>x".repeat(MAX_ELEMENTS + 10));
+        let parsed = parse_bounded(&page);
+        assert_eq!(parsed.flattened, 11);
+        assert!(texts(&parsed.document).ends_with("last words"));
     }
 
     #[test]
