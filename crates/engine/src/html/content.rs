@@ -216,8 +216,10 @@ impl Tag {
         }
     }
 
+    /// Whether the element starts and ends a run. A table cell does not: a row's cells are one
+    /// run, joined by " | " (a cell that holds paragraphs still breaks at them).
     fn is_block(self) -> bool {
-        !matches!(self, Tag::Inline | Tag::A | Tag::Invisible)
+        !matches!(self, Tag::Inline | Tag::A | Tag::Invisible | Tag::Cell)
     }
 
     /// Readability's starting score of a candidate by its tag.
@@ -543,6 +545,10 @@ impl Page {
                         }
                         if tag.is_block() {
                             page.flush(&stack, &mut pending, furniture > 0);
+                        } else if tag == Tag::Cell && !pending.text.trim_end().is_empty() {
+                            let len = pending.text.trim_end().len();
+                            pending.text.truncate(len);
+                            pending.text.push_str(" | ");
                         }
                         let h = hints(el, &mut scratch);
                         let by_tag = matches!(tag, Tag::Nav | Tag::Aside | Tag::Footer);
