@@ -3,7 +3,7 @@
 //! credits. Each page is the smallest one that shows its behaviour.
 
 use engine::model::{Article, Block, Tone};
-use engine::{Corpus, Knowledge};
+use engine::Corpus;
 
 mod common;
 use common::KNOWLEDGE;
