@@ -100,8 +100,9 @@ impl Knowledge {
             let page = html::extract(&decoded.text);
             if page.flattened > 0 {
                 messages.push(format!(
-                    "the page nests elements more than {} deep; {} deeper tags were ignored and their text kept",
+                    "the page nests elements more than {} deep or opens more than {}; {} tags past those limits were ignored and their text kept",
                     html::parse::MAX_DEPTH,
+                    html::parse::MAX_ELEMENTS,
                     page.flattened
                 ));
             }

@@ -216,8 +216,10 @@ impl Tag {
         }
     }
 
+    /// Whether the element starts and ends a run. A table cell does not: a row's cells are one
+    /// run, joined by " | " (a cell that holds paragraphs still breaks at them).
     fn is_block(self) -> bool {
-        !matches!(self, Tag::Inline | Tag::A | Tag::Invisible)
+        !matches!(self, Tag::Inline | Tag::A | Tag::Invisible | Tag::Cell)
     }
 
     /// Readability's starting score of a candidate by its tag.
@@ -543,6 +545,10 @@ impl Page {
                         }
                         if tag.is_block() {
                             page.flush(&stack, &mut pending, furniture > 0);
+                        } else if tag == Tag::Cell && !pending.text.trim_end().is_empty() {
+                            let len = pending.text.trim_end().len();
+                            pending.text.truncate(len);
+                            pending.text.push_str(" | ");
                         }
                         let h = hints(el, &mut scratch);
                         let by_tag = matches!(tag, Tag::Nav | Tag::Aside | Tag::Footer);
@@ -920,12 +926,20 @@ impl Page {
         let heavy: Vec<bool> = (0..self.elements.len() as u32)
             .map(|i| self.link_heavy(i))
             .collect();
+        // The root each element is in, worked out top-down once (parents come before children).
+        let mut root_of: Vec<Option<u32>> = vec![None; self.elements.len()];
+        for &r in &roots {
+            root_of[r as usize] = Some(r);
+        }
+        for i in 0..self.elements.len() {
+            let parent = self.elements[i].parent;
+            if root_of[i].is_none() && parent != NO_PARENT {
+                root_of[i] = root_of[parent as usize];
+            }
+        }
         for (at, run) in self.runs.iter().enumerate() {
             let at = at as u32;
-            let root = roots
-                .iter()
-                .copied()
-                .find(|&r| self.is_inside(run.owner, r));
+            let root = root_of.get(run.owner as usize).copied().flatten();
             let reason = match root {
                 None => Some(Outside::Site),
                 Some(r) if self.furniture_between(run.owner, r) => Some(Outside::Marked),
