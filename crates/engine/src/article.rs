@@ -6,6 +6,7 @@ use crate::clean::{self, Class, Furniture, Line, count_bytes, find_byte, more_ch
 use crate::dates::{self, Stamp};
 use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
+use crate::headline;
 use crate::html;
 use crate::model::{
     ActorKind, ActorRef, Article, Block, Evidence, Mention, Origin, Paragraph, Removed,
@@ -186,6 +187,10 @@ impl Knowledge {
                     text: line.text,
                 }),
                 Class::Caption(caption) => article.paragraphs.push(para(Block::Caption, caption)),
+                Class::Text if layout.furniture.contains(&i) => article.removed.push(Removed {
+                    reason: RemovedReason::Boilerplate,
+                    text: line.text,
+                }),
                 Class::Text if Some(i) == layout.title => article.removed.push(Removed {
                     reason: RemovedReason::Headline,
                     text: line.text,
@@ -232,40 +237,22 @@ impl Knowledge {
         article
     }
 
-    /// Which lines are the headline and the standfirst.
+    /// Which lines are the headline, the standfirst and the furniture above the headline.
     fn layout(&self, lines: &[Line], meta_title: Option<&str>) -> Layout {
-        let texts: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].class == Class::Text)
-            .collect();
-        let first_body = texts.iter().copied().find(|&i| is_body(&lines[i].text));
-        let title = match meta_title {
-            Some(mt) => {
-                let outlet_names: Vec<&str> =
-                    self.outlet_names.iter().map(String::as_str).collect();
-                let wanted = clean::clean_title(mt, &outlet_names).to_lowercase();
-                texts.iter().copied().find(|&i| {
-                    clean::clean_title(&lines[i].text, &outlet_names).to_lowercase() == wanted
-                })
-            }
-            None => texts
-                .iter()
-                .copied()
-                .take_while(|&i| Some(i) != first_body)
-                .find(|&i| is_headline(&lines[i].text)),
-        };
-        let subtitles = match title {
-            Some(t) => texts
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    i > t
-                        && first_body.is_none_or(|b| i < b)
-                        && !more_chars_than(&lines[i].text, 300)
-                })
+        let outlet_names: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
+        let pick = headline::pick(lines, meta_title, &outlet_names);
+        let first_body = headline::first_body(lines);
+        let subtitles = match pick.title {
+            Some(t) => (t + 1..first_body.unwrap_or(lines.len()))
+                .filter(|&i| lines[i].class == Class::Text && !more_chars_than(&lines[i].text, 300))
                 .collect(),
             None => Vec::new(),
         };
-        Layout { title, subtitles }
+        Layout {
+            title: pick.title,
+            subtitles,
+            furniture: pick.furniture,
+        }
     }
 
     fn apply_sidecar(&self, article: &mut Article, messages: &mut Vec<String>) {
@@ -526,6 +513,8 @@ fn outlet_self_actors(profile: &Outlet, dict: &Dictionary) -> Vec<u32> {
 struct Layout {
     title: Option<usize>,
     subtitles: Vec<usize>,
+    /// Text lines above the headline that are interface, counters, labels or dates.
+    furniture: Vec<usize>,
 }
 
 /// An actor of an article: a dictionary actor (its index and id) or a name found from context.
@@ -533,24 +522,6 @@ struct Layout {
 enum ActorKey<'a> {
     Known(u32, &'a str),
     Name(&'a str),
-}
-
-/// A headline: short, a few words, not ending like a sentence.
-fn is_headline(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=30).contains(&words)
-        && !more_chars_than(text, 250)
-        && !text.ends_with(['.', ',', ';', ':'])
-}
-
-/// Running text: a full sentence of some length, or a long paragraph.
-fn is_body(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let end = text.trim_end_matches(['"', '”', '’', '\'', ')']);
-    // A question of a dozen words is as often a headline as a sentence; a long one is prose.
-    more_chars_than(text, 300)
-        || words >= 12 && end.ends_with(['.', '!', '다'])
-        || words > 25 && end.ends_with('?')
 }
 
 /// The main language of a text: Hangul, Cyrillic, kana, Han or Latin by character count.
