@@ -121,6 +121,7 @@ impl Knowledge {
                 Class::Byline(Some(b)) => Some(b.clone()),
                 _ => None,
             })
+            .or_else(|| opening_byline(&lines))
             .or_else(|| {
                 meta.author
                     .clone()
@@ -157,23 +158,14 @@ impl Knowledge {
         }
 
         // Outlet, from every line including the removed ones (footers and copyright lines tell).
-        let all_lines: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         article.url = meta.url.clone();
-        let outlet = outlets::detect(
-            &self.profiles,
-            &all_lines,
+        self.read_outlet(
+            &mut article,
+            &lines,
             raw_title.as_deref(),
-            article.url.as_deref(),
-        )
-        .or_else(|| {
-            meta.site_name
-                .as_deref()
-                .and_then(|s| self.profiles.lookup(s))
-        });
-        if let Some(o) = outlet {
-            article.outlet = Some(self.profiles.outlets[o].name.clone());
-            article.outlet_origin = Origin::Page;
-        }
+            &meta,
+            &mut messages,
+        );
         // The lines are not needed after this: their text moves into the article.
         for (i, line) in lines.into_iter().enumerate() {
             let para = |kind, text: String| Paragraph { kind, text };
@@ -253,6 +245,46 @@ impl Knowledge {
             subtitles,
             furniture: pick.furniture,
         }
+    }
+
+    /// The outlet and wire a page prints. A name `outlets.toml` does not list is reported with
+    /// the line that printed it, so it can be checked and added.
+    fn read_outlet(
+        &self,
+        article: &mut Article,
+        lines: &[Line],
+        title: Option<&str>,
+        meta: &html::PageMeta,
+        messages: &mut Vec<String>,
+    ) {
+        let all_lines: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        let bylines: Vec<usize> = (0..lines.len())
+            .filter(|&i| matches!(lines[i].class, Class::Byline(_)))
+            .collect();
+        let found = outlets::detect(
+            &self.profiles,
+            &all_lines,
+            &bylines,
+            title,
+            article.url.as_deref(),
+        );
+        let site = || {
+            meta.site_name
+                .as_deref()
+                .and_then(|s| self.profiles.lookup(s))
+                .map(outlets::Name::Known)
+        };
+        let outlet = found.outlet.clone().or_else(site);
+        if let Some(name) = &outlet {
+            article.outlet = Some(name.display(&self.profiles).to_string());
+            article.outlet_origin = Origin::Page;
+            if let (outlets::Name::Printed(printed), Some(line)) = (name, &found.line) {
+                messages.push(format!(
+                    "the outlet {printed:?} is read from the line {line:?} and is not in corpus/outlets.toml; add it there if it is right"
+                ));
+            }
+        }
+        article.wire = found.wire.map(|w| w.display(&self.profiles).to_string());
     }
 
     fn apply_sidecar(&self, article: &mut Article, messages: &mut Vec<String>) {
@@ -522,6 +554,15 @@ struct Layout {
 enum ActorKey<'a> {
     Known(u32, &'a str),
     Name(&'a str),
+}
+
+/// A reporter credit opening one of the first paragraphs ("(서울=연합뉴스) 홍길동 기자 = …").
+fn opening_byline(lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| l.class == Class::Text)
+        .take(4)
+        .find_map(|l| clean::opening_byline(&l.text))
 }
 
 /// The main language of a text: Hangul, Cyrillic, kana, Han or Latin by character count.

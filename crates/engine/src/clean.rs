@@ -219,9 +219,57 @@ static CREDIT_GROUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:\(([^()]{2,60})\)|\[([^\[\]]{2,60})\])\s*$").unwrap());
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").unwrap());
+/// A Korean reporter line: "홍길동 기자", "= 홍길동 기자", "[홍길동 기자]", "홍길동·김철수 기자",
+/// "(서울=연합뉴스) 홍길동 기자 =", "한국일보 홍길동 기자 hong@example.co.kr".
 static KOREAN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[가-힣]{2,4}\s*(?:기자|특파원|논설위원|선임기자)\s*)+(?:[=/·,]|\s|[A-Za-z0-9._%+-]+@\S+)*$").unwrap()
+    Regex::new(&format!(
+        r"^[\[(【<=\s]*(?:[(\[【]\s*[가-힣 ]{{1,12}}=[^)\]】]{{1,24}}[)\]】]\s*)?(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?P<names>{KOREAN_REPORTERS})\s*[\])】>=]*\s*(?:[\[(<]?\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\s*[\])>]?\s*)*$"
+    ))
+    .unwrap()
 });
+/// A Korean reporter credit opening a paragraph: "(서울=연합뉴스) 홍길동 기자 = 북한이 …".
+static KOREAN_OPENING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[(\[【]\s*[가-힣 ]{{1,12}}=[^)\]】]{{1,24}}[)\]】]\s*(?P<names>{KOREAN_REPORTERS})\s*="
+    ))
+    .unwrap()
+});
+/// One or more Korean names, each or all followed by a reporter's title.
+const KOREAN_REPORTERS: &str = r"[가-힣]{2,4}(?:\s*[·,/]\s*[가-힣]{2,4})*\s*(?:선임기자|전문기자|객원기자|수습기자|기자|특파원|논설위원|편집위원|통신원)(?:\s*[·,/]?\s*[가-힣]{2,4}(?:\s*[·,/]\s*[가-힣]{2,4})*\s*(?:선임기자|전문기자|객원기자|수습기자|기자|특파원|논설위원|편집위원|통신원))*";
+/// Where a byline's authors are followed by their outlet after a separator.
+static BYLINE_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:\||·|•|\s/\s|\s[-–—]\s)\s*").unwrap());
+/// Where the by-line opens after a date: "June 19, 2024|By Jane Doe", "2024-06-19 · by Jane Doe".
+static BY_AFTER_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([^|·•]{4,40}?)\s*(?:\||·|•|\s[-–—]\s)\s*(?:[Bb]y|BY)\s+").unwrap()
+});
+static EMPTY_BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*\)|\[\s*\]|<\s*>").unwrap());
+/// Roles that follow a name in a byline ("staff reporter", "Tokyo correspondent"): not outlets.
+const ROLE_WORDS: [&str; 22] = [
+    "reporter",
+    "reporters",
+    "correspondent",
+    "writer",
+    "editor",
+    "staff",
+    "columnist",
+    "contributor",
+    "contributing",
+    "fellow",
+    "professor",
+    "analyst",
+    "director",
+    "researcher",
+    "intern",
+    "chief",
+    "bureau",
+    "senior",
+    "special",
+    "associate",
+    "president",
+    "photographer",
+];
 static BYLINE_CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:\||·|•|source\s*:|published\s*:?|posted\s*:?|updated\s*:?|\bon\s+\d|\d{4}[-/.]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}).*$").unwrap()
 });
@@ -653,21 +701,44 @@ fn is_stamp(line: &str, dates: &[DateHit]) -> bool {
 }
 
 /// The author credit of a byline line, or `None` when the line is not a byline. An agency alone
-/// is a credit, not a byline: `Some(None)`.
+/// is a credit, not a byline: `Some(None)`. An outlet after the authors is cut off.
 fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
+    let known = |name: &str| furniture.outlet_names.contains(&name.to_lowercase());
+    let (authors, _) = byline_parts(line, &known)?;
+    if authors.is_empty() || furniture.is_credit(&authors) {
+        return Some(None);
+    }
+    Some(Some(authors))
+}
+
+/// The outlet a byline line prints after its authors ("By Jane Doe, Example Daily", "By Jane
+/// Doe | Example Daily", "한국일보 홍길동 기자"), as printed; `known` tells outlet names apart.
+pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    byline_parts(line, known)?.1
+}
+
+/// A byline's authors (without "By", e-mail addresses or the outlet) and the outlet it prints,
+/// or `None` when the line is not a byline.
+fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Option<String>)> {
     if more_chars_than(line, 200) {
         return None;
     }
-    // A Korean byline opens with a Hangul syllable: test that before the pattern.
-    if line.starts_with(|c| ('가'..='힣').contains(&c)) && KOREAN_BYLINE.is_match(line) {
-        let name = EMAIL.replace_all(line, "");
-        return Some(Some(
-            name.trim_matches([' ', '=', '/', '·', ',']).to_string(),
-        ));
+    // A Korean byline opens with a Hangul syllable or a bracket: test that before the pattern.
+    let opening = line.trim_start_matches(['[', '(', '【', '<', '=', ' ']);
+    if opening.starts_with(|c| ('가'..='힣').contains(&c))
+        && let Some(c) = KOREAN_BYLINE.captures(line)
+    {
+        let names = c.name("names").map_or("", |m| m.as_str()).trim();
+        let outlet = c.name("outlet").map(|m| m.as_str());
+        return Some(match outlet {
+            Some(o) if known(o) || crate::outlets::looks_like_outlet(o) => {
+                (names.to_string(), Some(o.to_string()))
+            }
+            Some(o) => (format!("{o} {names}"), None),
+            None => (names.to_string(), None),
+        });
     }
-    let rest = ["By ", "BY ", "Written by ", "Words by ", "Reporting by "]
-        .iter()
-        .find_map(|p| line.strip_prefix(p))?;
+    let rest = by_rest(line)?;
     let first = rest.chars().next()?;
     if !first.is_uppercase() {
         return None;
@@ -690,20 +761,108 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
         "law",
     ]
     .contains(&first_word.to_lowercase().as_str())
+        || dates::MONTH_NAMES
+            .iter()
+            .chain(&dates::WEEKDAY_NAMES)
+            .any(|m| m.eq_ignore_ascii_case(first_word.trim_end_matches('.')))
     {
         return None;
     }
-    let value = BYLINE_CUT.replace(rest, "");
-    let value = EMAIL.replace_all(&value, "");
-    let value = value
+    // The authors, then what follows a separator: an outlet, a date, a label.
+    let rest = EMAIL.replace_all(rest, "");
+    let rest = EMPTY_BRACKETS.replace_all(&rest, "");
+    let mut parts = BYLINE_SEPARATOR.split(&rest);
+    let head = parts.next().unwrap_or("");
+    let mut outlet = parts
+        .next()
+        .map(|p| BYLINE_CUT.replace(p, "").trim().to_string())
+        .filter(|p| is_outlet_suffix(p, known));
+    let value = BYLINE_CUT.replace(head, "");
+    let mut value = value
         .trim()
         .trim_end_matches([',', ';', '(', ')', '[', ']', ' ', '-'])
         .trim()
         .to_string();
-    if value.is_empty() || furniture.is_credit(&value) {
-        return Some(None);
+    // "By Jane Doe, Example Daily", "By Jane Doe for Example Daily": the outlet follows the
+    // last comma or "for".
+    let split = value
+        .rfind(", ")
+        .map(|i| (i, i + 2))
+        .or_else(|| value.rfind(" for ").map(|i| (i, i + 5)));
+    if let Some((cut, from)) = split
+        && is_outlet_suffix(&value[from..], known)
+    {
+        outlet.get_or_insert_with(|| value[from..].trim().to_string());
+        value.truncate(cut);
+        value = value.trim_end_matches([',', ' ']).to_string();
     }
-    Some(Some(value))
+    Some((value, outlet))
+}
+
+/// What follows "By" (or "Authors:", "Written by", a stamp and a separator) on a byline line.
+fn by_rest(line: &str) -> Option<&str> {
+    const OPENINGS: [&str; 12] = [
+        "By ",
+        "BY ",
+        "By: ",
+        "Written by ",
+        "Words by ",
+        "Reporting by ",
+        "Story by ",
+        "Text by ",
+        "Authors: ",
+        "Author: ",
+        "Authors : ",
+        "Author : ",
+    ];
+    if let Some(rest) = OPENINGS.iter().find_map(|p| line.strip_prefix(p)) {
+        return Some(rest.trim_start());
+    }
+    // A lowercase "by" opens a short credit of capitalised names only.
+    if let Some(rest) = line.strip_prefix("by ")
+        && line.split_whitespace().count() <= 16
+        && rest
+            .split_whitespace()
+            .take(2)
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
+        return Some(rest);
+    }
+    // "June 19, 2024|By Jane Doe": a date, a separator, then the by-line.
+    let c = BY_AFTER_STAMP.captures(line)?;
+    let stamp = c.get(1).expect("group 1 exists").as_str();
+    if stamp.bytes().any(|b| b.is_ascii_digit()) {
+        let at = c.get(0).expect("group 0 exists").end();
+        return Some(&line[at..]);
+    }
+    None
+}
+
+/// Whether what follows a byline's authors names an outlet rather than a role or a place.
+fn is_outlet_suffix(text: &str, known: &dyn Fn(&str) -> bool) -> bool {
+    let text = text.trim().trim_end_matches(['.', ',']);
+    if text.is_empty() || more_chars_than(text, 50) || text.split_whitespace().count() > 6 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.contains(&w))
+        || text.bytes().any(|b| b.is_ascii_digit()) && !text.contains('.')
+    {
+        return false;
+    }
+    known(text) || crate::outlets::looks_like_outlet(text)
+}
+
+/// The Korean reporter credit opening a paragraph ("(서울=연합뉴스) 홍길동 기자 = …"), if any.
+pub(crate) fn opening_byline(paragraph: &str) -> Option<String> {
+    if !paragraph.starts_with(['(', '[', '【', ' ']) {
+        return None;
+    }
+    KOREAN_OPENING_BYLINE
+        .captures(paragraph)
+        .map(|c| c["names"].trim().to_string())
 }
 
 fn is_bracketed(line: &str) -> bool {

@@ -83,9 +83,10 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     };
     let mut best: Option<(f32, usize)> = None;
     let mut furniture = Vec::new();
-    // Headline-shaped lines seen so far, and whether a byline or stamp line followed one.
+    // Headline-shaped lines seen so far: how many, the first, and the last with its length.
     let mut good_before = 0usize;
-    let mut last_good: Option<usize> = None;
+    let mut first_good: Option<usize> = None;
+    let mut last_good: Option<(usize, usize)> = None;
     for &i in candidates {
         let text = lines[i].text.as_str();
         let mut score = shape(text, all_caps_page);
@@ -106,15 +107,27 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             score += 4.0;
         }
         score += 3.0 * lede.overlap(text);
-        // A line under a headline and its byline or stamp is a standfirst.
-        if last_good.is_some_and(|g| (g + 1..i).any(|k| is_byline_or_stamp(&lines[k]))) {
-            score -= 2.0;
+        // A line under a headline and its byline or stamp is the story's opening or standfirst.
+        if first_good.is_some_and(|g| (g + 1..i).any(|k| is_byline_or_stamp(&lines[k]))) {
+            score -= 3.0;
+        }
+        // A longer line right under a headline-shaped one is a standfirst.
+        let count = key.split_whitespace().count();
+        if let Some((g, words)) = last_good
+            && (g + 1..i).all(|k| {
+                matches!(lines[k].class, Class::Removed(_)) && !is_byline_or_stamp(&lines[k])
+            })
+            && count >= 10
+            && count > words
+        {
+            score -= 1.5;
         }
         // The first headline-shaped line is a little more likely than the next.
         score -= 0.2 * good_before as f32;
-        if score >= 1.0 {
+        if score >= 0.5 {
             good_before += 1;
-            last_good.get_or_insert(i);
+            first_good.get_or_insert(i);
+            last_good = Some((i, count));
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
@@ -133,11 +146,15 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     Pick { title, furniture }
 }
 
+/// A byline or a publication stamp (not a masthead strip showing today's date).
 fn is_byline_or_stamp(line: &Line) -> bool {
-    matches!(
-        line.class,
-        Class::Byline(_) | Class::Removed(crate::model::RemovedReason::Stamp)
-    )
+    match line.class {
+        Class::Byline(_) => true,
+        Class::Removed(crate::model::RemovedReason::Stamp) => {
+            !crate::dates::is_masthead_strip(&line.text)
+        }
+        _ => false,
+    }
 }
 
 /// A headline compared: lowercased, its words one space apart.
@@ -260,9 +277,12 @@ fn shape(text: &str, all_caps_page: bool) -> f32 {
         return -4.5;
     }
     let count = text.split_whitespace().count();
+    let hangul = text.chars().any(|c| ('가'..='힣').contains(&c));
     let mut score = match count {
         1 => -2.5,
-        2 => -0.5,
+        // Korean words are longer: two can make a headline ("푸틴 방북").
+        2 if hangul => 1.0,
+        2 => 0.0,
         3..=20 => 1.5,
         21..=30 => 0.5,
         _ => -1.5,

@@ -275,6 +275,9 @@ pub struct Article {
     pub messages: Vec<String>,
     pub outlet: Option<String>,
     pub outlet_origin: Origin,
+    /// The agency whose copy another outlet printed (display name), when the page credits one.
+    #[serde(default)]
+    pub wire: Option<String>,
     pub date: Option<Day>,
     pub date_origin: Origin,
     pub title: Option<String>,
@@ -300,6 +303,7 @@ impl Article {
             messages: vec![message],
             outlet: None,
             outlet_origin: Origin::None,
+            wire: None,
             date: None,
             date_origin: Origin::None,
             title: None,
