@@ -94,8 +94,12 @@ impl Knowledge {
         } else {
             (decoded.text, html::PageMeta::default())
         };
-        let lines = clean::classify(&text, &self.furniture);
+        let mut lines = clean::classify(&text, &self.furniture);
         let layout = self.layout(&lines, meta.title.as_deref());
+        if let Some(t) = layout.title {
+            let known = |name: &str| self.profiles.lookup(name).is_some();
+            clean::bylines_beside_stamps(&mut lines, t, &known);
+        }
         let mut article = Article::failed(source, String::new());
         article.messages.clear();
         article.encoding = decoded.encoding.to_string();

@@ -223,7 +223,7 @@ static EMAIL: LazyLock<Regex> =
 /// "(서울=연합뉴스) 홍길동 기자 =", "한국일보 홍길동 기자 hong@example.co.kr".
 static KOREAN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\[(【<=\s]*(?:[(\[【]\s*[가-힣 ]{{1,12}}=[^)\]】]{{1,24}}[)\]】]\s*)?(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?P<names>{KOREAN_REPORTERS})\s*[\])】>=]*\s*(?:[\[(<]?\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\s*[\])>]?\s*)*$"
+        r"^[\[(【<=\s]*(?:[(\[【]\s*[가-힣 ]{{1,12}}=[^)\]】]{{1,24}}[)\]】]\s*)?(?P<pre>(?:[가-힣A-Za-z0-9]{{2,12}}[,·]?\s+){{0,3}})(?P<names>{KOREAN_REPORTERS})\s*[\])】>=]*\s*(?:[\[(<]?\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\s*[\])>]?\s*)*$"
     ))
     .unwrap()
 });
@@ -578,7 +578,7 @@ impl Classifier<'_> {
         if norm.is_empty()
             || self.furniture.is_line(&norm)
             || is_share_bar(&norm)
-            || is_breadcrumb(line)
+            || dates.is_empty() && is_breadcrumb(line)
         {
             return Class::Removed(RemovedReason::Boilerplate);
         }
@@ -728,15 +728,13 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
     if opening.starts_with(|c| ('가'..='힣').contains(&c))
         && let Some(c) = KOREAN_BYLINE.captures(line)
     {
-        let names = c.name("names").map_or("", |m| m.as_str()).trim();
-        let outlet = c.name("outlet").map(|m| m.as_str());
-        return Some(match outlet {
-            Some(o) if known(o) || crate::outlets::looks_like_outlet(o) => {
-                (names.to_string(), Some(o.to_string()))
-            }
-            Some(o) => (format!("{o} {names}"), None),
-            None => (names.to_string(), None),
-        });
+        let names = korean_names(c.name("names").map_or("", |m| m.as_str()));
+        // What stands before the names is the outlet ("한국일보 홍길동 기자") or a dateline's
+        // places ("순천, 광양 홍길동 기자").
+        let pre = c.name("pre").map_or("", |m| m.as_str()).trim();
+        let outlet = (!pre.is_empty() && (known(pre) || crate::outlets::looks_like_outlet(pre)))
+            .then(|| pre.to_string());
+        return Some((names, outlet));
     }
     let rest = by_rest(line)?;
     let first = rest.chars().next()?;
@@ -796,6 +794,20 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
         value.truncate(cut);
         value = value.trim_end_matches([',', ' ']).to_string();
     }
+    // "Jane Doe and AP", "Jane Doe The Associated Press": an outlet the authors end with.
+    let words: Vec<&str> = value.split_whitespace().collect();
+    if let Some(n) = (1..words.len().min(5))
+        .rev()
+        .find(|&n| known(&words[words.len() - n..].join(" ")))
+    {
+        let name = words[words.len() - n..].join(" ");
+        let mut head = words[..words.len() - n].to_vec();
+        if head.last().is_some_and(|w| *w == "and" || *w == "&") {
+            head.pop();
+        }
+        outlet.get_or_insert(name);
+        value = head.join(" ").trim_end_matches([',', ' ']).to_string();
+    }
     Some((value, outlet))
 }
 
@@ -816,7 +828,20 @@ fn by_rest(line: &str) -> Option<&str> {
         "Author : ",
     ];
     if let Some(rest) = OPENINGS.iter().find_map(|p| line.strip_prefix(p)) {
-        return Some(rest.trim_start());
+        // "By by NAME": a label and the credit, both printed.
+        let rest = rest.trim_start();
+        return Some(rest.strip_prefix("by ").unwrap_or(rest).trim_start());
+    }
+    // "ByMalcolm Harris", "Byby JANE DOE": a label run into the credit.
+    if let Some(rest) = line.strip_prefix("By") {
+        let rest = rest.strip_prefix("by ").unwrap_or(rest);
+        let mut chars = rest.chars();
+        if chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(|c| c.is_alphabetic())
+            && (line.starts_with("Byby") || rest.chars().nth(1).is_some_and(char::is_lowercase))
+        {
+            return Some(rest);
+        }
     }
     // A lowercase "by" opens a short credit of capitalised names only.
     if let Some(rest) = line.strip_prefix("by ")
@@ -855,6 +880,175 @@ fn is_outlet_suffix(text: &str, known: &dyn Fn(&str) -> bool) -> bool {
     known(text) || crate::outlets::looks_like_outlet(text)
 }
 
+/// Bylines printed without "By": a line of names beside the publication stamp under the
+/// headline ("Jane Doe" above "June 19, 2024 3:15 PM"), or names opening the stamp line itself
+/// ("Jane Doe · Example Daily · Posted: June 19, 2024"). Such lines become `Class::Byline`;
+/// `from` is the headline's line, `known` tells outlet names.
+pub(crate) fn bylines_beside_stamps(lines: &mut [Line], from: usize, known: &dyn Fn(&str) -> bool) {
+    if lines
+        .iter()
+        .any(|l| matches!(l.class, Class::Byline(Some(_))))
+    {
+        return;
+    }
+    let end = lines.len().min(from + 12);
+    let stamp = (from..end).find(|&i| {
+        !lines[i].dates.is_empty()
+            && matches!(
+                lines[i].class,
+                Class::Removed(RemovedReason::Stamp) | Class::Text
+            )
+            && !more_chars_than(&lines[i].text, 160)
+            && !dates::is_masthead_strip(&lines[i].text)
+    });
+    let Some(s) = stamp else {
+        return;
+    };
+    // Names opening the stamp line, before a separator.
+    if let Some((names, _)) = names_before_separator(&lines[s].text, known) {
+        lines[s].class = Class::Byline(Some(names));
+        return;
+    }
+    for k in [s.wrapping_sub(1), s + 1] {
+        if k <= from || k >= lines.len() || lines[k].class != Class::Text {
+            continue;
+        }
+        if let Some((names, _)) = byline_parts(&format!("By {}", lines[k].text), known)
+            .filter(|(names, _)| is_names(names))
+        {
+            lines[k].class = Class::Byline(Some(names));
+            return;
+        }
+    }
+}
+
+/// The names a line opens with before a separator ("Jane Doe · Example Daily · …").
+fn names_before_separator(
+    line: &str,
+    known: &dyn Fn(&str) -> bool,
+) -> Option<(String, Option<String>)> {
+    let mut parts = BYLINE_SEPARATOR.split(line);
+    let first = parts.next()?.trim();
+    if first.len() == line.trim().len() {
+        return None;
+    }
+    let (names, outlet) = byline_parts(&format!("By {first}"), known)?;
+    is_names(&names).then_some((names, outlet))
+}
+
+/// Whether a text is one to four people's names: two to four capitalised words each, joined
+/// by commas or "and".
+fn is_names(text: &str) -> bool {
+    if text.is_empty() || more_chars_than(text, 80) {
+        return false;
+    }
+    let people: Vec<&str> = text
+        .split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (1..=6).contains(&people.len())
+        && people.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                        && !NOT_NAME_WORDS.contains_lowercase(w)
+                })
+        })
+}
+
+/// Words of interface lines and sections that can be capitalised like names ("Share Article").
+static NOT_NAME_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "share",
+        "article",
+        "news",
+        "home",
+        "menu",
+        "search",
+        "subscribe",
+        "sign",
+        "log",
+        "read",
+        "more",
+        "live",
+        "updates",
+        "video",
+        "photo",
+        "photos",
+        "world",
+        "politics",
+        "opinion",
+        "business",
+        "latest",
+        "related",
+        "top",
+        "stories",
+        "editor",
+        "editors",
+        "staff",
+        "reporter",
+        "correspondent",
+        "the",
+        "of",
+        "for",
+        "in",
+        "on",
+        "agency",
+        "press",
+        "times",
+        "daily",
+        "post",
+        "today",
+        "contact",
+        "follow",
+        "us",
+        "advertisement",
+        "comments",
+        "newsletter",
+        "listen",
+        "print",
+        "email",
+        "copy",
+        "link",
+        "save",
+        "north",
+        "south",
+        "korea",
+        "china",
+        "russia",
+        "japan",
+        "united",
+        "states",
+    ])
+});
+
+/// The names of a Korean reporter credit without their titles: "홍길동·김철수 기자" → "홍길동, 김철수".
+fn korean_names(credit: &str) -> String {
+    credit
+        .split(|c: char| !('가'..='힣').contains(&c))
+        .filter(|w| !w.is_empty() && !KOREAN_TITLES.contains(w))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reporters' titles printed after Korean names.
+const KOREAN_TITLES: [&str; 9] = [
+    "기자",
+    "특파원",
+    "논설위원",
+    "선임기자",
+    "전문기자",
+    "객원기자",
+    "수습기자",
+    "편집위원",
+    "통신원",
+];
+
 /// The Korean reporter credit opening a paragraph ("(서울=연합뉴스) 홍길동 기자 = …"), if any.
 pub(crate) fn opening_byline(paragraph: &str) -> Option<String> {
     if !paragraph.starts_with(['(', '[', '【', ' ']) {
@@ -862,7 +1056,7 @@ pub(crate) fn opening_byline(paragraph: &str) -> Option<String> {
     }
     KOREAN_OPENING_BYLINE
         .captures(paragraph)
-        .map(|c| c["names"].trim().to_string())
+        .map(|c| korean_names(&c["names"]))
 }
 
 fn is_bracketed(line: &str) -> bool {
@@ -1548,7 +1742,7 @@ mod tests {
         assert_eq!(classes("By Yonhap"), vec![Class::Byline(None)]);
         assert_eq!(
             classes("김철수 기자 kim@example.co.kr"),
-            vec![Class::Byline(Some("김철수 기자".into()))]
+            vec![Class::Byline(Some("김철수".into()))]
         );
     }
 

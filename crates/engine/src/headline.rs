@@ -9,8 +9,9 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// At most this many text lines above the body are candidates: the ones nearest the body.
-const MAX_CANDIDATES: usize = 24;
+/// At most this many text lines above the body are candidates: the ones nearest the body. A
+/// page copied out of a browser can print a long menu between its headline and its body.
+const MAX_CANDIDATES: usize = 400;
 
 /// A candidate wins only with at least this score: below it, every line failed as a headline.
 const MIN_SCORE: f32 = -1.0;
@@ -37,12 +38,23 @@ pub(crate) fn is_body(text: &str) -> bool {
         || words > 25 && end.ends_with('?')
 }
 
-/// The first line of running text that is the article's: a cookie or subscription notice is
-/// prose too, but not the body.
+/// The first line of running text that is the article's: prose followed by more prose within a
+/// few lines. A cookie or subscription notice is prose too, and so is a site's description or a
+/// teaser alone among links: neither opens the body.
 pub(crate) fn first_body(lines: &[Line]) -> Option<usize> {
-    (0..lines.len()).find(|&i| {
+    let prose = |i: usize| {
         lines[i].class == Class::Text && is_body(&lines[i].text) && !is_notice(&lines[i].text)
-    })
+    };
+    let followed = |i: usize| {
+        (i + 1..lines.len().min(i + 9))
+            .any(|k| prose(k) || matches!(lines[k].class, Class::Caption(_)))
+    };
+    let first = (0..lines.len()).find(|&i| prose(i))?;
+    Some(
+        (first..lines.len())
+            .find(|&i| prose(i) && followed(i))
+            .unwrap_or(first),
+    )
 }
 
 /// Picks the headline among the text lines above the first body paragraph.
@@ -85,7 +97,6 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     let mut furniture = Vec::new();
     // Headline-shaped lines seen so far: how many, the first, and the last with its length.
     let mut good_before = 0usize;
-    let mut first_good: Option<usize> = None;
     let mut last_good: Option<(usize, usize)> = None;
     for &i in candidates {
         let text = lines[i].text.as_str();
@@ -95,6 +106,10 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             continue;
         }
         let key = key(&clean_title(text, outlet_names));
+        if outlet_names.contains(&key.as_str()) {
+            furniture.push(i);
+            continue;
+        }
         if let Some(d) = &declared {
             score += if *d == key {
                 6.0
@@ -103,30 +118,40 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             } else {
                 0.0
             };
-        } else if repeated(&short, i, &key, outlet_names) {
+        } else if score > 0.0 && repeated(&short, i, &key, outlet_names) {
             score += 4.0;
         }
-        score += 3.0 * lede.overlap(text);
-        // A line under a headline and its byline or stamp is the story's opening or standfirst.
-        if first_good.is_some_and(|g| (g + 1..i).any(|k| is_byline_or_stamp(&lines[k]))) {
-            score -= 3.0;
+        score += 3.0 * lede.overlap(&key);
+        // The headline stands near the body: only a byline, stamps, a standfirst or a picture
+        // are between them as a rule.
+        score += match text_between(lines, i, body) {
+            0..=2 => 1.5,
+            3..=5 => 1.0,
+            6..=10 => 0.5,
+            _ => 0.0,
+        };
+        if count_words(text) <= 4 && in_menu(lines, i) {
+            score -= 2.0;
         }
-        // A longer line right under a headline-shaped one is a standfirst.
         let count = key.split_whitespace().count();
-        if let Some((g, words)) = last_good
-            && (g + 1..i).all(|k| {
-                matches!(lines[k].class, Class::Removed(_)) && !is_byline_or_stamp(&lines[k])
-            })
+        // A line under the best headline so far and a byline or stamp is the story's opening
+        // or its standfirst.
+        if let Some((_, b)) = best.filter(|&(s, _)| s >= 0.5)
+            && (b + 1..i).any(|k| is_byline_or_stamp(&lines[k]))
+        {
+            score -= 3.0;
+        } else if let Some((g, words)) = last_good
             && count >= 10
             && count > words
+            && (g + 1..i).all(|k| matches!(lines[k].class, Class::Removed(_)))
         {
+            // A longer line right under a headline-shaped one is a standfirst.
             score -= 1.5;
         }
-        // The first headline-shaped line is a little more likely than the next.
-        score -= 0.2 * good_before as f32;
+        // The first headline-shaped lines are a little more likely than the next.
+        score -= 0.1 * good_before.min(5) as f32;
         if score >= 0.5 {
             good_before += 1;
-            first_good.get_or_insert(i);
             last_good = Some((i, count));
         }
         if best.is_none_or(|(s, _)| score > s) {
@@ -144,6 +169,28 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     };
     furniture.retain(|&f| title.is_some_and(|t| f < t));
     Pick { title, furniture }
+}
+
+/// How many text lines stand between a line and the body.
+fn text_between(lines: &[Line], at: usize, body: Option<usize>) -> usize {
+    let end = body.unwrap_or(lines.len());
+    (at + 1..end)
+        .filter(|&k| lines[k].class == Class::Text)
+        .count()
+}
+
+fn count_words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Whether the lines either side of a line are short items too: a menu or a list of links.
+fn in_menu(lines: &[Line], at: usize) -> bool {
+    let short = |line: &Line| {
+        count_words(&line.text) <= 4
+            && !is_byline_or_stamp(line)
+            && !line.text.ends_with(['.', '?', '!'])
+    };
+    at > 0 && short(&lines[at - 1]) && lines.get(at + 1).is_some_and(short)
 }
 
 /// A byline or a publication stamp (not a masthead strip showing today's date).
@@ -186,6 +233,10 @@ fn repeated(lower: &[Option<String>], at: usize, key: &str, outlet_names: &[&str
         };
         let before = line[..pos].trim();
         let after = line[pos + key.len()..].trim();
+        // The same line again is a menu printed twice as often as a headline.
+        if before.is_empty() && after.is_empty() {
+            return false;
+        }
         let label = before.is_empty()
             || before.ends_with(':') && before.split_whitespace().count() <= 3
             || before.ends_with(['|', '-', '–', '—']);
@@ -237,10 +288,11 @@ impl Lede {
             };
             found += usize::from(hit);
         }
+        // One shared word is chance: the share counts in full from two words on.
         if content == 0 {
             0.0
         } else {
-            found as f32 / content as f32
+            found as f32 / content as f32 * found.min(2) as f32 / 2.0
         }
     }
 }
@@ -273,7 +325,14 @@ fn shape(text: &str, all_caps_page: bool) -> f32 {
     if is_counter(&lower, &tokens) || is_interface(&tokens) || is_label(text, &tokens) {
         return -5.0;
     }
+    if is_photo_credit(text, &tokens) {
+        return -5.0;
+    }
     if is_breadcrumb(text) {
+        return -4.5;
+    }
+    if tokens.len() <= 4 && tokens.iter().any(|t| MASTHEAD_WORDS.contains(t)) {
+        // A short line naming a publication is a masthead, a logo or a link to a sister site.
         return -4.5;
     }
     let count = text.split_whitespace().count();
@@ -300,6 +359,10 @@ fn shape(text: &str, all_caps_page: bool) -> f32 {
         score -= 2.0;
     }
     if text.starts_with(|c: char| c.is_lowercase()) {
+        score -= 1.5;
+    }
+    if SENTENCE_INSIDE.is_match(text) {
+        // Two sentences: a caption or a summary, not a headline.
         score -= 1.5;
     }
     let digits = text.chars().filter(char::is_ascii_digit).count();
@@ -656,6 +719,103 @@ static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| {
         "글씨",
         "복사",
         "링크",
+        "enlarge",
+        "image",
+        "caption",
+        "toggle",
+        "hide",
+        "show",
+        "slideshow",
+        "give",
+        "gift",
+        "article",
+        "articles",
+        "friend",
+        "supported",
+        "keyboard",
+        "shortcuts",
+        "player",
+        "comment",
+        "comments",
+        "reply",
+        "notifications",
+        "desktop",
+        "이미지",
+        "확대",
+        "확대보기",
+        "보기",
+    ])
+});
+
+/// A sentence ending inside a line: a lowercase word or a year, a full stop, a capital.
+static SENTENCE_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\b[a-z]{3,}|\b\d{4})[.!?] [A-Z]").unwrap());
+
+/// Photo agencies and libraries, as the last word of a credit ("Chuck Burton/AP").
+static PHOTO_AGENCIES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "ap",
+        "afp",
+        "reuters",
+        "getty",
+        "images",
+        "epa",
+        "yonhap",
+        "newsis",
+        "news1",
+        "pool",
+        "shutterstock",
+        "xinhua",
+        "kcna",
+        "tass",
+        "efe",
+        "bloomberg",
+        "dpa",
+        "upi",
+        "sipa",
+        "photo",
+        "photos",
+        "caption",
+        "연합뉴스",
+        "뉴시스",
+        "뉴스1",
+    ])
+});
+
+/// A photo credit or a caption ending in one: "Chuck Burton/AP", "… Getty Images hide caption".
+fn is_photo_credit(text: &str, tokens: &[&str]) -> bool {
+    let Some(last) = tokens.last() else {
+        return false;
+    };
+    let credit_end = PHOTO_AGENCIES.contains(last)
+        && (text.contains('/') || tokens.contains(&"getty") || tokens.len() <= 3);
+    credit_end || text.ends_with("hide caption") || text.ends_with("toggle caption")
+}
+
+/// Words of publications' names: a short line holding one is a masthead or a link.
+static MASTHEAD_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "times",
+        "news",
+        "daily",
+        "herald",
+        "journal",
+        "ilbo",
+        "agency",
+        "press",
+        "tribune",
+        "gazette",
+        "media",
+        "magazine",
+        "network",
+        "broadcasting",
+        "radio",
+        "tv",
+        "일보",
+        "신문",
+        "뉴스",
+        "방송",
+        "통신",
     ])
 });
 
@@ -814,7 +974,7 @@ fn is_interface(tokens: &[&str]) -> bool {
         .iter()
         .filter(|t| !INTERFACE.contains(t) && !STOP.contains(t) && !SECTIONS.contains(t))
         .count();
-    const VERBS: [&str; 20] = [
+    const VERBS: [&str; 30] = [
         "skip",
         "subscribe",
         "sign",
@@ -835,6 +995,16 @@ fn is_interface(tokens: &[&str]) -> bool {
         "manage",
         "donate",
         "upgrade",
+        "advertise",
+        "send",
+        "become",
+        "stay",
+        "get",
+        "continue",
+        "enable",
+        "turn",
+        "explore",
+        "contact",
     ];
     content <= 1 && tokens.len() <= 12
         || VERBS.contains(&tokens[0]) && tokens.len() <= 8 && interface >= 1
@@ -849,7 +1019,19 @@ fn is_label(text: &str, tokens: &[&str]) -> bool {
         || t.starts_with('【') && t.ends_with('】')
         || t.starts_with('<') && t.ends_with('>'))
         && !more_chars_than(t, 30);
-    bracketed || tokens.len() <= 4 && tokens.iter().all(|w| SECTIONS.contains(w))
+    let hashtags = t.split_whitespace().filter(|w| w.starts_with('#')).count();
+    bracketed || hashtags >= 2 || tokens.len() <= 4 && tokens.iter().all(|w| SECTIONS.contains(w))
+}
+
+/// Whether a line is a section or tab label made of section words ("Latest News", "Top
+/// Stories", "뉴스"), for the readers that must not take one for a name.
+pub(crate) fn is_section_label(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let tokens: Vec<&str> = words(&lower).collect();
+    !tokens.is_empty()
+        && tokens
+            .iter()
+            .all(|w| SECTIONS.contains(w) || INTERFACE.contains(w) || MASTHEAD_WORDS.contains(w))
 }
 
 /// A trail of short parts ("World / Asia / North Korea", "News | Politics | Defense").

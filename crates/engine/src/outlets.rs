@@ -292,7 +292,12 @@ pub struct Detection {
 enum Strength {
     /// A dateline or closing credit such as "(Yonhap) --": who wrote the copy.
     Credit,
-    /// A name the page prints as its own that `outlets.toml` does not list.
+    /// A short name-shaped line the page repeats in its menus and links ("The Nation").
+    Masthead,
+    /// A copyright holder `outlets.toml` does not list: often the company, not the title.
+    Holder,
+    /// A name the page prints as its own that `outlets.toml` does not list (a byline suffix, a
+    /// staff credit, a title line, a "Source:" label).
     Printed,
     /// A known outlet named by a copyright line, byline, credit, e-mail domain, "Source:" label,
     /// title suffix or a line of its own.
@@ -380,7 +385,53 @@ pub fn detect(
             break;
         }
     }
+    if let Some((i, name)) = masthead(lines) {
+        push(profiles, &mut signs, Strength::Masthead, name, Some(i));
+    }
     choose(profiles, lines, &signs)
+}
+
+/// A short line shaped like an outlet's name that the page prints again and again in its
+/// menus and links ("The Nation", "About The Nation", "More from The Nation"): the masthead,
+/// the weakest sign of a name `outlets.toml` does not list.
+fn masthead(lines: &[&str]) -> Option<(usize, Name)> {
+    let mut tried = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let line = line.trim();
+        if line.len() > 40 || line.split_whitespace().count() > 4 || !is_masthead_name(line) {
+            continue;
+        }
+        let Some(name) = clean_printed(line).filter(|n| n == line) else {
+            continue;
+        };
+        let repeats = lines.iter().filter(|l| l.contains(line)).count();
+        if repeats >= 3 {
+            return Some((i, Name::Printed(name)));
+        }
+        tried += 1;
+        if tried == 8 {
+            break;
+        }
+    }
+    None
+}
+
+/// Whether a short line could be a publication's name: shaped like an outlet's, and more than
+/// a section word ("News", "World") or a code ("IN").
+fn is_masthead_name(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let distinct = words
+        .iter()
+        .any(|w| !OUTLET_WORDS.contains(w) && !["the", "and", "of"].contains(w));
+    let korean = line.chars().filter(|c| ('가'..='힣').contains(c)).count() >= 3
+        && !KOREAN_OUTLET_ENDINGS.contains(&line);
+    looks_like_outlet(line)
+        && (words.len() >= 2 && distinct || korean)
+        && !crate::headline::is_section_label(line)
 }
 
 /// Records a sign: whether it names an agency, and a printed name never above `Printed`.
@@ -397,6 +448,8 @@ fn push(
     };
     let strength = match name {
         Name::Printed(_) => strength.min(Strength::Printed),
+        // A known outlet is named, whatever the line that names it.
+        Name::Known(_) if strength > Strength::Credit => strength.max(Strength::Own),
         Name::Known(_) => strength,
     };
     signs.push(Sign {
@@ -460,12 +513,17 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
         add(Strength::Own, name);
     }
     if copyright && let Some(name) = copyright_holder(profiles, line) {
-        add(Strength::Own, name);
+        let strength = match name {
+            Name::Known(_) => Strength::Own,
+            Name::Printed(_) => Strength::Holder,
+        };
+        add(strength, name);
     }
     let short = !crate::clean::more_chars_than(line, 160);
     if line.contains(':') {
         for c in SOURCE_LABEL.captures_iter(line) {
-            if let Some(name) = outlet_name(profiles, &c[1]).filter(|_| short) {
+            let list = c[1].contains([';', ',']) || c[1].split_whitespace().count() > 4;
+            if let Some(name) = outlet_name(profiles, &c[1]).filter(|_| short && !list) {
                 add(Strength::Own, name);
             } else if let Some(o) = profiles.lookup(&c[1]) {
                 add(Strength::Own, Name::Known(o));
@@ -592,7 +650,7 @@ static PRINTED_CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:all\s+rights?\s+reserved|무단|저작권|재배포|\bunauthori[sz]ed\b|&|\s\|\s|\.\s|,|\bpowered\s+by\b).*$").unwrap()
 });
 static PRINTED_TRIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:copyright|©|ⓒ|Ⓒ|\(c\)|by\b|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+|(?:[\s,]+(?:co\.?,?\s*ltd\.?|co\.?|ltd\.?|inc\.?|corp\.?|corporation|llc|l\.l\.c\.|gmbh|s\.a\.|plc|limited)|\s*(?:\(주\)|㈜|주식회사)|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+$").unwrap()
+    Regex::new(r"(?i)^(?:copyright|©|ⓒ|Ⓒ|\(c\)|by\b|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+|(?:[\s,]+(?:co\.?,?\s*ltd\.?|co\.?|ltd\.?|inc\.?|corp\.?|corporation|company|group|holdings|llc|l\.l\.c\.|gmbh|m\.b\.h\.?|s\.l\.u\.?|s\.a\.|plc|limited)|\s*(?:\(주\)|㈜|주식회사)|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+$").unwrap()
 });
 
 /// A printed holder's name without marks, years, corporate forms and rights notices; `None`
