@@ -142,7 +142,7 @@ impl Knowledge {
                     let stamp_like = matches!(
                         l.class,
                         Class::Removed(RemovedReason::Stamp) | Class::Byline(_)
-                    );
+                    ) || is_source_line(l);
                     let masthead =
                         layout.title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
                     stamp_like && !masthead
@@ -558,6 +558,15 @@ struct Layout {
 enum ActorKey<'a> {
     Known(u32, &'a str),
     Name(&'a str),
+}
+
+/// A closing source credit with its date: "(KCNA October 10, 2024)", "(Yonhap, 2024.06.19)".
+fn is_source_line(line: &Line) -> bool {
+    line.class == Class::Removed(RemovedReason::Credit)
+        && !line.dates.is_empty()
+        && line.text.starts_with('(')
+        && line.text.ends_with(')')
+        && !more_chars_than(&line.text, 60)
 }
 
 /// A reporter credit opening one of the first paragraphs ("(서울=연합뉴스) 홍길동 기자 = …").

@@ -714,7 +714,11 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
 /// The outlet a byline line prints after its authors ("By Jane Doe, Example Daily", "By Jane
 /// Doe | Example Daily", "한국일보 홍길동 기자"), as printed; `known` tells outlet names apart.
 pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
-    byline_parts(line, known)?.1
+    if let Some((_, outlet)) = byline_parts(line, known) {
+        return outlet;
+    }
+    // A byline printed without "By" (see `bylines_beside_stamps`).
+    byline_parts(&format!("By {line}"), known).and_then(|(_, outlet)| outlet)
 }
 
 /// A byline's authors (without "By", e-mail addresses or the outlet) and the outlet it prints,
@@ -910,7 +914,11 @@ pub(crate) fn bylines_beside_stamps(lines: &mut [Line], from: usize, known: &dyn
         return;
     }
     for k in [s.wrapping_sub(1), s + 1] {
-        if k <= from || k >= lines.len() || lines[k].class != Class::Text {
+        // A line of text, or a credit line holding the author's address.
+        let credit_with_address = lines.get(k).is_some_and(|l| {
+            l.class == Class::Removed(RemovedReason::Credit) && l.text.contains('@')
+        });
+        if k <= from || k >= lines.len() || lines[k].class != Class::Text && !credit_with_address {
             continue;
         }
         if let Some((names, _)) = byline_parts(&format!("By {}", lines[k].text), known)

@@ -571,8 +571,9 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
     }
     // A title line: "Headline | Outlet".
     if short
-        && line.contains(" | ")
-        && let Some((head, suffix)) = line.rsplit_once(" | ")
+        && let Some((head, suffix)) = [" | ", " - ", " – ", " — "]
+            .iter()
+            .find_map(|sep| line.rsplit_once(sep))
         && head.split_whitespace().count() >= 3
         && let Some(name) = outlet_name(profiles, suffix)
     {
