@@ -98,7 +98,9 @@ impl Knowledge {
         let layout = self.layout(&lines, meta.title.as_deref());
         if let Some(t) = layout.title {
             let known = |name: &str| self.profiles.lookup(name).is_some();
-            clean::bylines_beside_stamps(&mut lines, t, &known);
+            let person = |name: &str| self.matcher.dict.by_id.contains_key(&names::slug(name));
+            let body = headline::first_body(&lines);
+            clean::bylines_beside_stamps(&mut lines, t, body, &known, &person);
         }
         let mut article = Article::failed(source, String::new());
         article.messages.clear();
@@ -174,6 +176,15 @@ impl Knowledge {
         for (i, line) in lines.into_iter().enumerate() {
             let para = |kind, text: String| Paragraph { kind, text };
             match line.class {
+                // The headline is a text line, or the copy of one printed twice.
+                Class::Text | Class::Removed(RemovedReason::Repeated)
+                    if Some(i) == layout.title =>
+                {
+                    article.removed.push(Removed {
+                        reason: RemovedReason::Headline,
+                        text: line.text,
+                    })
+                }
                 Class::Removed(reason) => article.removed.push(Removed {
                     reason,
                     text: line.text,
@@ -185,10 +196,6 @@ impl Knowledge {
                 Class::Caption(caption) => article.paragraphs.push(para(Block::Caption, caption)),
                 Class::Text if layout.furniture.contains(&i) => article.removed.push(Removed {
                     reason: RemovedReason::Boilerplate,
-                    text: line.text,
-                }),
-                Class::Text if Some(i) == layout.title => article.removed.push(Removed {
-                    reason: RemovedReason::Headline,
                     text: line.text,
                 }),
                 Class::Text if layout.subtitles.contains(&i) => {

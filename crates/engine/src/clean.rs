@@ -798,6 +798,18 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
         value.truncate(cut);
         value = value.trim_end_matches([',', ' ']).to_string();
     }
+    // "Jane Doe, Senior Reporter": one author's role is not part of the name.
+    if let Some((name, role)) = value.split_once(", ")
+        && !role.contains([',', ';'])
+        && role
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ROLE_WORDS.contains(&w))
+        && is_names(name)
+        && !name.contains(" and ")
+    {
+        value = name.to_string();
+    }
     // "Jane Doe and AP", "Jane Doe The Associated Press": an outlet the authors end with.
     let words: Vec<&str> = value.split_whitespace().collect();
     if let Some(n) = (1..words.len().min(5))
@@ -885,17 +897,29 @@ fn is_outlet_suffix(text: &str, known: &dyn Fn(&str) -> bool) -> bool {
 }
 
 /// Bylines printed without "By": a line of names beside the publication stamp under the
-/// headline ("Jane Doe" above "June 19, 2024 3:15 PM"), or names opening the stamp line itself
-/// ("Jane Doe · Example Daily · Posted: June 19, 2024"). Such lines become `Class::Byline`;
-/// `from` is the headline's line, `known` tells outlet names.
-pub(crate) fn bylines_beside_stamps(lines: &mut [Line], from: usize, known: &dyn Fn(&str) -> bool) {
+/// headline ("Jane Doe" above "June 19, 2024 3:15 PM"), names opening the stamp line itself
+/// ("Jane Doe · Example Daily · Posted: June 19, 2024"), or, with no stamp there, a line of
+/// names alone right under the headline. Such lines become `Class::Byline`. `from` is the
+/// headline's line, `body` the first body line, `known` tells outlet names and `person` the
+/// people the page is about (a caption naming one is not a byline).
+pub(crate) fn bylines_beside_stamps(
+    lines: &mut [Line],
+    from: usize,
+    body: Option<usize>,
+    known: &dyn Fn(&str) -> bool,
+    person: &dyn Fn(&str) -> bool,
+) {
     if lines
         .iter()
         .any(|l| matches!(l.class, Class::Byline(Some(_))))
     {
         return;
     }
-    let end = lines.len().min(from + 12);
+    // The head of the story: a dozen lines under the headline, or up to the body's opening.
+    let end = lines.len().min(
+        body.map_or(from + 12, |b| (b + 3).max(from + 12))
+            .min(from + 25),
+    );
     let stamp = (from..end).find(|&i| {
         !lines[i].dates.is_empty()
             && matches!(
@@ -903,30 +927,40 @@ pub(crate) fn bylines_beside_stamps(lines: &mut [Line], from: usize, known: &dyn
                 Class::Removed(RemovedReason::Stamp) | Class::Text
             )
             && !more_chars_than(&lines[i].text, 160)
-            && !dates::is_masthead_strip(&lines[i].text)
     });
-    let Some(s) = stamp else {
-        return;
-    };
-    // Names opening the stamp line, before a separator.
-    if let Some((names, _)) = names_before_separator(&lines[s].text, known) {
-        lines[s].class = Class::Byline(Some(names));
-        return;
-    }
-    for k in [s.wrapping_sub(1), s + 1] {
+    let names_in = |lines: &[Line], k: usize| -> Option<String> {
         // A line of text, or a credit line holding the author's address.
-        let credit_with_address = lines.get(k).is_some_and(|l| {
-            l.class == Class::Removed(RemovedReason::Credit) && l.text.contains('@')
-        });
-        if k <= from || k >= lines.len() || lines[k].class != Class::Text && !credit_with_address {
-            continue;
+        let line = lines.get(k)?;
+        let credit_with_address =
+            line.class == Class::Removed(RemovedReason::Credit) && line.text.contains('@');
+        if k <= from || line.class != Class::Text && !credit_with_address {
+            return None;
         }
-        if let Some((names, _)) = byline_parts(&format!("By {}", lines[k].text), known)
-            .filter(|(names, _)| is_names(names))
-        {
-            lines[k].class = Class::Byline(Some(names));
+        byline_parts(&format!("By {}", line.text), known)
+            .map(|(names, _)| names)
+            .filter(|names| is_names(names) && !person(names))
+    };
+    if let Some(s) = stamp {
+        // Names opening the stamp line, before a separator.
+        if let Some((names, _)) = names_before_separator(&lines[s].text, known) {
+            lines[s].class = Class::Byline(Some(names));
             return;
         }
+        for k in [s.wrapping_sub(1), s + 1] {
+            if let Some(names) = names_in(lines, k) {
+                lines[k].class = Class::Byline(Some(names));
+                return;
+            }
+        }
+    }
+    // No stamp beside a name: a line of names alone among the first lines under the headline.
+    let head_end = end.min(body.unwrap_or(usize::MAX));
+    if let Some((k, names)) = (from + 1..head_end)
+        .filter(|&k| lines[k].class == Class::Text)
+        .take(3)
+        .find_map(|k| names_in(lines, k).map(|n| (k, n)))
+    {
+        lines[k].class = Class::Byline(Some(names));
     }
 }
 

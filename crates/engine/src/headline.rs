@@ -167,6 +167,21 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
         }
         (_, t) => t,
     };
+    // A headline printed twice (a teaser above, the article's own nearer the body): the copy
+    // nearer the body is the article's.
+    if let Some(t) = title
+        && let Some(twin) = (t + 1..body.unwrap_or(lines.len())).rev().find(|&k| {
+            lines[k].class == Class::Removed(crate::model::RemovedReason::Repeated)
+                && lines[k].text.to_lowercase() == lines[t].text.to_lowercase()
+        })
+    {
+        furniture.retain(|&f| f < t);
+        furniture.push(t);
+        return Pick {
+            title: Some(twin),
+            furniture,
+        };
+    }
     furniture.retain(|&f| title.is_some_and(|t| f < t));
     Pick { title, furniture }
 }
