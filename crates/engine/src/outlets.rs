@@ -230,6 +230,15 @@ static STAFF_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// An author's biography naming the outlet they write for: "Jane Doe is a correspondent for The
+/// Nation", "Jane Doe writes about Asia for Example Daily".
+static BIO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"((?:[Tt]he\s+)?[A-Z0-9][\w.&'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z0-9][\w.&'’-]*){0,4})";
+    Regex::new(&format!(
+        r"\b(?:is|was)\s+(?:an?|the)\s+[^.]{{0,60}}?\b(?:correspondent|reporter|columnist|writer|editor|contributor|journalist|critic|producer)\s+(?:for|at|with)\s+{name}|\bwrites\b[^.]{{0,80}}?\s+for\s+{name}"
+    ))
+    .unwrap()
+});
 /// A Korean credit naming the outlet before the reporter: "한국일보 홍길동 기자".
 static KOREAN_STAFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\[(]?\s*([가-힣A-Za-z0-9]{2,12})\s+[가-힣]{2,4}\s*(?:기자|특파원)\b").unwrap()
@@ -292,6 +301,8 @@ pub struct Detection {
 enum Strength {
     /// A dateline or closing credit such as "(Yonhap) --": who wrote the copy.
     Credit,
+    /// An author's biography naming where they write ("… is a correspondent for The Nation").
+    Bio,
     /// A short name-shaped line the page repeats in its menus and links ("The Nation").
     Masthead,
     /// A copyright holder `outlets.toml` does not list: often the company, not the title.
@@ -449,7 +460,7 @@ fn push(
     let strength = match name {
         Name::Printed(_) => strength.min(Strength::Printed),
         // A known outlet is named, whatever the line that names it.
-        Name::Known(_) if strength > Strength::Credit => strength.max(Strength::Own),
+        Name::Known(_) if strength > Strength::Bio => strength.max(Strength::Own),
         Name::Known(_) => strength,
     };
     signs.push(Sign {
@@ -528,6 +539,19 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
             } else if let Some(o) = profiles.lookup(&c[1]) {
                 add(Strength::Own, Name::Known(o));
             }
+        }
+    }
+    if line.len() <= 600
+        && (line.contains(" for ") || line.contains(" at ") || line.contains(" with "))
+        && (line.contains(" is a") || line.contains(" was a") || line.contains(" is the"))
+            | line.contains("writes")
+        && let Some(c) = BIO_CREDIT.captures(line)
+    {
+        let name = (1..c.len())
+            .find_map(|k| c.get(k))
+            .map_or("", |m| m.as_str());
+        if let Some(name) = outlet_name(profiles, name) {
+            add(Strength::Bio, name);
         }
     }
     if short && overlapping(&STAFF_WORDS, line).next().is_some() {
