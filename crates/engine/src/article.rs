@@ -96,11 +96,12 @@ impl Knowledge {
         };
         let mut lines = clean::classify(&text, &self.furniture);
         let layout = self.layout(&lines, meta.title.as_deref());
-        if let Some(t) = layout.title {
+        // Bylines printed without "By" on a text page (an HTML page that names its author in its
+        // metadata has one).
+        if let Some(t) = layout.title.filter(|_| meta.author.is_none()) {
             let known = |name: &str| self.profiles.lookup(name).is_some();
             let person = |name: &str| self.matcher.dict.by_id.contains_key(&names::slug(name));
-            let body = headline::first_body(&lines);
-            clean::bylines_beside_stamps(&mut lines, t, body, &known, &person);
+            clean::bylines_beside_stamps(&mut lines, t, layout.body, &known, &person);
         }
         let mut article = Article::failed(source, String::new());
         article.messages.clear();
@@ -194,10 +195,12 @@ impl Knowledge {
                     text: line.text,
                 }),
                 Class::Caption(caption) => article.paragraphs.push(para(Block::Caption, caption)),
-                Class::Text if layout.furniture.contains(&i) => article.removed.push(Removed {
-                    reason: RemovedReason::Boilerplate,
-                    text: line.text,
-                }),
+                Class::Text if layout.furniture.binary_search(&i).is_ok() => {
+                    article.removed.push(Removed {
+                        reason: RemovedReason::Boilerplate,
+                        text: line.text,
+                    })
+                }
                 Class::Text if layout.subtitles.contains(&i) => {
                     article.paragraphs.push(para(Block::Subtitle, line.text))
                 }
@@ -244,9 +247,8 @@ impl Knowledge {
     fn layout(&self, lines: &[Line], meta_title: Option<&str>) -> Layout {
         let outlet_names: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
         let pick = headline::pick(lines, meta_title, &outlet_names);
-        let first_body = headline::first_body(lines);
         let subtitles = match pick.title {
-            Some(t) => (t + 1..first_body.unwrap_or(lines.len()))
+            Some(t) => (t + 1..pick.body.unwrap_or(lines.len()))
                 .filter(|&i| lines[i].class == Class::Text && !more_chars_than(&lines[i].text, 300))
                 .collect(),
             None => Vec::new(),
@@ -255,6 +257,7 @@ impl Knowledge {
             title: pick.title,
             subtitles,
             furniture: pick.furniture,
+            body: pick.body,
         }
     }
 
@@ -558,6 +561,8 @@ struct Layout {
     subtitles: Vec<usize>,
     /// Text lines above the headline that are interface, counters, labels or dates.
     furniture: Vec<usize>,
+    /// The first line of the body.
+    body: Option<usize>,
 }
 
 /// An actor of an article: a dictionary actor (its index and id) or a name found from context.

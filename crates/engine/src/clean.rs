@@ -730,6 +730,7 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
     // A Korean byline opens with a Hangul syllable or a bracket: test that before the pattern.
     let opening = line.trim_start_matches(['[', '(', '【', '<', '=', ' ']);
     if opening.starts_with(|c| ('가'..='힣').contains(&c))
+        && KOREAN_BYLINE.is_match(line)
         && let Some(c) = KOREAN_BYLINE.captures(line)
     {
         let names = korean_names(c.name("names").map_or("", |m| m.as_str()));
@@ -869,7 +870,17 @@ fn by_rest(line: &str) -> Option<&str> {
     {
         return Some(rest);
     }
-    // "June 19, 2024|By Jane Doe": a date, a separator, then the by-line.
+    // "June 19, 2024|By Jane Doe": a date, a separator, then the by-line, near the opening.
+    let mut end = line.len().min(64);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let near = &line[..end];
+    if !(near.contains("By ") || near.contains("by ") || near.contains("BY "))
+        || !near.contains(['|', '·', '•', '-', '–', '—'])
+    {
+        return None;
+    }
     let c = BY_AFTER_STAMP.captures(line)?;
     let stamp = c.get(1).expect("group 1 exists").as_str();
     if stamp.bytes().any(|b| b.is_ascii_digit()) {

@@ -1,12 +1,14 @@
 //! Headlines: which line near the top of a page is its headline, chosen by score rather than by
 //! position. Candidates are the text lines above the first paragraph of running text; each is
 //! scored on its shape, on whether the lede, a title line or the page's declared title repeats
-//! it, and on what it is not (interface words, breadcrumbs, counters, dates, datelines, section
-//! labels). Knows nothing about outlets beyond their names, nor about dates beyond their shape.
+//! it, on its nearness to the body, and on what it is not (interface words, breadcrumbs,
+//! counters, dates, datelines, section labels, menus, captions). Knows nothing about outlets
+//! beyond their names, nor about dates beyond their shape.
 
 use crate::clean::{Class, Line, WordSet, clean_title, more_chars_than};
+use aho_corasick::MatchKind;
+use aho_corasick::dfa::DFA;
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// At most this many text lines above the body are candidates: the ones nearest the body. A
@@ -24,8 +26,10 @@ const FURNITURE: f32 = -4.0;
 pub struct Pick {
     /// Index of the headline line.
     pub title: Option<usize>,
-    /// Indices of text lines that scored as interface, counters, labels or dates.
+    /// Indices of text lines that scored as interface, counters, labels or dates, in order.
     pub furniture: Vec<usize>,
+    /// The first line of the body (`first_body`).
+    pub body: Option<usize>,
 }
 
 /// Running text: a full sentence of some length, or a long paragraph.
@@ -49,12 +53,17 @@ pub(crate) fn first_body(lines: &[Line]) -> Option<usize> {
         (i + 1..lines.len().min(i + 9))
             .any(|k| prose(k) || matches!(lines[k].class, Class::Caption(_)))
     };
-    let first = (0..lines.len()).find(|&i| prose(i))?;
-    Some(
-        (first..lines.len())
-            .find(|&i| prose(i) && followed(i))
-            .unwrap_or(first),
-    )
+    let mut first = None;
+    for i in 0..lines.len() {
+        if !prose(i) {
+            continue;
+        }
+        first.get_or_insert(i);
+        if followed(i) {
+            return Some(i);
+        }
+    }
+    first
 }
 
 /// Picks the headline among the text lines above the first body paragraph.
@@ -78,21 +87,36 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
         .collect();
     let candidates = &above[above.len().saturating_sub(MAX_CANDIDATES)..];
     if candidates.is_empty() {
-        return Pick::default();
+        return Pick {
+            body,
+            ..Pick::default()
+        };
     }
     let lede = Lede::new(lines, body);
     let declared = declared.map(|d| key(&clean_title(d, outlet_names)));
     let all_caps_page = body.is_some_and(|b| is_all_caps(&lines[b].text));
 
-    // Title and share lines are short: only those are compared with the candidates.
-    let short: Vec<Option<String>> = if candidates.len() > 1 && declared.is_none() {
+    // Title and share lines are short and hold a separator: only those, lowercased once, are
+    // compared with the candidates, and only when there is a choice to make.
+    let mut short: Option<Vec<Option<String>>> = None;
+    let short_lines = || -> Vec<Option<String>> {
         lines
             .iter()
-            .map(|l| (!more_chars_than(&l.text, 300)).then(|| l.text.to_lowercase()))
+            .map(|l| {
+                let t = &l.text;
+                (!more_chars_than(t, 300) && t.contains(['|', '-', '–', '—', ':', '·', '<']))
+                    .then(|| t.to_lowercase())
+            })
             .collect()
-    } else {
-        Vec::new()
     };
+    // How many text lines stand before each line up to the body.
+    let end = body.unwrap_or(lines.len());
+    let mut texts_before = Vec::with_capacity(end + 1);
+    texts_before.push(0u32);
+    for line in &lines[..end] {
+        let last = *texts_before.last().expect("one count at least");
+        texts_before.push(last + u32::from(line.class == Class::Text));
+    }
     let mut best: Option<(f32, usize)> = None;
     let mut furniture = Vec::new();
     // Headline-shaped lines seen so far: how many, the first, and the last with its length.
@@ -118,13 +142,16 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             } else {
                 0.0
             };
-        } else if score > 0.0 && repeated(&short, i, &key, outlet_names) {
+        } else if score > 0.0
+            && candidates.len() > 1
+            && repeated(short.get_or_insert_with(short_lines), i, &key, outlet_names)
+        {
             score += 4.0;
         }
         score += 3.0 * lede.overlap(&key);
         // The headline stands near the body: only a byline, stamps, a standfirst or a picture
         // are between them as a rule.
-        score += match text_between(lines, i, body) {
+        score += match texts_before[end] - texts_before[i + 1] {
             0..=2 => 1.5,
             3..=5 => 1.0,
             6..=10 => 0.5,
@@ -177,21 +204,19 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     {
         furniture.retain(|&f| f < t);
         furniture.push(t);
+        furniture.sort_unstable();
         return Pick {
             title: Some(twin),
             furniture,
+            body,
         };
     }
     furniture.retain(|&f| title.is_some_and(|t| f < t));
-    Pick { title, furniture }
-}
-
-/// How many text lines stand between a line and the body.
-fn text_between(lines: &[Line], at: usize, body: Option<usize>) -> usize {
-    let end = body.unwrap_or(lines.len());
-    (at + 1..end)
-        .filter(|&k| lines[k].class == Class::Text)
-        .count()
+    Pick {
+        title,
+        furniture,
+        body,
+    }
 }
 
 fn count_words(text: &str) -> usize {
@@ -252,7 +277,16 @@ fn repeated(lower: &[Option<String>], at: usize, key: &str, outlet_names: &[&str
         if before.is_empty() && after.is_empty() {
             return false;
         }
+        // A browser's print header opens with the time it was printed: "6/19/24, 3:15 PM".
+        let printed_at = !before.is_empty()
+            && before.split_whitespace().all(|w| {
+                w.bytes()
+                    .all(|b| b.is_ascii_digit() || b"/:,.".contains(&b))
+                    || w == "am"
+                    || w == "pm"
+            });
         let label = before.is_empty()
+            || printed_at
             || before.ends_with(':') && before.split_whitespace().count() <= 3
             || before.ends_with(['|', '-', '–', '—']);
         let suffix = after.is_empty()
@@ -266,7 +300,7 @@ fn repeated(lower: &[Option<String>], at: usize, key: &str, outlet_names: &[&str
 /// The opening paragraphs of the body, as word stems, to tell how much of a candidate they
 /// repeat.
 struct Lede {
-    stems: HashSet<String>,
+    /// The opening paragraphs, lowercased.
     text: String,
 }
 
@@ -279,8 +313,7 @@ impl Lede {
                 text.push(' ');
             }
         }
-        let stems = words(&text).map(|w| stem(w).to_string()).collect();
-        Lede { stems, text }
+        Lede { text }
     }
 
     /// The share of a candidate's content words the lede repeats.
@@ -295,13 +328,7 @@ impl Lede {
                 continue;
             }
             content += 1;
-            let s = stem(w);
-            let hit = if w.is_ascii() {
-                self.stems.contains(s)
-            } else {
-                self.text.contains(s)
-            };
-            found += usize::from(hit);
+            found += usize::from(self.has_stem(stem(w), w.is_ascii()));
         }
         // One shared word is chance: the share counts in full from two words on.
         if content == 0 {
@@ -309,6 +336,18 @@ impl Lede {
         } else {
             found as f32 / content as f32 * found.min(2) as f32 / 2.0
         }
+    }
+
+    /// Whether a word of the lede opens with the stem (a Latin one) or holds it anywhere (a
+    /// Korean one: words run together more often in Korean).
+    fn has_stem(&self, stem: &str, latin: bool) -> bool {
+        self.text.match_indices(stem).any(|(at, _)| {
+            !latin
+                || self.text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
     }
 }
 
@@ -490,6 +529,7 @@ static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| {
         "caption", "toggle", "hide", "show", "slideshow", "give", "gift", "article", "articles",
         "friend", "supported", "keyboard", "shortcuts", "player", "comment", "comments", "reply",
         "notifications", "desktop", "이미지", "확대", "확대보기", "보기",
+        "email", "e-mail", "languages", "logged",
     ])
 });
 
@@ -661,27 +701,42 @@ fn is_notice(text: &str) -> bool {
     if more_chars_than(text, 600) {
         return false;
     }
-    let lower = text.to_lowercase();
-    const WORDS: [&str; 16] = [
-        "cookie",
-        "privacy policy",
-        "consent",
-        "javascript",
-        "your browser",
-        "subscribe",
-        "subscription",
-        "newsletter",
-        "sign up",
-        "log in",
-        "ad blocker",
-        "terms of use",
-        "쿠키",
-        "로그인",
-        "구독",
-        "회원가입",
-    ];
-    WORDS.iter().filter(|w| lower.contains(*w)).count() >= 2
+    let mut seen = 0u32;
+    for m in crate::clean::overlapping(&NOTICE_WORDS, text) {
+        seen |= 1 << m.pattern().as_usize();
+        if seen.count_ones() >= 2 {
+            return true;
+        }
+    }
+    false
 }
+
+/// The words of notices, found case-blind in one pass.
+static NOTICE_WORDS: LazyLock<DFA> = LazyLock::new(|| {
+    DFA::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build([
+            "cookie",
+            "privacy policy",
+            "consent",
+            "javascript",
+            "your browser",
+            "subscribe",
+            "subscription",
+            "newsletter",
+            "sign up",
+            "log in",
+            "ad blocker",
+            "terms of use",
+            "쿠키",
+            "로그인",
+            "구독",
+            "회원가입",
+        ])
+        .expect("the notice words compile")
+});
 
 #[cfg(test)]
 mod tests {

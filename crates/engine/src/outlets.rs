@@ -1,7 +1,8 @@
-//! Outlet profiles (`corpus/outlets.toml`) and telling which outlet printed a page: signatures,
-//! web and e-mail domains, copyright lines, "Source:" labels and title suffixes. An agency named
-//! only in a dateline credit is the source of the copy, not proof of who printed it, so it is
-//! the weakest sign. Knows nothing about dates or actors.
+//! Outlet profiles (`corpus/outlets.toml`) and telling which outlet printed a page from what it
+//! prints: signatures, web and e-mail domains, copyright and reproduction lines, byline suffixes,
+//! staff credits, "Source:" labels and title lines, in English and Korean; a name the profiles do
+//! not list counts as printed. An agency's credit tells whose copy it is (the `wire`), not who
+//! printed it. Knows nothing about dates or actors.
 
 use crate::clean::overlapping;
 use crate::dictionary::ConfigError;
@@ -61,6 +62,15 @@ struct Signs {
     signatures: Vec<(usize, String)>,
 }
 
+/// What the signs automaton found in a line.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineSigns {
+    signed: Option<usize>,
+    copyright: bool,
+    /// A word that staff credits hold ("staff", "desk", "기자").
+    staff: bool,
+}
+
 /// What a copyright or reproduction line holds: the `COPYRIGHT` pattern's case-blind
 /// alternatives, with both cases of the circled c, and the words of rights notices.
 const COPYRIGHT_SIGNS: [&str; 8] = [
@@ -84,7 +94,8 @@ impl Signs {
         let patterns = signatures
             .iter()
             .map(|(_, s)| s.as_str())
-            .chain(COPYRIGHT_SIGNS);
+            .chain(COPYRIGHT_SIGNS)
+            .chain(STAFF_WORDS);
         let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -97,21 +108,23 @@ impl Signs {
         }
     }
 
-    /// The first outlet (by index) whose signature `line` prints, and whether it holds a
-    /// copyright sign.
-    fn find(&self, line: &str) -> (Option<usize>, bool) {
-        let mut signed: Option<usize> = None;
-        let mut copyright = false;
+    /// What `line` holds: the first outlet (by index) whose signature it prints, a copyright
+    /// sign, a word of staff credits.
+    fn find(&self, line: &str) -> LineSigns {
+        let mut found = LineSigns::default();
+        let copyright_end = self.signatures.len() + COPYRIGHT_SIGNS.len();
         for m in overlapping(&self.automaton, line) {
-            match self.signatures.get(m.pattern().as_usize()) {
+            let k = m.pattern().as_usize();
+            match self.signatures.get(k) {
                 Some((outlet, signature)) if line[m.range()] == **signature => {
-                    signed = Some(signed.map_or(*outlet, |s| s.min(*outlet)));
+                    found.signed = Some(found.signed.map_or(*outlet, |s| s.min(*outlet)));
                 }
                 Some(_) => {}
-                None => copyright = true,
+                None if k < copyright_end => found.copyright = true,
+                None => found.staff = true,
             }
         }
-        (signed, copyright)
+        found
     }
 }
 
@@ -149,12 +162,16 @@ impl Profiles {
         })
     }
 
-    /// The first outlet (by index) whose signature `line` prints, and whether the line may hold
-    /// a copyright sign.
-    fn signs(&self, line: &str) -> (Option<usize>, bool) {
+    /// What a line holds of signatures, copyright signs and staff-credit words (all may be there
+    /// when no automaton is built).
+    fn signs(&self, line: &str) -> LineSigns {
         match &self.signs {
             Some(signs) => signs.find(line),
-            None => (None, true),
+            None => LineSigns {
+                signed: None,
+                copyright: true,
+                staff: true,
+            },
         }
     }
 
@@ -243,29 +260,23 @@ static BIO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static KOREAN_STAFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\[(]?\s*([가-힣A-Za-z0-9]{2,12})\s+[가-힣]{2,4}\s*(?:기자|특파원)\b").unwrap()
 });
-/// Words a line must hold for `STAFF_CREDIT` or `KOREAN_STAFF` to be worth running.
-static STAFF_WORDS: LazyLock<DFA> = LazyLock::new(|| {
-    DFA::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .prefilter(false)
-        .build([
-            "staff",
-            "desk",
-            "newsroom",
-            "editorial board",
-            "editors",
-            "reporter",
-            "correspondent",
-            "appeared",
-            "published",
-            "first ran",
-            "from ",
-            "기자",
-            "특파원",
-        ])
-        .expect("the credit words compile")
-});
+/// Words a line must hold for `STAFF_CREDIT` or `KOREAN_STAFF` to be worth running; found in
+/// the same pass as the signatures.
+const STAFF_WORDS: [&str; 13] = [
+    "staff",
+    "desk",
+    "newsroom",
+    "editorial board",
+    "editors",
+    "reporter",
+    "correspondent",
+    "appeared",
+    "published",
+    "first ran",
+    "from ",
+    "기자",
+    "특파원",
+];
 
 /// An outlet named by the page: one `outlets.toml` knows, or a name as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -505,7 +516,11 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
 /// for an address, a copyright sign or notice, a colon for a "Source:" label, a parenthesis for
 /// a credit, a staff word for a staff credit.
 fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMut(Strength, Name)) {
-    let (signed, copyright) = profiles.signs(line);
+    let LineSigns {
+        signed,
+        copyright,
+        staff,
+    } = profiles.signs(line);
     if let Some(o) = signed {
         add(Strength::Declared, Name::Known(o));
     }
@@ -554,9 +569,11 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
             add(Strength::Bio, name);
         }
     }
-    if short && overlapping(&STAFF_WORDS, line).next().is_some() {
+    if short && staff {
         for re in [&*STAFF_CREDIT, &*KOREAN_STAFF] {
-            if let Some(c) = re.captures(line) {
+            if re.is_match(line)
+                && let Some(c) = re.captures(line)
+            {
                 let name = (1..c.len())
                     .find_map(|k| c.get(k))
                     .map_or("", |m| m.as_str());
@@ -575,7 +592,11 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
                 add(Strength::Credit, Name::Known(o));
             }
         }
-        if let Some(c) = KOREAN_CREDIT.captures(line) {
+        let opening = line.trim_start();
+        if opening.starts_with(['(', '[', '【'])
+            && line.contains('=')
+            && let Some(c) = KOREAN_CREDIT.captures(line)
+        {
             match profiles.lookup(&c[1]) {
                 Some(o) => add(Strength::Credit, Name::Known(o)),
                 // A Korean outlet's own dateline names it: "(서울=데일리예시)".
@@ -587,6 +608,8 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
             }
         }
         if short
+            && opening.starts_with('(')
+            && line.trim_end().ends_with(')')
             && let Some(c) = SOURCE_CREDIT.captures(line.trim())
             && let Some(o) = lookup_prefix(profiles, &c[1])
         {
@@ -594,10 +617,18 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
         }
     }
     // A title line: "Headline | Outlet".
-    if short
+    if line.len() <= 200
+        && !line.ends_with(['.', '?', '!', '"', '”', ')'])
+        && line.contains([' ', '|'])
+        && (line.contains(" | ")
+            || line.contains(" - ")
+            || line.contains(" – ")
+            || line.contains(" — "))
         && let Some((head, suffix)) = [" | ", " - ", " – ", " — "]
             .iter()
             .find_map(|sep| line.rsplit_once(sep))
+        && suffix.len() <= 60
+        && suffix.split_whitespace().count() <= 5
         && head.split_whitespace().count() >= 3
         && let Some(name) = outlet_name(profiles, suffix)
     {

@@ -103,6 +103,11 @@ fn headline_repeated_by_title_line_wins() {
 }
 
 #[test]
+fn page_printed_to_pdf_reads_its_print_header() {
+    check("printed_pdf_en.txt");
+}
+
+#[test]
 fn byline_suffix_names_the_outlet() {
     check("byline_suffix_en.txt");
     check("byline_pipe_en.txt");
