@@ -724,12 +724,18 @@ pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<
 /// A byline's authors (without "By", e-mail addresses or the outlet) and the outlet it prints,
 /// or `None` when the line is not a byline.
 fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Option<String>)> {
-    if more_chars_than(line, 200) {
+    // A Korean byline opens with a Hangul syllable or a bracket, an English one with "By" or a
+    // label (`by_rest`): most lines fail on their opening, before their length is counted.
+    let opening = line.trim_start_matches(['[', '(', '【', '<', '=', ' ']);
+    let korean = opening.starts_with(|c| ('가'..='힣').contains(&c));
+    let english = if korean { None } else { by_rest(line) };
+    if !korean && english.is_none() || more_chars_than(line, 200) {
         return None;
     }
-    // A Korean byline opens with a Hangul syllable or a bracket: test that before the pattern.
-    let opening = line.trim_start_matches(['[', '(', '【', '<', '=', ' ']);
-    if opening.starts_with(|c| ('가'..='힣').contains(&c))
+    if korean
+        && ["기자", "특파원", "위원", "통신원"]
+            .iter()
+            .any(|t| line.contains(t))
         && KOREAN_BYLINE.is_match(line)
         && let Some(c) = KOREAN_BYLINE.captures(line)
     {
@@ -741,7 +747,7 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
             .then(|| pre.to_string());
         return Some((names, outlet));
     }
-    let rest = by_rest(line)?;
+    let rest = english.or_else(|| by_rest(line))?;
     let first = rest.chars().next()?;
     if !first.is_uppercase() {
         return None;
@@ -876,8 +882,11 @@ fn by_rest(line: &str) -> Option<&str> {
         end -= 1;
     }
     let near = &line[..end];
-    if !(near.contains("By ") || near.contains("by ") || near.contains("BY "))
-        || !near.contains(['|', '·', '•', '-', '–', '—'])
+    // A separator (a bar, a dash, or '·', '•', '–', '—', whose UTF-8 opens with 0xC2 or 0xE2)
+    // is rarer than "by ": test it first.
+    let separator = |b: u8| (b == b'|') | (b == b'-') | (b == 0xC2) | (b == 0xE2);
+    if find_byte(near.as_bytes(), 0, separator).is_none()
+        || !(near.contains("By ") || near.contains("by ") || near.contains("BY "))
     {
         return None;
     }
@@ -1122,7 +1131,9 @@ static BREADCRUMB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BREADCR
 /// ```
 pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
     let mut t = title.trim().to_string();
-    while let Some(m) = SECTION_LABEL.find(&t) {
+    // A label opens with a bracket or ends with a colon or a bar: test that before the pattern.
+    let labelled = t.starts_with(['[', '【', '<']) || t.contains([':', '|']);
+    while let Some(m) = SECTION_LABEL.find(&t).filter(|_| labelled) {
         if m.end() >= t.len() {
             break;
         }

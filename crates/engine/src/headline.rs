@@ -34,24 +34,31 @@ pub struct Pick {
 
 /// Running text: a full sentence of some length, or a long paragraph.
 pub(crate) fn is_body(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    if more_chars_than(text, 300) {
+        return true;
+    }
     let end = text.trim_end_matches(['"', '”', '’', '\'', ')']);
     // A question of a dozen words is as often a headline as a sentence; a long one is prose.
-    more_chars_than(text, 300)
-        || words >= 12 && end.ends_with(['.', '!', '다'])
-        || words > 25 && end.ends_with('?')
+    let (sentence, question) = (end.ends_with(['.', '!', '다']), end.ends_with('?'));
+    if !sentence && !question {
+        return false;
+    }
+    let words = count_words(text);
+    sentence && words >= 12 || question && words > 25
 }
 
 /// The first line of running text that is the article's: prose followed by more prose within a
 /// few lines. A cookie or subscription notice is prose too, and so is a site's description or a
 /// teaser alone among links: neither opens the body.
 pub(crate) fn first_body(lines: &[Line]) -> Option<usize> {
-    let prose = |i: usize| {
-        lines[i].class == Class::Text && is_body(&lines[i].text) && !is_notice(&lines[i].text)
-    };
+    let body_like = |i: usize| lines[i].class == Class::Text && is_body(&lines[i].text);
+    let prose = |i: usize| body_like(i) && !is_notice(&lines[i].text);
+    // What follows must be prose too; a notice is short, so a long paragraph is not one.
     let followed = |i: usize| {
-        (i + 1..lines.len().min(i + 9))
-            .any(|k| prose(k) || matches!(lines[k].class, Class::Caption(_)))
+        (i + 1..lines.len().min(i + 9)).any(|k| {
+            body_like(k) && (lines[k].text.len() > 600 || !is_notice(&lines[k].text))
+                || matches!(lines[k].class, Class::Caption(_))
+        })
     };
     let mut first = None;
     for i in 0..lines.len() {
@@ -94,7 +101,6 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     }
     let lede = Lede::new(lines, body);
     let declared = declared.map(|d| key(&clean_title(d, outlet_names)));
-    let all_caps_page = body.is_some_and(|b| is_all_caps(&lines[b].text));
 
     // Title and share lines are short and hold a separator: only those, lowercased once, are
     // compared with the candidates, and only when there is a choice to make.
@@ -109,8 +115,10 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             })
             .collect()
     };
-    // How many text lines stand before each line up to the body.
     let end = body.unwrap_or(lines.len());
+    // Which lines up to the body are bylines or stamps.
+    let stampish: Vec<bool> = lines[..end].iter().map(is_byline_or_stamp).collect();
+    // How many text lines stand before each line up to the body.
     let mut texts_before = Vec::with_capacity(end + 1);
     texts_before.push(0u32);
     for line in &lines[..end] {
@@ -124,13 +132,13 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     let mut last_good: Option<(usize, usize)> = None;
     for &i in candidates {
         let text = lines[i].text.as_str();
-        let mut score = shape(text, all_caps_page);
+        let mut score = shape(text, || body.is_some_and(|b| is_all_caps(&lines[b].text)));
         if score <= FURNITURE {
             furniture.push(i);
             continue;
         }
         let key = key(&clean_title(text, outlet_names));
-        if outlet_names.contains(&key.as_str()) {
+        if key.len() <= 60 && outlet_names.contains(&key.as_str()) {
             furniture.push(i);
             continue;
         }
@@ -157,14 +165,14 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             6..=10 => 0.5,
             _ => 0.0,
         };
-        if count_words(text) <= 4 && in_menu(lines, i) {
+        if count_words(text) <= 4 && in_menu(lines, &stampish, i) {
             score -= 2.0;
         }
         let count = key.split_whitespace().count();
         // A line under the best headline so far and a byline or stamp is the story's opening
         // or its standfirst.
         if let Some((_, b)) = best.filter(|&(s, _)| s >= 0.5)
-            && (b + 1..i).any(|k| is_byline_or_stamp(&lines[k]))
+            && stampish[b + 1..i].contains(&true)
         {
             score -= 3.0;
         } else if let Some((g, words)) = last_good
@@ -219,18 +227,22 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     }
 }
 
+/// The words of a line as `classify` gives it: its words are one space apart.
 fn count_words(text: &str) -> usize {
-    text.split_whitespace().count()
+    crate::clean::count_bytes(text.as_bytes(), |b| b == b' ') + usize::from(!text.is_empty())
 }
 
 /// Whether the lines either side of a line are short items too: a menu or a list of links.
-fn in_menu(lines: &[Line], at: usize) -> bool {
-    let short = |line: &Line| {
-        count_words(&line.text) <= 4
-            && !is_byline_or_stamp(line)
-            && !line.text.ends_with(['.', '?', '!'])
+/// `stampish` tells the bylines and stamps among the lines up to the body.
+fn in_menu(lines: &[Line], stampish: &[bool], at: usize) -> bool {
+    let short = |k: usize| {
+        lines.get(k).is_some_and(|line| {
+            count_words(&line.text) <= 4
+                && !stampish.get(k).copied().unwrap_or(false)
+                && !line.text.ends_with(['.', '?', '!'])
+        })
     };
-    at > 0 && short(&lines[at - 1]) && lines.get(at + 1).is_some_and(short)
+    at > 0 && short(at - 1) && short(at + 1)
 }
 
 /// A byline or a publication stamp (not a masthead strip showing today's date).
@@ -308,8 +320,13 @@ impl Lede {
     fn new(lines: &[Line], body: Option<usize>) -> Lede {
         let mut text = String::new();
         if let Some(b) = body {
+            // The opening of each of the first two paragraphs is what a headline repeats.
             for line in lines[b..].iter().filter(|l| l.class == Class::Text).take(2) {
-                text.push_str(&line.text.to_lowercase());
+                let mut end = line.text.len().min(600);
+                while !line.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text.push_str(&line.text[..end].to_lowercase());
                 text.push(' ');
             }
         }
@@ -367,7 +384,7 @@ fn stem(word: &str) -> &str {
 /// How much a line looks like a headline, before what the page says about it: positive for a
 /// line of headline shape, at most `FURNITURE` for interface words, counters, dates, datelines,
 /// breadcrumbs and section labels.
-fn shape(text: &str, all_caps_page: bool) -> f32 {
+fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
     let lower = text.to_lowercase();
     let tokens: Vec<&str> = words(&lower).collect();
     if tokens.is_empty() {
@@ -409,18 +426,23 @@ fn shape(text: &str, all_caps_page: bool) -> f32 {
     } else if end.ends_with([',', ';', ':', '|', '/', '>', '-', '–', '—']) {
         score -= 3.0;
     }
-    if !all_caps_page && is_all_caps(text) {
+    if is_all_caps(text) && !all_caps_page() {
         score -= 2.0;
     }
     if text.starts_with(|c: char| c.is_lowercase()) {
         score -= 1.5;
     }
-    if SENTENCE_INSIDE.is_match(text) {
+    if (text.contains(". ") || text.contains("? ") || text.contains("! "))
+        && SENTENCE_INSIDE.is_match(text)
+    {
         // Two sentences: a caption or a summary, not a headline.
         score -= 1.5;
     }
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    let alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
+    let alnum = text
+        .chars()
+        .filter(|&c| crate::clean::is_alphanumeric(c))
+        .count();
     if digits * 5 >= alnum * 2 {
         score -= 3.0;
     }
@@ -429,11 +451,10 @@ fn shape(text: &str, all_caps_page: bool) -> f32 {
 
 /// Whether a line's Latin letters are all capitals (at least four of them).
 fn is_all_caps(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic() && c.is_ascii());
     let (mut upper, mut all) = (0, 0);
-    for c in letters {
-        all += 1;
-        upper += usize::from(c.is_ascii_uppercase());
+    for &b in text.as_bytes() {
+        all += usize::from(b.is_ascii_alphabetic());
+        upper += usize::from(b.is_ascii_uppercase());
     }
     all >= 4 && upper == all
 }
@@ -444,7 +465,13 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_dateline(text: &str) -> bool {
-    !more_chars_than(text, 80) && DATELINE.is_match(text)
+    // Every form holds a comma, a bracket or a dash: test that before the pattern.
+    !more_chars_than(text, 80)
+        && crate::clean::find_byte(text.as_bytes(), 0, |b| {
+            (b == b',') | (b == b'(') | (b == b'[') | (b == b'-') | (b == 0xE2)
+        })
+        .is_some()
+        && DATELINE.is_match(text)
 }
 
 /// Words of dates and times: what is left of a masthead strip or a timestamp without its digits.
@@ -535,7 +562,7 @@ static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// A sentence ending inside a line: a lowercase word or a year, a full stop, a capital.
 static SENTENCE_INSIDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\b[a-z]{3,}|\b\d{4})[.!?] [A-Z]").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:(?-u:\b)[a-z]{3,}|(?-u:\b)\d{4})[.!?] [A-Z]").unwrap());
 
 /// Photo agencies and libraries, as the last word of a credit ("Chuck Burton/AP").
 #[rustfmt::skip]
@@ -761,7 +788,7 @@ mod tests {
             "조회 1,234",
             "본문 바로가기",
         ] {
-            assert!(shape(furniture, false) <= FURNITURE, "{furniture}");
+            assert!(shape(furniture, || false) <= FURNITURE, "{furniture}");
         }
         for headline in [
             "Putin and Kim sign a defence pact",
@@ -771,7 +798,7 @@ mod tests {
             "푸틴, 24년 만에 평양 도착",
             "Has the US-led pressure campaign against Pyongyang failed?",
         ] {
-            assert!(shape(headline, false) > 0.0, "{headline}");
+            assert!(shape(headline, || false) > 0.0, "{headline}");
         }
     }
 }

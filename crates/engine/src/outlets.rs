@@ -241,28 +241,28 @@ static SOURCE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Credits naming the outlet's staff or desk, or where the story first ran: "Korea Herald
 /// staff", "From The Example Post's Seoul bureau", "This article originally appeared in …".
 static STAFF_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"((?:[Tt]he\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4})";
+    let name = r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
     Regex::new(&format!(
-        r"^(?:[Bb]y\s+)?{name}\s+(?:[Ss]taff(?:\s+[Ww]riters?|\s+[Rr]eporters?)?|[Nn]ews\s+[Dd]esk|[Dd]esk|[Nn]ewsroom|[Ee]ditorial\s+[Bb]oard|[Ee]ditors|[Rr]eporters?|[Cc]orrespondents?)\b|^[Ff]rom\s+{name}(?:'s|’s)\s|(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published|ran)\s+(?:in|on|by|at)\s+{name}|^[Rr]epublished\s+(?:with\s+permission\s+)?(?:from|of)\s+{name}"
+        r"^(?:[Bb]y\s+)?{name}\s+(?:[Ss]taff(?:\s+[Ww]riters?|\s+[Rr]eporters?)?|[Nn]ews\s+[Dd]esk|[Dd]esk|[Nn]ewsroom|[Ee]ditorial\s+[Bb]oard|[Ee]ditors|[Rr]eporters?|[Cc]orrespondents?)(?-u:\b)|^[Ff]rom\s+{name}(?:'s|’s)\s|(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published|ran)\s+(?:in|on|by|at)\s+{name}|^[Rr]epublished\s+(?:with\s+permission\s+)?(?:from|of)\s+{name}"
     ))
     .unwrap()
 });
 /// An author's biography naming the outlet they write for: "Jane Doe is a correspondent for The
 /// Nation", "Jane Doe writes about Asia for Example Daily".
 static BIO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"((?:[Tt]he\s+)?[A-Z0-9][\w.&'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z0-9][\w.&'’-]*){0,4})";
+    let name = r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
     Regex::new(&format!(
-        r"\b(?:is|was)\s+(?:an?|the)\s+[^.]{{0,60}}?\b(?:correspondent|reporter|columnist|writer|editor|contributor|journalist|critic|producer)\s+(?:for|at|with)\s+{name}|\bwrites\b[^.]{{0,80}}?\s+for\s+{name}"
+        r"(?-u:\b)(?:is|was)\s+(?:an?|the)\s+[^.]{{0,60}}?(?-u:\b)(?:correspondent|reporter|columnist|writer|editor|contributor|journalist|critic|producer)\s+(?:for|at|with)\s+{name}|(?-u:\b)writes(?-u:\b)[^.]{{0,80}}?\s+for\s+{name}"
     ))
     .unwrap()
 });
 /// A Korean credit naming the outlet before the reporter: "한국일보 홍길동 기자".
 static KOREAN_STAFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\[(]?\s*([가-힣A-Za-z0-9]{2,12})\s+[가-힣]{2,4}\s*(?:기자|특파원)\b").unwrap()
+    Regex::new(r"^[\[(]?\s*([가-힣A-Za-z0-9]{2,12})\s+[가-힣]{2,4}\s*(?:기자|특파원)").unwrap()
 });
 /// Words a line must hold for `STAFF_CREDIT` or `KOREAN_STAFF` to be worth running; found in
 /// the same pass as the signatures.
-const STAFF_WORDS: [&str; 13] = [
+const STAFF_WORDS: [&str; 20] = [
     "staff",
     "desk",
     "newsroom",
@@ -276,6 +276,13 @@ const STAFF_WORDS: [&str; 13] = [
     "from ",
     "기자",
     "특파원",
+    "columnist",
+    "writer",
+    "editor",
+    "contributor",
+    "journalist",
+    "critic",
+    "writes",
 ];
 
 /// An outlet named by the page: one `outlets.toml` knows, or a name as printed.
@@ -399,15 +406,20 @@ pub fn detect(
         line_signs(profiles, line, byline, &mut |s, n| {
             push(profiles, &mut signs, s, n, Some(i));
         });
-        // Nothing ranks above a signature of a printer that is not an agency.
+        // The first sign naming a known printer that is not an agency is final but for a
+        // signature or the address, and they come first on their line.
         if signs
             .iter()
-            .any(|s| s.strength == Strength::Declared && !s.agency)
+            .any(|s| s.strength >= Strength::Own && !s.agency)
         {
             break;
         }
     }
-    if let Some((i, name)) = masthead(lines) {
+    // The masthead is looked for only when nothing stronger names a printer.
+    let named = signs
+        .iter()
+        .any(|s| !s.agency && s.strength >= Strength::Masthead);
+    if !named && let Some((i, name)) = masthead(lines) {
         push(profiles, &mut signs, Strength::Masthead, name, Some(i));
     }
     choose(profiles, lines, &signs)
@@ -545,7 +557,7 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
         };
         add(strength, name);
     }
-    let short = !crate::clean::more_chars_than(line, 160);
+    let short = line.len() <= 160 || !crate::clean::more_chars_than(line, 160);
     if line.contains(':') {
         for c in SOURCE_LABEL.captures_iter(line) {
             let list = c[1].contains([';', ',']) || c[1].split_whitespace().count() > 4;
@@ -556,10 +568,11 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
             }
         }
     }
-    if line.len() <= 600
+    if staff
+        && line.len() <= 600
         && (line.contains(" for ") || line.contains(" at ") || line.contains(" with "))
-        && (line.contains(" is a") || line.contains(" was a") || line.contains(" is the"))
-            | line.contains("writes")
+        && (line.contains(" is ") || line.contains(" was ") || line.contains("writes"))
+        && BIO_CREDIT.is_match(line)
         && let Some(c) = BIO_CREDIT.captures(line)
     {
         let name = (1..c.len())
@@ -569,9 +582,16 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
             add(Strength::Bio, name);
         }
     }
+    // The staff credits open the line, but for "… first appeared in …", and the Korean ones
+    // name a reporter.
+    let english = line.starts_with(|c: char| c.is_ascii_uppercase() || c == 'b')
+        || line.contains("riginally")
+        || line.contains("irst ");
+    let korean = line.contains("기자") || line.contains("특파원");
     if short && staff {
-        for re in [&*STAFF_CREDIT, &*KOREAN_STAFF] {
-            if re.is_match(line)
+        for (re, run) in [(&*STAFF_CREDIT, english), (&*KOREAN_STAFF, korean)] {
+            if run
+                && re.is_match(line)
                 && let Some(c) = re.captures(line)
             {
                 let name = (1..c.len())
@@ -619,11 +639,10 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
     // A title line: "Headline | Outlet".
     if line.len() <= 200
         && !line.ends_with(['.', '?', '!', '"', '”', ')'])
-        && line.contains([' ', '|'])
-        && (line.contains(" | ")
-            || line.contains(" - ")
-            || line.contains(" – ")
-            || line.contains(" — "))
+        && crate::clean::find_byte(line.as_bytes(), 0, |b| {
+            (b == b'|') | (b == b'-') | (b == 0xE2)
+        })
+        .is_some()
         && let Some((head, suffix)) = [" | ", " - ", " – ", " — "]
             .iter()
             .find_map(|sep| line.rsplit_once(sep))
@@ -637,6 +656,12 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
     // A line that is only the name of an outlet that is not an agency: a masthead or a logo's
     // text (an agency's name alone is a photo credit as often).
     if line.len() <= 48
+        && !line.ends_with(['.', ':', ','])
+        && line.bytes().filter(|&b| b == b' ').count() < 5
+        && !line.contains(':')
+        && line.starts_with(|c: char| {
+            c.is_uppercase() || c.is_ascii_digit() || ('가'..='힣').contains(&c)
+        })
         && let Some(o) = profiles.lookup(line.trim())
         && !profiles.outlets[o].agency
     {
@@ -647,15 +672,28 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
 /// The holder a copyright or reproduction line names, when the line is one: its mark opens the
 /// line, or it says the rights are reserved or reproduction is forbidden.
 fn copyright_holder(profiles: &Profiles, line: &str) -> Option<Name> {
-    let lower = line.to_lowercase();
-    let notice = lower.contains("rights reserved") || line.contains("무단");
+    let notice = line.contains("무단")
+        || line
+            .as_bytes()
+            .windows(15)
+            .any(|w| w.eq_ignore_ascii_case(b"rights reserved"));
     for c in COPYRIGHT.captures_iter(line) {
         let mark = c.get(0).expect("group 0 exists");
         // A mark deep in a long line is a caption's or a quote's, not the page's.
         if !notice && line[..mark.start()].chars().count() > 12 {
             continue;
         }
-        if let Some(name) = holder_name(profiles, &c[1]) {
+        // A known holder is found without cleaning: its name up to the first full stop.
+        let raw = &c[1];
+        let quick = raw
+            .split(". ")
+            .next()
+            .unwrap_or(raw)
+            .trim_end_matches(['.', ' ']);
+        if let Some(o) = lookup_prefix(profiles, quick) {
+            return Some(Name::Known(o));
+        }
+        if let Some(name) = holder_name(profiles, raw) {
             return Some(name);
         }
     }
