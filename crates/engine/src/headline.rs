@@ -322,7 +322,7 @@ impl Lede {
         if let Some(b) = body {
             // The opening of each of the first two paragraphs is what a headline repeats.
             for line in lines[b..].iter().filter(|l| l.class == Class::Text).take(2) {
-                let mut end = line.text.len().min(600);
+                let mut end = line.text.len().min(300);
                 while !line.text.is_char_boundary(end) {
                     end -= 1;
                 }

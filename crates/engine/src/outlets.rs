@@ -403,12 +403,13 @@ pub fn detect(
     }
     for (i, line) in lines.iter().enumerate() {
         let byline = bylines.contains(&i);
+        let before = signs.len();
         line_signs(profiles, line, byline, &mut |s, n| {
             push(profiles, &mut signs, s, n, Some(i));
         });
         // The first sign naming a known printer that is not an agency is final but for a
         // signature or the address, and they come first on their line.
-        if signs
+        if signs[before..]
             .iter()
             .any(|s| s.strength >= Strength::Own && !s.agency)
         {
@@ -432,7 +433,12 @@ fn masthead(lines: &[&str]) -> Option<(usize, Name)> {
     let mut tried = 0;
     for (i, line) in lines.iter().enumerate() {
         let line = line.trim();
-        if line.len() > 40 || line.split_whitespace().count() > 4 || !is_masthead_name(line) {
+        if line.len() > 40
+            || !line.starts_with(|c: char| c.is_uppercase() || ('가'..='힣').contains(&c))
+            || line.bytes().any(|b| b.is_ascii_digit() || b == b':')
+            || line.split_whitespace().count() > 4
+            || !is_masthead_name(line)
+        {
             continue;
         }
         let Some(name) = clean_printed(line).filter(|n| n == line) else {
