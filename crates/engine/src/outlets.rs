@@ -243,7 +243,15 @@ static SOURCE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static STAFF_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
     Regex::new(&format!(
-        r"^(?:[Bb]y\s+)?{name}\s+(?:[Ss]taff(?:\s+[Ww]riters?|\s+[Rr]eporters?)?|[Nn]ews\s+[Dd]esk|[Dd]esk|[Nn]ewsroom|[Ee]ditorial\s+[Bb]oard|[Ee]ditors|[Rr]eporters?|[Cc]orrespondents?)(?-u:\b)|^[Ff]rom\s+{name}(?:'s|’s)\s|(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published|ran)\s+(?:in|on|by|at)\s+{name}|^[Rr]epublished\s+(?:with\s+permission\s+)?(?:from|of)\s+{name}"
+        r"^(?:(?:[Bb]y\s+)?{name}\s+(?:[Ss]taff(?:\s+[Ww]riters?|\s+[Rr]eporters?)?|[Nn]ews\s+[Dd]esk|[Dd]esk|[Nn]ewsroom|[Ee]ditorial\s+[Bb]oard|[Ee]ditors|[Rr]eporters?|[Cc]orrespondents?)(?-u:\b)|[Ff]rom\s+{name}(?:'s|’s)\s|[Rr]epublished\s+(?:with\s+permission\s+)?(?:from|of)\s+{name})"
+    ))
+    .unwrap()
+});
+/// Where a story first ran: "This article originally appeared in …", "First published by …".
+static FIRST_RAN: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
+    Regex::new(&format!(
+        r"(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published|ran)\s+(?:in|on|by|at)\s+{name}"
     ))
     .unwrap()
 });
@@ -590,12 +598,16 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
     }
     // The staff credits open the line, but for "… first appeared in …", and the Korean ones
     // name a reporter.
-    let english = line.starts_with(|c: char| c.is_ascii_uppercase() || c == 'b')
-        || line.contains("riginally")
-        || line.contains("irst ");
+    // The staff credits are anchored at the line's opening: they fail at once on prose.
+    let english = line.starts_with(|c: char| c.is_ascii_uppercase() || c == 'b');
+    let first_ran = line.contains("riginally") || line.contains("irst ");
     let korean = line.contains("기자") || line.contains("특파원");
     if short && staff {
-        for (re, run) in [(&*STAFF_CREDIT, english), (&*KOREAN_STAFF, korean)] {
+        for (re, run) in [
+            (&*STAFF_CREDIT, english),
+            (&*FIRST_RAN, first_ran),
+            (&*KOREAN_STAFF, korean),
+        ] {
             if run
                 && re.is_match(line)
                 && let Some(c) = re.captures(line)
