@@ -52,6 +52,8 @@ pub mod dictionary;
 #[cfg(feature = "ingest")]
 pub mod export;
 #[cfg(feature = "ingest")]
+pub mod headline;
+#[cfg(feature = "ingest")]
 pub mod html;
 #[cfg(feature = "ingest")]
 pub mod names;

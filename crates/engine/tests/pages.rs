@@ -2,8 +2,8 @@
 //! encodings, date traps, wire copies, duplicates, tone, coreference, roles, unknown names and
 //! credits. Each page is the smallest one that shows its behaviour.
 
-use engine::model::{Article, Block, Tone};
 use engine::Corpus;
+use engine::model::{Article, Block, Tone};
 
 mod common;
 use common::KNOWLEDGE;
