@@ -163,6 +163,41 @@ fn next_story_sharing_background_paragraphs_is_not_a_duplicate() {
 }
 
 #[test]
+fn the_map_counts_a_story_printed_three_times_once() {
+    // The map's edges and the report's relations over the story alone and over the story with
+    // two copies (trimmed, retitled) are the same: copies add no weight.
+    let edges = |names: &[&str]| {
+        let corpus = Corpus::assemble(names.iter().map(|n| page(n)).collect());
+        let info = engine::bundle::BuildInfo {
+            files: names.len() as u32,
+            built: String::new(),
+            corpus_hash: String::new(),
+        };
+        let (part, _) = engine::bundle::parts(&corpus, &KNOWLEDGE.profiles, info);
+        let index = engine::index::Index::build(&part);
+        let result = index.query(&part.columns, &engine::index::Selection::default(), 50);
+        let named: Vec<(String, String, u32)> = result
+            .edges
+            .iter()
+            .map(|e| {
+                let id = |a: u32| part.actors[a as usize].id.clone();
+                (id(e.a), id(e.b), e.articles)
+            })
+            .collect();
+        (named, corpus.relations)
+    };
+    let alone = edges(&["yonhap_bridge_en.txt"]);
+    let printed_thrice = edges(&[
+        "koreatimes_bridge_trimmed.txt",
+        "yonhap_bridge_en.txt",
+        "joongang_bridge_retitled.txt",
+    ]);
+    assert!(!alone.0.is_empty(), "the story relates its actors");
+    assert!(alone.0.iter().all(|e| e.2 == 1), "{:?}", alone.0);
+    assert_eq!(printed_thrice, alone);
+}
+
+#[test]
 fn copies_and_other_stories_score_far_apart() {
     // Every pair of the pages, scored on their body texts: copies of one story against the
     // rest. The smallest containment of a copy and the largest of a non-copy (that shares more
