@@ -1,6 +1,6 @@
 //! The evidence panel: every sentence behind a map edge in the matching articles, with its
-//! outlet, date and tone and the deciding cue marked, and how the pair is framed: its articles
-//! and their tones per outlet and per year.
+//! outlet, date and tone and the deciding cue marked, the other outlets that printed the same
+//! story, and how the pair is framed: its articles and their tones per outlet and per year.
 
 use crate::ctx;
 use engine::model::Tone;
@@ -19,6 +19,8 @@ struct Item {
     sentence: String,
     tone: Tone,
     cue: Option<(usize, usize)>,
+    /// "also printed by OUTLET (DATE), …" when copies of the article were left out.
+    also: Option<String>,
 }
 
 /// Splits a sentence around its cue so the cue can be marked.
@@ -159,6 +161,7 @@ pub fn EvidencePanel() -> impl IntoView {
                 }
                 continue;
             };
+            let also = ex.also_printed_by(i);
             for e in text.evidence.into_iter().filter(|e| e.a == lo && e.b == hi) {
                 out.push(Item {
                     article: i,
@@ -168,6 +171,7 @@ pub fn EvidencePanel() -> impl IntoView {
                     sentence: e.sentence,
                     tone: e.tone,
                     cue: e.cue.map(|(s, e)| (s as usize, e as usize)),
+                    also: also.clone(),
                 });
             }
         }
@@ -285,6 +289,7 @@ pub fn EvidencePanel() -> impl IntoView {
                                     "open article"
                                 </button>
                             </p>
+                            {item.also.map(|also| view! { <p class="meta copies">{also}</p> })}
                         </li>
                     }
                 }).collect_view()}
