@@ -845,7 +845,10 @@ fn quality_section(r: &Value) -> String {
             ("title, one contains the other", "title_lenient"),
             ("byline, equal", "byline"),
             ("byline, one contains the other", "byline_lenient"),
-            ("site (gold: `siteName`), equal, contained or one outlet of outlets.toml", "site"),
+            (
+                "site (gold: `siteName`), equal, contained or one outlet of outlets.toml",
+                "site",
+            ),
             ("date accuracy", "date_accuracy"),
             (
                 "date right, on the pages whose gold has a date",

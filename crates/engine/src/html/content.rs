@@ -865,6 +865,45 @@ impl Page {
         self.elements[i as usize].score * (1.0 - self.link_density(i))
     }
 
+    /// The root, or an ancestor when the article's prose continues outside it: a story split
+    /// into blocks by an advertisement or a picture ("story-body-1", an ad, "story-body-2").
+    /// An ancestor is taken when it holds half again as much prose outside furniture, with few
+    /// links, and little else.
+    fn widen(&self, root: u32) -> u32 {
+        let mut clean = vec![0u32; self.elements.len()];
+        for run in self.runs.iter().filter(|r| !r.furniture) {
+            let p = prose(run);
+            if p == 0 {
+                continue;
+            }
+            for a in std::iter::once(run.owner).chain(self.ancestors(run.owner)) {
+                clean[a as usize] += p;
+            }
+        }
+        let mut at = root;
+        for a in self.ancestors(root).take(3) {
+            let e = &self.elements[a as usize];
+            if matches!(e.tag, Tag::Body | Tag::Html) || e.furniture {
+                break;
+            }
+            let (inner, outer) = (clean[at as usize], clean[a as usize]);
+            // Most of what the ancestor says outside links must be that prose, not a player's
+            // menus or a list of short items.
+            let plain = e.chars.saturating_sub(e.link_chars);
+            // The piece found first is a good part of the story (a third at least), not a
+            // paragraph among other stories' summaries.
+            if outer * 2 >= inner * 3
+                && outer <= inner * 3
+                && outer >= inner + 300
+                && self.link_density(a) < 0.25
+                && outer * 10 >= plain * 7
+            {
+                at = a;
+            }
+        }
+        at
+    }
+
     /// The siblings of the root that continue the article (a body split in several blocks).
     fn siblings(&self, root: u32) -> Vec<u32> {
         let Some(parent) = self.parent(root) else {
@@ -914,7 +953,7 @@ impl Page {
         let title_norm = title.map(normalise).unwrap_or_default();
         // A page without a paragraph of prose: its body, less the furniture, is all there is.
         let roots = match self.root() {
-            Some(root) => self.siblings(root),
+            Some(root) => self.siblings(self.widen(root)),
             None => self
                 .elements
                 .iter()
