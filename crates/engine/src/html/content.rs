@@ -948,6 +948,46 @@ impl Page {
         density > 0.5 || density > 0.3 && e.weight < 0.0
     }
 
+    /// The runs between the headline and the article's element that belong to the story: its
+    /// standfirst and the captions of its lead pictures (a gallery above the body), when the
+    /// page prints the headline outside that element. Furniture, links and short lines stay out.
+    fn lead(&self, root_of: &[Option<u32>], title_norm: &str) -> Vec<usize> {
+        let Some(first) = self
+            .runs
+            .iter()
+            .position(|r| root_of.get(r.owner as usize).copied().flatten().is_some())
+        else {
+            return Vec::new();
+        };
+        let Some(headline) = (!title_norm.is_empty())
+            .then(|| {
+                self.runs[..first]
+                    .iter()
+                    .rposition(|r| normalise(&r.text) == title_norm)
+            })
+            .flatten()
+        else {
+            return Vec::new();
+        };
+        let mut standfirst = 0;
+        (headline + 1..first)
+            .filter(|&i| {
+                let r = &self.runs[i];
+                if r.furniture || r.is_link || r.link_chars * 4 > r.chars {
+                    return false;
+                }
+                match r.kind {
+                    BlockKind::Caption => true,
+                    BlockKind::Paragraph if r.chars >= 60 && standfirst < 2 => {
+                        standfirst += 1;
+                        true
+                    }
+                    _ => false,
+                }
+            })
+            .collect()
+    }
+
     fn content(mut self, title: Option<&str>) -> Content {
         let mut content = Content::default();
         let title_norm = title.map(normalise).unwrap_or_default();
@@ -976,10 +1016,12 @@ impl Page {
                 root_of[i] = root_of[parent as usize];
             }
         }
+        let lead = self.lead(&root_of, &title_norm);
         for (at, run) in self.runs.iter().enumerate() {
             let at = at as u32;
             let root = root_of.get(run.owner as usize).copied().flatten();
             let reason = match root {
+                None if lead.contains(&(at as usize)) => None,
                 None => Some(Outside::Site),
                 Some(r) if self.furniture_between(run.owner, r) => Some(Outside::Marked),
                 Some(r) => {
