@@ -183,13 +183,19 @@ impl Knowledge {
         // in the order the page writes numeric dates (its own dates, its language and its
         // outlet's language tell), then a date in the URL's path, then what the markup says of
         // the last change.
-        let page_language = meta.and_then(|m| m.lang.as_deref()).or_else(|| {
-            let o = self.profiles.lookup(article.outlet.as_deref()?)?;
-            self.profiles.outlets[o].language.as_deref()
-        });
+        // An outlet's language tag carries its country as the region ("en-GB").
+        let outlet_language = || {
+            let o = &self.profiles.outlets[self.profiles.lookup(article.outlet.as_deref()?)?];
+            let language = o.language.as_deref()?;
+            Some(match &o.country {
+                Some(country) => format!("{language}-{country}"),
+                None => language.to_string(),
+            })
+        };
+        let page_language = meta.and_then(|m| m.lang.clone()).or_else(outlet_language);
         let order = DateOrder::of_page(
             lines.iter().chain(&around).flat_map(|l| &l.dates),
-            page_language,
+            page_language.as_deref(),
         );
         article.date = meta
             .and_then(declared::published)
