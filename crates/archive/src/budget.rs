@@ -138,10 +138,7 @@ impl Budget {
         let ratio = expanded / compressed.max(1);
         if expanded > cap {
             return Err(Exceeded {
-                reason: format!(
-                    "expands past {} (ratio {ratio}:1); not read",
-                    size(cap)
-                ),
+                reason: format!("expands past {} (ratio {ratio}:1); not read", size(cap)),
                 whole_file: false,
             });
         }

@@ -104,7 +104,7 @@ impl<'a> Rows<'a> {
                     }
                 }
                 ReadRecordResult::Record => {
-                    if too_long {
+                    if too_long || total > max {
                         return Ok(Some(Row {
                             line: start,
                             fields: Vec::new(),
@@ -185,7 +185,11 @@ impl Source for Rows<'_> {
                 self.header = Some(names);
                 continue;
             };
-            if row.fields.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            if row
+                .fields
+                .iter()
+                .all(|f| f.iter().all(u8::is_ascii_whitespace))
+            {
                 continue;
             }
             let extra_empty = row.fields.len() > header.len()

@@ -108,10 +108,9 @@ fn inner_name(name: &str) -> String {
 fn read_all(stream: Box<dyn BufRead + '_>, cap: u64) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     match stream.take(cap + 1).read_to_end(&mut bytes) {
-        Ok(_) if bytes.len() as u64 > cap => Err(format!(
-            "expands past {}; not read",
-            crate::size(cap)
-        )),
+        Ok(_) if bytes.len() as u64 > cap => {
+            Err(format!("expands past {}; not read", crate::size(cap)))
+        }
         Ok(_) => Ok(bytes),
         Err(e) => Err(lines::reason(&e)),
     }
@@ -165,9 +164,12 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
+/// The compressed bytes, counted as the decoder takes them.
+type Compressed<'a> = BufReader<Counted<Cursor<Cow<'a, [u8]>>>>;
+
 /// The decoder, with the file's total and ratio checked on every read.
 pub struct Inflate<'a> {
-    inner: MultiGzDecoder<BufReader<Counted<Cursor<Cow<'a, [u8]>>>>>,
+    inner: MultiGzDecoder<Compressed<'a>>,
     read_in: Rc<Cell<u64>>,
     out: u64,
     budget: Rc<Budget>,

@@ -141,7 +141,9 @@ fn decode(body: Vec<u8>, encoding: &str, budget: &Budget) -> Result<Vec<u8>, Str
             .or_else(|_| inflate(DeflateDecoder::new(&body[..]), body.len(), budget)),
         // Stored already inflated, the header kept as sent.
         "gzip" | "x-gzip" | "deflate" => Ok(body),
-        "br" => Err("the page is compressed with Brotli (Content-Encoding: br), which is not read".into()),
+        "br" => Err(
+            "the page is compressed with Brotli (Content-Encoding: br), which is not read".into(),
+        ),
         other => Err(format!(
             "the page is compressed as {other:?} (Content-Encoding), which is not read"
         )),

@@ -112,7 +112,10 @@ pub fn whole<'a>(name: &str, bytes: Cow<'a, [u8]>, budget: &Rc<Budget>) -> Box<d
 
 fn first_line_is_object(bytes: &[u8]) -> bool {
     let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-    matches!(serde_json::from_slice::<Value>(trim(line)), Ok(Value::Object(_)))
+    matches!(
+        serde_json::from_slice::<Value>(trim(line)),
+        Ok(Value::Object(_))
+    )
 }
 
 /// The records of one JSON value.

@@ -94,7 +94,11 @@ pub enum ArchiveError {
 /// Opens one input file. The container then yields its entries one by one, so a large WARC.gz
 /// is inflated a record at a time, never whole. Every input yields at least one entry (a file
 /// with no page in it gives a [`Entry::Skipped`] saying so).
-pub fn open<'a>(name: &str, bytes: &'a [u8], limits: &Limits) -> Result<Container<'a>, ArchiveError> {
+pub fn open<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    limits: &Limits,
+) -> Result<Container<'a>, ArchiveError> {
     let budget = Rc::new(Budget::new(limits.clone(), bytes.len() as u64));
     let head = &bytes[..bytes.len().min(kind::HEAD)];
     let kind = sniff(name, head);
@@ -247,7 +251,11 @@ fn level<'a>(
         Kind::Zip => Box::new(zipped::Members::open(name, bytes, budget)?),
         Kind::Gzip => gzip::open(name, bytes, budget)?,
         Kind::Page => Box::new(Single::page(name, bytes.into_owned())),
-        Kind::Warc => Box::new(warc::Records::new(name, Box::new(Cursor::new(bytes)), budget)),
+        Kind::Warc => Box::new(warc::Records::new(
+            name,
+            Box::new(Cursor::new(bytes)),
+            budget,
+        )),
         Kind::JsonLines => Box::new(json::Lines::new(name, Box::new(Cursor::new(bytes)), budget)),
         Kind::Json => json::whole(name, bytes, budget),
         Kind::Csv { delimiter } => Box::new(csv::Rows::new(
@@ -268,7 +276,10 @@ struct Single {
 impl Single {
     fn page(name: &str, bytes: Vec<u8>) -> Single {
         let kind = kind::page_kind(name, &bytes);
-        Single::entry(name, Entry::Record(Record::page(name.to_string(), bytes, kind)))
+        Single::entry(
+            name,
+            Entry::Record(Record::page(name.to_string(), bytes, kind)),
+        )
     }
 
     fn entry(name: &str, entry: Entry) -> Single {
@@ -311,7 +322,7 @@ fn size(bytes: u64) -> String {
         format!("{bytes} bytes")
     } else if bytes < 1_000_000 {
         format!("{:.1} kB", bytes as f64 / 1e3)
-    } else if bytes % 1_000_000 == 0 {
+    } else if bytes.is_multiple_of(1_000_000) {
         format!("{} MB", bytes / 1_000_000)
     } else {
         format!("{:.1} MB", bytes as f64 / 1e6)
@@ -326,7 +337,11 @@ fn tally(noun: &str, counts: &std::collections::BTreeMap<String, u64>) -> Option
     let mut list: Vec<(&String, &u64)> = counts.iter().collect();
     list.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let total: u64 = counts.values().sum();
-    let shown: Vec<String> = list.iter().take(8).map(|(k, n)| format!("{n} {k}")).collect();
+    let shown: Vec<String> = list
+        .iter()
+        .take(8)
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
     let more = if list.len() > 8 { ", …" } else { "" };
     Some(format!(
         "passed over {total} {noun} that hold no page ({}{more})",

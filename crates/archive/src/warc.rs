@@ -85,7 +85,10 @@ impl<'a> Records<'a> {
                 Ok(Line::Text) if self.line.iter().all(u8::is_ascii_whitespace) => continue,
                 Ok(Line::Text) if self.line.starts_with(b"WARC/") => break,
                 Ok(Line::Text) => {
-                    let start: String = String::from_utf8_lossy(&self.line).chars().take(40).collect();
+                    let start: String = String::from_utf8_lossy(&self.line)
+                        .chars()
+                        .take(40)
+                        .collect();
                     return Err(format!(
                         "a record does not start with a WARC version line (found {start:?})"
                     ));
@@ -118,8 +121,8 @@ impl<'a> Records<'a> {
             match name.trim().to_ascii_lowercase().as_str() {
                 "warc-type" => header.kind = value.to_ascii_lowercase(),
                 "warc-target-uri" => {
-                    header.uri = Some(value.trim_matches(['<', '>']).to_string())
-                        .filter(|u| !u.is_empty());
+                    header.uri =
+                        Some(value.trim_matches(['<', '>']).to_string()).filter(|u| !u.is_empty());
                 }
                 "content-type" => header.content_type = Some(value.to_ascii_lowercase()),
                 "warc-identified-payload-type" => {
@@ -146,7 +149,9 @@ impl<'a> Records<'a> {
                 if !(200..300).contains(&response.status) {
                     return Err(Passed::Over(format!("status {}", response.status)));
                 }
-                let media = response.media_type.or_else(|| header.identified_type.clone());
+                let media = response
+                    .media_type
+                    .or_else(|| header.identified_type.clone());
                 (media, response.charset, response.body)
             }
             "resource" | "conversion" => {

@@ -58,10 +58,18 @@ impl<'a> Members<'a> {
         let raw_name = self.archive.name_for_index(index).unwrap_or_default();
         let inner = clean_name(raw_name);
         let at = format!("{}/{inner}", self.name);
-        let skipped = |reason: String| Some(Item::Entry(Entry::Skipped { name: at.clone(), reason }));
+        let skipped = |reason: String| {
+            Some(Item::Entry(Entry::Skipped {
+                name: at.clone(),
+                reason,
+            }))
+        };
         if inner.starts_with("__MACOSX/") || inner.ends_with(".DS_Store") {
             if !raw_name.ends_with('/') {
-                *self.passed.entry("macOS metadata files".into()).or_default() += 1;
+                *self
+                    .passed
+                    .entry("macOS metadata files".into())
+                    .or_default() += 1;
             }
             return None;
         }
@@ -93,10 +101,14 @@ impl<'a> Members<'a> {
         let (stated, compressed) = (file.size(), file.compressed_size());
         if stated > cap {
             return skipped(format!(
-                "the file is {} ({} compressed); {} over {} are not read",
+                "expands to {} (ratio {}:1); {} over {} are not read",
                 size(stated),
-                size(compressed),
-                if container_name { "archives inside archives" } else { "pages" },
+                stated / compressed.max(1),
+                if container_name {
+                    "archives inside archives"
+                } else {
+                    "pages"
+                },
                 size(cap)
             ));
         }
@@ -105,7 +117,9 @@ impl<'a> Members<'a> {
         loop {
             let n = match file.read(&mut chunk) {
                 Ok(n) => n,
-                Err(e) => return skipped(format!("the entry is damaged ({}); not read", short(&e))),
+                Err(e) => {
+                    return skipped(format!("the entry is damaged ({}); not read", short(&e)));
+                }
             };
             if n == 0 {
                 break;
@@ -122,7 +136,9 @@ impl<'a> Members<'a> {
                     let left = self.order.len() - self.next;
                     return skipped(format!(
                         "{}; this and the {left} files after it are not read",
-                        limit.reason.trim_end_matches("; the rest of it is not read")
+                        limit
+                            .reason
+                            .trim_end_matches("; the rest of it is not read")
                     ));
                 }
                 return skipped(limit.reason);
