@@ -383,6 +383,26 @@ fn a_truncated_warc_says_where_it_ends() {
 }
 
 #[test]
+fn stray_bytes_between_warc_records_are_passed_over() {
+    let first = html_response("https://news.example/a", PAGE);
+    let mut bytes = first.clone();
+    bytes.insert(first.len() - 2, b'x');
+    bytes.extend(html_response("https://news.example/b", PAGE));
+    let got = entries("stray.warc", &bytes);
+    assert_eq!(
+        names(&got),
+        [
+            "stray.warc#1 https://news.example/a",
+            "stray.warc#2 https://news.example/b"
+        ]
+    );
+    assert!(
+        got.iter().any(|e| matches!(e, Entry::Note { message, .. } if message.contains("1 lines outside any WARC record"))),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_warc_of_images_only_holds_no_pages_and_says_what_it_held() {
     let bytes = warc_record(
         "response",
