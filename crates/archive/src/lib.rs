@@ -33,7 +33,7 @@ mod warc;
 mod zipped;
 
 pub use budget::Limits;
-pub use kind::{Kind, sniff};
+pub use kind::{HEAD, Kind, sniff};
 
 use budget::Budget;
 use std::borrow::Cow;
