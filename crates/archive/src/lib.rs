@@ -329,7 +329,7 @@ fn size(bytes: u64) -> String {
     }
 }
 
-/// The counts of what was passed over, most first: `3 image/png, 2 requests`.
+/// The counts of what was passed over, most first: `3 image/png, 2 requests`; `noun` is singular.
 fn tally(noun: &str, counts: &std::collections::BTreeMap<String, u64>) -> Option<String> {
     if counts.is_empty() {
         return None;
@@ -343,8 +343,13 @@ fn tally(noun: &str, counts: &std::collections::BTreeMap<String, u64>) -> Option
         .map(|(k, n)| format!("{n} {k}"))
         .collect();
     let more = if list.len() > 8 { ", …" } else { "" };
+    let (noun, hold) = if total == 1 {
+        (noun.to_string(), "holds")
+    } else {
+        (format!("{noun}s"), "hold")
+    };
     Some(format!(
-        "passed over {total} {noun} that hold no page ({}{more})",
+        "passed over {total} {noun} that {hold} no page ({}{more})",
         shown.join(", ")
     ))
 }

@@ -287,7 +287,7 @@ impl Source for Records<'_> {
                 self.stray
             )
         });
-        match (tally("WARC records", &self.passed), stray) {
+        match (tally("WARC record", &self.passed), stray) {
             (Some(a), Some(b)) => Some(format!("{a}; {b}")),
             (a, b) => a.or(b),
         }

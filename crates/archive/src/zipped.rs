@@ -203,6 +203,6 @@ impl Source for Members<'_> {
     }
 
     fn passed(&self) -> Option<String> {
-        tally("files", &self.passed)
+        tally("file", &self.passed)
     }
 }

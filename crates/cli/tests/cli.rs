@@ -552,7 +552,7 @@ fn a_gzipped_warc_gives_its_pages_with_their_address_and_notes_what_it_passed_ov
         "the address's path tells the day"
     );
     assert!(
-        stderr.contains("crawl.warc.gz: passed over 1 WARC records"),
+        stderr.contains("crawl.warc.gz: passed over 1 WARC record that holds no page"),
         "{stderr}"
     );
 }
