@@ -132,7 +132,7 @@ pub fn read_all(
     inputs: &[Input],
     threads: usize,
 ) -> (Vec<Article>, Timings) {
-    let threads = threads.clamp(1, inputs.len().max(1));
+    let threads = threads.clamp(1, most_jobs(inputs, threads));
     let progress = Progress::new(inputs);
     let (send, receive) = mpsc::sync_channel::<(usize, Job)>(threads * 4);
     let receive = Mutex::new(receive);
@@ -184,6 +184,25 @@ pub fn read_all(
         })
         .collect();
     (articles, timings)
+}
+
+/// How many readers the inputs can keep busy, counting up to `threads`: one per input, unless
+/// one of them is a container (its pages keep every reader busy).
+fn most_jobs(inputs: &[Input], threads: usize) -> usize {
+    if inputs.len() >= threads {
+        return threads;
+    }
+    let container = inputs.iter().any(|input| match input {
+        Input::File(path) => {
+            head(path).is_some_and(|head| archive::sniff(&base_name(path), &head).is_container())
+        }
+        Input::Failed { .. } => false,
+    });
+    if container {
+        threads
+    } else {
+        inputs.len().max(1)
+    }
 }
 
 /// One report entry's work: a page file, a page out of a container, or an error already known.

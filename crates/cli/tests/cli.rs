@@ -686,3 +686,37 @@ fn a_corrupt_zip_and_a_truncated_gzip_say_what_is_wrong() {
         "{last}"
     );
 }
+
+#[test]
+fn one_zip_of_many_pages_is_read_on_every_thread_asked_for() {
+    let files: Vec<(String, Vec<u8>)> = (0..40)
+        .map(|i| {
+            (
+                format!("{i:02}.txt"),
+                format!("Talks {i}\n\nJapan and South Korea met.\n").into_bytes(),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pages.zip");
+    std::fs::write(&path, zip_of(&refs)).unwrap();
+    let output = coverage()
+        .args([
+            "ingest",
+            "--threads",
+            "3",
+            "--timings",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("files=40 ") && stderr.contains("threads=3 "),
+        "{stderr}"
+    );
+}
