@@ -145,9 +145,12 @@ pub fn read_all(
                         let next = receive.lock().expect("no reader panics").recv();
                         let Ok((i, job)) = next else { break };
                         let file = matches!(job, Job::File(_));
+                        let record = matches!(job, Job::Record(_));
                         let read = job.read(knowledge);
                         if file {
                             progress.file_done(read.bytes);
+                        } else if record {
+                            progress.record_done();
                         }
                         done.push((i, read));
                     }
