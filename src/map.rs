@@ -93,7 +93,7 @@ pub fn MapPanel() -> impl IntoView {
         if enlarge {
             // The panel moves to the top of the page: bring it into view.
             request_animation_frame(move || {
-                if let Some(panel) = panel.get_untracked() {
+                if let Some(panel) = panel.try_get_untracked().flatten() {
                     panel.scroll_into_view();
                 }
             });
@@ -561,14 +561,49 @@ fn MapSvg() -> impl IntoView {
     };
     let help = move || {
         if state.with(|s| s.large) {
-            "Drag to move, scroll or pinch to zoom, or use the keys + − 0 and the arrows. Esc shrinks the map."
+            "Drag to move · scroll or pinch to zoom · keys: + − 0 and arrows · Esc shrinks the map"
         } else {
-            "Drag to move, Ctrl + scroll or pinch to zoom, or use the keys + − 0 and the arrows."
+            "Drag to move · Ctrl + scroll or pinch to zoom · keys: + − 0 and arrows"
         }
     };
     let (zoom_in, zoom_out, reset) = (Rc::clone(&live), Rc::clone(&live), live);
     view! {
         <div class="map-wrap">
+            <div class="map-tools">
+                <p class="map-help" id="map-help">{help}</p>
+                <div class="zoom" role="group" aria-label="Zoom">
+                    <button
+                        id="map-zoom-in"
+                        class="button small"
+                        aria-label="Zoom in (+)"
+                        title="Zoom in (+)"
+                        disabled=move || !limits.get().can_zoom_in
+                        on:click=move |_| zoom_in.borrow_mut().zoom_in()
+                    >
+                        "+"
+                    </button>
+                    <button
+                        id="map-zoom-out"
+                        class="button small"
+                        aria-label="Zoom out (−)"
+                        title="Zoom out (−)"
+                        disabled=move || !limits.get().can_zoom_out
+                        on:click=move |_| zoom_out.borrow_mut().zoom_out()
+                    >
+                        "−"
+                    </button>
+                    <button
+                        id="map-zoom-reset"
+                        class="button small"
+                        aria-label="Reset zoom (0)"
+                        title="Reset zoom (0)"
+                        disabled=move || !limits.get().can_zoom_out
+                        on:click=move |_| reset.borrow_mut().reset()
+                    >
+                        "Reset"
+                    </button>
+                </div>
+            </div>
             <svg
                 id="map"
                 tabindex="0"
@@ -579,41 +614,8 @@ fn MapSvg() -> impl IntoView {
                 on:keydown=on_key
                 node_ref=svg
             ></svg>
-            <div class="zoom" role="group" aria-label="Zoom">
-                <button
-                    id="map-zoom-in"
-                    class="button small"
-                    aria-label="Zoom in (+)"
-                    title="Zoom in (+)"
-                    disabled=move || !limits.get().can_zoom_in
-                    on:click=move |_| zoom_in.borrow_mut().zoom_in()
-                >
-                    "+"
-                </button>
-                <button
-                    id="map-zoom-out"
-                    class="button small"
-                    aria-label="Zoom out (−)"
-                    title="Zoom out (−)"
-                    disabled=move || !limits.get().can_zoom_out
-                    on:click=move |_| zoom_out.borrow_mut().zoom_out()
-                >
-                    "−"
-                </button>
-                <button
-                    id="map-zoom-reset"
-                    class="button small"
-                    aria-label="Reset zoom (0)"
-                    title="Reset zoom (0)"
-                    disabled=move || !limits.get().can_zoom_out
-                    on:click=move |_| reset.borrow_mut().reset()
-                >
-                    "Reset"
-                </button>
-            </div>
             <p class="map-empty" hidden=move || result.with(|r| !r.nodes.is_empty())>"No actors in the matching articles."</p>
             <p class="map-note" id="map-note" hidden=move || omitted().is_none()>{move || omitted().unwrap_or_default()}</p>
-            <p class="map-note" id="map-help">{help}</p>
         </div>
     }
 }

@@ -1,7 +1,8 @@
 //! Where the map writes its names, for the zoom shown: names keep one size on the screen, so
 //! the closer the view, the more of them fit. Each goes below, above, right or left of its
-//! node where it covers no other name and no other node, in order of priority (the node in
-//! focus and its neighbours, then the most-named); the others stay unnamed until there is room.
+//! node where it covers no other name and no other node, else across its own node (a big node
+//! in a knot), in order of priority (the node in focus and its neighbours, then the
+//! most-named); the others stay unnamed until there is room.
 //! Knows boxes and text widths, not the DOM.
 
 use super::camera::Rect;
@@ -30,6 +31,8 @@ pub enum LabelPlace {
     Above,
     Right,
     Left,
+    /// Across the node itself.
+    Over,
 }
 
 impl LabelPlace {
@@ -39,6 +42,7 @@ impl LabelPlace {
             LabelPlace::Above => "above",
             LabelPlace::Right => "right",
             LabelPlace::Left => "left",
+            LabelPlace::Over => "over",
         }
     }
 }
@@ -117,22 +121,26 @@ pub fn place_labels(
             (LabelPlace::Above, (s.x - w / 2.0, s.y - reach - h)),
             (LabelPlace::Right, (s.x + reach, s.y - h / 2.0)),
             (LabelPlace::Left, (s.x - reach - w, s.y - h / 2.0)),
+            (LabelPlace::Over, (s.x - w / 2.0, s.y - h / 2.0)),
         ];
         let priority = rank < first.len();
-        let spot = candidates.into_iter().find(|&(_, (left, top))| {
+        let spot = candidates.into_iter().find(|&(place, (left, top))| {
             let b = (left, top, left + w, top + h);
+            // Across its own node, a name may reach over the rims of others, not their middles.
+            let core = if place == LabelPlace::Over { 0.4 } else { 1.0 };
             inside(b, frame)
                 && !placed.iter().any(|&p| overlaps(b, p))
                 && (priority
-                    || !node_boxes
-                        .iter()
-                        .enumerate()
-                        .any(|(j, &n)| j != i && overlaps(b, n)))
+                    || !node_boxes.iter().enumerate().any(|(j, n)| {
+                        let shrink = (1.0 - core) * spots[j].r;
+                        j != i
+                            && overlaps(b, (n.0 + shrink, n.1 + shrink, n.2 - shrink, n.3 - shrink))
+                    }))
         });
         if let Some((place, (left, top))) = spot {
             placed.push((left, top, left + w, top + h));
             let x = match place {
-                LabelPlace::Below | LabelPlace::Above => s.x,
+                LabelPlace::Below | LabelPlace::Above | LabelPlace::Over => s.x,
                 LabelPlace::Right => left,
                 LabelPlace::Left => left + w,
             };
@@ -190,7 +198,7 @@ mod tests {
             .map(|l| {
                 let w = text_px(names[l.node]) / k;
                 let left = match l.place {
-                    LabelPlace::Below | LabelPlace::Above => l.x - w / 2.0,
+                    LabelPlace::Below | LabelPlace::Above | LabelPlace::Over => l.x - w / 2.0,
                     LabelPlace::Right => l.x,
                     LabelPlace::Left => l.x - w,
                 };
@@ -293,6 +301,22 @@ mod tests {
         let last = 7;
         let focused = place_labels(&spots, &names, 0.8, &[last, 4], &FRAME);
         assert_eq!((focused[0].node, focused[1].node), (last, 4));
+    }
+
+    #[test]
+    fn a_big_node_boxed_in_by_others_is_named_across_itself() {
+        // A big node with a small one on every side, all close.
+        let spots = [
+            spot(400.0, 250.0, 20.0),
+            spot(400.0, 285.0, 6.0),
+            spot(400.0, 215.0, 6.0),
+            spot(445.0, 250.0, 6.0),
+            spot(355.0, 250.0, 6.0),
+        ];
+        let names = ["North Korea", "a", "b", "c", "d"];
+        let labels = place_labels(&spots, &names, 1.0, &[], &FRAME);
+        assert_eq!(labels[0].node, 0);
+        assert_eq!(labels[0].place, LabelPlace::Over);
     }
 
     #[test]
