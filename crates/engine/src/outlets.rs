@@ -522,10 +522,19 @@ pub fn detect(
             }
         }
     }
+    // A short item between short items: a menu's entry (a section called like another outlet,
+    // a list of sister sites), which names no printer for sure.
+    let short = |k: usize| {
+        lines.get(k).is_some_and(|l| {
+            let l = l.trim();
+            !l.is_empty() && l.split_whitespace().count() <= 4 && !l.ends_with(['.', '?', '!'])
+        })
+    };
     for (i, line) in lines.iter().enumerate() {
         let byline = bylines.contains(&i);
         let before = signs.len();
-        line_signs(profiles, line, byline, &mut |s, n| {
+        let in_menu = i > 0 && short(i - 1) && short(i + 1);
+        line_signs(profiles, line, byline, in_menu, &mut |s, n| {
             push(profiles, &mut signs, s, n, Some(i));
         });
         // The first sign naming a known printer that is not an agency is final but for a
@@ -654,7 +663,13 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
 /// The signs in one line. Each pattern runs only on lines holding what it needs: "://" or "@"
 /// for an address, a copyright sign or notice, a colon for a "Source:" label, a parenthesis for
 /// a credit, a staff word for a staff credit.
-fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMut(Strength, Name)) {
+fn line_signs(
+    profiles: &Profiles,
+    line: &str,
+    byline: bool,
+    in_menu: bool,
+    add: &mut impl FnMut(Strength, Name),
+) {
     let LineSigns {
         signed,
         copyright,
@@ -796,7 +811,15 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
         && let Some(o) = profiles.lookup(line.trim())
         && !profiles.outlets[o].agency
     {
-        add(Strength::Own, Name::Known(o));
+        // In a menu it is as weak as a biography's mention.
+        add(
+            if in_menu {
+                Strength::Bio
+            } else {
+                Strength::Own
+            },
+            Name::Known(o),
+        );
     }
 }
 
