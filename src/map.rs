@@ -19,8 +19,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-const WIDTH: f32 = 800.0;
-const HEIGHT: f32 = 500.0;
 /// Room around the layout's box for the radius of edge nodes and their labels.
 const MARGIN_X: f32 = 60.0;
 const MARGIN_Y: f32 = 25.0;
@@ -31,7 +29,50 @@ const SEED: u64 = 0x00c0_ffee;
 #[derive(Clone, PartialEq, Default)]
 struct Positions(HashMap<u32, (f32, f32)>);
 
-fn place(r: &QueryResult, previous: Option<&Positions>) -> Positions {
+/// The layout's box in drawing units. Wide (800 × 500) on a wide element; on a squarer or a
+/// taller one (a phone, the map enlarged on a phone) the box takes the element's shape, in a
+/// few steps, with the same area: the nodes spread over the screen instead of sitting in a
+/// wide strip across its middle.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Frame {
+    pub const WIDE: Frame = Frame { w: 800.0, h: 500.0 };
+
+    /// The frame for an element `size` pixels wide and high: its width-to-height ratio rounded
+    /// to a power of 1.25, from 0.51 (tall) up to the wide frame.
+    pub fn for_size((w, h): (f32, f32)) -> Frame {
+        if !(w > 0.0 && h > 0.0) {
+            return Frame::WIDE;
+        }
+        let step = ((w / h).ln() / 1.25f32.ln()).round().clamp(-3.0, 2.0) as i32;
+        if step >= 2 {
+            return Frame::WIDE;
+        }
+        let ratio = 1.25f32.powi(step);
+        let area = Frame::WIDE.w * Frame::WIDE.h;
+        Frame {
+            w: (area * ratio).sqrt().round(),
+            h: (area / ratio).sqrt().round(),
+        }
+    }
+
+    /// The whole drawing: the layout's box and the margins around it for edge nodes' radii
+    /// and names.
+    pub fn drawing(self) -> camera::Rect {
+        camera::Rect {
+            x: -MARGIN_X,
+            y: -MARGIN_Y,
+            w: self.w + 2.0 * MARGIN_X,
+            h: self.h + 2.0 * MARGIN_Y,
+        }
+    }
+}
+
+fn place(r: &QueryResult, previous: Option<&Positions>, frame: Frame) -> Positions {
     let (nodes, edges) = graph_of(r, |actor| previous.and_then(|p| p.0.get(&actor).copied()));
     let mut pos = layout(&nodes, &edges, SEED);
     let max_articles = r.nodes.first().map_or(1, |n| n.articles).max(1);
@@ -41,7 +82,7 @@ fn place(r: &QueryResult, previous: Option<&Positions>) -> Positions {
         // Squares and diamonds reach a little past the radius.
         .map(|n| 1.15 * radius(n.articles, max_articles))
         .collect();
-    separate(&mut pos, &radii, (WIDTH, HEIGHT), NODE_GAP);
+    separate(&mut pos, &radii, (frame.w, frame.h), NODE_GAP);
     Positions(nodes.iter().map(|n| n.key).zip(pos).collect())
 }
 
@@ -180,12 +221,13 @@ struct Drawing {
     total_edges: usize,
 }
 
-/// The drawing of an answer at positions `p`, over an actor table of `actors` entries (an
-/// actor outside it is not drawn, so every node and edge drawn has a name and an id).
-fn drawing(r: &QueryResult, p: &Positions, actors: usize) -> Drawing {
+/// The drawing of an answer at positions `p` in `frame`, over an actor table of `actors`
+/// entries (an actor outside it is not drawn, so every node and edge drawn has a name and an
+/// id).
+fn drawing(r: &QueryResult, p: &Positions, frame: Frame, actors: usize) -> Drawing {
     let at = |actor: u32| {
         let (x, y) = p.0.get(&actor).copied().unwrap_or((0.5, 0.5));
-        (x * WIDTH, y * HEIGHT)
+        (x * frame.w, y * frame.h)
     };
     let known = |actor: u32| (actor as usize) < actors;
     let max_articles = r.nodes.first().map_or(1, |n| n.articles);
@@ -343,6 +385,8 @@ fn markup(
             continue;
         };
         let pressed = actors.contains(&info.id);
+        // An end of the edge whose evidence is open: ringed, so a short edge is found too.
+        let end = edge.is_some_and(|(a, b)| *a == info.id || *b == info.id);
         let mut label = String::new();
         esc(
             &mut label,
@@ -355,9 +399,10 @@ fn markup(
         );
         let _ = write!(
             out,
-            r#"<g class="actor {}{}" data-actor=""#,
+            r#"<g class="actor {}{}{}" data-actor=""#,
             kind_class(info.kind),
-            if pressed { " selected" } else { "" }
+            if pressed { " selected" } else { "" },
+            if end { " end" } else { "" }
         );
         esc(&mut out, &info.id);
         let _ = write!(
@@ -474,28 +519,26 @@ fn refocus(svg: &web_sys::Element, key: &(String, Option<String>)) {
     }
 }
 
-/// The whole drawing, in view-box units: the layout's box and the margins around it.
-const DRAWING: camera::Rect = camera::Rect {
-    x: -MARGIN_X,
-    y: -MARGIN_Y,
-    w: WIDTH + 2.0 * MARGIN_X,
-    h: HEIGHT + 2.0 * MARGIN_Y,
-};
-
 #[component]
 fn MapSvg() -> impl IntoView {
     let c = ctx();
     let (ex, state, result) = (c.ex, c.state, c.result);
     let info: &'static [ActorInfo] = &ex.bundle.index.actors;
-    let positions =
-        Memo::new(move |previous: Option<&Positions>| result.with(|r| place(r, previous)));
-    let drawing =
-        Memo::new(move |_| result.with(|r| positions.with(|p| drawing(r, p, info.len()))));
+    // The frame follows the element's shape (measured by the live part).
+    let frame = RwSignal::new(Frame::WIDE);
+    let positions = Memo::new(move |previous: Option<&Positions>| {
+        let f = frame.get();
+        result.with(|r| place(r, previous, f))
+    });
+    let drawing = Memo::new(move |_| {
+        let f = frame.get();
+        result.with(|r| positions.with(|p| drawing(r, p, f, info.len())))
+    });
     let limits = RwSignal::new(live::Limits {
         can_zoom_out: false,
         can_zoom_in: true,
     });
-    let live = Rc::new(RefCell::new(live::Live::new(DRAWING, limits)));
+    let live = Rc::new(RefCell::new(live::Live::new(Frame::WIDE, limits, frame)));
     // The listeners live as long as the map; dropping them removes them.
     let hooks = StoredValue::new_local(None::<live::Hooks>);
     let act = move |h: Hit| match h {
@@ -522,6 +565,7 @@ fn MapSvg() -> impl IntoView {
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let draw_live = Rc::clone(&live);
     Effect::new(move |_| {
+        let shape = frame.get();
         let (html, scene, large) = drawing.with(|d| {
             state.with(|s| {
                 (
@@ -534,7 +578,9 @@ fn MapSvg() -> impl IntoView {
         let Some(svg) = svg.get() else { return };
         let svg: &web_sys::Element = &svg;
         if hooks.with_value(Option::is_none) {
-            draw_live.borrow_mut().redrawn(svg, live::Scene::default());
+            draw_live
+                .borrow_mut()
+                .redrawn(svg, live::Scene::default(), shape);
             hooks.set_value(Some(live::attach(svg, &draw_live)));
         }
         let focus = focused_key(svg);
@@ -542,7 +588,7 @@ fn MapSvg() -> impl IntoView {
         if let Ok(mut l) = draw_live.try_borrow_mut() {
             l.large = large;
             l.measure();
-            l.redrawn(svg, scene);
+            l.redrawn(svg, scene, shape);
         }
         if let Some(key) = focus {
             refocus(svg, &key);
@@ -743,7 +789,7 @@ mod tests {
                 },
             }],
         };
-        let d = drawing(&r, &Positions::default(), info.len());
+        let d = drawing(&r, &Positions::default(), Frame::WIDE, info.len());
         let html = markup(
             &d,
             &info,
@@ -784,7 +830,11 @@ mod tests {
                 .collect();
         assert!(tags.is_subset(&drawn), "unexpected elements {tags:?}");
         // The selected node and edge are marked; the edge is drawn again with its halo.
-        assert!(html.contains("class=\"actor person selected\""), "{html}");
+        assert!(
+            html.contains("class=\"actor person selected end\""),
+            "{html}"
+        );
+        assert!(html.contains("class=\"actor organization end\""), "{html}");
         assert!(
             html.contains("class=\"edge-hit neutral selected\"")
                 || html.contains("class=\"edge-hit cooperation selected\""),
@@ -815,12 +865,36 @@ mod tests {
             }],
             edges: Vec::new(),
         };
-        let d = drawing(&r, &Positions::default(), info.len());
+        let d = drawing(&r, &Positions::default(), Frame::WIDE, info.len());
         let html = markup(&d, &info, &[], None);
         assert!(
             html.contains(r#"<g class="marked" aria-hidden="true"></g>"#),
             "{html}"
         );
+    }
+
+    #[test]
+    fn the_frame_takes_the_elements_shape_with_the_same_area() {
+        // The map in the page's centre column, wide: the wide frame.
+        assert_eq!(Frame::for_size((684.0, 409.0)), Frame::WIDE);
+        assert_eq!(Frame::for_size((1360.0, 700.0)), Frame::WIDE);
+        assert_eq!(Frame::for_size((0.0, 0.0)), Frame::WIDE);
+        // A phone: square in the page, tall when enlarged.
+        let square = Frame::for_size((350.0, 350.0));
+        assert_eq!(square.w, square.h);
+        let tall = Frame::for_size((350.0, 650.0));
+        assert!(tall.h > 1.5 * tall.w, "{tall:?}");
+        assert_eq!(
+            Frame::for_size((350.0, 2000.0)),
+            tall,
+            "no taller than that"
+        );
+        for f in [square, tall] {
+            let area = f.w * f.h / (Frame::WIDE.w * Frame::WIDE.h);
+            assert!((area - 1.0).abs() < 0.01, "{f:?}");
+        }
+        // Small changes of size keep the frame (no new layout on every pixel of a resize).
+        assert_eq!(Frame::for_size((352.0, 347.0)), square);
     }
 
     /// A node or edge whose actor the table does not hold is not drawn (so every drawn element
@@ -849,7 +923,7 @@ mod tests {
                 tone: ToneCounts::default(),
             }],
         };
-        let d = drawing(&r, &Positions::default(), 2);
+        let d = drawing(&r, &Positions::default(), Frame::WIDE, 2);
         assert_eq!(d.nodes.len(), 1);
         assert!(d.edges.is_empty());
     }

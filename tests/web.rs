@@ -310,6 +310,16 @@ async fn the_open_edge_is_marked_until_its_evidence_closes() {
     assert_eq!(selected[0].get_attribute("data-source").unwrap(), a);
     assert_eq!(selected[0].get_attribute("data-target").unwrap(), b);
     assert_eq!(app.all("svg#map .marked .halo").len(), 1);
+    // Its two ends are ringed, so a short edge between close nodes is found too.
+    let mut ends: Vec<String> = app
+        .all("svg#map .actor.end")
+        .iter()
+        .map(|n| n.get_attribute("data-actor").unwrap())
+        .collect();
+    ends.sort();
+    let mut pair = vec![a.clone(), b.clone()];
+    pair.sort();
+    assert_eq!(ends, pair);
     // Zooming keeps the mark: the drawing is not rebuilt.
     app.click("#map-zoom-in");
     assert_eq!(app.all("svg#map .marked .halo").len(), 1);
@@ -317,6 +327,7 @@ async fn the_open_edge_is_marked_until_its_evidence_closes() {
     tick().await;
     assert!(app.all("svg#map .marked path").is_empty());
     assert!(app.all("svg#map .edge-hit.selected").is_empty());
+    assert!(app.all("svg#map .actor.end").is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -64,6 +64,11 @@ impl Camera {
         }
     }
 
+    /// The whole drawing the camera moves over.
+    pub fn drawing(&self) -> Rect {
+        self.drawing
+    }
+
     pub fn is_reset(&self) -> bool {
         *self == Camera::new(self.drawing)
     }

@@ -116,11 +116,19 @@ pub fn place_labels(
         let s = spots[i];
         let reach = 1.15 * s.r + px(GAP_PX);
         let (w, h) = (px(text_px(name)), px(LINE_PX));
+        // Centred below or above, beside, then below or above slid a third of the name to one
+        // side (still touching the node), then across the node.
+        let slide = w / 3.0;
+        let (below, above) = (s.y + reach, s.y - reach - h);
         let candidates = [
-            (LabelPlace::Below, (s.x - w / 2.0, s.y + reach)),
-            (LabelPlace::Above, (s.x - w / 2.0, s.y - reach - h)),
+            (LabelPlace::Below, (s.x - w / 2.0, below)),
+            (LabelPlace::Above, (s.x - w / 2.0, above)),
             (LabelPlace::Right, (s.x + reach, s.y - h / 2.0)),
             (LabelPlace::Left, (s.x - reach - w, s.y - h / 2.0)),
+            (LabelPlace::Below, (s.x - w / 2.0 + slide, below)),
+            (LabelPlace::Below, (s.x - w / 2.0 - slide, below)),
+            (LabelPlace::Above, (s.x - w / 2.0 + slide, above)),
+            (LabelPlace::Above, (s.x - w / 2.0 - slide, above)),
             (LabelPlace::Over, (s.x - w / 2.0, s.y - h / 2.0)),
         ];
         let priority = rank < first.len();
@@ -140,7 +148,7 @@ pub fn place_labels(
         if let Some((place, (left, top))) = spot {
             placed.push((left, top, left + w, top + h));
             let x = match place {
-                LabelPlace::Below | LabelPlace::Above | LabelPlace::Over => s.x,
+                LabelPlace::Below | LabelPlace::Above | LabelPlace::Over => left + w / 2.0,
                 LabelPlace::Right => left,
                 LabelPlace::Left => left + w,
             };
@@ -293,6 +301,27 @@ mod tests {
             matches!(big.place, LabelPlace::Right | LabelPlace::Left),
             "{big:?}"
         );
+    }
+
+    #[test]
+    fn a_name_slides_sideways_below_before_going_over_its_node() {
+        // At the frame's top (nothing above), with nodes on both sides and one below-left.
+        let spots = [
+            spot(400.0, -5.0, 12.0),
+            spot(440.0, -5.0, 6.0),
+            spot(360.0, -5.0, 6.0),
+            spot(370.0, 30.0, 6.0),
+        ];
+        let names = ["Vladimir Putin", "a", "b", "c"];
+        let labels = place_labels(&spots, &names, 1.0, &[], &FRAME);
+        let big = labels.iter().find(|l| l.node == 0).expect("named");
+        assert_eq!(big.place, LabelPlace::Below);
+        assert!(
+            big.x > 400.0,
+            "slid right, away from the node below-left: {big:?}"
+        );
+        let boxes = boxes_of(&labels, &names, 1.0);
+        assert!(boxes[0].0 < 400.0, "still under its node");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! and never by rebuilding the map's markup. Pointer, wheel, key and focus events arrive through
 //! a few listeners on the SVG element; what they land on is found by the elements' data keys.
 
+use super::Frame;
 use super::camera::{Camera, MAX_ZOOM, MIN_ZOOM, PAN_STEP, Rect, ZOOM_STEP};
 use super::labels::{Spot, labels_markup, place_labels};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -161,6 +162,8 @@ pub struct Live {
     /// The map spans the page: the wheel zooms without Ctrl.
     pub large: bool,
     limits: RwSignal<Limits>,
+    /// The layout's frame for the element's shape, set when a measure finds another.
+    frame: RwSignal<Frame>,
 }
 
 /// The drawing's node radii grow as the cube root of the zoom on the screen, not with it: a
@@ -170,7 +173,8 @@ pub fn node_scale(zoom: f32) -> f32 {
 }
 
 impl Live {
-    pub fn new(drawing: Rect, limits: RwSignal<Limits>) -> Live {
+    pub fn new(shape: Frame, limits: RwSignal<Limits>, frame: RwSignal<Frame>) -> Live {
+        let drawing = shape.drawing();
         Live {
             svg: None,
             groups: None,
@@ -190,12 +194,17 @@ impl Live {
             frame_pending: false,
             large: false,
             limits,
+            frame,
         }
     }
 
-    /// After the map's markup was replaced: the new scene, the groups it drew, the view.
-    pub fn redrawn(&mut self, svg: &web_sys::Element, scene: Scene) {
+    /// After the map's markup was replaced: the new scene in `shape`, the groups it drew, the
+    /// view (the whole drawing again when the frame changed).
+    pub fn redrawn(&mut self, svg: &web_sys::Element, scene: Scene, shape: Frame) {
         self.svg = Some(svg.clone());
+        if self.camera.drawing() != shape.drawing() {
+            self.camera = Camera::new(shape.drawing());
+        }
         self.scene = scene;
         self.generation = self.generation.wrapping_add(1);
         self.marked.clear();
@@ -215,12 +224,17 @@ impl Live {
         self.apply();
     }
 
-    /// Reads the SVG's size on the screen (on resize).
+    /// Reads the SVG's size on the screen (on resize), and asks for another frame when the
+    /// element's shape calls for one (the map is laid out and drawn again).
     pub fn measure(&mut self) {
         if let Some(svg) = &self.svg {
             let rect = svg.get_bounding_client_rect();
             if rect.width() > 0.0 && rect.height() > 0.0 {
                 self.size = (rect.width() as f32, rect.height() as f32);
+                let shape = Frame::for_size(self.size);
+                if self.frame.get_untracked() != shape {
+                    self.frame.set(shape);
+                }
             }
         }
     }
