@@ -1,8 +1,8 @@
 //! Where the map writes its names, for the zoom shown: names keep one size on the screen, so
 //! the closer the view, the more of them fit. Each goes below, above, right or left of its
-//! node where it covers no other name and no other node, else across its own node (a big node
-//! in a knot), in order of priority (the node in focus and its neighbours, then the
-//! most-named); the others stay unnamed until there is room.
+//! node where it covers no other name and no other node, else where it covers only their rims,
+//! else across its own node (a big node in a knot), in order of priority (the node in focus
+//! and its neighbours, then the most-named); the others stay unnamed until there is room.
 //! Knows boxes and text widths, not the DOM.
 
 use super::camera::Rect;
@@ -117,25 +117,31 @@ pub fn place_labels(
         let reach = 1.15 * s.r + px(GAP_PX);
         let (w, h) = (px(text_px(name)), px(LINE_PX));
         // Centred below or above, beside, then below or above slid a third of the name to one
-        // side (still touching the node), then across the node.
+        // side (still touching the node), each clear of other nodes; then the four sides again
+        // over the outer half of other nodes' radii; then across the node itself, over the outer
+        // 60 % of others'. (A name over a rim, drawn on its halo, still reads.)
         let slide = w / 3.0;
         let (below, above) = (s.y + reach, s.y - reach - h);
+        let (middle, right, left) = (s.y - h / 2.0, s.x + reach, s.x - reach - w);
+        let centred = s.x - w / 2.0;
         let candidates = [
-            (LabelPlace::Below, (s.x - w / 2.0, below)),
-            (LabelPlace::Above, (s.x - w / 2.0, above)),
-            (LabelPlace::Right, (s.x + reach, s.y - h / 2.0)),
-            (LabelPlace::Left, (s.x - reach - w, s.y - h / 2.0)),
-            (LabelPlace::Below, (s.x - w / 2.0 + slide, below)),
-            (LabelPlace::Below, (s.x - w / 2.0 - slide, below)),
-            (LabelPlace::Above, (s.x - w / 2.0 + slide, above)),
-            (LabelPlace::Above, (s.x - w / 2.0 - slide, above)),
-            (LabelPlace::Over, (s.x - w / 2.0, s.y - h / 2.0)),
+            (LabelPlace::Below, (centred, below), 1.0),
+            (LabelPlace::Above, (centred, above), 1.0),
+            (LabelPlace::Right, (right, middle), 1.0),
+            (LabelPlace::Left, (left, middle), 1.0),
+            (LabelPlace::Below, (centred + slide, below), 1.0),
+            (LabelPlace::Below, (centred - slide, below), 1.0),
+            (LabelPlace::Above, (centred + slide, above), 1.0),
+            (LabelPlace::Above, (centred - slide, above), 1.0),
+            (LabelPlace::Below, (centred, below), 0.5),
+            (LabelPlace::Above, (centred, above), 0.5),
+            (LabelPlace::Right, (right, middle), 0.5),
+            (LabelPlace::Left, (left, middle), 0.5),
+            (LabelPlace::Over, (centred, middle), 0.4),
         ];
         let priority = rank < first.len();
-        let spot = candidates.into_iter().find(|&(place, (left, top))| {
+        let spot = candidates.into_iter().find(|&(_, (left, top), core)| {
             let b = (left, top, left + w, top + h);
-            // Across its own node, a name may reach over the rims of others, not their middles.
-            let core = if place == LabelPlace::Over { 0.4 } else { 1.0 };
             inside(b, frame)
                 && !placed.iter().any(|&p| overlaps(b, p))
                 && (priority
@@ -145,7 +151,7 @@ pub fn place_labels(
                             && overlaps(b, (n.0 + shrink, n.1 + shrink, n.2 - shrink, n.3 - shrink))
                     }))
         });
-        if let Some((place, (left, top))) = spot {
+        if let Some((place, (left, top), _)) = spot {
             placed.push((left, top, left + w, top + h));
             let x = match place {
                 LabelPlace::Below | LabelPlace::Above | LabelPlace::Over => left + w / 2.0,
@@ -322,6 +328,21 @@ mod tests {
         );
         let boxes = boxes_of(&labels, &names, 1.0);
         assert!(boxes[0].0 < 400.0, "still under its node");
+    }
+
+    #[test]
+    fn a_name_may_touch_a_neighbours_rim_before_going_over_its_own_node() {
+        // At the frame's top, nodes on both sides, and one just below whose rim the name grazes.
+        let spots = [
+            spot(400.0, -5.0, 12.0),
+            spot(440.0, -5.0, 6.0),
+            spot(360.0, -5.0, 6.0),
+            spot(400.0, 30.0, 6.0),
+        ];
+        let names = ["Vladimir Putin", "a", "b", "c"];
+        let labels = place_labels(&spots, &names, 1.0, &[], &FRAME);
+        let big = labels.iter().find(|l| l.node == 0).expect("named");
+        assert_eq!((big.place, big.x), (LabelPlace::Below, 400.0));
     }
 
     #[test]
