@@ -139,18 +139,36 @@ pub fn place_labels(
             (LabelPlace::Left, (left, middle), 0.5),
             (LabelPlace::Over, (centred, middle), 0.4),
         ];
+        // A name in focus (a lit neighbour) may also stand a line further off, or beside its
+        // node a line higher or lower: in a hub's crowd every neighbour is named.
+        let crowded = [
+            (LabelPlace::Below, (centred, below + h), 1.0),
+            (LabelPlace::Above, (centred, above - h), 1.0),
+            (LabelPlace::Right, (right, middle - h), 1.0),
+            (LabelPlace::Right, (right, middle + h), 1.0),
+            (LabelPlace::Left, (left, middle - h), 1.0),
+            (LabelPlace::Left, (left, middle + h), 1.0),
+        ];
         let priority = rank < first.len();
-        let spot = candidates.into_iter().find(|&(_, (left, top), core)| {
-            let b = (left, top, left + w, top + h);
-            inside(b, frame)
-                && !placed.iter().any(|&p| overlaps(b, p))
-                && (priority
-                    || !node_boxes.iter().enumerate().any(|(j, n)| {
-                        let shrink = (1.0 - core) * spots[j].r;
-                        j != i
-                            && overlaps(b, (n.0 + shrink, n.1 + shrink, n.2 - shrink, n.3 - shrink))
-                    }))
-        });
+        let extra = if priority { &crowded[..] } else { &[] };
+        let spot =
+            candidates
+                .into_iter()
+                .chain(extra.iter().copied())
+                .find(|&(_, (left, top), core)| {
+                    let b = (left, top, left + w, top + h);
+                    inside(b, frame)
+                        && !placed.iter().any(|&p| overlaps(b, p))
+                        && (priority
+                            || !node_boxes.iter().enumerate().any(|(j, n)| {
+                                let shrink = (1.0 - core) * spots[j].r;
+                                j != i
+                                    && overlaps(
+                                        b,
+                                        (n.0 + shrink, n.1 + shrink, n.2 - shrink, n.3 - shrink),
+                                    )
+                            }))
+                });
         if let Some((place, (left, top), _)) = spot {
             placed.push((left, top, left + w, top + h));
             let x = match place {

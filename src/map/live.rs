@@ -151,8 +151,8 @@ pub struct Live {
     focus: Option<Target>,
     shown: Option<Target>,
     marked: Vec<web_sys::Element>,
-    /// The scale, highlight and scene generation the labels were placed for.
-    labels_for: Option<(f32, Option<Target>, u32)>,
+    /// The view, highlight and scene generation the labels were placed for.
+    labels_for: Option<(Rect, Option<Target>, u32)>,
     generation: u32,
     scale_shown: f32,
     pointers: Vec<(i32, (f32, f32))>,
@@ -266,10 +266,12 @@ impl Live {
         }
     }
 
-    /// Places the names for the current scale and highlight, unless they already are.
+    /// Places the names for the current view and highlight, unless they already are: inside
+    /// the view, so a name at its edge goes to its node's other side rather than being cut.
     fn place_names(&mut self) {
         let k = self.camera.scale(self.size);
-        let key = (k, self.shown, self.generation);
+        let view = self.camera.view_box(self.size);
+        let key = (view, self.shown, self.generation);
         if self.labels_for == Some(key) {
             return;
         }
@@ -290,8 +292,7 @@ impl Live {
             let (a, b) = self.scene.edges[e];
             first.extend([a, b]);
         }
-        let frame = self.camera.overview(self.size);
-        let placed = place_labels(&spots, &names, k, &first, &frame);
+        let placed = place_labels(&spots, &names, k, &first, &view);
         let mut near = vec![false; spots.len()];
         for i in lit {
             near[i] = true;
@@ -402,11 +403,14 @@ impl Drop for Hooks {
     }
 }
 
+/// What one of the map's listeners does with its event.
+type Handler = dyn Fn(&web_sys::Event, &Rc<RefCell<Live>>);
+
 /// Attaches the map's listeners to `svg`: pointer drag and pinch, wheel, zoom and pan keys,
 /// hover and focus highlight; and a resize observer.
 pub fn attach(svg: &web_sys::Element, live: &Rc<RefCell<Live>>) -> Hooks {
     let target: &web_sys::EventTarget = svg.as_ref();
-    let on = |name: &'static str, f: Box<dyn Fn(&web_sys::Event, &Rc<RefCell<Live>>)>| {
+    let on = |name: &'static str, f: Box<Handler>| {
         let live = Rc::clone(live);
         EventListener::new(target, name, move |ev| f(ev, &live))
     };
