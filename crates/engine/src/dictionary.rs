@@ -42,6 +42,13 @@ pub struct ActorEntry {
     /// Countries whose name mostly marks where something happened ("the summit in Singapore").
     #[serde(default)]
     pub venue: bool,
+    /// Organisations and alliances the actor belongs to or leads (a party, a ministry, an
+    /// alliance): named beside it, they describe it rather than relate to it.
+    #[serde(default)]
+    pub member_of: Vec<String>,
+    /// A news organisation: what it reports or credits is not a relation of its own.
+    #[serde(default)]
+    pub media: bool,
 }
 
 /// Who held a role from when to when (`to` absent: still in office).
@@ -162,6 +169,18 @@ impl Dictionary {
                         return Err(invalid(format!(
                             "actor {:?}: country {:?} is not a country actor",
                             a.id, c
+                        )));
+                    }
+                }
+            }
+            for m in &a.member_of {
+                match by_id.get(m) {
+                    Some(&mi)
+                        if actors[mi as usize].kind == ActorKind::Organization && *m != a.id => {}
+                    _ => {
+                        return Err(invalid(format!(
+                            "actor {:?}: member_of {:?} is not an organisation actor (give the id of a party, ministry or alliance)",
+                            a.id, m
                         )));
                     }
                 }
@@ -479,6 +498,21 @@ holders = [
             .to_string();
         assert!(
             err.contains("shared by moon-jae-in and yoon-suk-yeol"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn membership_must_name_an_organisation() {
+        let bad = SMALL.replace(
+            "surname = \"Yoon\"",
+            "surname = \"Yoon\"\nmember_of = [\"south-korea\"]",
+        );
+        let err = Dictionary::from_toml("actors.toml", &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("member_of \"south-korea\" is not an organisation"),
             "{err}"
         );
     }

@@ -2270,7 +2270,7 @@ const COOPERATION: &[&str] = &[
 /// Conflict: every cue in these sentences is a conflict cue.
 const CONFLICT: &[&str] = &[
     "{a} condemned {b} over its latest missile launch.",
-    "{a} imposed new sanctions on {b} over shipments of {goods}.",
+    "{a} imposed new sanctions on {b} over its {field} policy.",
     "{a} warned {b} against any further provocation.",
     "{a} accused {b} of violating international law.",
     "{a} vetoed a resolution drafted by {b} at the last minute.",
@@ -2313,7 +2313,7 @@ const NEUTRAL: &[&str] = &[
     "{a} said it was closely watching {b} for now.",
     "{a} has not commented on reports about {b} so far.",
     "It was not immediately clear whether {a} had informed {b} in advance.",
-    "{a} and {b} are expected to issue statements later in the day.",
+    "{a} is expected to respond to {b} later in the day.",
 ];
 
 /// Sentences naming one actor.
