@@ -62,7 +62,8 @@ impl EvidenceReader {
                     .collect()
             })
             .collect();
-        // What an actor belongs to, and what that belongs to (a minister's ministry's country).
+        // What an actor belongs to, and what that belongs to (a minister's ministry's country),
+        // up to a country: a state's alliances are not its citizens' or its bodies'.
         let belongs = (0..direct.len())
             .map(|i| {
                 let mut out: Vec<u32> = Vec::new();
@@ -70,7 +71,9 @@ impl EvidenceReader {
                 while let Some(x) = todo.pop() {
                     if x as usize != i && !out.contains(&x) {
                         out.push(x);
-                        todo.extend(&direct[x as usize]);
+                        if dict.actors[x as usize].kind != ActorKind::Country {
+                            todo.extend(&direct[x as usize]);
+                        }
                     }
                 }
                 out
@@ -200,15 +203,14 @@ impl EvidenceReader {
             if let (Some(kx), Some(ky)) = (kx, ky) {
                 let own = |a: u32, b: u32| self.belongs[a as usize].contains(&b);
                 let (ix, iy) = (x as usize, y as usize);
-                // A person and their own country, never.
-                let person_country = |p: usize, a: u32, c: usize, b: u32| {
-                    who[p].person && article.actors[c].kind == ActorKind::Country && own(a, b)
-                };
-                if person_country(ix, kx, iy, ky) || person_country(iy, ky, ix, kx) {
+                let country = |i: usize| article.actors[i].kind == ActorKind::Country;
+                // A person or a body and what it belongs to (its country, party, ministry,
+                // parent body): never a relation. A country and its alliance: only when a cue
+                // states an act of one toward the other ("Sweden joined NATO").
+                let body = |i: usize, a: u32, b: u32| !country(i) && own(a, b);
+                if body(ix, kx, ky) || body(iy, ky, kx) {
                     continue;
                 }
-                // A member and what it belongs to, only when a cue states an event from one to
-                // the other ("Sweden joined NATO", "Trump criticised NATO").
                 let member = own(kx, ky) || own(ky, kx);
                 if member && (link.kind == LinkKind::Plain || link.direction == Direction::Mutual) {
                     continue;

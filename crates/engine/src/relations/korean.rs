@@ -78,6 +78,11 @@ const CUES: &[KoCue] = &[
     cue("협의", Category::Consult, true),
     cue("논의", Category::Consult, true),
     cue("친서", Category::Consult, false),
+    cue("외교", Category::Consult, true),
+    cue("투자", Category::Aid, false),
+    cue("설득", Category::Consult, false),
+    cue("약속", Category::Agree, false),
+    cue("이견", Category::Disapprove, true),
     cue("교류", Category::Cooperate, true),
     cue("협력", Category::Cooperate, true),
     cue("공조", Category::Cooperate, true),
@@ -117,7 +122,6 @@ const CUES: &[KoCue] = &[
     cue("비난", Category::Disapprove, false),
     cue("비판", Category::Disapprove, false),
     cue("반발", Category::Disapprove, false),
-    cue("우려", Category::Disapprove, false),
     cue("적대", Category::Disapprove, false),
     cue("갈등", Category::Disapprove, true),
     cue("대립", Category::Disapprove, true),
@@ -156,6 +160,12 @@ const CUES: &[KoCue] = &[
     op("중단", Category::Reject, KoOp::Cease),
     op("철회", Category::Concede, KoOp::Cease),
     op("차단", Category::Sanction, KoOp::Cease),
+    op("결렬", Category::Reject, KoOp::Cease),
+    op("파국", Category::Reject, KoOp::Cease),
+    op("무산", Category::Reject, KoOp::Cease),
+    op("단절", Category::Reject, KoOp::Cease),
+    op("삭제", Category::Concede, KoOp::Cease),
+    op("종식", Category::Concede, KoOp::Cease),
 ];
 
 /// Particles, longest first, and the role they give.
@@ -168,6 +178,9 @@ const PARTICLES: &[(&str, Role)] = &[
     ("을 향해", Role::Target),
     ("를 향해", Role::Target),
     ("에 따르면", Role::Source),
+    ("에 있는", Role::Place),
+    ("에 있던", Role::Place),
+    ("에 머물", Role::Place),
     ("에게서", Role::Other),
     ("으로부터", Role::Other),
     ("로부터", Role::Other),
@@ -185,8 +198,8 @@ const PARTICLES: &[(&str, Role)] = &[
     ("께서", Role::Subject),
     ("에는", Role::Target),
     ("에도", Role::Target),
-    ("은", Role::Subject),
-    ("는", Role::Subject),
+    ("은", Role::Topic),
+    ("는", Role::Topic),
     ("이", Role::Subject),
     ("가", Role::Subject),
     ("도", Role::Subject),
@@ -203,6 +216,8 @@ const PARTICLES: &[(&str, Role)] = &[
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
+    /// 은/는: the topic, which acts in later clauses that name no subject.
+    Topic,
     Subject,
     Object,
     Partner,
@@ -349,7 +364,10 @@ fn negate(tone: Tone, category: Category) -> Tone {
 /// Cues outside names: (start, end, cue, negated), in text order.
 fn find_cues<'c>(text: &str, units: &[Unit]) -> Vec<(usize, usize, &'c KoCue, bool)> {
     let mut out: Vec<(usize, usize, &KoCue, bool)> = Vec::new();
-    for c in CUES {
+    // Longest stems first: "테러지원국" before "지원".
+    let mut order: Vec<&KoCue> = CUES.iter().collect();
+    order.sort_by_key(|c| std::cmp::Reverse(c.stem.len()));
+    for c in order {
         let mut from = 0;
         while let Some(i) = text[from..].find(c.stem) {
             let s = from + i;
@@ -359,6 +377,11 @@ fn find_cues<'c>(text: &str, units: &[Unit]) -> Vec<(usize, usize, &'c KoCue, bo
                 continue;
             }
             if out.iter().any(|&(a, b, _, _)| s < b && a < e) {
+                continue;
+            }
+            // "외교부", "외교관", "외교통": a ministry or a title, not diplomacy.
+            if c.stem == "외교" && text[e..].starts_with(['부', '관', '통', '장', '상', '소', '안'])
+            {
                 continue;
             }
             out.push((s, e, c, negated_after(text, e)));
@@ -381,9 +404,9 @@ fn negated_after(text: &str, e: usize) -> bool {
         first
     };
     let next: Vec<&str> = if own.is_empty() {
-        std::iter::once(first).chain(words.take(1)).collect()
+        std::iter::once(first).chain(words.take(2)).collect()
     } else {
-        words.take(1).collect()
+        words.take(2).collect()
     };
     let negative = |w: &str| NEGATIONS.iter().any(|n| w.starts_with(n)) || w == "안" || w == "못";
     own.contains("않")
@@ -411,10 +434,12 @@ fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
-/// The links of a Korean sentence.
+/// The links of a Korean sentence, clause by clause: a clause ends at a comma, at a
+/// connective ending before a comma ("…했고,", "…하며,") or at a sentence end glued to the next.
+/// The topic named first (은/는) acts in later clauses that name no subject.
 pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
     let items = items(text, units);
-    let cues = find_cues(text, units);
+    let all_cues = find_cues(text, units);
     let mut dropped = vec![false; units.len()];
     // Sources: "X에 따르면", and media that report ("노동신문이 … 보도했다").
     let speech_at = SPEECH.iter().filter_map(|s| text.rfind(s)).max();
@@ -436,18 +461,72 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
     // Quotation: a name inside quotes belongs to what was said.
     let quote = quote_span(text);
     let said = speech_at.is_some();
-    let subjects: Vec<usize> = (0..units.len())
-        .filter(|&u| !dropped[u] && roles[u].0 == Role::Subject)
-        .collect();
     let mut links: Vec<Link> = Vec::new();
-    let mut push = |x: usize,
-                    y: usize,
-                    tone: Tone,
-                    category: Option<Category>,
-                    direction: Direction,
-                    cue: Option<(usize, usize)>,
-                    kind: LinkKind| {
-        if x == y || units[x].actor == units[y].actor || dropped[x] || dropped[y] {
+    let mut topic: Vec<usize> = Vec::new();
+    for (cs, ce) in clauses(text) {
+        let inside = |u: usize| cs <= units[u].start && units[u].end <= ce;
+        let cues: Vec<(usize, usize, &KoCue, bool)> = all_cues
+            .iter()
+            .copied()
+            .filter(|&(s, e, _, _)| cs <= s && e <= ce)
+            .collect();
+        let mut subjects: Vec<usize> = (0..units.len())
+            .filter(|&u| {
+                inside(u) && !dropped[u] && matches!(roles[u].0, Role::Subject | Role::Topic)
+            })
+            .collect();
+        let carried = subjects.is_empty();
+        if carried {
+            subjects = topic.clone();
+        }
+        if topic.is_empty() {
+            topic = (0..units.len())
+                .filter(|&u| inside(u) && !dropped[u] && roles[u].0 == Role::Topic)
+                .collect();
+        }
+        let clause = Clause {
+            text,
+            units,
+            roles: &roles,
+            dropped: &dropped,
+            quote,
+            said,
+            start: cs,
+            end: ce,
+            carried,
+        };
+        clause.read(&cues, &subjects, &mut links);
+    }
+    links
+}
+
+/// One clause of a Korean sentence and what the sentence knows of its names.
+struct Clause<'a> {
+    text: &'a str,
+    units: &'a [Unit],
+    roles: &'a [(Role, usize)],
+    dropped: &'a [bool],
+    quote: Option<(usize, usize)>,
+    said: bool,
+    start: usize,
+    end: usize,
+    /// The subjects come from an earlier clause's topic.
+    carried: bool,
+}
+
+impl Clause<'_> {
+    fn push(
+        &self,
+        links: &mut Vec<Link>,
+        x: usize,
+        y: usize,
+        tone: Tone,
+        category: Category,
+        direction: Direction,
+        cue: (usize, usize),
+    ) {
+        let units = self.units;
+        if x == y || units[x].actor == units[y].actor || self.dropped[x] || self.dropped[y] {
             return;
         }
         if links
@@ -460,151 +539,264 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
             x,
             y,
             tone,
-            category,
+            category: Some(category),
             direction,
-            cue,
-            kind,
+            cue: Some(cue),
+            kind: LinkKind::Stated,
         });
-    };
-    // The predicate: the last cue that is not inside a quotation holding its own subject.
-    let mut consumed = vec![false; cues.len()];
-    for i in (0..cues.len()).rev() {
-        if consumed[i] {
-            continue;
-        }
-        let (s, e, c, negated) = cues[i];
-        // An operator over an event named just before it ("협력을 거부", "제재 해제").
-        let mut tone = c.category.tone();
-        let mut category = c.category;
-        let mut span = (s, e);
-        let mut mutual = c.mutual;
-        if c.op != KoOp::Plain
-            && let Some(j) = i.checked_sub(1)
-            && s - cues[j].1 <= 12
-        {
-            consumed[j] = true;
-            let inner = cues[j].2;
-            span = (cues[j].0, e);
-            mutual = inner.mutual;
-            tone = match inner.category.tone() {
-                Tone::Cooperation => Tone::Conflict,
-                Tone::Conflict => Tone::Cooperation,
-                Tone::Neutral => Tone::Neutral,
-            };
-            category = match (c.op, tone) {
-                (KoOp::Cease, Tone::Cooperation) => Category::Concede,
-                (KoOp::Cease, _) => Category::Sanction,
-                (_, Tone::Cooperation) => Category::Support,
-                _ => Category::Reject,
-            };
-        }
-        if negated {
-            tone = negate(tone, category);
-        }
-        let in_quote = quote.is_some_and(|(a, b)| a <= s && e <= b);
-        // Participants: owners of the cue noun, names with role particles before it, and the
-        // subject.
-        let owner: Vec<usize> = (0..units.len())
-            .filter(|&u| {
-                !dropped[u]
-                    && matches!(roles[u].0, Role::Owner | Role::Bare)
-                    && owns(text, units, &roles, u, s)
-            })
-            .collect();
-        let before: Vec<usize> = (0..units.len())
-            .filter(|&u| {
-                !dropped[u]
-                    && units[u].end <= s
-                    && matches!(
-                        roles[u].0,
-                        Role::Object | Role::Partner | Role::Target | Role::Owner
-                    )
-                    && !owner.contains(&u)
-                    && quote
-                        .is_none_or(|(a, b)| (a <= units[u].start && units[u].end <= b) == in_quote)
-            })
-            .collect();
-        let subject: Vec<usize> = if !owner.is_empty() && i + 1 < cues.len() {
-            // A cue noun with an owner inside a longer predicate: the owner acts.
-            owner.clone()
-        } else {
-            let inside: Vec<usize> = subjects
-                .iter()
-                .copied()
+    }
+
+    fn in_clause(&self, u: usize) -> bool {
+        self.start <= self.units[u].start && self.units[u].end <= self.end
+    }
+
+    /// The events of the clause, the last cue (the predicate) first.
+    fn read(
+        &self,
+        cues: &[(usize, usize, &KoCue, bool)],
+        subjects: &[usize],
+        links: &mut Vec<Link>,
+    ) {
+        let (text, units, roles) = (self.text, self.units, self.roles);
+        let mut consumed = vec![false; cues.len()];
+        for i in (0..cues.len()).rev() {
+            if consumed[i] {
+                continue;
+            }
+            let (s, e, c, negated) = cues[i];
+            let mut tone = c.category.tone();
+            let mut category = c.category;
+            let mut span = (s, e);
+            let mut mutual = c.mutual;
+            let mut inner_targets: Option<Vec<usize>> = None;
+            // An operator over an event named just before it ("협력을 거부", "제재 해제"), or
+            // for an opposition with nothing before it, the event after it ("중국의 반대로 북한에
+            // 대한 원유 공급 차단은 …").
+            let before = i.checked_sub(1).filter(|&j| s - cues[j].1 <= 12);
+            let after = (c.op == KoOp::Oppose && before.is_none())
+                .then(|| i + 1)
+                .filter(|&j| j < cues.len());
+            if c.op != KoOp::Plain
+                && let Some(j) = before.or(after)
+            {
+                consumed[j] = true;
+                let (is, ie, inner, _) = cues[j];
+                span = (s.min(is), e.max(ie));
+                mutual = inner.mutual;
+                // An inner operator: "공급 차단" is the end of a supply.
+                let mut inner_tone = inner.category.tone();
+                if inner.op == KoOp::Cease
+                    && let Some(k) = j.checked_sub(1)
+                    && k != i
+                    && is - cues[k].1 <= 12
+                {
+                    consumed[k] = true;
+                    inner_tone = flip(cues[k].2.category.tone());
+                    span = (span.0.min(cues[k].0), span.1);
+                }
+                if after == Some(j)
+                    && let Some(&(ns, ne, next, _)) = cues.get(j + 1)
+                    && next.op == KoOp::Cease
+                    && ns - ie <= 12
+                {
+                    consumed[j + 1] = true;
+                    inner_tone = flip(inner_tone);
+                    span = (span.0, span.1.max(ne));
+                }
+                tone = flip(inner_tone);
+                category = match (c.op, tone) {
+                    (KoOp::Cease, Tone::Cooperation) => Category::Concede,
+                    (KoOp::Cease, _) => Category::Sanction,
+                    (_, Tone::Cooperation) => Category::Support,
+                    _ => Category::Reject,
+                };
+                if after == Some(j) {
+                    // The event's other party: names marked toward it before it.
+                    inner_targets = Some(self.marked_before(ie, &[]));
+                }
+            }
+            if negated {
+                tone = negate(tone, category);
+            }
+            if self.supposed(e) {
+                tone = Tone::Neutral;
+            }
+            let in_quote = self.quote.is_some_and(|(a, b)| a <= s && e <= b);
+            // Participants: owners of the cue noun, names with role particles before it, and
+            // the subject.
+            let owner: Vec<usize> = (0..units.len())
                 .filter(|&u| {
-                    quote
-                        .is_none_or(|(a, b)| (a <= units[u].start && units[u].end <= b) == in_quote)
+                    self.in_clause(u)
+                        && !self.dropped[u]
+                        && matches!(roles[u].0, Role::Owner | Role::Bare)
+                        && owns(text, units, roles, u, s)
+                        && !names_the_event(text, units[u].end, s)
                 })
                 .collect();
-            if inside.is_empty() && in_quote && said {
-                // Nobody named inside the quotation: the speaker does it.
-                subjects.clone()
+            let mut before = self.marked_before(s, &owner);
+            before.retain(|&u| {
+                self.quote
+                    .is_none_or(|(a, b)| (a <= units[u].start && units[u].end <= b) == in_quote)
+            });
+            if let Some(t) = inner_targets {
+                before = t;
+            }
+            let last = i + 1 == cues.len();
+            let subject: Vec<usize> = if !owner.is_empty() && !last {
+                // A cue noun with an owner inside a longer predicate: the owner acts.
+                owner.clone()
             } else {
-                inside
-            }
-        };
-        let (agents, targets) = if !owner.is_empty() && i + 1 == cues.len() {
-            (subject.clone(), {
-                let mut t = before.clone();
-                t.extend(owner.iter().copied());
-                t
-            })
-        } else {
-            (subject.clone(), before.clone())
-        };
-        if agents.is_empty() && targets.len() >= 2 && mutual {
-            for (a, &x) in targets.iter().enumerate() {
-                for &y in &targets[a + 1..] {
-                    push(
-                        x,
-                        y,
-                        tone,
-                        Some(category),
-                        Direction::Mutual,
-                        Some(span),
-                        LinkKind::Stated,
-                    );
+                let inside: Vec<usize> = subjects
+                    .iter()
+                    .copied()
+                    .filter(|&u| {
+                        self.quote.is_none_or(|(a, b)| {
+                            (a <= units[u].start && units[u].end <= b) == in_quote
+                        })
+                    })
+                    .collect();
+                if inside.is_empty() && in_quote && self.said {
+                    // Nobody named inside the quotation: the speaker does it.
+                    subjects.to_vec()
+                } else {
+                    inside
                 }
-            }
-            continue;
-        }
-        if targets.is_empty() && agents.len() >= 2 && mutual {
-            for (a, &x) in agents.iter().enumerate() {
-                for &y in &agents[a + 1..] {
-                    push(
-                        x,
-                        y,
-                        tone,
-                        Some(category),
-                        Direction::Mutual,
-                        Some(span),
-                        LinkKind::Stated,
-                    );
+            };
+            let (agents, targets) = if !owner.is_empty() && (last || subject == owner) {
+                if subject == owner {
+                    (owner.clone(), before.clone())
+                } else {
+                    let mut t = before.clone();
+                    t.extend(owner.iter().copied());
+                    (subject.clone(), t)
                 }
+            } else {
+                (subject.clone(), before.clone())
+            };
+            if agents.is_empty() && targets.len() >= 2 && mutual {
+                for (a, &x) in targets.iter().enumerate() {
+                    for &y in &targets[a + 1..] {
+                        self.push(links, x, y, tone, category, Direction::Mutual, span);
+                    }
+                }
+                continue;
             }
-            continue;
-        }
-        // "A과 B은 …": a partner of the subject in a mutual event.
-        let direction = if mutual || targets.iter().any(|&t| roles[t].0 == Role::Partner) {
-            Direction::Mutual
-        } else {
-            Direction::AToB
-        };
-        for &x in &agents {
-            for &y in &targets {
-                push(
-                    x,
-                    y,
-                    tone,
-                    Some(category),
-                    direction,
-                    Some(span),
-                    LinkKind::Stated,
-                );
+            if targets.is_empty() && agents.len() >= 2 && mutual && !self.carried {
+                for (a, &x) in agents.iter().enumerate() {
+                    for &y in &agents[a + 1..] {
+                        self.push(links, x, y, tone, category, Direction::Mutual, span);
+                    }
+                }
+                continue;
+            }
+            // "A과 B은 …": a partner of the subject in a mutual event.
+            let direction = if mutual || targets.iter().any(|&t| roles[t].0 == Role::Partner) {
+                Direction::Mutual
+            } else {
+                Direction::AToB
+            };
+            for &x in &agents {
+                for &y in &targets {
+                    if agents.contains(&y) {
+                        continue;
+                    }
+                    self.push(links, x, y, tone, category, direction, span);
+                }
             }
         }
     }
-    links
+
+    /// Names of the clause before byte `at` marked as an object, partner, target or owner.
+    fn marked_before(&self, at: usize, except: &[usize]) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&u| {
+                self.in_clause(u)
+                    && !self.dropped[u]
+                    && self.units[u].end <= at
+                    && matches!(
+                        self.roles[u].0,
+                        Role::Object | Role::Partner | Role::Target | Role::Owner
+                    )
+                    && !except.contains(&u)
+            })
+            .collect()
+    }
+
+    /// Whether what follows a predicate makes it only supposed: "…할지" (whether), "…할 경우"
+    /// (in case), "…ㄹ 수 있다" (may), "…면" (if).
+    fn supposed(&self, e: usize) -> bool {
+        let rest = &self.text[e..self.end];
+        let near = rest
+            .get(..rest.char_indices().nth(14).map_or(rest.len(), |(i, _)| i))
+            .unwrap_or(rest);
+        let close = [
+            "할지",
+            "될지",
+            "을지",
+            "는지",
+            "할 경우",
+            "하면",
+            "한다면",
+            "된다면",
+            "경우",
+        ]
+        .iter()
+        .any(|m| near.contains(m));
+        // The clause ends in a possibility: "…ㄹ 수 있다", "…수도 있다", "…지 모른다".
+        let end = rest.trim_end_matches(|c: char| !is_hangul(c));
+        let tail = &end[end.char_indices().rev().nth(8).map_or(0, |(i, _)| i)..];
+        close
+            || [
+                "수 있다",
+                "수도 있다",
+                "수 있습니다",
+                "수도 있습니다",
+                "지 모른다",
+                "지도 모른다",
+                "가능성",
+            ]
+            .iter()
+            .any(|m| tail.contains(m))
+    }
+}
+
+fn flip(t: Tone) -> Tone {
+    match t {
+        Tone::Cooperation => Tone::Conflict,
+        Tone::Conflict => Tone::Cooperation,
+        Tone::Neutral => Tone::Neutral,
+    }
+}
+
+/// A name right before 전쟁 ("우크라이나 전쟁"): the war's name, not a party to it.
+fn names_the_event(text: &str, unit_end: usize, cue_start: usize) -> bool {
+    let between = &text[unit_end..cue_start];
+    between.trim().is_empty() && text[cue_start..].starts_with("전쟁")
+}
+
+/// Clause spans of a Korean sentence.
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quote_depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '‘' => quote_depth += 1,
+            '”' | '’' => quote_depth -= 1,
+            _ => {}
+        }
+        let end_here = quote_depth <= 0
+            && (c == ','
+                || (c == '.'
+                    && text[..i].ends_with('다')
+                    && text[i + 1..].starts_with(|x: char| x != ' ' && x != '"' && x != '”')));
+        if end_here {
+            out.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, text.len()));
+    out
 }
 
 /// Each unit's role, read from the particle at the end of its phrase: a name followed by
