@@ -5,7 +5,7 @@
 //! alliance) and writes each link as an `Evidence` with the text around it. Knows nothing of cues.
 
 use crate::dictionary::Dictionary;
-use crate::model::{ActorKind, Article, Direction, Evidence, Mention};
+use crate::model::{ActorKind, Article, Evidence, Mention};
 use crate::outlets::Profiles;
 use crate::relations::{self, Link, LinkKind, Unit};
 use crate::sentences;
@@ -212,7 +212,7 @@ impl EvidenceReader {
                     continue;
                 }
                 let member = own(kx, ky) || own(ky, kx);
-                if member && (link.kind == LinkKind::Plain || link.direction == Direction::Mutual) {
+                if member && link.kind == LinkKind::Plain {
                     continue;
                 }
             }

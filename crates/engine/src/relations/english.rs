@@ -139,29 +139,6 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
     r.find_cues();
     r.find_speech();
     let frames = r.frames();
-    if std::env::var("RELDEBUG").is_ok() {
-        eprintln!("regions: {:?}", r.regions);
-        eprintln!(
-            "region of tokens: {:?}",
-            r.toks
-                .iter()
-                .zip(&r.region)
-                .map(|(t, g)| format!("{}:{}", &text[t.s..t.e], g))
-                .collect::<Vec<_>>()
-        );
-        eprintln!("phrases: {:?} dropped {:?}", r.phrases, r.dropped);
-        for c in &r.cues {
-            eprintln!(
-                "cue {} {:?} {:?}",
-                &text[r.toks[c.t].s..r.toks[c.last].e],
-                c.entry.pos,
-                c.neg
-            );
-        }
-        for f in &frames {
-            eprintln!("frame {:?}", f);
-        }
-    }
     r.to_links(frames)
 }
 
@@ -245,13 +222,6 @@ impl<'a> Reader<'a> {
         match self.toks.get(t) {
             Some(tok) if tok.k == K::Word => &self.lower[tok.s..tok.e],
             _ => "",
-        }
-    }
-
-    fn punct(&self, t: usize) -> Option<char> {
-        match self.toks.get(t)?.k {
-            K::Punct(c) => Some(c),
-            _ => None,
         }
     }
 
@@ -535,7 +505,7 @@ impl<'a> Reader<'a> {
             return Some(Kind::Main);
         }
         // ", saying …", ", adding …": the main subject goes on speaking or acting.
-        if next.ends_with("ing") && !has(DETERMINERS, next) && !self.unit_at(t + 1).is_some() {
+        if next.ends_with("ing") && !has(DETERMINERS, next) && self.unit_at(t + 1).is_none() {
             if next == "including" {
                 return None;
             }
@@ -670,12 +640,14 @@ impl<'a> Reader<'a> {
                     break;
                 }
                 match self.title_run(run.clone()) {
-                    Some(title_units_after_prep) => {
+                    Some((title_units_after_prep, next_is_content)) => {
                         for &tu in &title_units_after_prep {
                             self.dropped[tu] = true;
                         }
                         let nu = self.unit_at(next).expect("a unit token");
-                        if title_units_after_prep.contains(&nu) {
+                        if next_is_content {
+                            // "envoy for North Korea": the name after the title's preposition.
+                            self.dropped[nu] = true;
                             j += 1;
                             continue;
                         }
@@ -687,8 +659,8 @@ impl<'a> Reader<'a> {
                 }
             }
             // Names inside the run that were skipped as title contents.
-            for k in i + 1..j {
-                let u = self.unit_at(order[k]).expect("a unit token");
+            for &k in &order[i + 1..j] {
+                let u = self.unit_at(k).expect("a unit token");
                 if !units.contains(&u) {
                     self.dropped[u] = true;
                 }
@@ -718,10 +690,10 @@ impl<'a> Reader<'a> {
 
     /// Whether the tokens of `run` join two names into one phrase, and which names inside it
     /// are title contents. `None`: the run separates them.
-    fn title_run(&self, run: std::ops::Range<usize>) -> Option<Vec<usize>> {
+    fn title_run(&self, run: std::ops::Range<usize>) -> Option<(Vec<usize>, bool)> {
         if run.is_empty() {
             // Two names side by side: "U.S. State Department", "Kremlin Peskov".
-            return Some(Vec::new());
+            return Some((Vec::new(), false));
         }
         if run.len() > 9 {
             return None;
@@ -764,7 +736,12 @@ impl<'a> Reader<'a> {
             }
         }
         let only_possessive = run.clone().all(|t| self.toks[t].k == K::Poss);
-        (role || only_possessive).then_some(contents)
+        // The run ends with the title's preposition: the next name is its contents.
+        let open = matches!(
+            self.w(run.end - 1),
+            "for" | "of" | "to" | "on" | "at" | "in"
+        );
+        (role || only_possessive).then_some((contents, open))
     }
 
     fn phrase_units(&self, u: usize) -> Vec<usize> {
@@ -2110,7 +2087,7 @@ impl<'a> Reader<'a> {
         // The inner event an operator governs, and whether a target came first.
         let op = self.effective_op(i);
         let inner = (op != Op::Plain).then(|| self.inner_cue(i)).flatten();
-        let (object, with) = self.targets(cue, r, inner.map(|j| self.cues[j].t));
+        let (object, with, directed) = self.targets(cue, r, inner.map(|j| self.cues[j].t));
         targets.extend(object.iter().copied());
         let mut cue_span = (
             cue.neg.map_or(self.toks[cue.t].s, |n| n.0),
@@ -2118,8 +2095,9 @@ impl<'a> Reader<'a> {
         );
         let mut tone = e.tone;
         let mut category = e.category;
-        // "with X" makes a partner: "visited the exhibition with X".
-        let mut mutual = e.reciprocal || with;
+        // "with X" makes a partner: "visited the exhibition with X"; "war against X" is one
+        // side's.
+        let mut mutual = with || e.reciprocal && !directed;
 
         if let Some(j) = inner
             && targets.is_empty()
@@ -2212,7 +2190,7 @@ impl<'a> Reader<'a> {
                         ..f
                     });
                 }
-                Op::Demand | Op::Plain | Op::Raise | Op::Lower => {
+                Op::Demand | Op::Plain => {
                     out.push(f);
                 }
             }
@@ -2314,7 +2292,7 @@ impl<'a> Reader<'a> {
         // to Y").
         let (agents, explicit) =
             if agents.is_empty() && e.category == Some(Category::Aid) && !e.reverse {
-                match self.from_after(cue, r) {
+                match self.group_after_from(cue, r) {
                     Some(g) => (g, true),
                     None => (agents, explicit),
                 }
@@ -2412,6 +2390,7 @@ impl<'a> Reader<'a> {
                     w,
                     "freeze" | "froze" | "frozen" | "block" | "blocked" | "blocking"
                 )
+                && self.cue_at(k).is_none()
             {
                 return Some(k);
             }
@@ -2470,7 +2449,19 @@ impl<'a> Reader<'a> {
     /// The tone of a relation noun: "closer ties" is cooperation, "strained ties" conflict,
     /// "ties" alone neutral.
     fn relation_tone(&self, cue: &Cue) -> (Tone, Option<Category>) {
-        for k in cue.t.saturating_sub(5)..cue.t {
+        // Before the noun ("closer ties", "severed relations"), then in a predicate after it
+        // ("relations … remain strained", "ties have soured").
+        let after = (cue.last + 1..(cue.last + 9).min(self.toks.len())).take_while(|&k| {
+            !matches!(self.toks[k].k, K::Punct(',' | ';' | ':' | '.'))
+                && self.region[k] == self.region[cue.t]
+        });
+        let after: Vec<usize> = after.collect();
+        let predicate = after
+            .iter()
+            .position(|&k| has(BE, self.w(k)) || matches!(self.w(k), "have" | "has" | "had"));
+        let words = (cue.t.saturating_sub(5)..cue.t)
+            .chain(predicate.map_or(Vec::new(), |p| after[p..].to_vec()));
+        for k in words {
             let w = self.w(k);
             if has(LOWER, w) {
                 return (Tone::Conflict, Some(Category::Disapprove));
@@ -2507,7 +2498,7 @@ impl<'a> Reader<'a> {
                 if let Some(g) = by {
                     return (g, true, None);
                 }
-                if let Some(g) = self.from_agent(cue, r) {
+                if let Some(g) = self.agent_after_from(cue, r) {
                     return (g, true, None);
                 }
                 // The verb that governs the noun.
@@ -2671,7 +2662,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "threat from X", "aid from X": the agent of a noun.
-    fn from_agent(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+    fn agent_after_from(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
         if cue.entry.reverse || !cue.entry.preps.contains(&"from") {
             return None;
         }
@@ -2714,7 +2705,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The group after "from" following a cue closely.
-    fn from_after(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+    fn group_after_from(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
         let limit = (cue.last + 6).min(self.toks.len());
         (cue.last + 1..limit)
             .take_while(|&k| self.region[k] == r && !matches!(self.toks[k].k, K::Punct(_)))
@@ -2878,13 +2869,15 @@ impl<'a> Reader<'a> {
 
     /// The other parties of a cue: its direct object, then names after the prepositions of its
     /// frame, looking no further than the clause, an inner cue at `stop`, or a dozen tokens.
-    fn targets(&self, cue: &Cue, r: usize, stop: Option<usize>) -> (Vec<usize>, bool) {
+    fn targets(&self, cue: &Cue, r: usize, stop: Option<usize>) -> (Vec<usize>, bool, bool) {
         let e = cue.entry;
         let n = self.toks.len();
         let limit = stop.unwrap_or(n).min(cue.last + 14).min(n);
         let mut out: Vec<usize> = Vec::new();
         let mut with = false;
         let mut after_with = false;
+        let mut directed = false;
+        let mut after_directed = false;
         let mut k = cue.last + 1;
         // The direct object: the first phrase, past determiners and a few words.
         let mut object_open = e.object && e.pos == Pos::Verb;
@@ -2917,6 +2910,7 @@ impl<'a> Reader<'a> {
                     // ("condemned Y's launch").
                     if take {
                         with |= after_with;
+                        directed |= after_directed;
                         for x in g {
                             if !out.contains(&x) {
                                 out.push(x);
@@ -2955,6 +2949,10 @@ impl<'a> Reader<'a> {
                                 || (w == "towards" && e.preps.contains(&"toward"));
                             open_prep = Some(wanted);
                             after_with = w == "with";
+                            after_directed = matches!(
+                                w,
+                                "against" | "on" | "into" | "toward" | "towards" | "at" | "in"
+                            );
                             object_open = false;
                         }
                         words = 0;
@@ -3016,7 +3014,7 @@ impl<'a> Reader<'a> {
             }
             k += 1;
         }
-        (out, with)
+        (out, with, directed)
     }
 
     /// "talks between A and B", "the A-B summit", "A and B signed": the group a mutual cue
@@ -3129,12 +3127,13 @@ impl<'a> Reader<'a> {
                     && !(f.mutual && f.agents.len() >= 2)
                 {
                     f.targets = self.clause_others(&f);
-                } else if f.tone != Tone::Neutral && !live(&f.agents) && live(&f.targets) {
-                    if let Some(g) = self.clause_subject(f.region)
-                        && !g.iter().any(|u| f.targets.contains(u))
-                    {
-                        f.agents = g;
-                    }
+                } else if f.tone != Tone::Neutral
+                    && !live(&f.agents)
+                    && live(&f.targets)
+                    && let Some(g) = self.clause_subject(f.region)
+                    && !g.iter().any(|u| f.targets.contains(u))
+                {
+                    f.agents = g;
                 }
                 f
             })

@@ -500,6 +500,14 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
     links
 }
 
+/// What a cue says happened: its tone, category and span.
+#[derive(Clone, Copy)]
+struct Event {
+    tone: Tone,
+    category: Category,
+    cue: (usize, usize),
+}
+
 /// One clause of a Korean sentence and what the sentence knows of its names.
 struct Clause<'a> {
     text: &'a str,
@@ -518,13 +526,15 @@ impl Clause<'_> {
     fn push(
         &self,
         links: &mut Vec<Link>,
-        x: usize,
-        y: usize,
-        tone: Tone,
-        category: Category,
+        (x, y): (usize, usize),
+        event: Event,
         direction: Direction,
-        cue: (usize, usize),
     ) {
+        let Event {
+            tone,
+            category,
+            cue,
+        } = event;
         let units = self.units;
         if x == y || units[x].actor == units[y].actor || self.dropped[x] || self.dropped[y] {
             return;
@@ -676,7 +686,16 @@ impl Clause<'_> {
             if agents.is_empty() && targets.len() >= 2 && mutual {
                 for (a, &x) in targets.iter().enumerate() {
                     for &y in &targets[a + 1..] {
-                        self.push(links, x, y, tone, category, Direction::Mutual, span);
+                        self.push(
+                            links,
+                            (x, y),
+                            Event {
+                                tone,
+                                category,
+                                cue: span,
+                            },
+                            Direction::Mutual,
+                        );
                     }
                 }
                 continue;
@@ -684,7 +703,16 @@ impl Clause<'_> {
             if targets.is_empty() && agents.len() >= 2 && mutual && !self.carried {
                 for (a, &x) in agents.iter().enumerate() {
                     for &y in &agents[a + 1..] {
-                        self.push(links, x, y, tone, category, Direction::Mutual, span);
+                        self.push(
+                            links,
+                            (x, y),
+                            Event {
+                                tone,
+                                category,
+                                cue: span,
+                            },
+                            Direction::Mutual,
+                        );
                     }
                 }
                 continue;
@@ -700,7 +728,16 @@ impl Clause<'_> {
                     if agents.contains(&y) {
                         continue;
                     }
-                    self.push(links, x, y, tone, category, direction, span);
+                    self.push(
+                        links,
+                        (x, y),
+                        Event {
+                            tone,
+                            category,
+                            cue: span,
+                        },
+                        direction,
+                    );
                 }
             }
         }

@@ -34,11 +34,9 @@ pub(crate) enum Op {
     Refuse,
     /// Denying it happened ("deny"): the event does not count.
     Deny,
-    /// Asking for it ("urge", "call on"): neutral, unless it asks for an end of something.
+    /// Asking for it ("urge", "call on"): an appeal, a demand when it asks for an end of
+    /// something.
     Demand,
-    /// Making a relation better or worse ("strengthen ties", "sever ties").
-    Raise,
-    Lower,
 }
 
 /// One cue form of the lexicon.
@@ -222,7 +220,7 @@ assault | v | retaliate~ | against
 assault | n | retaliation, reprisal~ | against for
 assault | v | shoot down, shot down, shoots down, shooting down | o
 assault | v | open fire, opened fire, opens fire, opening fire | on at
-assault | v | fire~ | at on into
+assault | v | fire~ | at on into toward towards
 ";
 
 /// Cue forms, by their first word (lowercase).
