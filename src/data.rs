@@ -51,6 +51,10 @@ pub struct Explorer {
     newest_first: Vec<u32>,
     /// Each article's place in `newest_first`.
     rank: Vec<u32>,
+    /// The copies of each article (the articles marked `duplicate_of` it), earliest first:
+    /// article `i`'s are `copy_list[copy_start[i]..copy_start[i + 1]]`.
+    copy_start: Vec<u32>,
+    copy_list: Vec<u32>,
     chunks: Mutex<Vec<(usize, Arc<Vec<ArticleText>>)>>,
     fetched: Mutex<Fetched>,
     /// Notified when a chunk file arrives (or fails), so views waiting for a text run again.
@@ -105,6 +109,7 @@ impl Explorer {
         for (r, &i) in newest_first.iter().enumerate() {
             rank[i as usize] = r as u32;
         }
+        let (copy_start, copy_list) = copies_by_original(&part.columns);
         Ok(Explorer {
             bundle,
             index,
@@ -116,6 +121,8 @@ impl Explorer {
             outlets_by_count,
             newest_first,
             rank,
+            copy_start,
+            copy_list,
             chunks: Mutex::new(Vec::new()),
             fetched: Mutex::new(Fetched::default()),
             arrived: ArcTrigger::new(),
@@ -130,6 +137,46 @@ impl Explorer {
             self.actor_rank.get(a as usize).copied().unwrap_or(u32::MAX)
         });
         list
+    }
+
+    /// The copies of an article: the articles marked as repeating it, earliest first.
+    pub fn copies(&self, article: u32) -> &[u32] {
+        let i = article as usize;
+        match (self.copy_start.get(i), self.copy_start.get(i + 1)) {
+            (Some(&s), Some(&e)) => &self.copy_list[s as usize..e as usize],
+            _ => &[],
+        }
+    }
+
+    /// The article an article repeats, if it is a copy.
+    pub fn original(&self, article: u32) -> Option<u32> {
+        let cols = self.cols();
+        let d = *cols.duplicate_of.get(article as usize)?;
+        (d != engine::bundle::NONE && (d as usize) < cols.len()).then_some(d)
+    }
+
+    /// "OUTLET (DATE)" for an article, as the copy notes name it.
+    pub fn printed_as(&self, article: u32) -> String {
+        format!(
+            "{} ({})",
+            self.outlet_name(article).unwrap_or("outlet not known"),
+            self.cols()
+                .date_text(article as usize)
+                .unwrap_or_else(|| "no date".into())
+        )
+    }
+
+    /// "also printed by OUTLET (DATE), OUTLET (DATE)" for an article with copies.
+    pub fn also_printed_by(&self, article: u32) -> Option<String> {
+        let copies = self.copies(article);
+        (!copies.is_empty()).then(|| {
+            also_printed_by(
+                &copies
+                    .iter()
+                    .map(|&c| self.printed_as(c))
+                    .collect::<Vec<_>>(),
+            )
+        })
     }
 
     /// Puts articles in the list's order, newest first (by their precomputed rank).
@@ -360,6 +407,51 @@ impl Explorer {
     }
 }
 
+/// Copies named in an "also printed by" line; more are counted.
+const COPIES_NAMED: usize = 5;
+
+/// "also printed by A, B, C and 4 more".
+pub fn also_printed_by(printers: &[String]) -> String {
+    let named = printers.len().min(COPIES_NAMED);
+    let mut line = format!("also printed by {}", printers[..named].join(", "));
+    if printers.len() > named {
+        line.push_str(&format!(" and {} more", printers.len() - named));
+    }
+    line
+}
+
+/// Each original's copies, earliest first (undated last), as offsets and one list: built once
+/// at start-up, in two passes over the `duplicate_of` column.
+fn copies_by_original(cols: &Columns) -> (Vec<u32>, Vec<u32>) {
+    let n = cols.duplicate_of.len();
+    let original = |d: u32| (d != engine::bundle::NONE && (d as usize) < n).then_some(d as usize);
+    let mut start = vec![0u32; n + 1];
+    for &d in &cols.duplicate_of {
+        if let Some(o) = original(d) {
+            start[o + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut list = vec![0u32; start[n] as usize];
+    for (i, &d) in cols.duplicate_of.iter().enumerate() {
+        if let Some(o) = original(d) {
+            list[next[o] as usize] = i as u32;
+            next[o] += 1;
+        }
+    }
+    for o in 0..n {
+        let copies = &mut list[start[o] as usize..start[o + 1] as usize];
+        if copies.len() > 1 {
+            let date = |c: u32| cols.date.get(c as usize).copied().unwrap_or(0);
+            copies.sort_by_key(|&c| (date(c) == 0, date(c), c));
+        }
+    }
+    (start, list)
+}
+
 /// Whether the page was opened as a file (`file://`), where nothing beside it can be fetched.
 fn opened_from_file() -> bool {
     #[cfg(target_arch = "wasm32")]
@@ -421,4 +513,36 @@ pub fn explorer() -> Result<&'static Explorer, &'static str> {
         .get_or_init(|| Explorer::from_bytes(BUNDLE_BYTES).map_err(|e| e.to_string()))
         .as_ref()
         .map_err(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::bundle::NONE;
+
+    #[test]
+    fn copies_are_listed_under_their_original_earliest_first() {
+        let cols = Columns {
+            duplicate_of: vec![NONE, 0, NONE, 0, 2, 0],
+            date: vec![20240619, 20240621, 20240101, 20240620, 0, 0],
+            ..Columns::default()
+        };
+        let (start, list) = copies_by_original(&cols);
+        let of = |o: usize| &list[start[o] as usize..start[o + 1] as usize];
+        assert_eq!(of(0), [3, 1, 5]);
+        assert_eq!(of(2), [4]);
+        assert!(of(1).is_empty() && of(5).is_empty());
+    }
+
+    #[test]
+    fn many_copies_are_counted_past_the_named_ones() {
+        let printers: Vec<String> = (1..=7)
+            .map(|i| format!("Outlet {i} (2024-06-19)"))
+            .collect();
+        assert_eq!(
+            also_printed_by(&printers[..2]),
+            "also printed by Outlet 1 (2024-06-19), Outlet 2 (2024-06-19)"
+        );
+        assert!(also_printed_by(&printers).ends_with("Outlet 5 (2024-06-19) and 2 more"));
+    }
 }

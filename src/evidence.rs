@@ -1,6 +1,7 @@
 //! The evidence panel: every sentence behind a map edge in the matching articles, with its
-//! outlet, date, tone, the kind of event and who acts on whom, the deciding cue marked, and how
-//! the pair is framed: its articles and their tones per outlet and per year.
+//! outlet, date, tone, the kind of event and who acts on whom, the deciding cue marked, the
+//! other outlets that printed the same story, and how the pair is framed: its articles and their
+//! tones per outlet and per year.
 
 use crate::ctx;
 use engine::model::{Category, Direction, Tone};
@@ -21,6 +22,8 @@ struct Item {
     cue: Option<(usize, usize)>,
     category: Option<Category>,
     direction: Direction,
+    /// "also printed by OUTLET (DATE), …" when copies of the article were left out.
+    also: Option<String>,
 }
 
 /// Who acts on whom, in words: "Russia → Japan", "Japan → Russia", "Russia ↔ Japan"; none when
@@ -172,6 +175,7 @@ pub fn EvidencePanel() -> impl IntoView {
                 }
                 continue;
             };
+            let also = ex.also_printed_by(i);
             for e in text.evidence.into_iter().filter(|e| e.a == lo && e.b == hi) {
                 out.push(Item {
                     article: i,
@@ -183,6 +187,7 @@ pub fn EvidencePanel() -> impl IntoView {
                     cue: e.cue.map(|(s, e)| (s as usize, e as usize)),
                     category: e.category,
                     direction: e.direction,
+                    also: also.clone(),
                 });
             }
         }
@@ -311,6 +316,7 @@ pub fn EvidencePanel() -> impl IntoView {
                                     "open article"
                                 </button>
                             </p>
+                            {item.also.map(|also| view! { <p class="meta copies">{also}</p> })}
                         </li>
                     }
                 }).collect_view()}

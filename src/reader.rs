@@ -1,8 +1,10 @@
 //! The article reader: the clean body with actor mentions marked (click one to filter by it),
-//! byline, outlet, date and where each came from, the engine's notes, and on request the lines
-//! the cleaning removed. All article text is rendered as text, never as HTML.
+//! byline, outlet, date and where each came from, which article it copies or which outlets
+//! printed it too, the engine's notes, and on request the lines the cleaning removed. All
+//! article text is rendered as text, never as HTML.
 
 use crate::ctx;
+use crate::data::Explorer;
 use engine::bundle::{ArticleText, MentionRef};
 use engine::model::{Block, Origin, RemovedReason};
 use leptos::prelude::*;
@@ -45,6 +47,61 @@ pub fn pieces(text: &str, mentions: &[MentionRef]) -> Vec<Piece> {
     out
 }
 
+/// An article's headline, or its file name when it has none.
+fn title_of(ex: &Explorer, article: u32) -> String {
+    let cols = ex.cols();
+    let i = article as usize;
+    if cols.title[i].is_empty() {
+        cols.source[i].clone()
+    } else {
+        cols.title[i].clone()
+    }
+}
+
+/// Copies listed by name in the reader; more are counted.
+const COPIES_LISTED: usize = 20;
+
+/// For a copy: "A copy of TITLE", a link to the original, with its outlet and date. For an
+/// original: the outlets that printed it too, each a link to its copy.
+#[component]
+fn CopyNote(article: u32) -> impl IntoView {
+    let c = ctx();
+    let (ex, state) = (c.ex, c.state);
+    let link = move |target: u32, label: String| {
+        let source = ex.cols().source[target as usize].clone();
+        view! {
+            <button class="link" data-article=target on:click=move |_| state.update(|s| s.article = Some(source.clone()))>
+                {label}
+            </button>
+        }
+    };
+    if let Some(original) = ex.original(article) {
+        return view! {
+            <p class="copy-note">
+                "A copy of " {link(original, title_of(ex, original))} {format!(", {}.", ex.printed_as(original))}
+            </p>
+        }
+        .into_any();
+    }
+    let copies = ex.copies(article);
+    if copies.is_empty() {
+        return ().into_any();
+    }
+    let more = copies.len().saturating_sub(COPIES_LISTED);
+    view! {
+        <p class="copy-note">
+            "Also printed by "
+            {copies.iter().take(COPIES_LISTED).enumerate().map(|(k, &copy)| view! {
+                {(k > 0).then_some(", ")}
+                {link(copy, ex.printed_as(copy))}
+            }).collect_view()}
+            {(more > 0).then(|| format!(" and {more} more"))}
+            "."
+        </p>
+    }
+    .into_any()
+}
+
 fn origin(o: Origin) -> &'static str {
     match o {
         Origin::Page => "from the page",
@@ -84,11 +141,7 @@ pub fn Reader() -> impl IntoView {
             return Some(view! { <p class="text-status" role="status">{status}</p> }.into_any());
         };
         let cols = ex.cols();
-        let title = if cols.title[i as usize].is_empty() {
-            cols.source[i as usize].clone()
-        } else {
-            cols.title[i as usize].clone()
-        };
+        let title = title_of(ex, i);
         let outlet = ex.outlet_name(i).unwrap_or("not known").to_string();
         let date = cols
             .date_text(i as usize)
@@ -132,6 +185,7 @@ pub fn Reader() -> impl IntoView {
                     <dt>"File"</dt><dd><code>{cols.source[i as usize].clone()}</code></dd>
                     {text.url.clone().map(|u| view! { <dt>"URL"</dt><dd class="url">{u}</dd> })}
                 </dl>
+                <CopyNote article=i />
                 <ul class="messages" hidden=text.messages.is_empty()>
                     {text.messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
                 </ul>

@@ -12,6 +12,7 @@ mod score;
 mod serve;
 mod sw;
 mod test;
+mod tone;
 mod tools;
 
 use std::ffi::OsString;
@@ -33,12 +34,14 @@ commands:
                                   corpora (default 10000,100000 articles, 1000 filter changes),
                                   then the explorer on the largest; writes bench/results.json
                                   and docs/PERFORMANCE.md
-  eval [--pages DIR]... [--dev FILE | --no-dev] [--no-python]
+  eval [--pages DIR]... [--dev FILE | --no-dev] [--no-python] [--no-tone | --tone-only]
                                   reading quality on pages with gold (the development set
                                   ../shared/dev/readability-test-pages.tar.xz, unpacked into
                                   target/dev/, and each --pages folder) side by side with
-                                  trafilatura and htmldate (a Python venv in target/eval-venv);
-                                  writes target/eval/results.json and docs/QUALITY.md
+                                  trafilatura and htmldate (a Python venv in target/eval-venv),
+                                  then the tone of relations on bench/tone/pairs.jsonl;
+                                  writes target/eval/results.json, target/eval/tone.json
+                                  and docs/QUALITY.md
   help                            this text
 ";
 

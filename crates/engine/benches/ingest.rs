@@ -1,15 +1,18 @@
 //! Ingest throughput on one thread: `Knowledge::read_article` over at least 50 MB of synthetic
-//! pages (divan prints MB/s), and `Corpus::assemble` (duplicates and relations) over the articles
-//! they give. The pages are generated once, in memory, from a fixed seed. One more case reads a
-//! crowded page: a 1.2 MB page that repeats one sentence listing every actor of the dictionary
-//! (what one sentence can cost must not grow with the square of the names it lists); its report
-//! size is printed once before the timings.
+//! pages (divan prints MB/s), `Corpus::assemble` (duplicates and relations) over the articles
+//! they give, and the duplicate search alone over the body texts of 10,000 and 100,000 pages,
+//! with its precision and recall against the copies the generator made. The pages are
+//! generated once, in memory, from a fixed seed. One more case reads a crowded page: a 1.2 MB
+//! page that repeats one sentence listing every actor of the dictionary (what one sentence can
+//! cost must not grow with the square of the names it lists); its report size is printed once
+//! before the timings.
 //!
 //! `cargo bench -p coverage-engine --bench ingest`
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
-use engine::model::Article;
+use engine::dedupe::Page;
+use engine::model::{Article, Day};
 use engine::synth::{SynthConfig, SynthPage};
 use engine::{Corpus, Knowledge};
 use std::sync::LazyLock;
@@ -72,6 +75,63 @@ static CROWDED: LazyLock<Vec<u8>> = LazyLock::new(|| {
     page.into_bytes()
 });
 
+/// The most pages the duplicate search is timed on.
+const STORY_PAGES: usize = 100_000;
+
+/// Synthetic pages as the duplicate search sees them: body text and date, and the page each
+/// one truly repeats (the generator's truth).
+struct Stories {
+    texts: Vec<String>,
+    dates: Vec<Option<Day>>,
+    truth: Vec<Option<usize>>,
+}
+
+static STORIES: LazyLock<Stories> = LazyLock::new(|| {
+    let started = std::time::Instant::now();
+    let config = SynthConfig {
+        articles: STORY_PAGES,
+        seed: SEED,
+    };
+    let mut index = std::collections::HashMap::new();
+    let mut s = Stories {
+        texts: Vec::with_capacity(STORY_PAGES),
+        dates: Vec::with_capacity(STORY_PAGES),
+        truth: Vec::with_capacity(STORY_PAGES),
+    };
+    let pages = engine::synth::generate(&KNOWLEDGE, config).expect("the corpus makes pages");
+    for (i, page) in pages.enumerate() {
+        let article = KNOWLEDGE.read_article(&page.name, &page.bytes);
+        s.texts.push(engine::dedupe::body_text(&article));
+        s.dates.push(article.date);
+        s.truth
+            .push(page.truth.duplicate_of.and_then(|d| index.get(&d).copied()));
+        index.insert(page.name, i);
+    }
+    eprintln!(
+        "{} synthetic pages read for the duplicate search in {:.1} s",
+        s.texts.len(),
+        started.elapsed().as_secs_f64()
+    );
+    s
+});
+
+/// Precision and recall of the duplicates found against the truth, by pairs (a page and the
+/// page it is said to repeat): a found pair is right when both pages belong to one story; a
+/// true pair is found when both pages were put in one group.
+fn quality(found: &[Option<usize>], truth: &[Option<usize>]) -> (f64, f64, usize, usize) {
+    let group = |links: &[Option<usize>], i: usize| links[i].unwrap_or(i);
+    let right = (0..found.len())
+        .filter(|&i| found[i].is_some_and(|j| group(truth, i) == group(truth, j)))
+        .count();
+    let marked = found.iter().filter(|f| f.is_some()).count();
+    let caught = (0..truth.len())
+        .filter(|&i| truth[i].is_some_and(|j| group(found, i) == group(found, j)))
+        .count();
+    let copies = truth.iter().filter(|t| t.is_some()).count();
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    (ratio(right, marked), ratio(caught, copies), marked, copies)
+}
+
 fn corpus_bytes() -> usize {
     PAGES.iter().map(|p| p.bytes.len()).sum()
 }
@@ -132,4 +192,29 @@ fn assemble(bencher: Bencher) {
         .counter(ItemsCount::new(ARTICLES.len()))
         .with_inputs(|| ARTICLES.clone())
         .bench_values(Corpus::assemble);
+}
+
+/// The duplicate search alone, over the body texts of the first `n` synthetic pages; prints its
+/// precision and recall against the generator's truth before timing.
+#[divan::bench(args = [10_000, STORY_PAGES], sample_count = 3, sample_size = 1)]
+fn find_duplicates(bencher: Bencher, n: usize) {
+    let s = &*STORIES;
+    let n = n.min(s.texts.len());
+    let pages: Vec<Page> = (0..n)
+        .map(|i| Page {
+            text: &s.texts[i],
+            date: s.dates[i],
+        })
+        .collect();
+    let truth: Vec<Option<usize>> = s.truth[..n].to_vec();
+    let found = engine::dedupe::find_duplicates(&pages);
+    let (precision, recall, marked, copies) = quality(&found, &truth);
+    let same = (0..n).filter(|&i| found[i] == truth[i]).count();
+    eprintln!(
+        "duplicates in {n} pages: {marked} marked, {copies} made; precision {precision:.4}, \
+         recall {recall:.4}; the same original as made for {same} of {n} pages"
+    );
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| engine::dedupe::find_duplicates(&pages));
 }

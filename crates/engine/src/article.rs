@@ -8,6 +8,7 @@ use crate::declared;
 use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
 use crate::evidence::EvidenceReader;
+use crate::headline;
 use crate::html;
 use crate::model::{
     ActorKind, ActorRef, Article, Block, Mention, Origin, Paragraph, Removed, RemovedReason, Status,
@@ -15,7 +16,7 @@ use crate::model::{
 use crate::names;
 use crate::outlets::{self, Outlet, Profiles};
 use crate::sidecar::Sidecar;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Largest page read; bigger files are reported as errors rather than read.
 pub const MAX_PAGE_BYTES: u64 = 32_000_000;
@@ -28,7 +29,10 @@ pub struct Knowledge {
     pub sidecar: Sidecar,
     furniture: Furniture,
     evidence: EvidenceReader,
-    outlet_names: Vec<String>,
+    /// Every name an outlet is printed under, lowercased.
+    outlet_names: HashSet<String>,
+    /// The same without a leading "the ", as a title's trailing site name is compared.
+    outlet_titles: HashSet<String>,
     /// Per outlet (index into `profiles.outlets`): the actors that are the outlet itself.
     self_actors: Vec<Vec<u32>>,
 }
@@ -56,7 +60,11 @@ impl Knowledge {
     pub fn new(mut dict: Dictionary, profiles: Profiles, sidecar: Sidecar) -> Knowledge {
         dict.block(profiles.names().map(str::to_string));
         let furniture = Furniture::new(profiles.boilerplate(), profiles.names());
-        let outlet_names = profiles.names().map(str::to_lowercase).collect();
+        let outlet_names: HashSet<String> = profiles.names().map(str::to_lowercase).collect();
+        let outlet_titles = outlet_names
+            .iter()
+            .map(|n| n.strip_prefix("the ").unwrap_or(n).to_string())
+            .collect();
         let self_actors = profiles
             .outlets
             .iter()
@@ -70,6 +78,7 @@ impl Knowledge {
             furniture,
             evidence,
             outlet_names,
+            outlet_titles,
             self_actors,
         }
     }
@@ -91,28 +100,34 @@ impl Knowledge {
             let page = html::extract(&decoded.text);
             if page.flattened > 0 {
                 messages.push(format!(
-                    "the page nests elements more than {} deep; {} deeper tags were ignored and their text kept",
+                    "the page nests elements more than {} deep or opens more than {}; {} tags past those limits were ignored and their text kept",
                     html::parse::MAX_DEPTH,
+                    html::parse::MAX_ELEMENTS,
                     page.flattened
                 ));
             }
             page
         });
-        let outlet_name_refs: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
-        let lines = match &page {
+        let mut lines = match &page {
             Some(page) => self.article_lines(page),
             None => clean::classify(&decoded.text, &self.furniture),
         };
         let meta = page.as_ref().map(|p| &p.meta);
-        let declared_title = meta.and_then(|m| declared::title(m, &outlet_name_refs));
+        let declared_title =
+            meta.and_then(|m| declared::title(m, |n| self.outlet_titles.contains(n)));
         // An HTML page's headline is what its markup declares, never a line chosen by position.
-        let layout = match (&page, &declared_title) {
-            (Some(_), None) => Layout {
-                title: None,
-                subtitles: Vec::new(),
-            },
-            _ => self.layout(&lines, declared_title.as_deref()),
+        let layout = match &page {
+            Some(_) => self.declared_layout(&lines, declared_title.as_deref()),
+            None => self.layout(&lines, None),
         };
+        // Bylines printed without "By" on a text page, beside the stamp under the headline.
+        if page.is_none()
+            && let Some(t) = layout.title
+        {
+            let known = |name: &str| self.profiles.lookup(name).is_some();
+            let person = |name: &str| self.matcher.dict.by_id.contains_key(&names::slug(name));
+            clean::bylines_beside_stamps(&mut lines, t, layout.body, &known, &person);
+        }
         let mut article = Article::failed(source, String::new());
         article.messages.clear();
         article.encoding = decoded.encoding.to_string();
@@ -124,7 +139,7 @@ impl Knowledge {
             .or(declared_title);
         article.title = raw_title
             .as_deref()
-            .map(|t| clean::clean_title(t, &outlet_name_refs))
+            .map(|t| clean::clean_title_by(t, |tail| self.outlet_titles.contains(tail)))
             .filter(|t| !t.is_empty());
         article.title_origin = if article.title.is_some() {
             Origin::Page
@@ -150,43 +165,19 @@ impl Knowledge {
             })
         };
         article.byline = printed_byline(&lines)
-            .or_else(|| meta.and_then(|m| declared::byline(m, &outlet_name_refs)))
+            .or_else(|| opening_byline(&lines))
+            .or_else(|| meta.and_then(|m| declared::byline(m, |n| self.outlet_names.contains(n))))
             .or_else(|| printed_byline(&around));
 
         // Outlet, from every line including the removed ones (footers and copyright lines tell).
-        let outside = page.as_ref().map_or(&[][..], |p| &p.content.outside[..]);
-        let all_lines: Vec<&str> = lines
-            .iter()
-            .map(|l| l.text.as_str())
-            .chain(outside.iter().map(|o| o.text.as_str()))
-            .collect();
         article.url = meta.and_then(|m| m.url.clone());
-        let declared_outlet = meta.and_then(|m| declared::outlet(m, &self.profiles));
-        let outlet = match declared_outlet {
-            Some((name, Some(_))) => Some(name),
-            printed => {
-                let detected = outlets::detect(
-                    &self.profiles,
-                    &all_lines,
-                    raw_title.as_deref(),
-                    article.url.as_deref(),
-                );
-                match (detected, printed) {
-                    // The site names itself; an agency the page credits is the wire, not the
-                    // outlet that printed it.
-                    (Some(o), Some((name, None))) if self.profiles.outlets[o].agency => {
-                        article.wire = Some(self.profiles.outlets[o].name.clone());
-                        Some(name)
-                    }
-                    (Some(o), _) => Some(self.profiles.outlets[o].name.clone()),
-                    (None, printed) => printed.map(|(name, _)| name),
-                }
-            }
-        };
-        if let Some(name) = outlet {
-            article.outlet = Some(name);
-            article.outlet_origin = Origin::Page;
-        }
+        self.read_outlet(
+            &mut article,
+            &lines,
+            page.as_ref(),
+            raw_title.as_deref(),
+            &mut messages,
+        );
         // Publication date: markup first, then stamps printed in the article and around it, read
         // in the order the page writes numeric dates (its own dates, its language and its
         // outlet's language tell), then a date in the URL's path, then what the markup says of
@@ -213,6 +204,15 @@ impl Knowledge {
         for (i, line) in lines.into_iter().enumerate() {
             let para = |kind, text: String| Paragraph { kind, text };
             match line.class {
+                // The headline is a text line, or the copy of one printed twice.
+                Class::Text | Class::Removed(RemovedReason::Repeated)
+                    if Some(i) == layout.title =>
+                {
+                    article.removed.push(Removed {
+                        reason: RemovedReason::Headline,
+                        text: line.text,
+                    })
+                }
                 Class::Removed(reason) => article.removed.push(Removed {
                     reason,
                     text: line.text,
@@ -222,10 +222,12 @@ impl Knowledge {
                     text: line.text,
                 }),
                 Class::Caption(caption) => article.paragraphs.push(para(Block::Caption, caption)),
-                Class::Text if Some(i) == layout.title => article.removed.push(Removed {
-                    reason: RemovedReason::Headline,
-                    text: line.text,
-                }),
+                Class::Text if layout.furniture.binary_search(&i).is_ok() => {
+                    article.removed.push(Removed {
+                        reason: RemovedReason::Boilerplate,
+                        text: line.text,
+                    })
+                }
                 Class::Text if layout.subtitles.contains(&i) => {
                     article.paragraphs.push(para(Block::Subtitle, line.text))
                 }
@@ -291,40 +293,103 @@ impl Knowledge {
         lines
     }
 
-    /// Which lines are the headline and the standfirst.
+    /// An HTML page's headline line: the article line that prints the title its markup declares
+    /// (none when the headline stands outside the article's element).
+    fn declared_layout(&self, lines: &[Line], declared: Option<&str>) -> Layout {
+        let is_outlet = |tail: &str| self.outlet_titles.contains(tail);
+        let wanted = declared.map(|d| clean::clean_title_by(d, is_outlet).to_lowercase());
+        let title = wanted.and_then(|wanted| {
+            (0..lines.len()).find(|&i| {
+                lines[i].class == Class::Text
+                    && lines[i].text.len() < wanted.len() + 64
+                    && clean::clean_title_by(&lines[i].text, is_outlet).to_lowercase() == wanted
+            })
+        });
+        Layout {
+            title,
+            subtitles: Vec::new(),
+            furniture: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Which lines of a text page are the headline, the standfirst and the furniture above the
+    /// headline.
     fn layout(&self, lines: &[Line], meta_title: Option<&str>) -> Layout {
-        let texts: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].class == Class::Text)
-            .collect();
-        let first_body = texts.iter().copied().find(|&i| is_body(&lines[i].text));
-        let title = match meta_title {
-            Some(mt) => {
-                let outlet_names: Vec<&str> =
-                    self.outlet_names.iter().map(String::as_str).collect();
-                let wanted = clean::clean_title(mt, &outlet_names).to_lowercase();
-                texts.iter().copied().find(|&i| {
-                    clean::clean_title(&lines[i].text, &outlet_names).to_lowercase() == wanted
-                })
-            }
-            None => texts
-                .iter()
-                .copied()
-                .take_while(|&i| Some(i) != first_body)
-                .find(|&i| is_headline(&lines[i].text)),
-        };
-        let subtitles = match title {
-            Some(t) => texts
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    i > t
-                        && first_body.is_none_or(|b| i < b)
-                        && !more_chars_than(&lines[i].text, 300)
-                })
+        let outlet_names: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
+        let pick = headline::pick(lines, meta_title, &outlet_names);
+        let subtitles = match pick.title {
+            Some(t) => (t + 1..pick.body.unwrap_or(lines.len()))
+                .filter(|&i| lines[i].class == Class::Text && !more_chars_than(&lines[i].text, 300))
                 .collect(),
             None => Vec::new(),
         };
-        Layout { title, subtitles }
+        Layout {
+            title: pick.title,
+            subtitles,
+            furniture: pick.furniture,
+            body: pick.body,
+        }
+    }
+
+    /// The outlet and wire a page prints. A name `outlets.toml` does not list is reported with
+    /// the line that printed it, so it can be checked and added.
+    fn read_outlet(
+        &self,
+        article: &mut Article,
+        lines: &[Line],
+        page: Option<&html::HtmlPage>,
+        title: Option<&str>,
+        messages: &mut Vec<String>,
+    ) {
+        // An HTML page's blocks outside the article (footers with copyright lines) count too.
+        let outside = page.map_or(&[][..], |p| &p.content.outside[..]);
+        let all_lines: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .chain(outside.iter().map(|o| o.text.as_str()))
+            .collect();
+        let bylines: Vec<usize> = (0..lines.len())
+            .filter(|&i| matches!(lines[i].class, Class::Byline(_)))
+            .collect();
+        let found = outlets::detect(
+            &self.profiles,
+            &all_lines,
+            &bylines,
+            title,
+            article.url.as_deref(),
+        );
+        let mut wire = found.wire.clone();
+        // What the markup names: a known outlet (by site name or address) is final; a printed
+        // site name beats a name read from a line, and an agency credit, which is the wire.
+        let declared = page.and_then(|p| declared::outlet(&p.meta, &self.profiles));
+        let outlet = match (declared, found.outlet.clone()) {
+            (Some((_, Some(o))), _) => Some(outlets::Name::Known(o)),
+            (Some((site, None)), Some(outlets::Name::Known(o)))
+                if self.profiles.outlets[o].agency =>
+            {
+                wire.get_or_insert(outlets::Name::Known(o));
+                Some(outlets::Name::Printed(site))
+            }
+            (Some((site, None)), None | Some(outlets::Name::Printed(_))) => {
+                Some(outlets::Name::Printed(site))
+            }
+            (_, found) => found,
+        };
+        if let Some(name) = &outlet {
+            article.outlet = Some(name.display(&self.profiles).to_string());
+            article.outlet_origin = Origin::Page;
+            if let (outlets::Name::Printed(printed), Some(line)) = (name, &found.line)
+                && found.outlet.as_ref() == Some(name)
+            {
+                messages.push(format!(
+                    "the outlet {printed:?} is read from the line {line:?} and is not in corpus/outlets.toml; add it there if it is right"
+                ));
+            }
+        }
+        article.wire = wire
+            .map(|w| w.display(&self.profiles).to_string())
+            .filter(|w| article.outlet.as_deref() != Some(w.as_str()));
     }
 
     fn apply_sidecar(&self, article: &mut Article, messages: &mut Vec<String>) {
@@ -501,6 +566,10 @@ fn outlet_self_actors(profile: &Outlet, dict: &Dictionary) -> Vec<u32> {
 struct Layout {
     title: Option<usize>,
     subtitles: Vec<usize>,
+    /// Text lines above the headline that are interface, counters, labels or dates.
+    furniture: Vec<usize>,
+    /// The first line of the body.
+    body: Option<usize>,
 }
 
 /// An actor of an article: a dictionary actor (its index and id) or a name found from context.
@@ -523,7 +592,7 @@ fn stamped_day(
             let stamp_like = matches!(
                 l.class,
                 Class::Removed(RemovedReason::Stamp) | Class::Byline(_)
-            );
+            ) || is_source_line(l);
             let masthead = title.is_some_and(|t| *i < t) && dates::is_masthead_strip(&l.text);
             stamp_like && !masthead
         })
@@ -540,22 +609,30 @@ fn stamped_day(
     dates::pick_publication(&stamps).map(|s| s.day)
 }
 
-/// A headline: short, a few words, not ending like a sentence.
-fn is_headline(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=30).contains(&words)
-        && !more_chars_than(text, 250)
-        && !text.ends_with(['.', ',', ';', ':'])
+/// A closing source credit with its date: "(KCNA October 10, 2024)", "(Yonhap, 2024.06.19)".
+fn is_source_line(line: &Line) -> bool {
+    // A photo credit's date is the picture's ("(Yonhap file photo, June 19, 2024)").
+    let photo = || {
+        let lower = line.text.to_lowercase();
+        ["photo", "image", "picture", "사진", "写真", "图"]
+            .iter()
+            .any(|w| lower.contains(w))
+    };
+    line.class == Class::Removed(RemovedReason::Credit)
+        && !line.dates.is_empty()
+        && line.text.starts_with('(')
+        && line.text.ends_with(')')
+        && !more_chars_than(&line.text, 60)
+        && !photo()
 }
 
-/// Running text: a full sentence of some length, or a long paragraph.
-fn is_body(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let end = text.trim_end_matches(['"', '”', '’', '\'', ')']);
-    // A question of a dozen words is as often a headline as a sentence; a long one is prose.
-    more_chars_than(text, 300)
-        || words >= 12 && end.ends_with(['.', '!', '다'])
-        || words > 25 && end.ends_with('?')
+/// A reporter credit opening one of the first paragraphs ("(서울=연합뉴스) 홍길동 기자 = …").
+fn opening_byline(lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| l.class == Class::Text)
+        .take(4)
+        .find_map(|l| clean::opening_byline(&l.text))
 }
 
 /// The main language of a text: Hangul, Cyrillic, kana, Han or Latin by character count.

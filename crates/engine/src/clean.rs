@@ -219,9 +219,57 @@ static CREDIT_GROUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:\(([^()]{2,60})\)|\[([^\[\]]{2,60})\])\s*$").unwrap());
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").unwrap());
+/// A Korean reporter line: "홍길동 기자", "= 홍길동 기자", "[홍길동 기자]", "홍길동·김철수 기자",
+/// "(서울=연합뉴스) 홍길동 기자 =", "한국일보 홍길동 기자 hong@example.co.kr".
 static KOREAN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[가-힣]{2,4}\s*(?:기자|특파원|논설위원|선임기자)\s*)+(?:[=/·,]|\s|[A-Za-z0-9._%+-]+@\S+)*$").unwrap()
+    Regex::new(&format!(
+        r"^[\[(【<=\s]*(?:[(\[【]\s*[가-힣 ]{{1,12}}=[^)\]】]{{1,24}}[)\]】]\s*)?(?P<pre>(?:[가-힣A-Za-z0-9]{{2,12}}[,·]?\s+){{0,3}})(?P<names>{KOREAN_REPORTERS})\s*[\])】>=]*\s*(?:[\[(<]?\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\s*[\])>]?\s*)*$"
+    ))
+    .unwrap()
 });
+/// A Korean reporter credit opening a paragraph: "(서울=연합뉴스) 홍길동 기자 = 북한이 …".
+static KOREAN_OPENING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[(\[【]\s*[가-힣 ]{{1,12}}=[^)\]】]{{1,24}}[)\]】]\s*(?P<names>{KOREAN_REPORTERS})\s*="
+    ))
+    .unwrap()
+});
+/// One or more Korean names, each or all followed by a reporter's title.
+const KOREAN_REPORTERS: &str = r"[가-힣]{2,4}(?:\s*[·,/]\s*[가-힣]{2,4})*\s*(?:선임기자|전문기자|객원기자|수습기자|기자|특파원|논설위원|편집위원|통신원)(?:\s*[·,/]?\s*[가-힣]{2,4}(?:\s*[·,/]\s*[가-힣]{2,4})*\s*(?:선임기자|전문기자|객원기자|수습기자|기자|특파원|논설위원|편집위원|통신원))*";
+/// Where a byline's authors are followed by their outlet after a separator.
+static BYLINE_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:\||·|•|\s/\s|\s[-–—]\s)\s*").unwrap());
+/// Where the by-line opens after a date: "June 19, 2024|By Jane Doe", "2024-06-19 · by Jane Doe".
+static BY_AFTER_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([^|·•]{4,40}?)\s*(?:\||·|•|\s[-–—]\s)\s*(?:[Bb]y|BY)\s+").unwrap()
+});
+static EMPTY_BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*\)|\[\s*\]|<\s*>").unwrap());
+/// Roles that follow a name in a byline ("staff reporter", "Tokyo correspondent"): not outlets.
+const ROLE_WORDS: [&str; 22] = [
+    "reporter",
+    "reporters",
+    "correspondent",
+    "writer",
+    "editor",
+    "staff",
+    "columnist",
+    "contributor",
+    "contributing",
+    "fellow",
+    "professor",
+    "analyst",
+    "director",
+    "researcher",
+    "intern",
+    "chief",
+    "bureau",
+    "senior",
+    "special",
+    "associate",
+    "president",
+    "photographer",
+];
 static BYLINE_CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:\||·|•|source\s*:|published\s*:?|posted\s*:?|updated\s*:?|\bon\s+\d|\d{4}[-/.]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}).*$").unwrap()
 });
@@ -535,7 +583,7 @@ impl Classifier<'_> {
         if norm.is_empty()
             || self.furniture.is_line(&norm)
             || is_share_bar(&norm)
-            || is_breadcrumb(line)
+            || dates.is_empty() && is_breadcrumb(line)
         {
             return Class::Removed(RemovedReason::Boilerplate);
         }
@@ -660,21 +708,53 @@ fn is_stamp(line: &str, dates: &[DateHit]) -> bool {
 }
 
 /// The author credit of a byline line, or `None` when the line is not a byline. An agency alone
-/// is a credit, not a byline: `Some(None)`.
+/// is a credit, not a byline: `Some(None)`. An outlet after the authors is cut off.
 fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
-    if more_chars_than(line, 200) {
+    let known = |name: &str| furniture.outlet_names.contains(&name.to_lowercase());
+    let (authors, _) = byline_parts(line, &known)?;
+    if authors.is_empty() || furniture.is_credit(&authors) {
+        return Some(None);
+    }
+    Some(Some(authors))
+}
+
+/// The outlet a byline line prints after its authors ("By Jane Doe, Example Daily", "By Jane
+/// Doe | Example Daily", "한국일보 홍길동 기자"), as printed; `known` tells outlet names apart.
+pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    if let Some((_, outlet)) = byline_parts(line, known) {
+        return outlet;
+    }
+    // A byline printed without "By" (see `bylines_beside_stamps`).
+    byline_parts(&format!("By {line}"), known).and_then(|(_, outlet)| outlet)
+}
+
+/// A byline's authors (without "By", e-mail addresses or the outlet) and the outlet it prints,
+/// or `None` when the line is not a byline.
+fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Option<String>)> {
+    // A Korean byline opens with a Hangul syllable or a bracket, an English one with "By" or a
+    // label (`by_rest`): most lines fail on their opening, before their length is counted.
+    let opening = line.trim_start_matches(['[', '(', '【', '<', '=', ' ']);
+    let korean = opening.starts_with(|c| ('가'..='힣').contains(&c));
+    let english = if korean { None } else { by_rest(line) };
+    if !korean && english.is_none() || more_chars_than(line, 200) {
         return None;
     }
-    // A Korean byline opens with a Hangul syllable: test that before the pattern.
-    if line.starts_with(|c| ('가'..='힣').contains(&c)) && KOREAN_BYLINE.is_match(line) {
-        let name = EMAIL.replace_all(line, "");
-        return Some(Some(
-            name.trim_matches([' ', '=', '/', '·', ',']).to_string(),
-        ));
+    if korean
+        && ["기자", "특파원", "위원", "통신원"]
+            .iter()
+            .any(|t| line.contains(t))
+        && KOREAN_BYLINE.is_match(line)
+        && let Some(c) = KOREAN_BYLINE.captures(line)
+    {
+        let names = korean_names(c.name("names").map_or("", |m| m.as_str()));
+        // What stands before the names is the outlet ("한국일보 홍길동 기자") or a dateline's
+        // places ("순천, 광양 홍길동 기자").
+        let pre = c.name("pre").map_or("", |m| m.as_str()).trim();
+        let outlet = (!pre.is_empty() && (known(pre) || crate::outlets::looks_like_outlet(pre)))
+            .then(|| pre.to_string());
+        return Some((names, outlet));
     }
-    let rest = ["By ", "BY ", "Written by ", "Words by ", "Reporting by "]
-        .iter()
-        .find_map(|p| line.strip_prefix(p))?;
+    let rest = english.or_else(|| by_rest(line))?;
     let first = rest.chars().next()?;
     if !first.is_uppercase() {
         return None;
@@ -697,20 +777,303 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
         "law",
     ]
     .contains(&first_word.to_lowercase().as_str())
+        || dates::MONTH_NAMES
+            .iter()
+            .chain(&dates::WEEKDAY_NAMES)
+            .any(|m| m.eq_ignore_ascii_case(first_word.trim_end_matches('.')))
     {
         return None;
     }
-    let value = BYLINE_CUT.replace(rest, "");
-    let value = EMAIL.replace_all(&value, "");
-    let value = value
+    // The authors, then what follows a separator: an outlet, a date, a label.
+    let rest = EMAIL.replace_all(rest, "");
+    let rest = EMPTY_BRACKETS.replace_all(&rest, "");
+    let mut parts = BYLINE_SEPARATOR.split(&rest);
+    let head = parts.next().unwrap_or("");
+    let mut outlet = parts
+        .next()
+        .map(|p| BYLINE_CUT.replace(p, "").trim().to_string())
+        .filter(|p| is_outlet_suffix(p, known));
+    let value = BYLINE_CUT.replace(head, "");
+    let mut value = value
         .trim()
         .trim_end_matches([',', ';', '(', ')', '[', ']', ' ', '-'])
         .trim()
         .to_string();
-    if value.is_empty() || furniture.is_credit(&value) {
-        return Some(None);
+    // "By Jane Doe, Example Daily", "By Jane Doe for Example Daily": the outlet follows the
+    // last comma or "for".
+    let split = value
+        .rfind(", ")
+        .map(|i| (i, i + 2))
+        .or_else(|| value.rfind(" for ").map(|i| (i, i + 5)));
+    if let Some((cut, from)) = split
+        && is_outlet_suffix(&value[from..], known)
+    {
+        outlet.get_or_insert_with(|| value[from..].trim().to_string());
+        value.truncate(cut);
+        value = value.trim_end_matches([',', ' ']).to_string();
     }
-    Some(Some(value))
+    // "Jane Doe, Senior Reporter": one author's role is not part of the name.
+    if let Some((name, role)) = value.split_once(", ")
+        && !role.contains([',', ';'])
+        && role
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ROLE_WORDS.contains(&w))
+        && is_names(name)
+        && !name.contains(" and ")
+    {
+        value = name.to_string();
+    }
+    // "Jane Doe and AP", "Jane Doe The Associated Press": an outlet the authors end with.
+    let words: Vec<&str> = value.split_whitespace().collect();
+    if let Some(n) = (1..words.len().min(5))
+        .rev()
+        .find(|&n| known(&words[words.len() - n..].join(" ")))
+    {
+        let name = words[words.len() - n..].join(" ");
+        let mut head = words[..words.len() - n].to_vec();
+        if head.last().is_some_and(|w| *w == "and" || *w == "&") {
+            head.pop();
+        }
+        outlet.get_or_insert(name);
+        value = head.join(" ").trim_end_matches([',', ' ']).to_string();
+    }
+    Some((value, outlet))
+}
+
+/// What follows "By" (or "Authors:", "Written by", a stamp and a separator) on a byline line.
+fn by_rest(line: &str) -> Option<&str> {
+    const OPENINGS: [&str; 12] = [
+        "By ",
+        "BY ",
+        "By: ",
+        "Written by ",
+        "Words by ",
+        "Reporting by ",
+        "Story by ",
+        "Text by ",
+        "Authors: ",
+        "Author: ",
+        "Authors : ",
+        "Author : ",
+    ];
+    if let Some(rest) = OPENINGS.iter().find_map(|p| line.strip_prefix(p)) {
+        // "By by NAME": a label and the credit, both printed.
+        let rest = rest.trim_start();
+        return Some(rest.strip_prefix("by ").unwrap_or(rest).trim_start());
+    }
+    // "ByMalcolm Harris", "Byby JANE DOE": a label run into the credit.
+    if let Some(rest) = line.strip_prefix("By") {
+        let rest = rest.strip_prefix("by ").unwrap_or(rest);
+        let mut chars = rest.chars();
+        if chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(|c| c.is_alphabetic())
+            && (line.starts_with("Byby") || rest.chars().nth(1).is_some_and(char::is_lowercase))
+        {
+            return Some(rest);
+        }
+    }
+    // A lowercase "by" opens a short credit of capitalised names only.
+    if let Some(rest) = line.strip_prefix("by ")
+        && line.split_whitespace().count() <= 16
+        && rest
+            .split_whitespace()
+            .take(2)
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
+        return Some(rest);
+    }
+    // "June 19, 2024|By Jane Doe": a date, a separator, then the by-line, near the opening.
+    let mut end = line.len().min(64);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let near = &line[..end];
+    // A separator (a bar, a dash, or '·', '•', '–', '—', whose UTF-8 opens with 0xC2 or 0xE2)
+    // is rarer than "by ": test it first.
+    let separator = |b: u8| (b == b'|') | (b == b'-') | (b == 0xC2) | (b == 0xE2);
+    if find_byte(near.as_bytes(), 0, separator).is_none()
+        || !(near.contains("By ") || near.contains("by ") || near.contains("BY "))
+    {
+        return None;
+    }
+    let c = BY_AFTER_STAMP.captures(line)?;
+    let stamp = c.get(1).expect("group 1 exists").as_str();
+    if stamp.bytes().any(|b| b.is_ascii_digit()) {
+        let at = c.get(0).expect("group 0 exists").end();
+        return Some(&line[at..]);
+    }
+    None
+}
+
+/// Whether what follows a byline's authors names an outlet rather than a role or a place.
+fn is_outlet_suffix(text: &str, known: &dyn Fn(&str) -> bool) -> bool {
+    let text = text.trim().trim_end_matches(['.', ',']);
+    if text.is_empty() || more_chars_than(text, 50) || text.split_whitespace().count() > 6 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.contains(&w))
+        || text.bytes().any(|b| b.is_ascii_digit()) && !text.contains('.')
+    {
+        return false;
+    }
+    known(text) || crate::outlets::looks_like_outlet(text)
+}
+
+/// Bylines printed without "By": a line of names beside the publication stamp under the
+/// headline ("Jane Doe" above "June 19, 2024 3:15 PM"), names opening the stamp line itself
+/// ("Jane Doe · Example Daily · Posted: June 19, 2024"), or, with no stamp there, a line of
+/// names alone right under the headline. Such lines become `Class::Byline`. `from` is the
+/// headline's line, `body` the first body line, `known` tells outlet names and `person` the
+/// people the page is about (a caption naming one is not a byline).
+pub(crate) fn bylines_beside_stamps(
+    lines: &mut [Line],
+    from: usize,
+    body: Option<usize>,
+    known: &dyn Fn(&str) -> bool,
+    person: &dyn Fn(&str) -> bool,
+) {
+    if lines
+        .iter()
+        .any(|l| matches!(l.class, Class::Byline(Some(_))))
+    {
+        return;
+    }
+    // The head of the story: a dozen lines under the headline, or up to the body's opening.
+    let end = lines.len().min(
+        body.map_or(from + 12, |b| (b + 3).max(from + 12))
+            .min(from + 25),
+    );
+    let stamp = (from..end).find(|&i| {
+        !lines[i].dates.is_empty()
+            && matches!(
+                lines[i].class,
+                Class::Removed(RemovedReason::Stamp) | Class::Text
+            )
+            && !more_chars_than(&lines[i].text, 160)
+    });
+    let names_in = |lines: &[Line], k: usize| -> Option<String> {
+        // A line of text, or a credit line holding the author's address.
+        let line = lines.get(k)?;
+        let credit_with_address =
+            line.class == Class::Removed(RemovedReason::Credit) && line.text.contains('@');
+        if k <= from || line.class != Class::Text && !credit_with_address {
+            return None;
+        }
+        byline_parts(&format!("By {}", line.text), known)
+            .map(|(names, _)| names)
+            .filter(|names| is_names(names) && !person(names))
+    };
+    if let Some(s) = stamp {
+        // Names opening the stamp line, before a separator.
+        if let Some((names, _)) = names_before_separator(&lines[s].text, known) {
+            lines[s].class = Class::Byline(Some(names));
+            return;
+        }
+        for k in [s.wrapping_sub(1), s + 1] {
+            if let Some(names) = names_in(lines, k) {
+                lines[k].class = Class::Byline(Some(names));
+                return;
+            }
+        }
+    }
+    // No stamp beside a name: a line of names alone among the first lines under the headline.
+    let head_end = end.min(body.unwrap_or(usize::MAX));
+    if let Some((k, names)) = (from + 1..head_end)
+        .filter(|&k| lines[k].class == Class::Text)
+        .take(3)
+        .find_map(|k| names_in(lines, k).map(|n| (k, n)))
+    {
+        lines[k].class = Class::Byline(Some(names));
+    }
+}
+
+/// The names a line opens with before a separator ("Jane Doe · Example Daily · …").
+fn names_before_separator(
+    line: &str,
+    known: &dyn Fn(&str) -> bool,
+) -> Option<(String, Option<String>)> {
+    let mut parts = BYLINE_SEPARATOR.split(line);
+    let first = parts.next()?.trim();
+    if first.len() == line.trim().len() {
+        return None;
+    }
+    let (names, outlet) = byline_parts(&format!("By {first}"), known)?;
+    is_names(&names).then_some((names, outlet))
+}
+
+/// Whether a text is one to four people's names: two to four capitalised words each, joined
+/// by commas or "and".
+fn is_names(text: &str) -> bool {
+    if text.is_empty() || more_chars_than(text, 80) {
+        return false;
+    }
+    let people: Vec<&str> = text
+        .split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (1..=6).contains(&people.len())
+        && people.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                        && !NOT_NAME_WORDS.contains_lowercase(w)
+                })
+        })
+}
+
+/// Words of interface lines and sections that can be capitalised like names ("Share Article").
+#[rustfmt::skip]
+static NOT_NAME_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "share", "article", "news", "home", "menu", "search", "subscribe", "sign", "log", "read",
+        "more", "live", "updates", "video", "photo", "photos", "world", "politics", "opinion",
+        "business", "latest", "related", "top", "stories", "editor", "editors", "staff",
+        "reporter", "correspondent", "the", "of", "for", "in", "on", "agency", "press", "times",
+        "daily", "post", "today", "contact", "follow", "us", "advertisement", "comments",
+        "newsletter", "listen", "print", "email", "copy", "link", "save", "north", "south",
+        "korea", "china", "russia", "japan", "united", "states",
+    ])
+});
+
+/// The names of a Korean reporter credit without their titles: "홍길동·김철수 기자" → "홍길동, 김철수".
+fn korean_names(credit: &str) -> String {
+    credit
+        .split(|c: char| !('가'..='힣').contains(&c))
+        .filter(|w| !w.is_empty() && !KOREAN_TITLES.contains(w))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reporters' titles printed after Korean names.
+const KOREAN_TITLES: [&str; 9] = [
+    "기자",
+    "특파원",
+    "논설위원",
+    "선임기자",
+    "전문기자",
+    "객원기자",
+    "수습기자",
+    "편집위원",
+    "통신원",
+];
+
+/// The Korean reporter credit opening a paragraph ("(서울=연합뉴스) 홍길동 기자 = …"), if any.
+pub(crate) fn opening_byline(paragraph: &str) -> Option<String> {
+    if !paragraph.starts_with(['(', '[', '【', ' ']) {
+        return None;
+    }
+    KOREAN_OPENING_BYLINE
+        .captures(paragraph)
+        .map(|c| korean_names(&c["names"]))
 }
 
 fn is_bracketed(line: &str) -> bool {
@@ -774,8 +1137,26 @@ static BREADCRUMB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BREADCR
 /// assert_eq!(engine::clean::clean_title("Kim in Russia | The Korea Herald", &["the korea herald"]), "Kim in Russia");
 /// ```
 pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
+    clean_title_by(title, |tail| {
+        outlet_names
+            .iter()
+            .any(|n| n.strip_prefix("the ").unwrap_or(n) == tail)
+    })
+}
+
+/// `clean_title` with the site names known by a predicate, asked about a trailing part
+/// lowercased and without a leading "the " (a set lookup where the names are many).
+///
+/// ```
+/// use engine::clean::clean_title_by;
+/// assert_eq!(clean_title_by("Kim in Russia - The Korea Herald", |t| t == "korea herald"), "Kim in Russia");
+/// assert_eq!(clean_title_by("Kim in Russia - Analysis", |t| t == "korea herald"), "Kim in Russia - Analysis");
+/// ```
+pub fn clean_title_by(title: &str, is_outlet: impl Fn(&str) -> bool) -> String {
     let mut t = title.trim().to_string();
-    while let Some(m) = SECTION_LABEL.find(&t) {
+    // A label opens with a bracket or ends with a colon or a bar: test that before the pattern.
+    let labelled = t.starts_with(['[', '【', '<']) || t.contains([':', '|']);
+    while let Some(m) = SECTION_LABEL.find(&t).filter(|_| labelled) {
         if m.end() >= t.len() {
             break;
         }
@@ -784,15 +1165,8 @@ pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: ", " < "] {
         if let Some((head, tail)) = t.rsplit_once(sep) {
             let tail_norm = tail.trim().to_lowercase();
-            let tail_norm = tail_norm
-                .strip_prefix("the ")
-                .unwrap_or(&tail_norm)
-                .to_string();
-            if outlet_names
-                .iter()
-                .any(|n| n.strip_prefix("the ").unwrap_or(n) == tail_norm)
-                || sep == " | " && tail.split_whitespace().count() <= 4
-            {
+            let tail_norm = tail_norm.strip_prefix("the ").unwrap_or(&tail_norm);
+            if is_outlet(tail_norm) || sep == " | " && tail.split_whitespace().count() <= 4 {
                 t = head.trim().to_string();
             }
         }
@@ -1349,7 +1723,7 @@ mod tests {
         assert_eq!(classes("By Yonhap"), vec![Class::Byline(None)]);
         assert_eq!(
             classes("김철수 기자 kim@example.co.kr"),
-            vec![Class::Byline(Some("김철수 기자".into()))]
+            vec![Class::Byline(Some("김철수".into()))]
         );
     }
 

@@ -2,6 +2,7 @@
 //! role phrases point at whom on a given day. Parsing and validation live here; finding names in
 //! text lives in `actors`. Romanisation variants are generated here, not listed in the file.
 
+use crate::actors::{is_hangul, is_word_char};
 use crate::model::{ActorKind, Day};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -229,7 +230,9 @@ impl Dictionary {
         })
     }
 
-    /// Adds outlet names as spellings that block actor matches inside them.
+    /// Adds outlet names as spellings that block actor matches inside them ("The Washington
+    /// Post" hides "Washington"). Only a name that holds an actor's spelling can hide one: the
+    /// others are left out, since every paragraph of every page runs through the automaton.
     pub fn block(&mut self, names: impl IntoIterator<Item = String>) {
         let mut index: HashMap<String, usize> = self
             .patterns
@@ -237,16 +240,18 @@ impl Dictionary {
             .enumerate()
             .map(|(i, (p, _))| (p.to_lowercase(), i))
             .collect();
+        let spellings = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(self.patterns.iter().map(|(p, _)| p))
+            .expect("actor spellings compile into an automaton");
         for name in names {
             let key = name.to_lowercase();
-            match index.get(&key) {
-                // An outlet spelled like an actor ("TASS", "NHK") stays that actor.
-                Some(_) => {}
-                None => {
-                    index.insert(key, self.patterns.len());
-                    self.patterns.push((name, vec![Target::Block]));
-                }
+            // An outlet spelled like an actor ("TASS", "NHK") stays that actor.
+            if index.contains_key(&key) || !holds_spelling(&spellings, &name) {
+                continue;
             }
+            index.insert(key, self.patterns.len());
+            self.patterns.push((name, vec![Target::Block]));
         }
     }
 
@@ -266,6 +271,20 @@ impl Dictionary {
             .as_ref()
             .and_then(|c| self.by_id.get(c).copied())
     }
+}
+
+/// Whether `name` holds one of the spellings where the matcher could find it: between word
+/// boundaries, or for a Korean-script spelling after anything but Hangul (particles may follow).
+/// Letter case is not checked, so a name may be kept that could hide nothing.
+fn holds_spelling(spellings: &aho_corasick::AhoCorasick, name: &str) -> bool {
+    spellings.find_overlapping_iter(name).any(|m| {
+        let before = name[..m.start()].chars().next_back();
+        if name[m.range()].chars().any(is_hangul) {
+            return !before.is_some_and(is_hangul);
+        }
+        let after = name[m.end()..].chars().next();
+        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    })
 }
 
 /// Spelling variants of a romanised name: `Kim Jong Un` also as `Kim Jong-un` and `Kim Jongun`;
@@ -466,6 +485,52 @@ holders = [
   { actor = "yoon-suk-yeol", from = "2022-05-10" },
 ]
 "#;
+
+    #[test]
+    fn only_outlet_names_holding_an_actor_block() {
+        let mut d = Dictionary::from_toml("actors.toml", SMALL).unwrap();
+        let before = d.patterns.len();
+        d.block(
+            [
+                "Seoul Shinmun",
+                "서울신문",
+                "Foreign Policy",
+                "South Korea",
+                "38 South",
+            ]
+            .map(String::from),
+        );
+        let added: Vec<&str> = d.patterns[before..]
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .collect();
+        assert_eq!(added, ["Seoul Shinmun"]);
+        let d2 = {
+            let mut d = Dictionary::from_toml("actors.toml", SMALL).unwrap();
+            d.block(["The Seoul Times"].map(String::from));
+            d
+        };
+        assert_eq!(d2.patterns.last().unwrap().0, "The Seoul Times");
+    }
+
+    #[test]
+    fn an_outlet_name_ending_inside_an_actor_hides_nothing() {
+        let mut d = Dictionary::from_toml("actors.toml", SMALL).unwrap();
+        d.block(["38 South", "Seoul Shinmun"].map(String::from));
+        let matcher = crate::actors::Matcher::new(d);
+        let found = |text: &str| {
+            matcher
+                .find(&[text], 0, None, &[])
+                .iter()
+                .map(|f| f.actor)
+                .collect::<Vec<u32>>()
+        };
+        assert_eq!(
+            found("Of the 38 South Korean soldiers, none returned."),
+            [0]
+        );
+        assert!(found("The Seoul Shinmun reported it first.").is_empty());
+    }
 
     #[test]
     fn roles_resolve_by_date() {

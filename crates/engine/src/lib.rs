@@ -54,6 +54,8 @@ pub mod evidence;
 #[cfg(feature = "ingest")]
 pub mod export;
 #[cfg(feature = "ingest")]
+pub mod headline;
+#[cfg(feature = "ingest")]
 pub mod html;
 #[cfg(feature = "ingest")]
 pub mod names;

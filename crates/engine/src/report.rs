@@ -1,6 +1,7 @@
 //! The corpus as a whole: duplicates marked, relations gathered over distinct articles, and the
 //! JSON report of `coverage ingest` (contract: `coverage-report/1`).
 
+use crate::dedupe::{Page, body_text, find_duplicates};
 use crate::model::{
     ActorKind, ActorRef, Article, Origin, Relation, RelationEvidence, Status, ToneCounts,
 };
@@ -16,23 +17,18 @@ pub struct Corpus {
 
 impl Corpus {
     /// Marks duplicates and gathers relations. Articles keep their order.
+    ///
+    /// Copies are compared on their body paragraphs (`dedupe::body_text`); which copy is the
+    /// original follows `dedupe::find_duplicates`: the earliest date, then the fuller copy,
+    /// then input order.
     pub fn assemble(mut articles: Vec<Article>) -> Corpus {
-        let texts: Vec<String> = articles
+        let texts: Vec<String> = articles.iter().map(body_text).collect();
+        let pages: Vec<Page> = texts
             .iter()
-            .map(|a| {
-                if a.status == Status::Error {
-                    String::new()
-                } else {
-                    a.paragraphs
-                        .iter()
-                        .map(|p| p.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                }
-            })
+            .zip(&articles)
+            .map(|(text, a)| Page { text, date: a.date })
             .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let originals = crate::dedupe::find_duplicates(&refs);
+        let originals = find_duplicates(&pages);
         for (i, original) in originals.into_iter().enumerate() {
             articles[i].duplicate_of = original.map(|j| articles[j].source.clone());
         }

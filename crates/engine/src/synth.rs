@@ -233,6 +233,13 @@ impl Pages<'_> {
             } else {
                 frame_english(&self.tables, writer.rng, press, stamp, &story, true)
             };
+            // EUC-KR has no "©": a page in it prints the circled "ⓒ", so that it stays in
+            // EUC-KR and its size, counted in EUC-KR bytes, holds.
+            let text = if euc_kr {
+                text.replace('©', "ⓒ")
+            } else {
+                text
+            };
             let size = writer.size_of(&text);
             if size >= MIN_PAGE_BYTES {
                 break text;
@@ -477,6 +484,9 @@ struct Press {
     credit: Option<String>,
     /// Names fit for a copyright line or a title suffix.
     names: Vec<String>,
+    /// Some name reads back from a copyright line, which ends a name at its first full stop
+    /// ("© Lenta.ru" does not): without one the page shows its outlet in other ways.
+    plain: bool,
     domains: Vec<String>,
     signatures: Vec<String>,
     boilerplate: Vec<String>,
@@ -766,6 +776,7 @@ impl Press {
         } else {
             names
         };
+        let plain = names.iter().any(|n| printable(&n));
         let credit = o
             .agency
             .then(|| {
@@ -786,6 +797,7 @@ impl Press {
             korean,
             credit,
             names,
+            plain,
             domains: o.domains.clone(),
             signatures: o.signatures.clone(),
             boilerplate: o.boilerplate.clone(),
@@ -1476,7 +1488,7 @@ enum Sign {
 fn choose_signs(rng: &mut ChaCha8Rng, press: &Press) -> Vec<Sign> {
     let mut signs = Vec::new();
     for (sign, p, possible) in [
-        (Sign::Copyright, 0.45, true),
+        (Sign::Copyright, 0.45, press.plain),
         (Sign::Email, 0.35, !press.domains.is_empty()),
         (Sign::Suffix, 0.3, true),
         (Sign::Signature, 0.5, !press.signatures.is_empty()),
@@ -1486,7 +1498,11 @@ fn choose_signs(rng: &mut ChaCha8Rng, press: &Press) -> Vec<Sign> {
         }
     }
     if signs.is_empty() {
-        signs.push(Sign::Copyright);
+        signs.push(if press.plain {
+            Sign::Copyright
+        } else {
+            Sign::Suffix
+        });
     }
     signs
 }

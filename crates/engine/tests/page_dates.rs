@@ -2,19 +2,8 @@
 //! languages of this coverage, metadata and URL dates, and the stamps of bylines and source
 //! lines. Each page is the smallest one that shows its behaviour, written for this test.
 
-use engine::Knowledge;
-use std::path::Path;
-use std::sync::LazyLock;
-
-/// The real corpus dictionaries, without the sidecar (none of these pages is in it).
-static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-    };
-    Knowledge::from_sources(&read("actors.toml"), &read("outlets.toml"), "")
-        .expect("the corpus dictionaries load")
-});
+mod common;
+use common::KNOWLEDGE;
 
 fn date(source: &str, text: &str) -> Option<String> {
     KNOWLEDGE

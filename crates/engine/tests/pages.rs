@@ -2,20 +2,11 @@
 //! encodings, date traps, wire copies, duplicates, tone, coreference, roles, unknown names and
 //! credits. Each page is the smallest one that shows its behaviour.
 
+use engine::Corpus;
 use engine::model::{Article, Block, Tone};
-use engine::{Corpus, Knowledge};
-use std::path::Path;
-use std::sync::LazyLock;
 
-/// The real corpus dictionaries, without the sidecar (none of these pages is in it).
-static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-    };
-    Knowledge::from_sources(&read("actors.toml"), &read("outlets.toml"), "")
-        .expect("the corpus dictionaries load")
-});
+mod common;
+use common::KNOWLEDGE;
 
 fn read(source: &str, text: &str) -> Article {
     KNOWLEDGE.read_article(source, text.as_bytes())

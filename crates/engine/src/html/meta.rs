@@ -81,13 +81,15 @@ static HTML: LazyLock<Selector> = LazyLock::new(|| selector("html"));
 
 /// Reads every declared value of a parsed page.
 pub fn read(document: &Html) -> PageMeta {
-    let mut meta = PageMeta::default();
-    meta.lang = document
-        .select(&HTML)
-        .next()
-        .and_then(|h| h.attr("lang"))
-        .map(|l| l.trim().to_ascii_lowercase())
-        .filter(|l| !l.is_empty());
+    let mut meta = PageMeta {
+        lang: document
+            .select(&HTML)
+            .next()
+            .and_then(|h| h.attr("lang"))
+            .map(|l| l.trim().to_ascii_lowercase())
+            .filter(|l| !l.is_empty()),
+        ..PageMeta::default()
+    };
     for script in document.select(&JSON_LD) {
         read_json_ld(&element_text(script), &mut meta);
     }
@@ -233,7 +235,7 @@ fn visible_text(el: ElementRef<'_>) -> String {
     for edge in el.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                scraper::Node::Element(e) => {
+                scraper::Node::Element(e)
                     if skip > 0
                         || matches!(
                             e.name(),
@@ -246,10 +248,9 @@ fn visible_text(el: ElementRef<'_>) -> String {
                                 | "select"
                         )
                         || e.attr("hidden").is_some()
-                        || e.attr("aria-hidden") == Some("true")
-                    {
-                        skip += 1;
-                    }
+                        || e.attr("aria-hidden") == Some("true") =>
+                {
+                    skip += 1;
                 }
                 scraper::Node::Text(t) if skip == 0 => {
                     out.push_str(t);

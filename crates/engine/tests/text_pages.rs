@@ -1,0 +1,252 @@
+//! Plain-text pages from outlets `outlets.toml` does not know, as copied out of a browser or
+//! exported by a scraper: the headline, outlet, byline, date and wire each page should read as.
+//! The pages are in `tests/pages/text/`, written for these tests (invented outlets and people),
+//! and what each should read as is in `expected.json` there; every test names the behaviour its
+//! pages show. `cargo run -p coverage-engine --example text_pages` prints the same as a measure.
+
+use engine::Knowledge;
+use engine::model::{Article, RemovedReason};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// The real corpus dictionaries, without the sidecar.
+static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    Knowledge::from_sources(&read("actors.toml"), &read("outlets.toml"), "")
+        .expect("the corpus dictionaries load")
+});
+
+fn pages_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/text")
+}
+
+static EXPECTED: LazyLock<Vec<Value>> = LazyLock::new(|| {
+    let text = std::fs::read_to_string(pages_dir().join("expected.json")).expect("expected.json");
+    serde_json::from_str(&text).expect("expected.json is JSON")
+});
+
+fn read(file: &str) -> Article {
+    let bytes = std::fs::read(pages_dir().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    KNOWLEDGE.read_article(file, &bytes)
+}
+
+/// Reads a page and compares every field with its expectation; the failure lists them all.
+fn check(file: &str) {
+    let expected = EXPECTED
+        .iter()
+        .find(|e| e["file"] == file)
+        .unwrap_or_else(|| panic!("{file} is not in expected.json"));
+    let a = read(file);
+    let want = |key: &str| expected[key].as_str().map(str::to_string);
+    let fields = [
+        ("title", a.title.clone(), want("title")),
+        ("outlet", a.outlet.clone(), want("siteName")),
+        ("byline", a.byline.clone(), want("byline")),
+        ("date", a.date.map(|d| d.to_string()), want("publishedTime")),
+        ("wire", a.wire.clone(), want("wire")),
+    ];
+    let wrong: Vec<String> = fields
+        .iter()
+        .filter(|(_, read, want)| read != want)
+        .map(|(field, read, want)| format!("{field}: read {read:?}, expected {want:?}"))
+        .collect();
+    assert!(wrong.is_empty(), "{file}:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn nav_line_is_not_a_headline() {
+    check("nav_lines_en.txt");
+    check("nav_lines_ko.txt");
+}
+
+#[test]
+fn nav_lines_above_the_headline_leave_the_body() {
+    let a = read("nav_lines_en.txt");
+    let body: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    for furniture in ["Connect with us", "Settings", "Politics"] {
+        assert!(!body.contains(&furniture), "{furniture:?} is in {body:?}");
+        assert!(
+            a.removed
+                .iter()
+                .any(|r| r.text == furniture && r.reason == RemovedReason::Boilerplate),
+            "{furniture:?} is not among the removed lines"
+        );
+    }
+}
+
+#[test]
+fn breadcrumb_is_not_a_headline() {
+    check("breadcrumb_en.txt");
+    check("breadcrumb_ko.txt");
+}
+
+#[test]
+fn view_counter_is_not_a_headline() {
+    check("view_counter_en.txt");
+    check("view_counter_ko.txt");
+}
+
+#[test]
+fn dateline_is_not_a_headline() {
+    check("dateline_en.txt");
+    check("dateline_ko.txt");
+}
+
+#[test]
+fn headline_repeated_by_title_line_wins() {
+    check("title_line_en.txt");
+    check("title_line_ko.txt");
+}
+
+#[test]
+fn page_printed_to_pdf_reads_its_print_header() {
+    check("printed_pdf_en.txt");
+}
+
+#[test]
+fn byline_suffix_names_the_outlet() {
+    check("byline_suffix_en.txt");
+    check("byline_pipe_en.txt");
+    check("breadcrumb_en.txt");
+}
+
+#[test]
+fn copyright_line_names_unknown_outlet() {
+    check("copyright_en.txt");
+    check("copyright_holder_en.txt");
+}
+
+#[test]
+fn korean_reproduction_line_names_outlet() {
+    check("reproduction_ko.txt");
+    check("korean_reporter_lines.txt");
+    check("korean_two_reporters.txt");
+}
+
+#[test]
+fn reporter_email_domain_names_outlet() {
+    check("email_domain_en.txt");
+    check("email_domain_ko.txt");
+}
+
+#[test]
+fn staff_credit_names_the_outlet() {
+    check("bracketed_email_byline.txt");
+}
+
+#[test]
+fn source_label_names_the_outlet() {
+    check("authors_label.txt");
+}
+
+#[test]
+fn agency_credit_is_wire_not_outlet() {
+    check("wire_credit_en.txt");
+    check("wire_credit_ko.txt");
+    check("dateline_en.txt");
+    check("dateline_ko.txt");
+}
+
+#[test]
+fn agency_alone_is_the_outlet() {
+    check("agency_alone_en.txt");
+    check("reproduction_yonhap_ko.txt");
+}
+
+#[test]
+fn korean_reporter_line_is_byline() {
+    check("korean_reporter_lines.txt");
+    check("view_counter_ko.txt");
+    check("nav_lines_ko.txt");
+    check("breadcrumb_ko.txt");
+}
+
+#[test]
+fn korean_reporter_credit_opening_the_story_is_byline() {
+    check("reproduction_yonhap_ko.txt");
+}
+
+#[test]
+fn two_korean_reporters_are_both_named() {
+    check("korean_two_reporters.txt");
+}
+
+#[test]
+fn two_authors_and_date_on_one_line() {
+    check("two_authors_date_line.txt");
+    check("view_counter_en.txt");
+}
+
+#[test]
+fn date_then_byline_names_author_outlet_and_date() {
+    check("date_pipe_byline.txt");
+}
+
+#[test]
+fn authors_label_is_a_byline() {
+    check("authors_label.txt");
+}
+
+#[test]
+fn bracketed_email_is_stripped_from_byline() {
+    check("bracketed_email_byline.txt");
+}
+
+#[test]
+fn name_beside_stamp_is_byline() {
+    check("name_beside_stamp.txt");
+    check("byline_pipe_en.txt");
+    check("email_domain_en.txt");
+}
+
+#[test]
+fn live_blog_dated_by_posts() {
+    check("live_blog_en.txt");
+    check("live_blog_ko.txt");
+}
+
+#[test]
+fn masthead_today_strip_is_not_the_date() {
+    check("masthead_strip_en.txt");
+    check("masthead_strip_ko.txt");
+}
+
+#[test]
+fn trailing_source_line_dates_the_story() {
+    check("trailing_source_line.txt");
+}
+
+#[test]
+fn caption_date_is_not_the_date() {
+    check("caption_date.txt");
+}
+
+#[test]
+fn dateline_without_year_gives_no_date() {
+    check("dateline_en.txt");
+    check("dateline_ko.txt");
+}
+
+#[test]
+fn update_stamp_counts_without_a_publication_stamp() {
+    check("byline_suffix_en.txt");
+}
+
+#[test]
+fn every_fixture_page_reads_as_expected() {
+    let mut files: Vec<String> = std::fs::read_dir(pages_dir())
+        .expect("tests/pages/text is a folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), EXPECTED.len(), "every page has an expectation");
+    for file in files {
+        check(&file);
+    }
+}
