@@ -474,7 +474,11 @@ pub fn held_out(pairs: &[Pair]) -> Vec<bool> {
 /// sentences.
 fn subsets(pairs: &[Pair]) -> Vec<(&'static str, Vec<usize>)> {
     let out = held_out(pairs);
-    let side = |h: bool| (0..pairs.len()).filter(|&i| out[i] == h).collect::<Vec<_>>();
+    let side = |h: bool| {
+        (0..pairs.len())
+            .filter(|&i| out[i] == h)
+            .collect::<Vec<_>>()
+    };
     let of = |lang: &str| {
         (0..pairs.len())
             .filter(|&i| pairs[i].lang == lang)

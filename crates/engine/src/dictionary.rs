@@ -264,6 +264,31 @@ impl Dictionary {
             .and_then(|h| self.by_id.get(&h.actor).copied())
     }
 
+    /// What an actor belongs to: its country, the parties, ministries, bodies and alliances it
+    /// is a member of, and what those belong to in turn up to a country (a minister's ministry's
+    /// country; a state's alliances are not its citizens' or its bodies').
+    pub fn belongs(&self, actor: u32) -> Vec<u32> {
+        let direct = |i: u32| {
+            let a = &self.actors[i as usize];
+            a.country
+                .iter()
+                .chain(&a.member_of)
+                .filter_map(|id| self.by_id.get(id).copied())
+                .collect::<Vec<u32>>()
+        };
+        let mut out: Vec<u32> = Vec::new();
+        let mut todo = direct(actor);
+        while let Some(x) = todo.pop() {
+            if x != actor && !out.contains(&x) {
+                out.push(x);
+                if self.actors[x as usize].kind != ActorKind::Country {
+                    todo.extend(direct(x));
+                }
+            }
+        }
+        out
+    }
+
     /// The country id an actor belongs to, if any.
     pub fn country_of(&self, actor: u32) -> Option<u32> {
         self.actors[actor as usize]

@@ -52,32 +52,8 @@ impl EvidenceReader {
                         .any(|n| profiles.lookup(n).is_some())
             })
             .collect();
-        let direct: Vec<Vec<u32>> = (0..dict.actors.len() as u32)
-            .map(|i| {
-                let a = &dict.actors[i as usize];
-                a.country
-                    .iter()
-                    .chain(&a.member_of)
-                    .filter_map(|id| dict.by_id.get(id).copied())
-                    .collect()
-            })
-            .collect();
-        // What an actor belongs to, and what that belongs to (a minister's ministry's country),
-        // up to a country: a state's alliances are not its citizens' or its bodies'.
-        let belongs = (0..direct.len())
-            .map(|i| {
-                let mut out: Vec<u32> = Vec::new();
-                let mut todo = direct[i].clone();
-                while let Some(x) = todo.pop() {
-                    if x as usize != i && !out.contains(&x) {
-                        out.push(x);
-                        if dict.actors[x as usize].kind != ActorKind::Country {
-                            todo.extend(&direct[x as usize]);
-                        }
-                    }
-                }
-                out
-            })
+        let belongs = (0..dict.actors.len() as u32)
+            .map(|i| dict.belongs(i))
             .collect();
         EvidenceReader { media, belongs }
     }

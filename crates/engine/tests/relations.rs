@@ -439,6 +439,28 @@ fn relation_noun_takes_its_tone_from_its_words() {
     assert_eq!(tone(&b, "japan", "south-korea"), Some(Tone::Conflict));
 }
 
+#[test]
+fn ties_at_rock_bottom_are_conflict() {
+    let a = read("While South Korea-Japan ties are at rock bottom, trade goes on.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn government_of_a_country_acts_as_its_subject() {
+    let a = read("The Japanese government backed Russia on fisheries.");
+    assert_eq!(tone(&a, "japan", "russia"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "japan", "russia"), Some(Direction::AToB));
+}
+
+#[test]
+fn a_former_title_after_and_still_joins_the_pair() {
+    let a = read("Malaysia and former President Park Geun-hye signed a treaty.");
+    assert_eq!(
+        tone(&a, "malaysia", "park-geun-hye"),
+        Some(Tone::Cooperation)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -796,6 +796,9 @@ impl<'a> Reader<'a> {
                     | "neither" => {}
                     // "the North Korean government and X": the head noun of the first phrase.
                     w if !conj && (has(ROLES, w) || has(STATE_NOUNS, w)) => {}
+                    // "X and former President Y": the title of the second, not yet its name.
+                    w if conj
+                        && (has(ROLES, w) || matches!(w, "former" | "late" | "acting" | "ex")) => {}
                     _ => return false,
                 },
                 _ => return false,
@@ -1188,6 +1191,36 @@ impl<'a> Reader<'a> {
         false
     }
 
+    /// Whether the word at `t` right after a name (or its head noun) is a verb: "U.S.
+    /// sanctions" before a preposition, a verb of being or the end is a noun.
+    fn verb_after_name(&self, t: usize) -> bool {
+        // "U.S. sanctions" before a preposition or the end is a noun.
+        let next = self.w(t + 1);
+        !(self.toks.get(t + 1).is_none()
+            || matches!(self.toks[t + 1].k, K::Punct(_))
+            || matches!(
+                next,
+                "on" | "against"
+                    | "targeting"
+                    | "relief"
+                    | "regime"
+                    | "of"
+                    | "were"
+                    | "was"
+                    | "is"
+                    | "are"
+                    | "have"
+                    | "has"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "remain"
+                    | "remained"
+            ))
+    }
+
     /// The token before `t` reads as the end of a subject or an auxiliary: a verb follows.
     fn verb_context(&self, t: usize) -> bool {
         let Some(prev) = t.checked_sub(1) else {
@@ -1203,34 +1236,15 @@ impl<'a> Reader<'a> {
         {
             return true;
         }
+        // The head noun of a name's phrase is a subject as the name is: "the Japanese government
+        // backed …", "the Russian president sanctioned …".
+        let head_noun = self.toks[prev].k == K::Word
+            && (has(STATE_NOUNS, self.w(prev)) || has(ROLES, self.w(prev)))
+            && prev > 0
+            && matches!(self.toks[prev - 1].k, K::Unit(_));
         match self.toks[prev].k {
-            K::Unit(_) => {
-                // "U.S. sanctions" before a preposition or the end is a noun.
-                let next = self.w(t + 1);
-                !(self.toks.get(t + 1).is_none()
-                    || matches!(self.toks[t + 1].k, K::Punct(_))
-                    || matches!(
-                        next,
-                        "on" | "against"
-                            | "targeting"
-                            | "relief"
-                            | "regime"
-                            | "of"
-                            | "were"
-                            | "was"
-                            | "is"
-                            | "are"
-                            | "have"
-                            | "has"
-                            | "will"
-                            | "would"
-                            | "could"
-                            | "may"
-                            | "might"
-                            | "remain"
-                            | "remained"
-                    ))
-            }
+            K::Unit(_) => self.verb_after_name(t),
+            K::Word if head_noun => self.verb_after_name(t),
             K::Poss => false,
             K::Punct(',') => {
                 // ", backing …" participle, or a list.

@@ -901,6 +901,8 @@ pub(crate) const LOWER: &[&str] = &[
     "soured",
     "souring",
     "frosty",
+    "bottom",
+    "lowest",
     "tense",
     "hostile",
     "cool",
