@@ -203,7 +203,7 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             // a short one, or any under a line of headline length (a kicker above a headline is
             // short). A standfirst repeats the lede's names, so this outweighs the lede's bonus.
             score -= 2.5;
-        } else if !few_words && stampish.get(i + 1).copied().unwrap_or(false) {
+        } else if count_words(text) >= 2 && stampish.get(i + 1).copied().unwrap_or(false) {
             // The headline is followed at once by its byline or its stamp.
             score += 1.0;
         }
@@ -655,6 +655,29 @@ static SECTIONS: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
+/// Section names that are places: in a menu they label a section, in a sentence they are
+/// what it is about ("Russia thanks North Korea for support").
+const PLACE_SECTIONS: &[&str] = &[
+    "asia",
+    "pacific",
+    "americas",
+    "europe",
+    "africa",
+    "middle",
+    "east",
+    "north",
+    "south",
+    "korea",
+    "korean",
+    "koreas",
+    "peninsula",
+    "china",
+    "japan",
+    "russia",
+    "us",
+    "uk",
+];
+
 /// An interface line: its words are interface words and filler, with at most one other word,
 /// or it opens with an interface verb and is short ("Subscribe to The Daily Brief").
 fn is_interface(tokens: &[&str]) -> bool {
@@ -664,7 +687,11 @@ fn is_interface(tokens: &[&str]) -> bool {
     }
     let content = tokens
         .iter()
-        .filter(|t| !INTERFACE.contains(t) && !STOP.contains(t) && !SECTIONS.contains(t))
+        .filter(|t| {
+            !INTERFACE.contains(t)
+                && !STOP.contains(t)
+                && (!SECTIONS.contains(t) || PLACE_SECTIONS.contains(&&**t))
+        })
         .count();
     const VERBS: [&str; 31] = [
         "skip",
