@@ -690,7 +690,7 @@ fn is_interface(tokens: &[&str]) -> bool {
         .filter(|t| {
             !INTERFACE.contains(t)
                 && !STOP.contains(t)
-                && (!SECTIONS.contains(t) || PLACE_SECTIONS.contains(&&**t))
+                && (!SECTIONS.contains(t) || PLACE_SECTIONS.contains(&**t))
         })
         .count();
     const VERBS: [&str; 31] = [
