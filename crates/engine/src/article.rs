@@ -181,11 +181,33 @@ impl Knowledge {
             ),
             None => Vec::new(),
         };
+        // The first byline, with the authors of the byline lines right under it ("홍길동 기자"
+        // over "김철수 기자"): several authors joined as printed.
         let printed_byline = |lines: &[Line]| {
-            lines.iter().find_map(|l| match &l.class {
-                Class::Byline(Some(b)) => Some(b.clone()),
-                _ => None,
-            })
+            let first = lines
+                .iter()
+                .position(|l| matches!(l.class, Class::Byline(Some(_))))?;
+            // An author's e-mail address may stand on a line of its own between them.
+            let address = |l: &Line| {
+                let t = l.text.trim();
+                t.contains('@') && !t.contains(' ') && t.len() <= 80
+            };
+            let authors: Vec<&str> = lines[first..]
+                .iter()
+                .take(12)
+                .filter(|l| !address(l))
+                .map_while(|l| match &l.class {
+                    Class::Byline(Some(b)) => Some(b.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let mut joined: Vec<&str> = Vec::new();
+            for a in authors {
+                if !joined.contains(&a) {
+                    joined.push(a);
+                }
+            }
+            Some(joined.join(", "))
         };
         article.byline = printed_byline(&lines)
             .or_else(|| opening_byline(&lines))

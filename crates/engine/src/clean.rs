@@ -223,7 +223,7 @@ static EMAIL: LazyLock<Regex> =
 /// "(서울=연합뉴스) 홍길동 기자 =", "한국일보 홍길동 기자 hong@example.co.kr".
 static KOREAN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\[(【<=\s]*(?:[(\[【]\s*[가-힣 ]{{1,12}}=[^)\]】]{{1,24}}[)\]】]\s*)?(?P<pre>(?:[가-힣A-Za-z0-9]{{2,12}}[,·]?\s+){{0,3}})(?P<names>{KOREAN_REPORTERS})\s*[\])】>=]*\s*(?:[\[(<]?\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\s*[\])>]?\s*)*$"
+        r"^[\[(【<=\s]*(?:[(\[【]\s*[가-힣 ]{{1,12}}=[^)\]】]{{1,24}}[)\]】]\s*)?(?P<pre>(?:[가-힣A-Za-z0-9]{{2,12}}[,·]?\s+){{0,3}})(?P<names>{KOREAN_REPORTERS})\s*[\])】>=]*\s*(?:[\[(<]?\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\s*[\])>]?\s*)*(?:외\s*\d+\s*명\s*)?$"
     ))
     .unwrap()
 });
@@ -947,14 +947,19 @@ pub(crate) fn bylines_beside_stamps(
         body.map_or(from + 12, |b| (b + 3).max(from + 12))
             .min(from + 25),
     );
-    let stamp = (from..end).find(|&i| {
-        !lines[i].dates.is_empty()
-            && matches!(
-                lines[i].class,
-                Class::Removed(RemovedReason::Stamp) | Class::Text
-            )
-            && !more_chars_than(&lines[i].text, 160)
-    });
+    // Every stamp of the head is tried in turn ("This story is from …" may stand above the
+    // stamp that names the author).
+    let stamps: Vec<usize> = (from..end)
+        .filter(|&i| {
+            !lines[i].dates.is_empty()
+                && matches!(
+                    lines[i].class,
+                    Class::Removed(RemovedReason::Stamp) | Class::Text
+                )
+                && !more_chars_than(&lines[i].text, 160)
+        })
+        .take(3)
+        .collect();
     let names_in = |lines: &[Line], k: usize| -> Option<String> {
         // A line of text, or a credit line holding the author's address.
         let line = lines.get(k)?;
@@ -967,12 +972,14 @@ pub(crate) fn bylines_beside_stamps(
             .map(|(names, _)| names)
             .filter(|names| is_names(names) && !person(names))
     };
-    if let Some(s) = stamp {
+    for &s in &stamps {
         // Names opening the stamp line, before a separator.
         if let Some((names, _)) = names_before_separator(&lines[s].text, known) {
             lines[s].class = Class::Byline(Some(names));
             return;
         }
+    }
+    for &s in &stamps {
         for k in [s.wrapping_sub(1), s + 1] {
             if let Some(names) = names_in(lines, k) {
                 lines[k].class = Class::Byline(Some(names));
@@ -1040,7 +1047,14 @@ static NOT_NAME_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "reporter", "correspondent", "the", "of", "for", "in", "on", "agency", "press", "times",
         "daily", "post", "today", "contact", "follow", "us", "advertisement", "comments",
         "newsletter", "listen", "print", "email", "copy", "link", "save", "north", "south",
-        "korea", "china", "russia", "japan", "united", "states",
+        "korea", "china", "russia", "japan", "united", "states", "ad", "ads", "policy", "privacy",
+        "terms", "cookie", "cookies", "settings", "about", "help", "feedback", "careers",
+        "support", "donate", "events", "podcasts", "videos", "games", "sport", "sports",
+        "weather", "shop", "store", "login", "account", "profile", "notifications", "alerts",
+        "trending", "popular", "watch", "gallery", "page", "next", "previous", "back", "close",
+        "view", "comment", "loading", "loaded", "recommended", "sponsored", "content", "edition",
+        "tv", "radio", "audio", "flipboard", "pocket", "reddit", "whatsapp", "facebook",
+        "twitter", "linkedin", "telegram", "instagram", "youtube", "rss",
     ])
 });
 

@@ -228,11 +228,18 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     };
     // A headline printed twice (a teaser above, the article's own nearer the body): the copy
     // nearer the body is the article's.
+    // The copy is looked for above the headline's own byline or stamp: below them, a copy is
+    // a teaser of the story in a list.
     if let Some(t) = title
-        && let Some(twin) = (t + 1..body.unwrap_or(lines.len())).rev().find(|&k| {
-            lines[k].class == Class::Removed(crate::model::RemovedReason::Repeated)
-                && lines[k].text.to_lowercase() == lines[t].text.to_lowercase()
-        })
+        && let Some(twin) = (t + 1..body.unwrap_or(lines.len()))
+            .take_while(|&k| !stampish.get(k).copied().unwrap_or(false))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find(|&k| {
+                lines[k].class == Class::Removed(crate::model::RemovedReason::Repeated)
+                    && lines[k].text.to_lowercase() == lines[t].text.to_lowercase()
+            })
     {
         furniture.retain(|&f| f < t);
         furniture.push(t);

@@ -267,3 +267,8 @@ fn bare_domain_in_byline_names_the_outlet() {
 fn headline_ending_in_initials_is_no_sentence_and_beats_a_section_name() {
     check("section_label_above_headline_en.txt");
 }
+
+#[test]
+fn korean_reporter_lines_with_their_addresses_are_all_authors() {
+    check("korean_reporters_with_addresses.txt");
+}
