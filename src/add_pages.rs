@@ -130,9 +130,9 @@ impl Corpora {
                         }));
                         this.current.set(Some(ex));
                     }
-                    Err(e) => this
-                        .problem
-                        .set(Some(format!("the pages were read but their bundle is not valid: {e}"))),
+                    Err(e) => this.problem.set(Some(format!(
+                        "the pages were read but their bundle is not valid: {e}"
+                    ))),
                 },
                 Ok(None) => {}
                 Err(e) => this.problem.set(Some(e)),

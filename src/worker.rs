@@ -80,18 +80,17 @@ pub fn start() -> Result<(Handle, mpsc::UnboundedReceiver<JsValue>), String> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    let cancelled = Rc::new(Cell::new(false));
+    let stopped = Rc::clone(&cancelled);
+    // A worker stopped while it loads reports that its script failed: not an error then.
     let failed = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
-        leptos::logging::error!("reading worker: {}", event.message());
+        if !stopped.get() {
+            leptos::logging::error!("reading worker: {}", event.message());
+        }
     });
     worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
     failed.forget();
-    Ok((
-        Handle {
-            worker,
-            cancelled: Rc::new(Cell::new(false)),
-        },
-        receive,
-    ))
+    Ok((Handle { worker, cancelled }, receive))
 }
 
 /// Reads `files` (already in name order) in the worker, calling `progress` after each; `Ok(None)`
@@ -177,10 +176,7 @@ pub async fn read(
         progress(&state);
     }
     let finish = object(&[("type", "finish".into()), ("built", built.into())]);
-    handle
-        .worker
-        .post_message(&finish)
-        .map_err(|e| shown(&e))?;
+    handle.worker.post_message(&finish).map_err(|e| shown(&e))?;
     let Some(message) = replies.next().await else {
         return Ok(None);
     };

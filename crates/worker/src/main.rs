@@ -60,8 +60,9 @@ mod run {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let reply = scope.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let answer = handle(&event.data())
-                .unwrap_or_else(|message| object(&[("type", "failed".into()), ("message", message.into())]));
+            let answer = handle(&event.data()).unwrap_or_else(|message| {
+                object(&[("type", "failed".into()), ("message", message.into())])
+            });
             // A page that went away cannot be told anything.
             let _ = reply.post_message(&answer);
         });
@@ -125,7 +126,10 @@ mod run {
                     };
                     let bytes = reader::bundle(&done.knowledge, done.articles, info);
                     let array = Uint8Array::from(bytes.as_slice());
-                    Ok(object(&[("type", "bundle".into()), ("bytes", array.into())]))
+                    Ok(object(&[
+                        ("type", "bundle".into()),
+                        ("bytes", array.into()),
+                    ]))
                 }
                 other => Err(format!("unknown message type {other:?}")),
             }
