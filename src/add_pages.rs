@@ -85,7 +85,7 @@ impl Corpora {
             }
         }
         // Name order, as the CLI and build.rs read a folder.
-        files.sort_by(|a, b| order_name(a).cmp(&order_name(b)));
+        files.sort_by_cached_key(order_name);
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         self.problem.set(None);

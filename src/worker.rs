@@ -109,14 +109,11 @@ pub async fn read(
     };
     let mut unreadable = Vec::new();
     // The worker says when it listens; a message sent before would be lost.
-    loop {
-        let Some(message) = replies.next().await else {
-            return Ok(None);
-        };
-        match kind(&message).as_str() {
-            "ready" => break,
-            _ => return Err(failure(&message)),
-        }
+    let Some(ready) = replies.next().await else {
+        return Ok(None);
+    };
+    if kind(&ready) != "ready" {
+        return Err(failure(&ready));
     }
     let mut in_flight = 0usize;
     let mut sent = 0usize;
