@@ -1,8 +1,10 @@
 //! The relation graph in formats other tools open: CSV (spreadsheets), GEXF and GraphML (Gephi,
 //! yEd, NetworkX). Nodes are actors with their kind and article count; edges carry distinct
-//! articles, tone counts and the dominant tone.
+//! articles, tone counts and the dominant tone; GEXF and GraphML also who acts on whom (evidence
+//! where the source acts on the target, the target on the source, both together). The graph
+//! stays undirected.
 
-use crate::model::{ActorKind, Status};
+use crate::model::{ActorKind, Direction, Relation, Status};
 use crate::report::Corpus;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
@@ -63,6 +65,20 @@ fn xml(text: &str) -> String {
     out
 }
 
+/// Evidence of a relation by direction: source acts on target, target on source, mutual.
+fn directions(r: &Relation) -> [u32; 3] {
+    let mut out = [0; 3];
+    for e in &r.evidence {
+        match e.direction {
+            Direction::AToB => out[0] += 1,
+            Direction::BToA => out[1] += 1,
+            Direction::Mutual => out[2] += 1,
+            Direction::None => {}
+        }
+    }
+    out
+}
+
 /// Quotes a CSV field when it needs it.
 fn csv(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
@@ -104,7 +120,7 @@ pub fn to_gexf(corpus: &Corpus) -> String {
          <meta><creator>coverage-explorer</creator><description>Actors and the sentences that relate them</description></meta>\n\
          <graph defaultedgetype=\"undirected\" mode=\"static\">\n\
          <attributes class=\"node\"><attribute id=\"kind\" title=\"kind\" type=\"string\"/><attribute id=\"articles\" title=\"articles\" type=\"integer\"/></attributes>\n\
-         <attributes class=\"edge\"><attribute id=\"articles\" title=\"articles\" type=\"integer\"/><attribute id=\"cooperation\" title=\"cooperation\" type=\"integer\"/><attribute id=\"conflict\" title=\"conflict\" type=\"integer\"/><attribute id=\"neutral\" title=\"neutral\" type=\"integer\"/><attribute id=\"tone\" title=\"dominant tone\" type=\"string\"/></attributes>\n<nodes>\n",
+         <attributes class=\"edge\"><attribute id=\"articles\" title=\"articles\" type=\"integer\"/><attribute id=\"cooperation\" title=\"cooperation\" type=\"integer\"/><attribute id=\"conflict\" title=\"conflict\" type=\"integer\"/><attribute id=\"neutral\" title=\"neutral\" type=\"integer\"/><attribute id=\"tone\" title=\"dominant tone\" type=\"string\"/><attribute id=\"source_acts\" title=\"evidence where the source acts on the target\" type=\"integer\"/><attribute id=\"target_acts\" title=\"evidence where the target acts on the source\" type=\"integer\"/><attribute id=\"mutual\" title=\"evidence where both act together\" type=\"integer\"/></attributes>\n<nodes>\n",
     );
     for n in nodes(corpus) {
         let _ = writeln!(
@@ -118,9 +134,10 @@ pub fn to_gexf(corpus: &Corpus) -> String {
     }
     out.push_str("</nodes>\n<edges>\n");
     for (i, r) in corpus.relations.iter().enumerate() {
+        let [st, ts, mu] = directions(r);
         let _ = writeln!(
             out,
-            "<edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"articles\" value=\"{}\"/><attvalue for=\"cooperation\" value=\"{}\"/><attvalue for=\"conflict\" value=\"{}\"/><attvalue for=\"neutral\" value=\"{}\"/><attvalue for=\"tone\" value=\"{}\"/></attvalues></edge>",
+            "<edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"articles\" value=\"{}\"/><attvalue for=\"cooperation\" value=\"{}\"/><attvalue for=\"conflict\" value=\"{}\"/><attvalue for=\"neutral\" value=\"{}\"/><attvalue for=\"tone\" value=\"{}\"/><attvalue for=\"source_acts\" value=\"{st}\"/><attvalue for=\"target_acts\" value=\"{ts}\"/><attvalue for=\"mutual\" value=\"{mu}\"/></attvalues></edge>",
             xml(&r.source),
             xml(&r.target),
             r.articles,
@@ -147,6 +164,9 @@ pub fn to_graphml(corpus: &Corpus) -> String {
          <key id=\"conflict\" for=\"edge\" attr.name=\"conflict\" attr.type=\"int\"/>\n\
          <key id=\"neutral\" for=\"edge\" attr.name=\"neutral\" attr.type=\"int\"/>\n\
          <key id=\"tone\" for=\"edge\" attr.name=\"tone\" attr.type=\"string\"/>\n\
+         <key id=\"source_acts\" for=\"edge\" attr.name=\"source_acts\" attr.type=\"int\"/>\n\
+         <key id=\"target_acts\" for=\"edge\" attr.name=\"target_acts\" attr.type=\"int\"/>\n\
+         <key id=\"mutual\" for=\"edge\" attr.name=\"mutual\" attr.type=\"int\"/>\n\
          <graph id=\"coverage\" edgedefault=\"undirected\">\n",
     );
     for n in nodes(corpus) {
@@ -160,9 +180,10 @@ pub fn to_graphml(corpus: &Corpus) -> String {
         );
     }
     for r in &corpus.relations {
+        let [st, ts, mu] = directions(r);
         let _ = writeln!(
             out,
-            "<edge source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data><data key=\"cooperation\">{}</data><data key=\"conflict\">{}</data><data key=\"neutral\">{}</data><data key=\"tone\">{}</data></edge>",
+            "<edge source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data><data key=\"cooperation\">{}</data><data key=\"conflict\">{}</data><data key=\"neutral\">{}</data><data key=\"tone\">{}</data><data key=\"source_acts\">{st}</data><data key=\"target_acts\">{ts}</data><data key=\"mutual\">{mu}</data></edge>",
             xml(&r.source),
             xml(&r.target),
             r.articles,

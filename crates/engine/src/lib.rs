@@ -50,6 +50,8 @@ pub mod dedupe;
 #[cfg(feature = "ingest")]
 pub mod dictionary;
 #[cfg(feature = "ingest")]
+pub mod evidence;
+#[cfg(feature = "ingest")]
 pub mod export;
 #[cfg(feature = "ingest")]
 pub mod headline;
