@@ -2,6 +2,7 @@
 //! outlet, draws who relates to whom, and shows the sentences behind every edge. This module
 //! holds the app root, the shared context and the URL-hash sync; each UI concern has a module.
 
+pub mod add_pages;
 pub mod articles;
 pub mod data;
 pub mod evidence;
@@ -10,6 +11,7 @@ pub mod map;
 pub mod offline;
 pub mod reader;
 pub mod state;
+pub mod worker;
 
 use data::Explorer;
 use engine::index::{QueryResult, Selection};
@@ -28,12 +30,17 @@ pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
-/// The page root: the explorer, or a clear message when the bundle cannot be read.
+/// The page root: the explorer over the shown corpus (the built one, or the user's pages), or
+/// a clear message when the bundle cannot be read.
 #[component]
 pub fn App() -> impl IntoView {
-    match data::explorer() {
-        Ok(ex) => view! { <Explorer ex=ex /> }.into_any(),
-        Err(message) => view! {
+    let built = data::explorer();
+    let corpora = add_pages::Corpora::new(built.ok());
+    provide_context(corpora);
+    add_pages::listen_for_drops(corpora);
+    move || match (corpora.current.get(), built) {
+        (Some(ex), _) => view! { <Explorer ex=ex /> }.into_any(),
+        (None, Err(message)) => view! {
             <main class="fatal">
                 <h1>"The corpus could not be loaded"</h1>
                 <p>{message.to_string()}</p>
@@ -41,6 +48,7 @@ pub fn App() -> impl IntoView {
             </main>
         }
         .into_any(),
+        (None, Ok(_)) => ().into_any(),
     }
 }
 
@@ -107,6 +115,7 @@ pub fn Explorer(ex: &'static Explorer) -> impl IntoView {
                 "Clear all filters"
             </button>
         </header>
+        <add_pages::AddPages />
         <div id="notice" class="notice" role="alert" hidden=move || notices().is_empty()>
             <ul>{move || notices().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             <button class="link" on:click=move |_| {

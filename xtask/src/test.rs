@@ -276,6 +276,28 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
         Some(Counter::NodeTest),
         &mut node,
     );
+    // "Add your pages" compares the page's counts with the release CLI's report.
+    let cli = ctx
+        .cargo()
+        .args(["build", "--release", "--quiet", "-p", "coverage-cli"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if cli {
+        let mut node = ctx.command("node");
+        node.arg("e2e/add-pages.mjs")
+            .env("E2E_BASE_URL", server.url())
+            .env("COVERAGE_BIN", ctx.target_dir().join("release/coverage"));
+        report.stage(
+            "end-to-end (e2e/add-pages.mjs)",
+            Some(Counter::NodeTest),
+            &mut node,
+        );
+    } else {
+        report.skip(
+            "end-to-end (e2e/add-pages.mjs)",
+            "the CLI (coverage-cli, release) did not build",
+        );
+    }
     // WebKitGTK needs a display even headless: Xvfb, through xvfb-run.
     let mut node = ctx.command(XVFB_RUN);
     node.args(["-a", "node", "e2e/engines.mjs"])

@@ -4,21 +4,15 @@
 //! failure becomes an error entry for that file or record, never a skip.
 
 use crate::progress::Progress;
-use archive::{Entry, Kind, Limits, RecordKind};
+use archive::{Entry, Kind};
 use engine::Knowledge;
 use engine::article::MAX_PAGE_BYTES;
-use engine::dates;
-use engine::model::{Article, Status};
-use engine::sidecar::SourceFacts;
+use engine::model::Article;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{self, SyncSender};
 use std::time::{Duration, Instant};
-
-/// The dictionaries shipped with the tool, used when no corpus folder is given or found.
-const BUILTIN_ACTORS: &str = include_str!("../../../corpus/actors.toml");
-const BUILTIN_OUTLETS: &str = include_str!("../../../corpus/outlets.toml");
 
 /// An input: a file to read, or a path that could not be turned into files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +35,8 @@ pub fn knowledge(dir: Option<&Path>) -> Result<Knowledge, String> {
             _ => Ok(builtin.to_string()),
         }
     };
-    let actors = read("actors.toml", BUILTIN_ACTORS)?;
-    let outlets = read("outlets.toml", BUILTIN_OUTLETS)?;
+    let actors = read("actors.toml", reader::BUILTIN_ACTORS)?;
+    let outlets = read("outlets.toml", reader::BUILTIN_OUTLETS)?;
     let sources = read("sources.toml", "")?;
     Knowledge::from_sources(&actors, &outlets, &sources).map_err(|e| match &dir {
         Some(d) => format!("{} (in {})", e, d.display()),
@@ -276,7 +270,7 @@ fn produce(inputs: &[Input], progress: &Progress, send: &SyncSender<(usize, Job)
                 }
             },
         };
-        match archive::open(&name, &bytes, &limits()) {
+        match archive::open(&name, &bytes, &reader::limits()) {
             Err(e) => give(Job::Failed {
                 name,
                 message: e.to_string(),
@@ -302,15 +296,6 @@ fn produce(inputs: &[Input], progress: &Progress, send: &SyncSender<(usize, Job)
 /// The largest file of pages (a zip, a WARC, an export) read; it is held in memory whole.
 const MAX_CONTAINER_BYTES: u64 = 4_000_000_000;
 
-/// The limits on what a container may expand to: the archive's defaults, with the reader's
-/// own page limit.
-fn limits() -> Limits {
-    Limits {
-        max_page_bytes: MAX_PAGE_BYTES,
-        ..Limits::default()
-    }
-}
-
 /// The first bytes of a file, to tell its kind; `None` when it cannot be opened (reading it
 /// then reports why).
 fn head(path: &Path) -> Option<Vec<u8>> {
@@ -323,82 +308,16 @@ fn head(path: &Path) -> Option<Vec<u8>> {
     Some(head)
 }
 
-/// Reads one page out of a container, with the facts it gave beside the page.
+/// Reads one page out of a container (`reader::read_record`, as the page's worker does).
 fn read_record(knowledge: &Knowledge, record: archive::Record) -> Read {
-    let bytes = as_declared(record.bytes, record.charset.as_deref());
-    let bytes = match record.kind {
-        RecordKind::Html => as_document(bytes),
-        RecordKind::Text => bytes,
-    };
-    let date = record
-        .date
-        .as_deref()
-        .map(|raw| (raw, dates::parse_meta_date(raw)));
-    let given = SourceFacts {
-        file: record.name.clone(),
-        outlet: record.outlet.filter(|o| !is_host_name(o)),
-        date: date.and_then(|(_, day)| day),
-        url: record.url,
-        title: record.title,
-        note: None,
-    };
+    let bytes = record.bytes.len() as u64;
     let started = Instant::now();
-    let mut article = knowledge.read_article_given(&record.name, &bytes, &given);
-    let spent = started.elapsed();
-    if let Some((raw, None)) = date
-        && article.status != Status::Error
-    {
-        article.messages.push(format!(
-            "the export's date {raw:?} is not a date the reader knows (ISO 8601, RFC 2822, a Unix time); it is not used"
-        ));
-        article.status = Status::Warning;
-    }
+    let article = reader::read_record(knowledge, record);
     Read {
         article,
-        bytes: bytes.len() as u64,
-        spent,
+        bytes,
+        spent: started.elapsed(),
     }
-}
-
-/// Bytes in the character set the container declares, as UTF-8, when they are not UTF-8
-/// already (a server's `charset=EUC-KR`); otherwise as they are, for the reader to detect.
-fn as_declared(bytes: Vec<u8>, charset: Option<&str>) -> Vec<u8> {
-    let Some(encoding) = charset.and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
-    else {
-        return bytes;
-    };
-    if encoding == encoding_rs::UTF_8 || std::str::from_utf8(&bytes).is_ok() {
-        return bytes;
-    }
-    let (text, _) = encoding.decode_without_bom_handling(&bytes);
-    text.into_owned().into_bytes()
-}
-
-/// HTML from an export's field is often a fragment (`<div><p>…`): a doctype before it lets the
-/// reader take it as HTML, as it takes a page file named `.html`.
-fn as_document(bytes: Vec<u8>) -> Vec<u8> {
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        return bytes;
-    };
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.starts_with("<!doctype") || head.starts_with("<html") || head.starts_with("<?xml") {
-        return bytes;
-    }
-    let mut document = b"<!DOCTYPE html>\n".to_vec();
-    document.extend_from_slice(&bytes);
-    document
-}
-
-/// A bare host name (`news.example.com`) given as an outlet is an address, not the outlet's
-/// name; the reader tells the outlet from the URL instead.
-fn is_host_name(outlet: &str) -> bool {
-    let o = outlet.trim();
-    !o.contains(char::is_whitespace) && o.contains('.')
 }
 
 /// One input read: the article, the bytes the engine was given and the time it took over them.
@@ -424,14 +343,9 @@ fn read_one(knowledge: &Knowledge, input: &Input) -> Read {
         Input::File(path) => {
             let name = base_name(path);
             match std::fs::metadata(path) {
-                Ok(m) if m.len() > MAX_PAGE_BYTES => Read::failed(
-                    &name,
-                    format!(
-                        "the file is {:.1} MB; pages over {} MB are not read (a file of many pages is read when it is a zip, WARC, JSON Lines or CSV file)",
-                        m.len() as f64 / 1e6,
-                        MAX_PAGE_BYTES / 1_000_000
-                    ),
-                ),
+                Ok(m) if m.len() > MAX_PAGE_BYTES => {
+                    Read::failed(&name, reader::too_large(m.len()))
+                }
                 Ok(_) => match std::fs::read(path) {
                     Ok(bytes) => {
                         let started = Instant::now();
