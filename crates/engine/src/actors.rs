@@ -3,10 +3,10 @@
 //! "us" is not the US), bare family names resolved to the nearest full mention, role phrases
 //! ("the South Korean president") resolved by the article's date.
 
-use crate::clean::WordHasher;
-use crate::clean::{eq_lowercase, overlapping, starts_with_lowercase};
 use crate::dictionary::{Dictionary, Form, Target};
 use crate::model::{ActorKind, Day};
+use crate::words::WordHasher;
+use crate::words::{eq_lowercase, overlapping, starts_with_lowercase};
 use aho_corasick::MatchKind;
 use aho_corasick::dfa::DFA;
 use std::collections::HashMap;

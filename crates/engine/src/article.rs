@@ -2,7 +2,7 @@
 //! outlet, language, actors and evidence sentences. Pure: bytes and knowledge in, article out.
 
 use crate::actors::{Found, Matcher};
-use crate::clean::{self, Class, Furniture, Line, count_bytes, find_byte, more_chars_than};
+use crate::clean::{self, Class, Furniture, Line};
 use crate::dates::{self, DateOrder, Stamp};
 use crate::declared;
 use crate::decode;
@@ -16,6 +16,7 @@ use crate::model::{
 use crate::names;
 use crate::outlets::{self, Outlet, Profiles};
 use crate::sidecar::{Sidecar, SourceFacts};
+use crate::words::{count_bytes, find_byte, more_chars_than};
 use std::collections::{HashMap, HashSet};
 
 /// Largest page read; bigger files are reported as errors rather than read.

@@ -15,8 +15,8 @@
 //! shingles with the longer one, and more than a sentence in all ([`MIN_SHARED_WORDS`],
 //! [`MIN_SHARED_CHARS`]).
 
-use crate::clean::{is_alphanumeric, runs};
 use crate::model::{Article, Block, Day, Status};
+use crate::words::{is_alphanumeric, runs};
 use regex::Regex;
 use std::sync::LazyLock;
 

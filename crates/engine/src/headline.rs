@@ -5,7 +5,8 @@
 //! counters, dates, datelines, section labels, menus, captions). Knows nothing about outlets
 //! beyond their names, nor about dates beyond their shape.
 
-use crate::clean::{Class, Line, WordSet, clean_title, more_chars_than};
+use crate::clean::{Class, Line, clean_title};
+use crate::words::{WordSet, more_chars_than};
 use aho_corasick::MatchKind;
 use aho_corasick::dfa::DFA;
 use regex::Regex;
@@ -260,7 +261,7 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
 
 /// The words of a line as `classify` gives it: its words are one space apart.
 fn count_words(text: &str) -> usize {
-    crate::clean::count_bytes(text.as_bytes(), |b| b == b' ') + usize::from(!text.is_empty())
+    crate::words::count_bytes(text.as_bytes(), |b| b == b' ') + usize::from(!text.is_empty())
 }
 
 /// Whether the lines either side of a line are short items too: a menu or a list of links.
@@ -476,7 +477,7 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
     let digits = text.chars().filter(char::is_ascii_digit).count();
     let alnum = text
         .chars()
-        .filter(|&c| crate::clean::is_alphanumeric(c))
+        .filter(|&c| crate::words::is_alphanumeric(c))
         .count();
     if digits * 5 >= alnum * 2 {
         score -= 3.0;
@@ -502,7 +503,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_dateline(text: &str) -> bool {
     // Every form holds a comma, a bracket or a dash: test that before the pattern.
     !more_chars_than(text, 80)
-        && crate::clean::find_byte(text.as_bytes(), 0, |b| {
+        && crate::words::find_byte(text.as_bytes(), 0, |b| {
             (b == b',') | (b == b'(') | (b == b'[') | (b == b'-') | (b == 0xE2)
         })
         .is_some()
@@ -791,7 +792,7 @@ fn is_notice(text: &str) -> bool {
         return false;
     }
     let mut seen = 0u32;
-    for m in crate::clean::overlapping(&NOTICE_WORDS, text) {
+    for m in crate::words::overlapping(&NOTICE_WORDS, text) {
         seen |= 1 << m.pattern().as_usize();
         if seen.count_ones() >= 2 {
             return true;

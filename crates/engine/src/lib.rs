@@ -71,6 +71,8 @@ pub mod sentences;
 pub mod sidecar;
 #[cfg(feature = "ingest")]
 pub mod synth;
+#[cfg(feature = "ingest")]
+pub(crate) mod words;
 
 #[cfg(feature = "ingest")]
 pub use article::Knowledge;

@@ -3,8 +3,8 @@
 //! introduced by an apposition ("…, a professor at …"); an organisation as a capitalised phrase
 //! around a head noun ("… University of …", "… Institute"). Reported with `known: false`.
 
-use crate::clean::{WordSet, ends_with_lowercase, is_alphanumeric, runs, starts_with_lowercase};
 use crate::model::ActorKind;
+use crate::words::{WordSet, ends_with_lowercase, is_alphanumeric, runs, starts_with_lowercase};
 use std::sync::LazyLock;
 
 /// A name found in text, not in the dictionary.

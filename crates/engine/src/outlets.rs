@@ -4,8 +4,8 @@
 //! not list counts as printed. An agency's credit tells whose copy it is (the `wire`), not who
 //! printed it. Knows nothing about dates or actors.
 
-use crate::clean::overlapping;
 use crate::dictionary::ConfigError;
+use crate::words::overlapping;
 use aho_corasick::MatchKind;
 use aho_corasick::dfa::DFA;
 use regex::Regex;
@@ -803,7 +803,7 @@ fn line_signs(
             }
         }
     }
-    let short = line.len() <= 160 || !crate::clean::more_chars_than(line, 160);
+    let short = line.len() <= 160 || !crate::words::more_chars_than(line, 160);
     if line.contains(':') {
         for c in SOURCE_LABEL.captures_iter(line) {
             let list = c[1].contains([';', ',']) || c[1].split_whitespace().count() > 4;
@@ -889,7 +889,7 @@ fn line_signs(
     // A title line: "Headline | Outlet".
     if line.len() <= 200
         && !line.ends_with(['.', '?', '!', '"', '”', ')'])
-        && crate::clean::find_byte(line.as_bytes(), 0, |b| {
+        && crate::words::find_byte(line.as_bytes(), 0, |b| {
             (b == b'|') | (b == b'-') | (b == 0xE2)
         })
         .is_some()
@@ -1112,7 +1112,7 @@ fn clean_printed(raw: &str) -> Option<String> {
     });
     (opens_well
         && (1..=6).contains(&words)
-        && !crate::clean::more_chars_than(&name, 60)
+        && !crate::words::more_chars_than(&name, 60)
         && name.chars().any(char::is_alphabetic)
         && !credit_only)
         .then_some(name)

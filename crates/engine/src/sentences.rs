@@ -2,7 +2,7 @@
 //! sentence rules (UAX #29) break after every "Mr." and "U.S." followed by a capital, which news
 //! prose is full of; this splitter knows abbreviations, initials and dotted acronyms.
 
-use crate::clean::{WordSet, eq_lowercase, find_byte};
+use crate::words::{WordSet, eq_lowercase, find_byte};
 use std::sync::LazyLock;
 
 /// Abbreviations that end with a period but do not end a sentence.

@@ -44,8 +44,8 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use crate::clean::{more_chars_than, overlapping};
 use crate::model::Day;
+use crate::words::{more_chars_than, overlapping};
 use aho_corasick::MatchKind;
 use aho_corasick::dfa::DFA;
 use std::sync::LazyLock;
@@ -292,7 +292,7 @@ fn label_before(before: &str) -> (Label, Option<Script>) {
 /// word of "등록일", "입력시간", "公開日", "更新時間", "发布时间", "发布于".
 fn ends_cjk_label(after: &str) -> bool {
     after.chars().next().is_none_or(|c| {
-        !crate::clean::is_alphanumeric(c)
+        !crate::words::is_alphanumeric(c)
             || c.is_ascii_digit()
             || matches!(c, '일' | '시' | '日' | '時' | '时' | '于' | '於')
     })
@@ -337,7 +337,7 @@ pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
     if hits.is_empty() || more_chars_than(line, 120) {
         return false;
     }
-    let is_word_char = |c: char| crate::clean::is_alphanumeric(c) || matches!(c, '\'' | '’' | 'ʼ');
+    let is_word_char = |c: char| crate::words::is_alphanumeric(c) || matches!(c, '\'' | '’' | 'ʼ');
     let mut left = 0;
     let mut last = 0;
     let outside = hits
@@ -362,13 +362,13 @@ pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
             }
             left += word
                 .chars()
-                .filter(|&c| crate::clean::is_alphanumeric(c))
+                .filter(|&c| crate::words::is_alphanumeric(c))
                 .count();
         }
     }
     let all = line
         .chars()
-        .filter(|&c| crate::clean::is_alphanumeric(c))
+        .filter(|&c| crate::words::is_alphanumeric(c))
         .count();
     // What is left is at most a short name (a poster, an agency: "KYODO NEWS") or a small share.
     left <= 12 || left * 10 <= all * 4

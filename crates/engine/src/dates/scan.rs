@@ -5,8 +5,8 @@
 
 use super::words::{self, Script};
 use super::{DateHit, OrderSign, Reading};
-use crate::clean::find_byte;
 use crate::model::Day;
+use crate::words::find_byte;
 
 /// The years a date may have: the web's news pages, with room ahead.
 pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
