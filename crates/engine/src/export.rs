@@ -1,49 +1,63 @@
-//! The relation graph in formats other tools open: CSV (spreadsheets), GEXF and GraphML (Gephi,
-//! yEd, NetworkX). Nodes are actors with their kind and article count; edges carry distinct
-//! articles, tone counts and the dominant tone.
+//! The relation graph and the article list in formats other tools open: CSV (spreadsheets),
+//! GEXF and GraphML (Gephi, yEd, NetworkX). The writers take plain nodes and edges, so the CLI
+//! (the whole corpus, with `ingest`) and the page (the current query's map) share them; this
+//! module neither reads pages nor queries the index.
+//!
+//! ```
+//! use engine::export::{Graph, GraphEdge, GraphNode, edges_csv};
+//! use engine::model::{ActorKind, ToneCounts};
+//!
+//! let node = |id, name| GraphNode { id, name, kind: ActorKind::Country, articles: 2 };
+//! let graph = Graph {
+//!     nodes: vec![node("russia", "Russia"), node("north-korea", "North Korea")],
+//!     edges: vec![GraphEdge {
+//!         source: "north-korea",
+//!         target: "russia",
+//!         source_name: "North Korea",
+//!         target_name: "Russia",
+//!         articles: 2,
+//!         tone: ToneCounts { cooperation: 3, conflict: 0, neutral: 1 },
+//!     }],
+//! };
+//! assert_eq!(
+//!     edges_csv(&graph).lines().nth(1),
+//!     Some("north-korea,russia,North Korea,Russia,2,3,0,1,cooperation")
+//! );
+//! ```
 
-use crate::model::{ActorKind, Status};
-use crate::report::Corpus;
-use std::collections::{BTreeMap, HashSet};
+use crate::bundle::{IndexPart, NONE};
+use crate::model::{ActorKind, Status, ToneCounts};
 use std::fmt::Write;
 
-/// An actor as a node of the graph.
-struct Node<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: ActorKind,
-    articles: u32,
+/// What a GEXF file says about itself when the caller has nothing more specific.
+pub const GRAPH_DESCRIPTION: &str = "Actors and the sentences that relate them";
+
+/// An actor as a node of the graph: its id, display name, kind and article count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GraphNode<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: ActorKind,
+    pub articles: u32,
 }
 
-fn nodes(corpus: &Corpus) -> Vec<Node<'_>> {
-    let in_edges: HashSet<&str> = corpus
-        .relations
-        .iter()
-        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
-        .collect();
-    let mut by_id: BTreeMap<&str, Node<'_>> = BTreeMap::new();
-    for article in corpus
-        .articles
-        .iter()
-        .filter(|a| a.duplicate_of.is_none() && a.status != Status::Error)
-    {
-        for a in article
-            .actors
-            .iter()
-            .filter(|a| in_edges.contains(a.id.as_str()))
-        {
-            by_id
-                .entry(&a.id)
-                .or_insert(Node {
-                    id: &a.id,
-                    name: &a.name,
-                    kind: a.kind,
-                    articles: 0,
-                })
-                .articles += 1;
-        }
-    }
-    by_id.into_values().collect()
+/// A relation as an edge: the two actors (ids and names), distinct articles and tone counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GraphEdge<'a> {
+    pub source: &'a str,
+    pub target: &'a str,
+    pub source_name: &'a str,
+    pub target_name: &'a str,
+    pub articles: u32,
+    pub tone: ToneCounts,
+}
+
+/// Nodes and edges, written in the order given. Every edge's ends should be nodes (the XML
+/// formats refer to them by id).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Graph<'a> {
+    pub nodes: Vec<GraphNode<'a>>,
+    pub edges: Vec<GraphEdge<'a>>,
 }
 
 /// Escapes text for XML attributes and content.
@@ -72,41 +86,53 @@ fn csv(field: &str) -> String {
     }
 }
 
-/// One row per relation: ids, names, distinct articles, tone counts, dominant tone.
-pub fn to_csv(corpus: &Corpus) -> String {
-    let names = corpus.actor_names();
-    let name = |id: &str| names.get(id).map_or(id.to_string(), |(n, _)| n.to_string());
+/// A text cell from scraped pages: quoted when needed, and a leading `=`, `+`, `-`, `@`, tab or
+/// carriage return (which a spreadsheet would run as a formula) kept as text behind an
+/// apostrophe.
+fn text_cell(field: &str) -> String {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        csv(&format!("'{field}"))
+    } else {
+        csv(field)
+    }
+}
+
+/// One row per edge: ids, names, distinct articles, tone counts, dominant tone.
+pub fn edges_csv(graph: &Graph) -> String {
     let mut out = String::from(
         "source,target,source_name,target_name,articles,cooperation,conflict,neutral,dominant_tone\n",
     );
-    for r in &corpus.relations {
+    for e in &graph.edges {
         let _ = writeln!(
             out,
             "{},{},{},{},{},{},{},{},{}",
-            csv(&r.source),
-            csv(&r.target),
-            csv(&name(&r.source)),
-            csv(&name(&r.target)),
-            r.articles,
-            r.tone.cooperation,
-            r.tone.conflict,
-            r.tone.neutral,
-            r.tone.dominant().as_str()
+            csv(e.source),
+            csv(e.target),
+            text_cell(e.source_name),
+            text_cell(e.target_name),
+            e.articles,
+            e.tone.cooperation,
+            e.tone.conflict,
+            e.tone.neutral,
+            e.tone.dominant().as_str()
         );
     }
     out
 }
 
-/// GEXF 1.3, as Gephi reads it.
-pub fn to_gexf(corpus: &Corpus) -> String {
-    let mut out = String::from(
+/// GEXF 1.3, as Gephi and NetworkX read it: nodes with their kind and article count, edges
+/// weighted by distinct articles with tone counts and the dominant tone. `description` goes into
+/// the file's `<meta>` (what the graph shows: the whole corpus, or a filtered view).
+pub fn gexf(graph: &Graph, description: &str) -> String {
+    let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n\
-         <meta><creator>coverage-explorer</creator><description>Actors and the sentences that relate them</description></meta>\n\
+         <meta><creator>coverage-explorer</creator><description>{}</description></meta>\n\
          <graph defaultedgetype=\"undirected\" mode=\"static\">\n\
          <attributes class=\"node\"><attribute id=\"kind\" title=\"kind\" type=\"string\"/><attribute id=\"articles\" title=\"articles\" type=\"integer\"/></attributes>\n\
          <attributes class=\"edge\"><attribute id=\"articles\" title=\"articles\" type=\"integer\"/><attribute id=\"cooperation\" title=\"cooperation\" type=\"integer\"/><attribute id=\"conflict\" title=\"conflict\" type=\"integer\"/><attribute id=\"neutral\" title=\"neutral\" type=\"integer\"/><attribute id=\"tone\" title=\"dominant tone\" type=\"string\"/></attributes>\n<nodes>\n",
+        xml(description)
     );
-    for n in nodes(corpus) {
+    for n in &graph.nodes {
         let _ = writeln!(
             out,
             "<node id=\"{}\" label=\"{}\"><attvalues><attvalue for=\"kind\" value=\"{}\"/><attvalue for=\"articles\" value=\"{}\"/></attvalues></node>",
@@ -117,18 +143,18 @@ pub fn to_gexf(corpus: &Corpus) -> String {
         );
     }
     out.push_str("</nodes>\n<edges>\n");
-    for (i, r) in corpus.relations.iter().enumerate() {
+    for (i, e) in graph.edges.iter().enumerate() {
         let _ = writeln!(
             out,
             "<edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"articles\" value=\"{}\"/><attvalue for=\"cooperation\" value=\"{}\"/><attvalue for=\"conflict\" value=\"{}\"/><attvalue for=\"neutral\" value=\"{}\"/><attvalue for=\"tone\" value=\"{}\"/></attvalues></edge>",
-            xml(&r.source),
-            xml(&r.target),
-            r.articles,
-            r.articles,
-            r.tone.cooperation,
-            r.tone.conflict,
-            r.tone.neutral,
-            r.tone.dominant().as_str()
+            xml(e.source),
+            xml(e.target),
+            e.articles,
+            e.articles,
+            e.tone.cooperation,
+            e.tone.conflict,
+            e.tone.neutral,
+            e.tone.dominant().as_str()
         );
     }
     out.push_str("</edges>\n</graph>\n</gexf>\n");
@@ -136,7 +162,7 @@ pub fn to_gexf(corpus: &Corpus) -> String {
 }
 
 /// GraphML, as Gephi, yEd and NetworkX read it.
-pub fn to_graphml(corpus: &Corpus) -> String {
+pub fn graphml(graph: &Graph) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n\
          <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n\
@@ -149,7 +175,7 @@ pub fn to_graphml(corpus: &Corpus) -> String {
          <key id=\"tone\" for=\"edge\" attr.name=\"tone\" attr.type=\"string\"/>\n\
          <graph id=\"coverage\" edgedefault=\"undirected\">\n",
     );
-    for n in nodes(corpus) {
+    for n in &graph.nodes {
         let _ = writeln!(
             out,
             "<node id=\"{}\"><data key=\"label\">{}</data><data key=\"kind\">{}</data><data key=\"n_articles\">{}</data></node>",
@@ -159,26 +185,154 @@ pub fn to_graphml(corpus: &Corpus) -> String {
             n.articles
         );
     }
-    for r in &corpus.relations {
+    for e in &graph.edges {
         let _ = writeln!(
             out,
             "<edge source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data><data key=\"cooperation\">{}</data><data key=\"conflict\">{}</data><data key=\"neutral\">{}</data><data key=\"tone\">{}</data></edge>",
-            xml(&r.source),
-            xml(&r.target),
-            r.articles,
-            r.tone.cooperation,
-            r.tone.conflict,
-            r.tone.neutral,
-            r.tone.dominant().as_str()
+            xml(e.source),
+            xml(e.target),
+            e.articles,
+            e.tone.cooperation,
+            e.tone.conflict,
+            e.tone.neutral,
+            e.tone.dominant().as_str()
         );
     }
     out.push_str("</graph>\n</graphml>\n");
     out
 }
 
+/// The header of [`articles_csv`].
+pub const ARTICLES_HEADER: &str = "source,title,outlet,date,status,duplicate_of,actors,actor_ids";
+
+/// One row per article, in the order given, with what the bundle's index part holds: the source
+/// file, title, outlet name, ISO date, read status, the source of the article it repeats, and its
+/// actors (names and ids, `; `-separated). Texts, bylines and URLs live in the text chunks and
+/// are not here.
+pub fn articles_csv(part: &IndexPart, articles: &[u32]) -> String {
+    let cols = &part.columns;
+    let mut out = String::with_capacity(64 + 160 * articles.len());
+    out.push_str(ARTICLES_HEADER);
+    out.push('\n');
+    for &i in articles.iter().filter(|&&i| (i as usize) < cols.len()) {
+        let i = i as usize;
+        let outlet = part
+            .outlets
+            .get(cols.outlet[i] as usize)
+            .map_or("", |o| o.name.as_str());
+        let copy_of = match cols.duplicate_of[i] {
+            NONE => "",
+            d => cols.source.get(d as usize).map_or("", String::as_str),
+        };
+        let status = match cols.status[i] {
+            Status::Ok => "ok",
+            Status::Warning => "warning",
+            Status::Error => "error",
+        };
+        let actors = cols
+            .actors(i)
+            .iter()
+            .filter_map(|&a| part.actors.get(a as usize));
+        let names: Vec<&str> = actors.clone().map(|a| a.name.as_str()).collect();
+        let ids: Vec<&str> = actors.map(|a| a.id.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{status},{},{},{}",
+            text_cell(&cols.source[i]),
+            text_cell(&cols.title[i]),
+            text_cell(outlet),
+            cols.date_text(i).unwrap_or_default(),
+            text_cell(copy_of),
+            text_cell(&names.join("; ")),
+            csv(&ids.join("; "))
+        );
+    }
+    out
+}
+
+#[cfg(feature = "ingest")]
+mod corpus {
+    use super::{GRAPH_DESCRIPTION, Graph, GraphEdge, GraphNode};
+    use crate::model::Status;
+    use crate::report::Corpus;
+    use std::collections::{BTreeMap, HashSet};
+
+    impl<'a> Graph<'a> {
+        /// The whole corpus's relation graph: every relation, and as nodes the actors they join
+        /// (by id), each with the distinct readable articles naming it.
+        pub fn of_corpus(corpus: &'a Corpus) -> Graph<'a> {
+            let in_edges: HashSet<&str> = corpus
+                .relations
+                .iter()
+                .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+                .collect();
+            let mut by_id: BTreeMap<&str, GraphNode<'a>> = BTreeMap::new();
+            for article in corpus
+                .articles
+                .iter()
+                .filter(|a| a.duplicate_of.is_none() && a.status != Status::Error)
+            {
+                for a in article
+                    .actors
+                    .iter()
+                    .filter(|a| in_edges.contains(a.id.as_str()))
+                {
+                    by_id
+                        .entry(&a.id)
+                        .or_insert(GraphNode {
+                            id: &a.id,
+                            name: &a.name,
+                            kind: a.kind,
+                            articles: 0,
+                        })
+                        .articles += 1;
+                }
+            }
+            let names = corpus.actor_names();
+            let name = |id: &'a str| names.get(id).map_or(id, |(n, _)| *n);
+            let edges = corpus
+                .relations
+                .iter()
+                .map(|r| GraphEdge {
+                    source: &r.source,
+                    target: &r.target,
+                    source_name: name(&r.source),
+                    target_name: name(&r.target),
+                    articles: r.articles,
+                    tone: r.tone,
+                })
+                .collect();
+            Graph {
+                nodes: by_id.into_values().collect(),
+                edges,
+            }
+        }
+    }
+
+    /// The corpus's relations as CSV ([`super::edges_csv`]).
+    pub fn to_csv(corpus: &Corpus) -> String {
+        super::edges_csv(&Graph::of_corpus(corpus))
+    }
+
+    /// The corpus's relation graph as GEXF 1.3 ([`super::gexf`]).
+    pub fn to_gexf(corpus: &Corpus) -> String {
+        super::gexf(&Graph::of_corpus(corpus), GRAPH_DESCRIPTION)
+    }
+
+    /// The corpus's relation graph as GraphML ([`super::graphml`]).
+    pub fn to_graphml(corpus: &Corpus) -> String {
+        super::graphml(&Graph::of_corpus(corpus))
+    }
+}
+
+#[cfg(feature = "ingest")]
+pub use corpus::{to_csv, to_gexf, to_graphml};
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::{ActorInfo, OutletInfo};
+    use crate::model::Tone;
 
     #[test]
     fn csv_quotes_what_needs_quoting() {
@@ -193,5 +347,177 @@ mod tests {
             xml("<a href='x'>&\u{1}"),
             "&lt;a href=&apos;x&apos;&gt;&amp;"
         );
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_stays_text() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("+1"), "'+1");
+        assert_eq!(text_cell("Kim = leader"), "Kim = leader");
+    }
+
+    fn tone(cooperation: u32, conflict: u32, neutral: u32) -> ToneCounts {
+        ToneCounts {
+            cooperation,
+            conflict,
+            neutral,
+        }
+    }
+
+    /// Three actors, two edges; one name needs escaping everywhere.
+    fn sample() -> Graph<'static> {
+        Graph {
+            nodes: vec![
+                GraphNode {
+                    id: "russia",
+                    name: "Russia",
+                    kind: ActorKind::Country,
+                    articles: 4,
+                },
+                GraphNode {
+                    id: "north-korea",
+                    name: "North Korea",
+                    kind: ActorKind::Country,
+                    articles: 3,
+                },
+                GraphNode {
+                    id: "un-sc",
+                    name: "Council \"UNSC\", <New York> & co",
+                    kind: ActorKind::Organization,
+                    articles: 1,
+                },
+            ],
+            edges: vec![
+                GraphEdge {
+                    source: "north-korea",
+                    target: "russia",
+                    source_name: "North Korea",
+                    target_name: "Russia",
+                    articles: 3,
+                    tone: tone(2, 1, 4),
+                },
+                GraphEdge {
+                    source: "russia",
+                    target: "un-sc",
+                    source_name: "Russia",
+                    target_name: "Council \"UNSC\", <New York> & co",
+                    articles: 1,
+                    tone: tone(0, 2, 0),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn edges_csv_has_a_row_per_edge_with_its_dominant_tone() {
+        let text = edges_csv(&sample());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "source,target,source_name,target_name,articles,cooperation,conflict,neutral,dominant_tone",
+                "north-korea,russia,North Korea,Russia,3,2,1,4,neutral",
+                "russia,un-sc,Russia,\"Council \"\"UNSC\"\", <New York> & co\",1,0,2,0,conflict",
+            ]
+        );
+        assert_eq!(tone(2, 1, 4).dominant(), Tone::Neutral);
+    }
+
+    #[test]
+    fn gexf_declares_every_node_and_weighs_edges_by_articles() {
+        let text = gexf(&sample(), "Putin & Kim <2019>");
+        assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">"));
+        assert!(text.contains("<description>Putin &amp; Kim &lt;2019&gt;</description>"));
+        assert_eq!(text.matches("<node ").count(), 3);
+        assert_eq!(text.matches("<edge ").count(), 2);
+        assert!(text.contains(
+            "<node id=\"un-sc\" label=\"Council &quot;UNSC&quot;, &lt;New York&gt; &amp; co\"><attvalues><attvalue for=\"kind\" value=\"organization\"/><attvalue for=\"articles\" value=\"1\"/></attvalues></node>"
+        ));
+        assert!(text.contains(
+            "<edge id=\"0\" source=\"north-korea\" target=\"russia\" weight=\"3\"><attvalues><attvalue for=\"articles\" value=\"3\"/><attvalue for=\"cooperation\" value=\"2\"/><attvalue for=\"conflict\" value=\"1\"/><attvalue for=\"neutral\" value=\"4\"/><attvalue for=\"tone\" value=\"neutral\"/></attvalues></edge>"
+        ));
+        assert!(text.ends_with("</edges>\n</graph>\n</gexf>\n"));
+    }
+
+    #[test]
+    fn graphml_keys_every_value_it_writes() {
+        let text = graphml(&sample());
+        assert_eq!(text.matches("<node ").count(), 3);
+        assert_eq!(text.matches("<edge ").count(), 2);
+        for key in text.split("<data key=\"").skip(1) {
+            let key = &key[..key.find('"').unwrap()];
+            assert!(
+                text.contains(&format!("<key id=\"{key}\"")),
+                "{key} is not declared"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_graph_is_still_a_whole_document() {
+        let empty = Graph::default();
+        assert_eq!(edges_csv(&empty).lines().count(), 1);
+        assert!(gexf(&empty, GRAPH_DESCRIPTION).contains("<nodes>\n</nodes>\n<edges>\n</edges>"));
+        assert!(graphml(&empty).ends_with("</graph>\n</graphml>\n"));
+    }
+
+    fn part() -> IndexPart {
+        let mut part = IndexPart {
+            actors: vec![
+                ActorInfo {
+                    id: "russia".into(),
+                    name: "Russia".into(),
+                    kind: ActorKind::Country,
+                    known: true,
+                },
+                ActorInfo {
+                    id: "kim-jong-un".into(),
+                    name: "Kim Jong Un".into(),
+                    kind: ActorKind::Person,
+                    known: true,
+                },
+            ],
+            outlets: vec![OutletInfo {
+                id: "yonhap".into(),
+                name: "Yonhap".into(),
+            }],
+            ..IndexPart::default()
+        };
+        let c = &mut part.columns;
+        c.source = vec!["a.txt".into(), "b.html".into(), "c.txt".into()];
+        c.title = vec![
+            "Kim visits Russia".into(),
+            "=cmd|' /C calc'!A0".into(),
+            String::new(),
+        ];
+        c.date = vec![20240619, 0, 20240620];
+        c.outlet = vec![0, NONE, 0];
+        c.duplicate_of = vec![NONE, NONE, 0];
+        c.status = vec![Status::Ok, Status::Warning, Status::Ok];
+        c.actor_start = vec![0, 2, 2, 4];
+        c.actor_list = vec![0, 1, 0, 1];
+        c.pair_start = vec![0, 0, 0, 0];
+        part
+    }
+
+    #[test]
+    fn articles_csv_writes_what_the_index_holds_in_the_order_asked() {
+        let text = articles_csv(&part(), &[2, 1, 0]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                ARTICLES_HEADER,
+                "c.txt,,Yonhap,2024-06-20,ok,a.txt,Russia; Kim Jong Un,russia; kim-jong-un",
+                "b.html,'=cmd|' /C calc'!A0,,,warning,,,",
+                "a.txt,Kim visits Russia,Yonhap,2024-06-19,ok,,Russia; Kim Jong Un,russia; kim-jong-un",
+            ]
+        );
+    }
+
+    #[test]
+    fn articles_csv_skips_indices_past_the_corpus() {
+        assert_eq!(articles_csv(&part(), &[7, 0]).lines().count(), 2);
     }
 }

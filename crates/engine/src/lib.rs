@@ -29,6 +29,7 @@
 //! ```
 
 pub mod bundle;
+pub mod export;
 pub mod index;
 pub mod layout;
 pub mod model;
@@ -49,8 +50,6 @@ pub mod decode;
 pub mod dedupe;
 #[cfg(feature = "ingest")]
 pub mod dictionary;
-#[cfg(feature = "ingest")]
-pub mod export;
 #[cfg(feature = "ingest")]
 pub mod headline;
 #[cfg(feature = "ingest")]
