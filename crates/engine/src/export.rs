@@ -60,7 +60,10 @@ pub struct Graph<'a> {
     pub edges: Vec<GraphEdge<'a>>,
 }
 
-/// Escapes text for XML attributes and content.
+/// Escapes text for XML attributes and content, dropping the characters XML 1.0 cannot hold
+/// (controls other than tab and line ends, U+FFFE and U+FFFF). Tabs and line ends go in as
+/// character references, which a parser keeps even inside an attribute (where a literal one
+/// would be read as a space).
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -70,7 +73,11 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -519,5 +526,234 @@ mod tests {
     #[test]
     fn articles_csv_skips_indices_past_the_corpus() {
         assert_eq!(articles_csv(&part(), &[7, 0]).lines().count(), 2);
+    }
+
+    /// Fields of a CSV text as RFC 4180 reads them: quoted fields may hold commas, doubled
+    /// quotes and line breaks.
+    fn read_csv(text: &str) -> Vec<Vec<String>> {
+        let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+        let mut chars = text.chars().peekable();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => field.push(c),
+                (false, '"') if field.is_empty() => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut field)),
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => field.push(c),
+            }
+        }
+        assert!(!quoted, "a quoted field runs to the end of the file");
+        assert!(
+            field.is_empty() && row.is_empty(),
+            "the last row has no line end"
+        );
+        rows
+    }
+
+    /// Names no writer should trip on: separators, quotes, line breaks, markup, non-Latin
+    /// letters, a formula.
+    const AWKWARD: [&str; 6] = [
+        "Council \"UNSC\", <New York> & co",
+        "two\nlines",
+        "carriage\r\nreturn",
+        "O'Brien, Pat",
+        "김정은 · Ким Чен Ын",
+        "=HYPERLINK(\"http://example.invalid\",\"x\")",
+    ];
+
+    fn awkward_graph() -> Graph<'static> {
+        let ids = ["a", "b", "c", "d", "e", "f"];
+        let nodes = ids
+            .iter()
+            .zip(AWKWARD)
+            .map(|(&id, name)| GraphNode {
+                id,
+                name,
+                kind: ActorKind::Person,
+                articles: 1,
+            })
+            .collect::<Vec<_>>();
+        let edges = nodes
+            .windows(2)
+            .map(|w| GraphEdge {
+                source: w[0].id,
+                target: w[1].id,
+                source_name: w[0].name,
+                target_name: w[1].name,
+                articles: 1,
+                tone: tone(1, 0, 0),
+            })
+            .collect();
+        Graph { nodes, edges }
+    }
+
+    #[test]
+    fn edges_csv_reads_back_to_the_same_names() {
+        let rows = read_csv(&edges_csv(&awkward_graph()));
+        assert_eq!(rows.len(), 1 + AWKWARD.len() - 1);
+        assert!(rows.iter().all(|r| r.len() == 9), "{rows:?}");
+        for (row, pair) in rows[1..].iter().zip(AWKWARD.windows(2)) {
+            assert_eq!(row[2], pair[0]);
+            // A formula comes back as text, behind an apostrophe.
+            let expected = if pair[1].starts_with('=') {
+                format!("'{}", pair[1])
+            } else {
+                pair[1].to_string()
+            };
+            assert_eq!(row[3], expected);
+        }
+    }
+
+    #[test]
+    fn articles_csv_reads_back_to_the_same_titles() {
+        let mut part = part();
+        part.columns.title = vec![AWKWARD[0].into(), AWKWARD[1].into(), AWKWARD[2].into()];
+        part.outlets[0].name = AWKWARD[3].into();
+        let rows = read_csv(&articles_csv(&part, &[0, 1, 2]));
+        assert_eq!(rows.len(), 4);
+        assert!(rows.iter().all(|r| r.len() == 8), "{rows:?}");
+        let titles: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(titles, &AWKWARD[..3]);
+        assert_eq!(rows[1][2], AWKWARD[3]);
+    }
+
+    /// The graph a GEXF file describes, as an XML parser reads it: node (id, label), edge
+    /// (source, target, weight), and the attribute ids declared per class.
+    struct ReadGexf {
+        nodes: Vec<(String, String)>,
+        edges: Vec<(String, String, String)>,
+        undirected: bool,
+    }
+
+    fn read_gexf(text: &str) -> ReadGexf {
+        let doc = roxmltree::Document::parse(text).expect("GEXF is well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "gexf");
+        assert_eq!(root.tag_name().namespace(), Some("http://gexf.net/1.3"));
+        let graph = root
+            .children()
+            .find(|n| n.has_tag_name("graph"))
+            .expect("a graph element");
+        let declared = |class: &str| -> Vec<String> {
+            graph
+                .children()
+                .filter(|n| n.has_tag_name("attributes") && n.attribute("class") == Some(class))
+                .flat_map(|a| a.children().filter_map(|n| n.attribute("id")))
+                .map(String::from)
+                .collect()
+        };
+        let (node_attrs, edge_attrs) = (declared("node"), declared("edge"));
+        let values_declared = |el: roxmltree::Node, attrs: &[String]| {
+            for v in el.descendants().filter(|n| n.has_tag_name("attvalue")) {
+                let key = v.attribute("for").unwrap_or_default();
+                assert!(attrs.iter().any(|a| a == key), "{key} is not declared");
+            }
+        };
+        let mut nodes = Vec::new();
+        let mut edges = Vec::new();
+        for el in graph.descendants() {
+            if el.has_tag_name("node") {
+                values_declared(el, &node_attrs);
+                nodes.push((
+                    el.attribute("id").unwrap().to_string(),
+                    el.attribute("label").unwrap().to_string(),
+                ));
+            } else if el.has_tag_name("edge") {
+                values_declared(el, &edge_attrs);
+                edges.push((
+                    el.attribute("source").unwrap().to_string(),
+                    el.attribute("target").unwrap().to_string(),
+                    el.attribute("weight").unwrap().to_string(),
+                ));
+            }
+        }
+        ReadGexf {
+            nodes,
+            edges,
+            undirected: graph.attribute("defaultedgetype") == Some("undirected"),
+        }
+    }
+
+    #[test]
+    fn gexf_parses_back_to_the_same_names_and_pairs() {
+        let graph = awkward_graph();
+        let read = read_gexf(&gexf(&graph, "a view: \"x\" & <y>"));
+        let labels: Vec<&str> = read.nodes.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, AWKWARD);
+        let ids: Vec<&str> = read.nodes.iter().map(|(id, _)| id.as_str()).collect();
+        for (source, target, weight) in &read.edges {
+            assert!(ids.contains(&source.as_str()) && ids.contains(&target.as_str()));
+            assert_eq!(weight, "1");
+        }
+        assert_eq!(read.edges.len(), graph.edges.len());
+        assert!(read.undirected, "pairs carry no direction");
+    }
+
+    #[test]
+    fn gexf_description_reads_back_unescaped() {
+        let text = gexf(&sample(), "Putin & Kim <2019> \"talks\"");
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let description = doc
+            .descendants()
+            .find(|n| n.has_tag_name("description"))
+            .and_then(|n| n.text());
+        assert_eq!(description, Some("Putin & Kim <2019> \"talks\""));
+    }
+
+    #[test]
+    fn graphml_is_well_formed_with_the_same_names() {
+        let text = graphml(&awkward_graph());
+        let doc = roxmltree::Document::parse(&text).expect("GraphML is well-formed XML");
+        let labels: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("data") && n.attribute("key") == Some("label"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(labels, AWKWARD);
+    }
+
+    proptest::proptest! {
+        /// Any name, control characters included, gives a file an XML parser reads, with the
+        /// name back as written less what XML cannot hold.
+        #[test]
+        fn any_name_gives_well_formed_gexf(name in "\\PC{0,12}[\u{0}-\u{1f}\u{fffe}\u{ffff}<>&\"']{0,4}\\PC{0,12}") {
+            let graph = Graph {
+                nodes: vec![GraphNode { id: "x", name: &name, kind: ActorKind::Country, articles: 1 }],
+                edges: vec![],
+            };
+            let read = read_gexf(&gexf(&graph, &name));
+            let kept: String = name
+                .chars()
+                .filter(|&c| !((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')))
+                .filter(|&c| c != '\u{FFFE}' && c != '\u{FFFF}')
+                .collect();
+            proptest::prop_assert_eq!(&read.nodes[0].1, &kept);
+        }
+
+        /// Any fields come back from the CSV as written (a formula behind an apostrophe).
+        #[test]
+        fn any_name_reads_back_from_csv(a in "\\PC{0,20}", b in "[,\"\n\r a-z]{0,20}") {
+            let graph = Graph {
+                nodes: vec![],
+                edges: vec![GraphEdge {
+                    source: "x", target: "y", source_name: &a, target_name: &b,
+                    articles: 1, tone: tone(0, 0, 1),
+                }],
+            };
+            let rows = read_csv(&edges_csv(&graph));
+            proptest::prop_assert_eq!(rows.len(), 2);
+            let cell = |s: &str| if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+            proptest::prop_assert_eq!(&rows[1][2], &cell(&a));
+            proptest::prop_assert_eq!(&rows[1][3], &cell(&b));
+        }
     }
 }
