@@ -330,6 +330,42 @@ fn normalise(name: &str) -> String {
 static URL_HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bhttps?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})|[a-z0-9._%+-]+@([a-z0-9.-]+\.[a-z]{2,})").unwrap()
 });
+/// A name as interface text prints it: capitalised words, "of", "the", "and" between them.
+macro_rules! site_name {
+    () => {
+        r"((?:The\s+)?[A-Z0-9][\w.&-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)?[A-Z0-9][\w.&-]*){0,4})"
+    };
+}
+/// "updates from NAME", "newsletters from NAME", "notifications from NAME".
+static SELF_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i:updates|offers|newsletters?|notifications|alerts|e-?mails)\s+from\s+",
+        site_name!(),
+        r"(?:[\s.,;:!?]|$)"
+    ))
+    .unwrap()
+});
+/// "NAME's Terms", "NAME' Privacy Policy", "NAME's Journalistic Standards".
+static SELF_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(site_name!(), r"(?:'s|’s|')\s+(?:Terms|Privacy|Community\s+(?:Standards|Guidelines)|Journalistic\s+Standards|Editorial\s+(?:Standards|Guidelines|Policy)|Code\s+of)")).unwrap()
+});
+/// "Add NAME as a preferred source", "\"NAME\" is a registered trademark".
+static SELF_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(r"\bAdd\s+", site_name!(), r"\s+as\s+a\s+(?:preferred|trusted)\s+source|[\x22“']([^\x22“”']{2,40})[\x22”']\s+is\s+a\s+registered\s+trade\s?mark")).unwrap()
+});
+/// A short line "About NAME", "More from NAME", "Contact NAME".
+static SELF_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:About|More\s+(?:from|From)|Contact)\s+",
+        site_name!(),
+        r"$"
+    ))
+    .unwrap()
+});
+/// A domain printed bare, as a name: "EXAMPLE.COM", "Example.co.uk".
+static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s/|(·])((?:[A-Za-z0-9-]+\.)+(?i:com|net|org|co\.uk|co\.kr|com\.au|ca|in|kr|jp|ru|cn|ua|uk))(?:$|[\s/|)·,])").unwrap()
+});
 /// The holder after a copyright mark: "© 2024 Example Daily", "Copyright (c) 2019 by …".
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:©|ⓒ|Ⓒ|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^,|·<>\[\]\n]{2,80})").unwrap()
@@ -442,6 +478,9 @@ enum Strength {
     Credit,
     /// An author's biography naming where they write ("… is a correspondent for The Nation").
     Bio,
+    /// A copyright holder whose name is a company's ("… Media", "… Entertainment",
+    /// "… Newspapers"): the publisher behind the title more often than the title.
+    Company,
     /// A short name-shaped line the page repeats in its menus and links ("The Nation").
     Masthead,
     /// A copyright holder `outlets.toml` does not list: often the company, not the title.
@@ -522,10 +561,19 @@ pub fn detect(
             }
         }
     }
+    // A short item between short items: a menu's entry (a section called like another outlet,
+    // a list of sister sites), which names no printer for sure.
+    let short = |k: usize| {
+        lines.get(k).is_some_and(|l| {
+            let l = l.trim();
+            !l.is_empty() && l.split_whitespace().count() <= 4 && !l.ends_with(['.', '?', '!'])
+        })
+    };
     for (i, line) in lines.iter().enumerate() {
         let byline = bylines.contains(&i);
         let before = signs.len();
-        line_signs(profiles, line, byline, &mut |s, n| {
+        let in_menu = i > 0 && short(i - 1) && short(i + 1);
+        line_signs(profiles, line, byline, in_menu, &mut |s, n| {
             push(profiles, &mut signs, s, n, Some(i));
         });
         // The first sign naming a known printer that is not an agency is final but for a
@@ -590,10 +638,48 @@ fn is_masthead_name(line: &str) -> bool {
         .any(|w| !OUTLET_WORDS.contains(w) && !["the", "and", "of"].contains(w));
     let korean = line.chars().filter(|c| ('가'..='힣').contains(c)).count() >= 3
         && !KOREAN_OUTLET_ENDINGS.contains(&line);
+    // A menu's entry names a kind of content in the plural ("Press Releases", "TV Shows").
+    let menu_entry = words.last().is_some_and(|w| MENU_PLURALS.contains(w));
     looks_like_outlet(line)
+        && !menu_entry
         && (words.len() >= 2 && distinct || korean)
         && !crate::headline::is_section_label(line)
 }
+
+/// Kinds of content a site's menus list, in the plural.
+const MENU_PLURALS: &[&str] = &[
+    "releases",
+    "shows",
+    "cards",
+    "videos",
+    "photos",
+    "podcasts",
+    "newsletters",
+    "games",
+    "puzzles",
+    "events",
+    "jobs",
+    "deals",
+    "reviews",
+    "recipes",
+    "sections",
+    "topics",
+    "stories",
+    "services",
+    "listings",
+    "classifieds",
+    "obituaries",
+    "horoscopes",
+    "offers",
+    "subscriptions",
+    "awards",
+    "rankings",
+    "programs",
+    "programmes",
+    "products",
+    "coupons",
+    "crosswords",
+];
 
 /// Records a sign: whether it names an agency, and a printed name never above `Printed`.
 fn push(
@@ -654,7 +740,13 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
 /// The signs in one line. Each pattern runs only on lines holding what it needs: "://" or "@"
 /// for an address, a copyright sign or notice, a colon for a "Source:" label, a parenthesis for
 /// a credit, a staff word for a staff credit.
-fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMut(Strength, Name)) {
+fn line_signs(
+    profiles: &Profiles,
+    line: &str,
+    byline: bool,
+    in_menu: bool,
+    add: &mut impl FnMut(Strength, Name),
+) {
     let LineSigns {
         signed,
         copyright,
@@ -678,11 +770,38 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
         add(Strength::Own, name);
     }
     if copyright && let Some(name) = copyright_holder(profiles, line) {
-        let strength = match name {
+        let strength = match &name {
             Name::Known(_) => Strength::Own,
+            Name::Printed(n) if is_company_name(n) => Strength::Company,
             Name::Printed(_) => Strength::Holder,
         };
         add(strength, name);
+    }
+    // The site naming itself in its own interface: "updates from NAME", "NAME's Terms",
+    // "About NAME", "\"NAME\" is a registered trademark".
+    if line.len() <= 300 {
+        for name in self_named(line) {
+            match holder_name(profiles, name) {
+                Some(Name::Known(o)) => add(Strength::Own, Name::Known(o)),
+                Some(Name::Printed(n)) if !is_company_name(&n) => add(
+                    if looks_like_outlet(&n) {
+                        Strength::Printed
+                    } else {
+                        Strength::Holder
+                    },
+                    Name::Printed(n),
+                ),
+                _ => {}
+            }
+        }
+    }
+    // A bare domain printed as the site's name: "NAME / EXAMPLE.COM / Sep 2, 2024".
+    if line.len() <= 200 && !line.contains("://") && !line.contains('@') && line.contains('.') {
+        for c in BARE_DOMAIN.captures_iter(line) {
+            if let Some(o) = profiles.by_domain(&c[1].to_ascii_lowercase()) {
+                add(Strength::Own, Name::Known(o));
+            }
+        }
     }
     let short = line.len() <= 160 || !crate::clean::more_chars_than(line, 160);
     if line.contains(':') {
@@ -796,8 +915,93 @@ fn line_signs(profiles: &Profiles, line: &str, byline: bool, add: &mut impl FnMu
         && let Some(o) = profiles.lookup(line.trim())
         && !profiles.outlets[o].agency
     {
-        add(Strength::Own, Name::Known(o));
+        // In a menu it is as weak as a biography's mention.
+        add(
+            if in_menu {
+                Strength::Bio
+            } else {
+                Strength::Own
+            },
+            Name::Known(o),
+        );
     }
+}
+
+/// The names a line's interface phrases give the site itself: a newsletter or notice "from
+/// NAME", "NAME's Terms" or "Privacy Policy", "Add NAME as a preferred source", a short "About
+/// NAME" or "More from NAME" line, a quoted name "is a registered trademark".
+fn self_named(line: &str) -> Vec<&str> {
+    let lower_has = |w: &str| {
+        line.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let mut names = Vec::new();
+    let interface = [
+        "newsletter",
+        "notification",
+        "e-mail",
+        "email",
+        "subscribe",
+        "sign up",
+        "receive",
+    ];
+    if lower_has(" from ") && interface.iter().any(|w| lower_has(w)) {
+        names.extend(
+            SELF_FROM
+                .captures_iter(line)
+                .map(|c| c.get(1).expect("group").as_str()),
+        );
+    }
+    if line.contains("'s ") || line.contains("’s ") || line.contains("' ") {
+        names.extend(
+            SELF_POSSESSIVE
+                .captures_iter(line)
+                .map(|c| c.get(1).expect("group").as_str()),
+        );
+    }
+    if lower_has("source") || lower_has("trademark") {
+        names.extend(
+            SELF_OTHER
+                .captures_iter(line)
+                .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+                .map(|m| m.as_str()),
+        );
+    }
+    if line.len() <= 60
+        && let Some(c) = SELF_ABOUT.captures(line.trim())
+    {
+        names.push(c.get(1).expect("group").as_str());
+    }
+    // "About Us", "More from Our Partners": the site, but not by name.
+    names.retain(|n| {
+        let first = n.split_whitespace().next().unwrap_or("");
+        !["Us", "Me", "Our", "Your", "This", "Them", "These"].contains(&first)
+    });
+    names
+}
+
+/// A company's name rather than a title's: it ends with a word for a business.
+fn is_company_name(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    name.contains(' ')
+        && [
+            "media",
+            "entertainment",
+            "newspapers",
+            "publishing",
+            "publications",
+            "communications",
+            "enterprises",
+            "holdings",
+            "group",
+            "corporation",
+            "company",
+            "convergence",
+            "ventures",
+            "partners",
+        ]
+        .contains(&last.as_str())
 }
 
 /// The holder a copyright or reproduction line names, when the line is one: its mark opens the

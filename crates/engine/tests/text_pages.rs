@@ -250,3 +250,15 @@ fn every_fixture_page_reads_as_expected() {
         check(&file);
     }
 }
+
+#[test]
+fn site_named_by_its_own_interface_beats_its_company() {
+    // "updates from NAME", "NAME's Terms", "About NAME" name the site; the copyright holder
+    // "… Media LLC" is the company behind it.
+    check("interface_names_site_en.txt");
+}
+
+#[test]
+fn bare_domain_in_byline_names_the_outlet() {
+    check("bare_domain_outlet_en.txt");
+}

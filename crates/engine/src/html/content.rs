@@ -865,6 +865,45 @@ impl Page {
         self.elements[i as usize].score * (1.0 - self.link_density(i))
     }
 
+    /// The root, or an ancestor when the article's prose continues outside it: a story split
+    /// into blocks by an advertisement or a picture ("story-body-1", an ad, "story-body-2").
+    /// An ancestor is taken when it holds half again as much prose outside furniture, with few
+    /// links, and little else.
+    fn widen(&self, root: u32) -> u32 {
+        let mut clean = vec![0u32; self.elements.len()];
+        for run in self.runs.iter().filter(|r| !r.furniture) {
+            let p = prose(run);
+            if p == 0 {
+                continue;
+            }
+            for a in std::iter::once(run.owner).chain(self.ancestors(run.owner)) {
+                clean[a as usize] += p;
+            }
+        }
+        let mut at = root;
+        for a in self.ancestors(root).take(3) {
+            let e = &self.elements[a as usize];
+            if matches!(e.tag, Tag::Body | Tag::Html) || e.furniture {
+                break;
+            }
+            let (inner, outer) = (clean[at as usize], clean[a as usize]);
+            // Most of what the ancestor says outside links must be that prose, not a player's
+            // menus or a list of short items.
+            let plain = e.chars.saturating_sub(e.link_chars);
+            // The piece found first is a good part of the story (a third at least), not a
+            // paragraph among other stories' summaries.
+            if outer * 2 >= inner * 3
+                && outer <= inner * 3
+                && outer >= inner + 300
+                && self.link_density(a) < 0.25
+                && outer * 10 >= plain * 7
+            {
+                at = a;
+            }
+        }
+        at
+    }
+
     /// The siblings of the root that continue the article (a body split in several blocks).
     fn siblings(&self, root: u32) -> Vec<u32> {
         let Some(parent) = self.parent(root) else {
@@ -909,12 +948,52 @@ impl Page {
         density > 0.5 || density > 0.3 && e.weight < 0.0
     }
 
+    /// The runs between the headline and the article's element that belong to the story: its
+    /// standfirst and the captions of its lead pictures (a gallery above the body), when the
+    /// page prints the headline outside that element. Furniture, links and short lines stay out.
+    fn lead(&self, root_of: &[Option<u32>], title_norm: &str) -> Vec<usize> {
+        let Some(first) = self
+            .runs
+            .iter()
+            .position(|r| root_of.get(r.owner as usize).copied().flatten().is_some())
+        else {
+            return Vec::new();
+        };
+        let Some(headline) = (!title_norm.is_empty())
+            .then(|| {
+                self.runs[..first]
+                    .iter()
+                    .rposition(|r| normalise(&r.text) == title_norm)
+            })
+            .flatten()
+        else {
+            return Vec::new();
+        };
+        let mut standfirst = 0;
+        (headline + 1..first)
+            .filter(|&i| {
+                let r = &self.runs[i];
+                if r.furniture || r.is_link || r.link_chars * 4 > r.chars {
+                    return false;
+                }
+                match r.kind {
+                    BlockKind::Caption => true,
+                    BlockKind::Paragraph if r.chars >= 60 && standfirst < 2 => {
+                        standfirst += 1;
+                        true
+                    }
+                    _ => false,
+                }
+            })
+            .collect()
+    }
+
     fn content(mut self, title: Option<&str>) -> Content {
         let mut content = Content::default();
         let title_norm = title.map(normalise).unwrap_or_default();
         // A page without a paragraph of prose: its body, less the furniture, is all there is.
         let roots = match self.root() {
-            Some(root) => self.siblings(root),
+            Some(root) => self.siblings(self.widen(root)),
             None => self
                 .elements
                 .iter()
@@ -937,10 +1016,12 @@ impl Page {
                 root_of[i] = root_of[parent as usize];
             }
         }
+        let lead = self.lead(&root_of, &title_norm);
         for (at, run) in self.runs.iter().enumerate() {
             let at = at as u32;
             let root = root_of.get(run.owner as usize).copied().flatten();
             let reason = match root {
+                None if lead.contains(&(at as usize)) => None,
                 None => Some(Outside::Site),
                 Some(r) if self.furniture_between(run.owner, r) => Some(Outside::Marked),
                 Some(r) => {
