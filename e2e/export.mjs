@@ -101,8 +101,19 @@ async function mapActors(page) {
   return page.locator('svg#map [data-actor]').evaluateAll((nodes) => nodes.map((n) => n.dataset.actor).sort());
 }
 
-/** What the browser's XML parser makes of `text`: the parse error, if any, and a few facts. */
+/** What the browser's XML parser makes of `text`: the parse error, if any, and a few facts.
+ *  Parsed in a blank page beside `page`: the explorer's CSP would report every style attribute
+ *  of a parsed SVG as a violation. */
 async function parseXml(page, text, type) {
+  const blank = await page.context().newPage();
+  try {
+    return await parseIn(blank, text, type);
+  } finally {
+    await blank.close();
+  }
+}
+
+async function parseIn(page, text, type) {
   return page.evaluate(
     ({ text, type }) => {
       const doc = new DOMParser().parseFromString(text, type);

@@ -187,6 +187,8 @@ const PICTURE_WIDTH: f64 = 920.0;
 const PAD: f64 = 16.0;
 /// Average character width of the 13px description lines, for wrapping them.
 const DESC_CHAR_WIDTH: f64 = 6.6;
+/// The same for the 11px lines at the foot.
+const FOOT_CHAR_WIDTH: f64 = 5.8;
 /// PNG pixels per SVG pixel.
 const PNG_SCALE: f64 = 2.0;
 
@@ -312,8 +314,12 @@ pub fn map_picture(ex: &Explorer, view: &str, r: &QueryResult) -> Result<Picture
     );
     let map_y = 44.0 + 18.0 * desc_lines.len() as f64;
     let legend_y = map_y + map_h + 22.0;
+    let foot_lines = wrap(
+        &foot(ex, &live, r),
+        ((PICTURE_WIDTH - 2.0 * PAD) / FOOT_CHAR_WIDTH) as usize,
+    );
     let foot_y = legend_y + 30.0;
-    let height = foot_y + 14.0;
+    let height = foot_y + 14.0 * foot_lines.len() as f64;
 
     // Built in the document (off screen), so the page's style sheet gives every element the
     // colours the page shows; then those are written inline and the classes dropped.
@@ -346,8 +352,7 @@ pub fn map_picture(ex: &Explorer, view: &str, r: &QueryResult) -> Result<Picture
             background: background(&win, &live),
         },
         &desc_lines,
-        ex,
-        r,
+        &foot_lines,
     )
     .and_then(|root| {
         inline_styles(&win, &root)?;
@@ -362,6 +367,21 @@ pub fn map_picture(ex: &Explorer, view: &str, r: &QueryResult) -> Result<Picture
         width: PICTURE_WIDTH,
         height,
     })
+}
+
+/// What the sizes mean and where the picture came from, for its foot.
+fn foot(ex: &Explorer, live: &web_sys::Element, r: &QueryResult) -> String {
+    let info = &ex.bundle.index.info;
+    let drawn = live
+        .query_selector_all("[data-source][data-target]")
+        .map_or(0, |l| l.length());
+    format!(
+        "Node size: articles naming the actor; line width: articles relating the pair ({drawn} strongest of {} pairs drawn). Coverage explorer, built from {} files on {}, corpus SHA-256 {}.",
+        r.edges.len(),
+        info.files,
+        info.built,
+        info.corpus_hash.get(..16).unwrap_or(&info.corpus_hash)
+    )
 }
 
 /// Where the parts of the picture go.
@@ -381,8 +401,7 @@ fn build_picture(
     live: &web_sys::Element,
     at: Layout,
     desc_lines: &[String],
-    ex: &Explorer,
-    r: &QueryResult,
+    foot_lines: &[String],
 ) -> Result<web_sys::Element, String> {
     let (w, h) = (PICTURE_WIDTH.to_string(), at.height.to_string());
     let root = doc.create_element_ns(Some(SVG_NS), "svg").map_err(js)?;
@@ -461,29 +480,21 @@ fn build_picture(
         }
     }
     legend(doc, &root, at.legend_y)?;
-    let info = &ex.bundle.index.info;
-    let drawn = live
-        .query_selector_all("[data-source][data-target]")
-        .map_or(0, |l| l.length());
-    let foot = format!(
-        "Node size: articles naming the actor; line width: articles relating the pair ({drawn} strongest of {} pairs drawn). Coverage explorer, built from {} files on {}, corpus SHA-256 {}.",
-        r.edges.len(),
-        info.files,
-        info.built,
-        info.corpus_hash.get(..16).unwrap_or(&info.corpus_hash)
-    );
-    add(
-        doc,
-        &root,
-        "text",
-        &[
-            ("x", &x),
-            ("y", &at.foot_y.to_string()),
-            ("font-size", "11"),
-            ("fill-opacity", "0.8"),
-        ],
-        Some(&foot),
-    )?;
+    for (i, line) in foot_lines.iter().enumerate() {
+        let y = (at.foot_y + 14.0 * i as f64).to_string();
+        add(
+            doc,
+            &root,
+            "text",
+            &[
+                ("x", &x),
+                ("y", &y),
+                ("font-size", "11"),
+                ("fill-opacity", "0.8"),
+            ],
+            Some(line),
+        )?;
+    }
     Ok(root)
 }
 
@@ -640,12 +651,15 @@ fn inline_styles(win: &web_sys::Window, root: &web_sys::Element) -> Result<(), S
     Ok(())
 }
 
-/// Draws the picture on a canvas (through an image of its SVG, from a Blob URL) and gives the
-/// PNG bytes.
+/// Draws the picture on a canvas (through an image of its SVG) and gives the PNG bytes. The
+/// image comes from a `data:` URL, which the page's CSP allows for images (a `blob:` one it
+/// does not).
 pub async fn png(picture: &Picture) -> Result<gloo::file::Blob, String> {
     use wasm_bindgen_futures::JsFuture;
-    let svg = gloo::file::Blob::new_with_options(picture.svg.as_str(), Some("image/svg+xml"));
-    let url = gloo::file::ObjectUrl::from(svg);
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&picture.svg))
+    );
     let img = web_sys::HtmlImageElement::new().map_err(js)?;
     img.set_src(&url);
     JsFuture::from(img.decode())
@@ -839,6 +853,107 @@ mod tests {
         assert_eq!(listed(&s(&["A"]), "and"), "A");
         assert_eq!(listed(&s(&["A", "B"]), "or"), "A or B");
         assert_eq!(listed(&s(&["A", "B", "C"]), "and"), "A, B and C");
+    }
+
+    use crate::data::explorer;
+    use crate::state::DEFAULT_MAP_SIZE;
+
+    fn select(actors: &[&str], mode: ActorMode, years: &[Option<i16>]) -> Selection {
+        let ex = explorer().unwrap();
+        Selection {
+            actors: actors
+                .iter()
+                .map(|a| ex.actor_index(a).expect("a seed actor"))
+                .collect(),
+            mode,
+            years: years.to_vec(),
+            outlets: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn file_names_follow_the_filters() {
+        let ex = explorer().unwrap();
+        assert_eq!(name_part(ex, &Selection::default()), "all");
+        let sel = select(
+            &["moon-jae-in", "kim-jong-un"],
+            ActorMode::Any,
+            &[Some(2019), None],
+        );
+        assert_eq!(
+            name_part(ex, &sel),
+            "any-moon-jae-in+kim-jong-un_2019+undated"
+        );
+        let sel = select(&["moon-jae-in", "kim-jong-un"], ActorMode::All, &[]);
+        assert_eq!(name_part(ex, &sel), "moon-jae-in+kim-jong-un");
+        assert_eq!(
+            file_name("graph", "2019", "gexf"),
+            "coverage-graph-2019.gexf"
+        );
+    }
+
+    #[test]
+    fn many_filters_make_a_short_file_name() {
+        let ex = explorer().unwrap();
+        let sel = Selection {
+            actors: (0..ex.bundle.index.actors.len() as u32).collect(),
+            ..Selection::default()
+        };
+        let name = name_part(ex, &sel);
+        assert!(
+            name.ends_with("-etc") && name.len() <= NAME_PART_MAX + 4,
+            "{name}"
+        );
+    }
+
+    #[test]
+    fn the_view_in_words_names_every_filter() {
+        let ex = explorer().unwrap();
+        let total = ex.cols().len();
+        assert_eq!(
+            describe(ex, &Selection::default(), total as u64),
+            format!("all {total} articles (no filters)")
+        );
+        let sel = select(
+            &["moon-jae-in", "kim-jong-un"],
+            ActorMode::Any,
+            &[Some(2019), None],
+        );
+        assert_eq!(
+            describe(ex, &sel, 3),
+            format!(
+                "3 of {total} articles, naming Moon Jae-in or Kim Jong Un, dated 2019 or undated"
+            )
+        );
+    }
+
+    #[test]
+    fn the_files_hold_the_answer_to_the_filters() {
+        let ex = explorer().unwrap();
+        let sel = select(&["moon-jae-in"], ActorMode::All, &[]);
+        let r = ex.index.query(ex.cols(), &sel, DEFAULT_MAP_SIZE);
+        let all = ex
+            .index
+            .query(ex.cols(), &Selection::default(), DEFAULT_MAP_SIZE);
+        assert!(r.matches.len() < all.matches.len(), "the filter narrows");
+        // Seed titles and names hold no line breaks: a line is a row.
+        assert_eq!(
+            articles_csv(ex, &r).lines().count() as u64,
+            1 + r.matches.len()
+        );
+        assert!(
+            articles_csv(ex, &r)
+                .lines()
+                .skip(1)
+                .all(|row| row.ends_with("moon-jae-in") || row.contains("moon-jae-in; ")),
+            "every row names the selected actor"
+        );
+        assert_eq!(edges_csv(ex, &r).lines().count(), 1 + r.edges.len());
+        let view = describe(ex, &sel, r.matches.len());
+        let gexf = gexf(ex, &r, &view);
+        assert_eq!(gexf.matches("<node ").count(), r.nodes.len());
+        assert_eq!(gexf.matches("<edge ").count(), r.edges.len());
+        assert!(gexf.contains("naming Moon Jae-in"));
     }
 
     #[test]
