@@ -578,6 +578,10 @@ fn legend(doc: &web_sys::Document, root: &web_sys::Element, y: f64) -> Result<()
     Ok(())
 }
 
+/// An element of the picture, the properties to write into its `style`, and whether it draws
+/// nothing (and goes).
+type Planned = (web_sys::Element, Vec<(&'static str, String)>, bool);
+
 /// Writes every element's computed colours, strokes and fonts into its `style` (where they
 /// differ from what it inherits), drops shapes that draw nothing (the wide invisible lines that
 /// catch clicks), then strips classes and the page's interactive attributes.
@@ -591,7 +595,7 @@ fn inline_styles(win: &web_sys::Window, root: &web_sys::Element) -> Result<(), S
     }
     let computed = |el: &web_sys::Element| win.get_computed_style(el).ok().flatten();
     // Read everything first: dropping a class changes what the elements below inherit.
-    let mut plan: Vec<(web_sys::Element, Vec<(&str, String)>, bool)> = Vec::new();
+    let mut plan: Vec<Planned> = Vec::new();
     for el in elements {
         let Some(style) = computed(&el) else { continue };
         let get =
