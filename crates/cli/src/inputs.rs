@@ -1,13 +1,19 @@
-//! Files in: expanding paths into files, reading them (in parallel, order kept, timed, with a
-//! progress bar on a terminal), and loading the corpus dictionaries. Every failure becomes an
-//! error entry for that file, never a skip.
+//! Files in: expanding paths into files, opening the containers among them (zip, gzip, WARC,
+//! JSON Lines, JSON, CSV: `archive`) into their pages, reading every page (in parallel, order
+//! kept, timed, with a progress bar on a terminal), and loading the corpus dictionaries. Every
+//! failure becomes an error entry for that file or record, never a skip.
 
 use crate::progress::Progress;
+use archive::{Entry, Kind, Limits, RecordKind};
 use engine::Knowledge;
 use engine::article::MAX_PAGE_BYTES;
-use engine::model::Article;
+use engine::dates;
+use engine::model::{Article, Status};
+use engine::sidecar::SourceFacts;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::sync::mpsc::{self, SyncSender};
 use std::time::{Duration, Instant};
 
 /// The dictionaries shipped with the tool, used when no corpus folder is given or found.
@@ -118,55 +124,281 @@ pub fn threads(requested: Option<usize>) -> usize {
     }
 }
 
-/// Reads and parses every input on `threads` threads; results keep input order. A progress bar
-/// is drawn on standard error when it is a terminal.
+/// Reads and parses every input on `threads` threads; results keep input order, and a
+/// container's pages follow one another in its order. A progress bar is drawn on standard error
+/// when it is a terminal; what a container passed over (a crawl's images) is noted there too.
 pub fn read_all(
     knowledge: &Knowledge,
     inputs: &[Input],
     threads: usize,
 ) -> (Vec<Article>, Timings) {
-    let next = AtomicUsize::new(0);
-    let threads = threads.clamp(1, inputs.len().max(1));
+    let threads = threads.clamp(1, most_jobs(inputs, threads));
     let progress = Progress::new(inputs);
-    let mut results: Vec<Option<Article>> = vec![None; inputs.len()];
-    let mut timings = Timings {
-        files: inputs.len(),
-        bytes: 0,
-        threads,
-        read_seconds: 0.0,
-    };
-    let chunks: Vec<Vec<(usize, Read)>> = std::thread::scope(|scope| {
+    let (send, receive) = mpsc::sync_channel::<(usize, Job)>(threads * 4);
+    let receive = Mutex::new(receive);
+    let (chunks, jobs): (Vec<Vec<(usize, Read)>>, usize) = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(input) = inputs.get(i) else { break };
-                        let read = read_one(knowledge, input);
-                        progress.file_done(read.bytes);
+                        let next = receive.lock().expect("no reader panics").recv();
+                        let Ok((i, job)) = next else { break };
+                        let file = matches!(job, Job::File(_));
+                        let record = matches!(job, Job::Record(_));
+                        let read = job.read(knowledge);
+                        if file {
+                            progress.file_done(read.bytes);
+                        } else if record {
+                            progress.record_done();
+                        }
                         done.push((i, read));
                     }
                     done
                 })
             })
             .collect();
-        workers
+        let jobs = produce(inputs, &progress, &send);
+        drop(send);
+        let chunks = workers
             .into_iter()
             .map(|w| w.join().expect("a reader thread does not panic"))
-            .collect()
+            .collect();
+        (chunks, jobs)
     });
     progress.finish();
+    let mut results: Vec<Option<Read>> = (0..jobs).map(|_| None).collect();
     for (i, read) in chunks.into_iter().flatten() {
-        timings.bytes += read.bytes;
-        timings.read_seconds += read.spent.as_secs_f64();
-        results[i] = Some(read.article);
+        results[i] = Some(read);
     }
+    let mut timings = Timings {
+        files: jobs,
+        bytes: 0,
+        threads,
+        read_seconds: 0.0,
+    };
     let articles = results
         .into_iter()
-        .map(|a| a.expect("every input was read"))
+        .map(|r| {
+            let read = r.expect("every job was read");
+            timings.bytes += read.bytes;
+            timings.read_seconds += read.spent.as_secs_f64();
+            read.article
+        })
         .collect();
     (articles, timings)
+}
+
+/// How many readers the inputs can keep busy, counting up to `threads`: one per input, unless
+/// one of them is a container (its pages keep every reader busy).
+fn most_jobs(inputs: &[Input], threads: usize) -> usize {
+    if inputs.len() >= threads {
+        return threads;
+    }
+    let container = inputs.iter().any(|input| match input {
+        Input::File(path) => {
+            head(path).is_some_and(|head| archive::sniff(&base_name(path), &head).is_container())
+        }
+        Input::Failed { .. } => false,
+    });
+    if container {
+        threads
+    } else {
+        inputs.len().max(1)
+    }
+}
+
+/// One report entry's work: a page file, a page out of a container, or an error already known.
+enum Job {
+    File(PathBuf),
+    Record(archive::Record),
+    Failed { name: String, message: String },
+}
+
+impl Job {
+    fn read(self, knowledge: &Knowledge) -> Read {
+        match self {
+            Job::File(path) => read_one(knowledge, &Input::File(path)),
+            Job::Failed { name, message } => Read::failed(&name, message),
+            Job::Record(record) => read_record(knowledge, record),
+        }
+    }
+}
+
+/// Hands every input's jobs to the readers, numbered in input order: a page file as itself,
+/// a container as its pages (opened here, one at a time, so its pages stream to the readers).
+/// Returns how many jobs there were.
+fn produce(inputs: &[Input], progress: &Progress, send: &SyncSender<(usize, Job)>) -> usize {
+    let mut n = 0;
+    let mut give = |job: Job| {
+        // A reader thread that stopped has panicked; `read_all` reports that when joining.
+        let _ = send.send((n, job));
+        n += 1;
+    };
+    for input in inputs {
+        let path = match input {
+            Input::Failed { name, message } => {
+                give(Job::Failed {
+                    name: name.clone(),
+                    message: message.clone(),
+                });
+                continue;
+            }
+            Input::File(path) => path,
+        };
+        let name = base_name(path);
+        let kind = head(path).map_or(Kind::Page, |head| archive::sniff(&name, &head));
+        if !kind.is_container() {
+            give(Job::File(path.clone()));
+            continue;
+        }
+        let bytes = match std::fs::metadata(path) {
+            Ok(m) if m.len() > MAX_CONTAINER_BYTES => {
+                give(Job::Failed {
+                    message: format!(
+                        "{} is {:.1} GB; files of pages over {} GB are not read; split it",
+                        kind.describe(),
+                        m.len() as f64 / 1e9,
+                        MAX_CONTAINER_BYTES / 1_000_000_000
+                    ),
+                    name,
+                });
+                continue;
+            }
+            _ => match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    give(Job::Failed {
+                        message: format!("cannot read {}: {e}", path.display()),
+                        name,
+                    });
+                    continue;
+                }
+            },
+        };
+        match archive::open(&name, &bytes, &limits()) {
+            Err(e) => give(Job::Failed {
+                name,
+                message: e.to_string(),
+            }),
+            Ok(container) => {
+                for entry in container {
+                    match entry {
+                        Entry::Record(record) => give(Job::Record(record)),
+                        Entry::Skipped { name, reason } => give(Job::Failed {
+                            name,
+                            message: reason,
+                        }),
+                        Entry::Note { name, message } => eprintln!("coverage: {name}: {message}"),
+                    }
+                }
+            }
+        }
+        progress.file_done(bytes.len() as u64);
+    }
+    n
+}
+
+/// The largest file of pages (a zip, a WARC, an export) read; it is held in memory whole.
+const MAX_CONTAINER_BYTES: u64 = 4_000_000_000;
+
+/// The limits on what a container may expand to: the archive's defaults, with the reader's
+/// own page limit.
+fn limits() -> Limits {
+    Limits {
+        max_page_bytes: MAX_PAGE_BYTES,
+        ..Limits::default()
+    }
+}
+
+/// The first bytes of a file, to tell its kind; `None` when it cannot be opened (reading it
+/// then reports why).
+fn head(path: &Path) -> Option<Vec<u8>> {
+    let mut head = Vec::with_capacity(archive::HEAD);
+    std::fs::File::open(path)
+        .ok()?
+        .take(archive::HEAD as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
+}
+
+/// Reads one page out of a container, with the facts it gave beside the page.
+fn read_record(knowledge: &Knowledge, record: archive::Record) -> Read {
+    let bytes = as_declared(record.bytes, record.charset.as_deref());
+    let bytes = match record.kind {
+        RecordKind::Html => as_document(bytes),
+        RecordKind::Text => bytes,
+    };
+    let date = record
+        .date
+        .as_deref()
+        .map(|raw| (raw, dates::parse_meta_date(raw)));
+    let given = SourceFacts {
+        file: record.name.clone(),
+        outlet: record.outlet.filter(|o| !is_host_name(o)),
+        date: date.and_then(|(_, day)| day),
+        url: record.url,
+        title: record.title,
+        note: None,
+    };
+    let started = Instant::now();
+    let mut article = knowledge.read_article_given(&record.name, &bytes, &given);
+    let spent = started.elapsed();
+    if let Some((raw, None)) = date
+        && article.status != Status::Error
+    {
+        article.messages.push(format!(
+            "the export's date {raw:?} is not a date the reader knows (ISO 8601, RFC 2822, a Unix time); it is not used"
+        ));
+        article.status = Status::Warning;
+    }
+    Read {
+        article,
+        bytes: bytes.len() as u64,
+        spent,
+    }
+}
+
+/// Bytes in the character set the container declares, as UTF-8, when they are not UTF-8
+/// already (a server's `charset=EUC-KR`); otherwise as they are, for the reader to detect.
+fn as_declared(bytes: Vec<u8>, charset: Option<&str>) -> Vec<u8> {
+    let Some(encoding) = charset.and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
+    else {
+        return bytes;
+    };
+    if encoding == encoding_rs::UTF_8 || std::str::from_utf8(&bytes).is_ok() {
+        return bytes;
+    }
+    let (text, _) = encoding.decode_without_bom_handling(&bytes);
+    text.into_owned().into_bytes()
+}
+
+/// HTML from an export's field is often a fragment (`<div><p>…`): a doctype before it lets the
+/// reader take it as HTML, as it takes a page file named `.html`.
+fn as_document(bytes: Vec<u8>) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return bytes;
+    };
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype") || head.starts_with("<html") || head.starts_with("<?xml") {
+        return bytes;
+    }
+    let mut document = b"<!DOCTYPE html>\n".to_vec();
+    document.extend_from_slice(&bytes);
+    document
+}
+
+/// A bare host name (`news.example.com`) given as an outlet is an address, not the outlet's
+/// name; the reader tells the outlet from the URL instead.
+fn is_host_name(outlet: &str) -> bool {
+    let o = outlet.trim();
+    !o.contains(char::is_whitespace) && o.contains('.')
 }
 
 /// One input read: the article, the bytes the engine was given and the time it took over them.
@@ -195,7 +427,7 @@ fn read_one(knowledge: &Knowledge, input: &Input) -> Read {
                 Ok(m) if m.len() > MAX_PAGE_BYTES => Read::failed(
                     &name,
                     format!(
-                        "the file is {:.1} MB; pages over {} MB are not read (is it a dump of many pages? split it)",
+                        "the file is {:.1} MB; pages over {} MB are not read (a file of many pages is read when it is a zip, WARC, JSON Lines or CSV file)",
                         m.len() as f64 / 1e6,
                         MAX_PAGE_BYTES / 1_000_000
                     ),

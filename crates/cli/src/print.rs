@@ -67,7 +67,7 @@ pub fn table(corpus: &Corpus) -> String {
     let count = |s: Status| corpus.articles.iter().filter(|a| a.status == s).count();
     let _ = writeln!(
         out,
-        "\n{} files: {} ok, {} warning, {} error; {} duplicates; {} relations",
+        "\n{} pages: {} ok, {} warning, {} error; {} duplicates; {} relations",
         corpus.articles.len(),
         count(Status::Ok),
         count(Status::Warning),

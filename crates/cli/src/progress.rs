@@ -13,16 +13,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub struct Progress {
     bar: Option<ProgressBar>,
     files_done: Arc<AtomicUsize>,
+    /// Pages read out of containers so far (a single WARC's bar moves only when it is done).
+    records_done: Arc<AtomicUsize>,
 }
 
 impl Progress {
     /// A bar for reading `inputs`, or a silent stand-in when standard error is not a terminal.
     pub fn new(inputs: &[Input]) -> Progress {
         let files_done = Arc::new(AtomicUsize::new(0));
+        let records_done = Arc::new(AtomicUsize::new(0));
         if !std::io::stderr().is_terminal() || inputs.is_empty() {
             return Progress {
                 bar: None,
                 files_done,
+                records_done,
             };
         }
         let total_bytes: u64 = inputs
@@ -34,8 +38,9 @@ impl Progress {
             .sum();
         let files = inputs.len();
         let done = Arc::clone(&files_done);
+        let records = Arc::clone(&records_done);
         let style = ProgressStyle::with_template(
-            "{files} files [{wide_bar}] {decimal_bytes}/{decimal_total_bytes}, \
+            "{files} [{wide_bar}] {decimal_bytes}/{decimal_total_bytes}, \
              {decimal_bytes_per_sec}, {eta} left",
         )
         .expect("the template is valid")
@@ -43,6 +48,15 @@ impl Progress {
             "files",
             move |_: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
                 let _ = write!(w, "{}/{files}", done.load(Ordering::Relaxed));
+                match records.load(Ordering::Relaxed) {
+                    0 => {}
+                    n => {
+                        let pages = if n == 1 { "page" } else { "pages" };
+                        let _ = write!(w, " files, {n} {pages} of containers");
+                        return;
+                    }
+                }
+                let _ = write!(w, " files");
             },
         )
         .progress_chars("=> ");
@@ -51,6 +65,7 @@ impl Progress {
         Progress {
             bar: Some(bar),
             files_done,
+            records_done,
         }
     }
 
@@ -59,6 +74,14 @@ impl Progress {
         if let Some(bar) = &self.bar {
             self.files_done.fetch_add(1, Ordering::Relaxed);
             bar.inc(bytes);
+        }
+    }
+
+    /// One more page out of a container read (its bytes count when the container is done).
+    pub fn record_done(&self) {
+        if let Some(bar) = &self.bar {
+            self.records_done.fetch_add(1, Ordering::Relaxed);
+            bar.tick();
         }
     }
 

@@ -414,3 +414,309 @@ fn gexf_export_is_xml_with_an_edge_per_relation() {
 fn graphml_export_is_xml_with_an_edge_per_relation() {
     assert_eq!(xml_edges("graphml"), relation_count());
 }
+
+// Containers: files of many pages read as one article per page.
+
+/// A page of our own, written for these tests.
+const STORY_HTML: &str = "<!doctype html><html><head><title>Seoul and Tokyo resume talks</title></head>\
+    <body><article><h1>Seoul and Tokyo resume talks</h1>\
+    <p>South Korea and Japan resumed talks in Seoul on Wednesday after a long pause.</p>\
+    <p>Officials from both countries said the talks would go on next month.</p></article></body></html>";
+
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (path, bytes) in files {
+        writer.start_file(*path, options).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap();
+    out.into_inner()
+}
+
+fn gzip_of(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// A WARC `response` record for a page at `uri`.
+fn warc_response(uri: &str, page: &str) -> Vec<u8> {
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
+    format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Date: 2024-06-20T10:00:00Z\r\nWARC-Target-URI: {uri}\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes()
+}
+
+/// Writes `files` into a new folder and runs `coverage ingest --format json` on it.
+fn ingest_files(files: &[(&str, Vec<u8>)]) -> (i32, Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let output = coverage()
+        .args(["ingest", "--format", "json", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("the report is JSON ({e}):\n{stdout}"));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    (output.status.code().unwrap(), report, stderr)
+}
+
+fn message<'a>(report: &'a Value, source: &str) -> &'a str {
+    article(report, source)["messages"][0]
+        .as_str()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_zip_of_pages_is_read_as_one_article_per_page_named_by_its_path() {
+    let zipped = zip_of(&[
+        (
+            "b/story.txt",
+            b"Talks resume\n\nSouth Korea and Japan resumed talks on Wednesday.",
+        ),
+        ("a/story.html", STORY_HTML.as_bytes()),
+    ]);
+    let (code, report, _) = ingest_files(&[
+        ("pages.zip", zipped),
+        ("z.txt", b"Z story\n\nRussia spoke.".to_vec()),
+    ]);
+    assert_eq!(code, 0, "{report}");
+    assert_valid(&report_validator(), &report);
+    assert_eq!(
+        sources(&report),
+        ["pages.zip/a/story.html", "pages.zip/b/story.txt", "z.txt"]
+    );
+    let html = article(&report, "pages.zip/a/story.html");
+    assert_eq!(html["title"], "Seoul and Tokyo resume talks");
+    let names: Vec<&str> = html["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"South Korea") && names.contains(&"Japan"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_gzipped_warc_gives_its_pages_with_their_address_and_notes_what_it_passed_over() {
+    let mut warc = gzip_of(&warc_response(
+        "https://www.koreaherald.com/view.php?ud=20240619000123",
+        STORY_HTML,
+    ));
+    let image = "WARC/1.1\r\nWARC-Type: request\r\nWARC-Target-URI: https://www.koreaherald.com/\r\n\
+                 Content-Type: application/http; msgtype=request\r\nContent-Length: 4\r\n\r\nGET \r\n\r\n";
+    warc.extend(gzip_of(image.as_bytes()));
+    warc.extend(gzip_of(&warc_response(
+        "https://news.example/2024/06/19/talks",
+        STORY_HTML,
+    )));
+    let (code, report, stderr) = ingest_files(&[("crawl.warc.gz", warc)]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(
+        sources(&report),
+        [
+            "crawl.warc.gz#1 https://www.koreaherald.com/view.php?ud=20240619000123",
+            "crawl.warc.gz#3 https://news.example/2024/06/19/talks"
+        ]
+    );
+    let first = &report["articles"][0];
+    assert_eq!(
+        first["url"],
+        "https://www.koreaherald.com/view.php?ud=20240619000123"
+    );
+    assert_eq!(
+        first["outlet"], "The Korea Herald",
+        "the address tells the outlet"
+    );
+    assert_eq!(
+        first["date"],
+        Value::Null,
+        "a capture date is no publication date"
+    );
+    assert_eq!(
+        report["articles"][1]["date"], "2024-06-19",
+        "the address's path tells the day"
+    );
+    assert!(
+        stderr.contains("crawl.warc.gz: passed over 1 WARC record that holds no page"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_exports_url_title_date_and_outlet_are_used_beside_the_text() {
+    let lines = concat!(
+        r#"{"url": "https://news.example/a", "title": "Talks resume", "date_publish": "2019-04-25 10:00:00", "#,
+        r#""media_name": "The Korea Herald", "maintext": "South Korea and Japan resumed talks on Wednesday."}"#,
+        "\n",
+        r#"{"url": "https://news.example/b", "title": "No date", "maintext": "Japan spoke.", "published": "sometime"}"#,
+        "\n",
+        r#"{"url": "https://news.example/c", "title": "No text at all"}"#,
+        "\n"
+    );
+    let (code, report, _) = ingest_files(&[("export.jsonl", lines.as_bytes().to_vec())]);
+    assert_eq!(code, 1, "the record without text is an error");
+    assert_valid(&report_validator(), &report);
+    assert_eq!(
+        sources(&report),
+        ["export.jsonl:1", "export.jsonl:2", "export.jsonl:3"]
+    );
+    let a = article(&report, "export.jsonl:1");
+    assert_eq!(a["date"], "2019-04-25");
+    assert_eq!(a["title"], "Talks resume");
+    assert_eq!(a["outlet"], "The Korea Herald");
+    assert_eq!(a["url"], "https://news.example/a");
+    assert_eq!(a["provenance"]["date"], "sidecar");
+    let b = article(&report, "export.jsonl:2");
+    assert!(
+        b["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m.as_str().unwrap().contains("\"sometime\" is not a date")),
+        "{b}"
+    );
+    assert_eq!(article(&report, "export.jsonl:3")["status"], "error");
+    assert!(message(&report, "export.jsonl:3").contains("no page text"));
+}
+
+#[test]
+fn a_csv_export_with_a_broken_row_reports_it_and_reads_the_others() {
+    let csv = "url,title,publish_date,text\n\
+               https://news.example/1,Talks resume,2024-06-19,South Korea and Japan resumed talks.\n\
+               https://news.example/2,\"Broken, row\n\
+               https://news.example/3,Talks end,2024-06-20,\"Japan and South Korea ended talks, for now.\"\n";
+    let (code, report, _) = ingest_files(&[("export.csv", csv.as_bytes().to_vec())]);
+    assert_eq!(code, 1);
+    let found = sources(&report);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0], "export.csv:2");
+    assert_eq!(article(&report, "export.csv:2")["date"], "2024-06-19");
+    let broken = article(&report, "export.csv:3");
+    assert_eq!(broken["status"], "error");
+    assert!(
+        message(&report, "export.csv:3").contains("fields and the header 4"),
+        "{broken}"
+    );
+}
+
+#[test]
+fn a_zip_bomb_is_an_error_entry_and_the_rest_of_the_zip_is_read() {
+    let bomb = vec![0u8; 30_000_000];
+    let zipped = zip_of(&[
+        ("a.html", STORY_HTML.as_bytes()),
+        ("b.txt", &bomb),
+        ("c.html", STORY_HTML.as_bytes()),
+    ]);
+    let (code, report, _) = ingest_files(&[("bomb.zip", zipped)]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        sources(&report),
+        ["bomb.zip/a.html", "bomb.zip/b.txt", "bomb.zip/c.html"]
+    );
+    assert!(message(&report, "bomb.zip/b.txt").contains("times its compressed size"));
+    assert_ne!(article(&report, "bomb.zip/c.html")["status"], "error");
+}
+
+#[test]
+fn twenty_thousand_files_in_a_zip_are_all_reported_in_order() {
+    let files: Vec<(String, Vec<u8>)> = (0..20_000)
+        .map(|i| {
+            (
+                format!("p/{i:05}.txt"),
+                format!("Talks, round {i}\n\nRussia and North Korea held talks, round {i}.\n")
+                    .into_bytes(),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let started = std::time::Instant::now();
+    let (code, report, _) = ingest_files(&[("many.zip", zip_of(&refs))]);
+    eprintln!(
+        "20,000 pages in a zip read in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(code, 0);
+    let found = sources(&report);
+    assert_eq!(found.len(), 20_000);
+    assert!(
+        found
+            .iter()
+            .enumerate()
+            .all(|(i, s)| *s == format!("many.zip/p/{i:05}.txt"))
+    );
+}
+
+#[test]
+fn a_corrupt_zip_and_a_truncated_gzip_say_what_is_wrong() {
+    let mut corrupt = zip_of(&[("a.html", STORY_HTML.as_bytes())]);
+    corrupt.truncate(corrupt.len() - 25);
+    let lines: String = (0..3000)
+        .map(|i| format!("{{\"title\": \"Story {i}\", \"text\": \"Japan and South Korea met, meeting {i} of {}.\"}}\n", i * 7919))
+        .collect();
+    let mut cut = gzip_of(lines.as_bytes());
+    cut.truncate(cut.len() / 2);
+    let (code, report, _) = ingest_files(&[("a-corrupt.zip", corrupt), ("b-cut.jsonl.gz", cut)]);
+    assert_eq!(code, 1);
+    let found = sources(&report);
+    assert_eq!(found[0], "a-corrupt.zip");
+    assert!(message(&report, "a-corrupt.zip").contains("not a readable zip archive"));
+    assert!(found.len() > 100, "the records before the cut are read");
+    let last = report["articles"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["status"], "error");
+    assert!(
+        last["messages"][0].as_str().unwrap().contains("ends early"),
+        "{last}"
+    );
+}
+
+#[test]
+fn one_zip_of_many_pages_is_read_on_every_thread_asked_for() {
+    let files: Vec<(String, Vec<u8>)> = (0..40)
+        .map(|i| {
+            (
+                format!("{i:02}.txt"),
+                format!("Talks {i}\n\nJapan and South Korea met.\n").into_bytes(),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pages.zip");
+    std::fs::write(&path, zip_of(&refs)).unwrap();
+    let output = coverage()
+        .args([
+            "ingest",
+            "--threads",
+            "3",
+            "--timings",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("files=40 ") && stderr.contains("threads=3 "),
+        "{stderr}"
+    );
+}

@@ -17,7 +17,7 @@ use crate::names;
 use crate::outlets::{self, Outlet, Profiles};
 use crate::relations::{self, ToneLexicon};
 use crate::sentences;
-use crate::sidecar::Sidecar;
+use crate::sidecar::{Sidecar, SourceFacts};
 use std::collections::{HashMap, HashSet};
 
 /// Largest page read; bigger files are reported as errors rather than read.
@@ -86,6 +86,29 @@ impl Knowledge {
 
     /// Reads one page. Never panics; a page that cannot be read becomes an article with status error.
     pub fn read_article(&self, source: &str, bytes: &[u8]) -> Article {
+        self.read(source, bytes, None)
+    }
+
+    /// Reads one page that came with facts beside it (a record of an export or a web archive:
+    /// its URL, title, date, outlet). They count as the sidecar's do, where `sources.toml` says
+    /// nothing of that field; the URL also tells the outlet and the date from its address when
+    /// the page declares none.
+    ///
+    /// ```
+    /// use engine::sidecar::SourceFacts;
+    /// let k = engine::Knowledge::from_sources("", "", "").unwrap();
+    /// let given = SourceFacts {
+    ///     date: engine::model::Day::parse_iso("2024-06-19"),
+    ///     ..SourceFacts::default()
+    /// };
+    /// let a = k.read_article_given("export.jsonl:1", b"Talks resume\n\nThe talks resumed.", &given);
+    /// assert_eq!(a.date.unwrap().to_string(), "2024-06-19");
+    /// ```
+    pub fn read_article_given(&self, source: &str, bytes: &[u8], given: &SourceFacts) -> Article {
+        self.read(source, bytes, Some(given))
+    }
+
+    fn read(&self, source: &str, bytes: &[u8], given: Option<&SourceFacts>) -> Article {
         let decoded = match decode::decode(bytes) {
             Ok(d) => d,
             Err(e) => return Article::failed(source, e.to_string()),
@@ -171,7 +194,9 @@ impl Knowledge {
             .or_else(|| printed_byline(&around));
 
         // Outlet, from every line including the removed ones (footers and copyright lines tell).
-        article.url = meta.and_then(|m| m.url.clone());
+        article.url = meta
+            .and_then(|m| m.url.clone())
+            .or_else(|| given.and_then(|g| g.url.clone()));
         self.read_outlet(
             &mut article,
             &lines,
@@ -183,13 +208,19 @@ impl Knowledge {
         // in the order the page writes numeric dates (its own dates, its language and its
         // outlet's language tell), then a date in the URL's path, then what the markup says of
         // the last change.
-        let page_language = meta.and_then(|m| m.lang.as_deref()).or_else(|| {
-            let o = self.profiles.lookup(article.outlet.as_deref()?)?;
-            self.profiles.outlets[o].language.as_deref()
-        });
+        // An outlet's language tag carries its country as the region ("en-GB").
+        let outlet_language = || {
+            let o = &self.profiles.outlets[self.profiles.lookup(article.outlet.as_deref()?)?];
+            let language = o.language.as_deref()?;
+            Some(match &o.country {
+                Some(country) => format!("{language}-{country}"),
+                None => language.to_string(),
+            })
+        };
+        let page_language = meta.and_then(|m| m.lang.clone()).or_else(outlet_language);
         let order = DateOrder::of_page(
             lines.iter().chain(&around).flat_map(|l| &l.dates),
-            page_language,
+            page_language.as_deref(),
         );
         article.date = meta
             .and_then(declared::published)
@@ -241,7 +272,7 @@ impl Knowledge {
                 text: o.text.clone(),
             });
         }
-        self.apply_sidecar(&mut article, &mut messages);
+        self.apply_sidecar(&mut article, given, &mut messages);
 
         article.language = language(
             article
@@ -391,35 +422,51 @@ impl Knowledge {
             .filter(|w| article.outlet.as_deref() != Some(w.as_str()));
     }
 
-    fn apply_sidecar(&self, article: &mut Article, messages: &mut Vec<String>) {
-        let Some(facts) = self.sidecar.get(&article.source) else {
-            return;
-        };
-        if let Some(outlet) = &facts.outlet {
+    /// The facts `sources.toml` gives for the file, then those given beside the page for what
+    /// it leaves out.
+    fn apply_sidecar(
+        &self,
+        article: &mut Article,
+        given: Option<&SourceFacts>,
+        messages: &mut Vec<String>,
+    ) {
+        let file = self.sidecar.get(&article.source);
+        fn fact<'a, T>(
+            file: Option<&'a SourceFacts>,
+            given: Option<&'a SourceFacts>,
+            field: impl Fn(&'a SourceFacts) -> Option<T>,
+        ) -> Option<(T, &'static str)> {
+            file.and_then(&field)
+                .map(|v| (v, "corpus/sources.toml"))
+                .or_else(|| given.and_then(&field).map(|v| (v, "the export")))
+        }
+        if let Some((outlet, said)) = fact(file, given, |f| f.outlet.as_ref()) {
             let name = self
                 .profiles
                 .lookup(outlet)
                 .map_or_else(|| outlet.clone(), |o| self.profiles.outlets[o].name.clone());
             if let Some(page) = article.outlet.as_ref().filter(|p| **p != name) {
-                messages.push(format!("the page names the outlet {page:?}; corpus/sources.toml says {name:?}, which is used"));
+                messages.push(format!(
+                    "the page names the outlet {page:?}; {said} says {name:?}, which is used"
+                ));
             }
             article.outlet = Some(name);
             article.outlet_origin = Origin::Sidecar;
         }
-        if let Some(date) = facts.date {
+        if let Some((date, said)) = fact(file, given, |f| f.date) {
             if let Some(page) = article.date.filter(|p| *p != date) {
                 messages.push(format!(
-                    "the page is dated {page}; corpus/sources.toml says {date}, which is used"
+                    "the page is dated {page}; {said} says {date}, which is used"
                 ));
             }
             article.date = Some(date);
             article.date_origin = Origin::Sidecar;
         }
-        if let Some(title) = &facts.title {
+        if let Some((title, _)) = fact(file, given, |f| f.title.as_ref()) {
             article.title = Some(title.clone());
             article.title_origin = Origin::Sidecar;
         }
-        if let Some(url) = &facts.url {
+        if let Some((url, _)) = fact(file, given, |f| f.url.as_ref()) {
             article.url = Some(url.clone());
         }
     }

@@ -153,7 +153,43 @@ fn writes_day_first(tag: &str) -> bool {
     let mut parts = tag.split('-');
     match parts.next() {
         Some("de" | "fr" | "es" | "it" | "pt" | "ru" | "uk") => true,
-        Some("en") => parts.any(|p| matches!(p, "gb" | "ie" | "au" | "nz" | "in" | "za")),
+        // English as written in Europe and the Commonwealth (an outlet's country stands in
+        // for a region the page does not declare).
+        Some("en") => parts.any(|p| {
+            matches!(
+                p,
+                "gb" | "ie"
+                    | "au"
+                    | "nz"
+                    | "in"
+                    | "za"
+                    | "pk"
+                    | "sg"
+                    | "my"
+                    | "hk"
+                    | "il"
+                    | "fr"
+                    | "de"
+                    | "es"
+                    | "it"
+                    | "pt"
+                    | "nl"
+                    | "be"
+                    | "ch"
+                    | "at"
+                    | "se"
+                    | "no"
+                    | "dk"
+                    | "fi"
+                    | "pl"
+                    | "cz"
+                    | "ua"
+                    | "ru"
+                    | "tr"
+                    | "gr"
+                    | "eu"
+            )
+        }),
         _ => false,
     }
 }

@@ -308,6 +308,8 @@ pub(crate) fn find(line: &str) -> Vec<DateHit> {
             segment_start = h.end;
             let sign = if h.sign == OrderSign::None && script == Some(Script::DayFirst) {
                 OrderSign::DayFirstWords
+            } else if h.sign == OrderSign::None && matches!(h.reading, Reading::Either { .. }) {
+                zone_sign(&line[h.end..])
             } else {
                 h.sign
             };
@@ -320,6 +322,36 @@ pub(crate) fn find(line: &str) -> Vec<DateHit> {
             }
         })
         .collect()
+}
+
+/// What the time zone printed after a stamp says of its order: the zones of North America
+/// ("10/11/2022 08:00 AM EDT") go with month-first dates, those of Europe and India
+/// ("06/01/2026 - 13:55 CET", "GMT+1", "IST") with day-first ones.
+fn zone_sign(after: &str) -> OrderSign {
+    let near = after
+        .char_indices()
+        .nth(24)
+        .map_or(after, |(i, _)| &after[..i]);
+    let mut words = near
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty());
+    let american = [
+        "EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "ET", "PT", "CT",
+    ];
+    let european = [
+        "BST", "CET", "CEST", "EET", "EEST", "WET", "WEST", "MSK", "IST", "AEST", "AEDT",
+    ];
+    words
+        .find_map(|w| {
+            if american.contains(&w) {
+                Some(OrderSign::NumericMonthFirst)
+            } else if european.contains(&w) || w.starts_with("GMT+") {
+                Some(OrderSign::NumericDayFirst)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(OrderSign::None)
 }
 
 /// `2024-06-19`, `2024/6/19`, `2024.06.19`, `2024. 6. 19.`, `2024-06-19T23:30:00-04:00`,

@@ -597,3 +597,34 @@ fn url_date_needs_year_month_day() {
         assert_eq!(url(u).as_deref(), want, "{u}");
     }
 }
+
+#[test]
+fn north_american_time_zone_reads_a_stamp_month_first() {
+    let hits = find_dates("10/11/2022 08:00 AM EDT");
+    let order = DateOrder::of_page(&hits, None);
+    assert_eq!(order, DateOrder::MonthFirst);
+    assert_eq!(hits[0].day(order).unwrap().to_string(), "2022-10-11");
+}
+
+#[test]
+fn european_time_zone_reads_a_stamp_day_first() {
+    for line in [
+        "Published on 06/01/2026 - 13:55 GMT+1",
+        "06/01/2026 13:55 CET",
+    ] {
+        let hits = find_dates(line);
+        let order = DateOrder::of_page(&hits, None);
+        assert_eq!(order, DateOrder::DayFirst, "{line}");
+        assert_eq!(hits[0].day(order).unwrap().to_string(), "2026-01-06");
+    }
+}
+
+#[test]
+fn english_of_a_european_country_writes_day_first() {
+    let hits = find_dates("Posted 03/04/2024 10:00");
+    assert_eq!(
+        DateOrder::of_page(&hits, Some("en-FR")),
+        DateOrder::DayFirst
+    );
+    assert_eq!(DateOrder::of_page(&hits, Some("en-KR")), DateOrder::Unknown);
+}
