@@ -1,9 +1,10 @@
 //! The evidence panel: every sentence behind a map edge in the matching articles, with its
-//! outlet, date and tone and the deciding cue marked, the other outlets that printed the same
-//! story, and how the pair is framed: its articles and their tones per outlet and per year.
+//! outlet, date, tone, the kind of event and who acts on whom, the deciding cue marked, the
+//! other outlets that printed the same story, and how the pair is framed: its articles and their
+//! tones per outlet and per year.
 
 use crate::ctx;
-use engine::model::Tone;
+use engine::model::{Category, Direction, Tone};
 use leptos::prelude::*;
 
 /// Sentences listed before "show more".
@@ -19,8 +20,21 @@ struct Item {
     sentence: String,
     tone: Tone,
     cue: Option<(usize, usize)>,
+    category: Option<Category>,
+    direction: Direction,
     /// "also printed by OUTLET (DATE), …" when copies of the article were left out.
     also: Option<String>,
+}
+
+/// Who acts on whom, in words: "Russia → Japan", "Japan → Russia", "Russia ↔ Japan"; none when
+/// the sentence does not say.
+fn direction_text(direction: Direction, a: &str, b: &str) -> Option<String> {
+    match direction {
+        Direction::AToB => Some(format!("{a} → {b}")),
+        Direction::BToA => Some(format!("{b} → {a}")),
+        Direction::Mutual => Some(format!("{a} ↔ {b}")),
+        Direction::None => None,
+    }
 }
 
 /// Splits a sentence around its cue so the cue can be marked.
@@ -171,6 +185,8 @@ pub fn EvidencePanel() -> impl IntoView {
                     sentence: e.sentence,
                     tone: e.tone,
                     cue: e.cue.map(|(s, e)| (s as usize, e as usize)),
+                    category: e.category,
+                    direction: e.direction,
                     also: also.clone(),
                 });
             }
@@ -273,6 +289,16 @@ pub fn EvidencePanel() -> impl IntoView {
                     let (before, cue, after) = around_cue(&item.sentence, item.cue);
                     let tone = item.tone.as_str();
                     let source = item.source.clone();
+                    // Who acts on whom, and the kind of event the cue names.
+                    let names = pair.get().map(|(a, b)| (a.min(b), a.max(b))).map(|(lo, hi)| {
+                        (ex.actor(lo).name.clone(), ex.actor(hi).name.clone())
+                    });
+                    let how = names
+                        .and_then(|(a, b)| direction_text(item.direction, &a, &b))
+                        .into_iter()
+                        .chain(item.category.map(|c| c.as_str().to_string()))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     view! {
                         <li class=format!("evidence-item {tone}")>
                             <p class="sentence">
@@ -282,6 +308,7 @@ pub fn EvidencePanel() -> impl IntoView {
                             </p>
                             <p class="meta">
                                 <span class=format!("tone {tone}")>{tone}</span>
+                                {(!how.is_empty()).then(|| view! { " · " <span class="how">{how}</span> })}
                                 " · " {item.outlet.clone().unwrap_or_else(|| "outlet not known".into())}
                                 " · " {item.date.clone().unwrap_or_else(|| "no date".into())}
                                 " · "
@@ -325,6 +352,23 @@ mod tests {
         let mut two = rows.clone();
         Framing::fold_tail(&mut two, 1);
         assert_eq!(two, rows);
+    }
+
+    #[test]
+    fn direction_names_who_acts_on_whom() {
+        assert_eq!(
+            direction_text(Direction::AToB, "Russia", "Japan").as_deref(),
+            Some("Russia → Japan")
+        );
+        assert_eq!(
+            direction_text(Direction::BToA, "Russia", "Japan").as_deref(),
+            Some("Japan → Russia")
+        );
+        assert_eq!(
+            direction_text(Direction::Mutual, "Russia", "Japan").as_deref(),
+            Some("Russia ↔ Japan")
+        );
+        assert_eq!(direction_text(Direction::None, "Russia", "Japan"), None);
     }
 
     #[test]

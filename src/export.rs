@@ -1,14 +1,16 @@
 //! Exporting the current view as files: the matching articles (CSV, what the bundle's index
-//! holds), the map's graph (edges as CSV, GEXF) through the engine's writers, and the map as a
-//! standalone SVG or PNG. Owns the export buttons and the downloads; draws no map of its own:
+//! holds), the map's graph (edges as CSV, GEXF, the latter with who acts on whom when the texts
+//! are in the page) through the engine's writers, and the map as a standalone SVG or PNG. Owns the export buttons and the downloads; draws no map of its own:
 //! the picture is the map the page shows, copied with its computed colours.
 
 use crate::ctx;
 use crate::data::Explorer;
 use crate::state::ViewState;
-use engine::export::{GRAPH_DESCRIPTION, Graph, GraphEdge, GraphNode};
+use engine::bundle::{CHUNK_ARTICLES, NONE};
+use engine::export::{Acts, GRAPH_DESCRIPTION, Graph, GraphEdge, GraphNode};
 use engine::index::{ActorMode, QueryResult, Selection};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The longest filter part of a file name, in characters.
@@ -133,9 +135,51 @@ pub fn articles_csv(ex: &Explorer, r: &QueryResult) -> String {
     engine::export::articles_csv(&ex.bundle.index, &ex.newest_first(&r.matches))
 }
 
+/// Who acts on whom in the evidence of each of the map's pairs (`a < b`, so `a` is the edge's
+/// source), over the matching articles less copies, as the edges count them. Read from the
+/// articles' texts, so `None` for a corpus whose texts are files beside the page (this does not
+/// fetch them) or when a text chunk cannot be read.
+fn acts(ex: &Explorer, r: &QueryResult) -> Option<HashMap<(u32, u32), Acts>> {
+    if ex.bundle.is_external() {
+        return None;
+    }
+    let cols = ex.cols();
+    let mut out: HashMap<(u32, u32), Acts> = r
+        .edges
+        .iter()
+        .map(|e| ((e.a, e.b), Acts::default()))
+        .collect();
+    let on_map = |i: usize| {
+        cols.pairs(i)
+            .any(|p| out.contains_key(&(cols.pair_a[p], cols.pair_b[p])))
+    };
+    let wanted: Vec<usize> = r
+        .matches
+        .iter()
+        .map(|i| i as usize)
+        .filter(|&i| cols.duplicate_of[i] == NONE && on_map(i))
+        .collect();
+    // Matches come in ascending order, so each chunk is inflated once.
+    let mut texts = (usize::MAX, Vec::new());
+    for i in wanted {
+        let chunk = i / CHUNK_ARTICLES;
+        if texts.0 != chunk {
+            texts = (chunk, ex.bundle.chunk(chunk).ok()?);
+        }
+        for e in &texts.1.get(i % CHUNK_ARTICLES)?.evidence {
+            if let Some(acts) = out.get_mut(&(e.a, e.b)) {
+                acts.add(e.direction);
+            }
+        }
+    }
+    Some(out)
+}
+
 /// The map's graph: its actors (most-named first) and every pair among them, strongest first,
-/// as the table lists them (the picture draws only the strongest lines).
+/// as the table lists them (the picture draws only the strongest lines), with who acts on whom
+/// where the page holds the texts.
 pub fn graph<'a>(ex: &'a Explorer, r: &QueryResult) -> Graph<'a> {
+    let acts = acts(ex, r);
     let nodes = r
         .nodes
         .iter()
@@ -161,6 +205,7 @@ pub fn graph<'a>(ex: &'a Explorer, r: &QueryResult) -> Graph<'a> {
                 target_name: &b.name,
                 articles: e.articles,
                 tone: e.tone,
+                acts: acts.as_ref().and_then(|m| m.get(&(e.a, e.b)).copied()),
             }
         })
         .collect();
@@ -803,6 +848,11 @@ pub fn ExportPanel() -> impl IntoView {
             )
         })
     };
+    let acts_note = if ex.bundle.is_external() {
+        "Each pair is one undirected edge. Who acts on whom is read per sentence (the evidence shows it), but this corpus keeps its texts in files beside the page, so the files made here leave it out; the coverage command's GEXF and GraphML count it."
+    } else {
+        "Each pair is one undirected edge; the GEXF also counts its sentences by who acts on whom: source_acts where the edge's source acts on its target, target_acts the other way, mutual where both act together (a sentence that does not say counts in none). The edges CSV has no direction."
+    };
     view! {
         <section class="export" aria-labelledby="export-title">
             <div class="panel-head">
@@ -825,7 +875,9 @@ pub fn ExportPanel() -> impl IntoView {
             <details class="export-about">
                 <summary>"What the files hold"</summary>
                 <p id="export-note">
-                    "Articles: file, title, outlet, date, read status, the article a copy repeats, and the actors named, for every matching article, newest first (texts, bylines and URLs are not included). Edges: the actors on the map and every pair of them named in one sentence, with distinct articles and sentences by tone; a pair has no direction (who acts on whom is not read), so GEXF marks edges undirected. Gephi, networkx and spreadsheets open these files. Pictures: the map as shown, with a title, the filters in words, a legend and the corpus it came from."
+                    "Articles: file, title, outlet, date, read status, the article a copy repeats, and the actors named, for every matching article, newest first (texts, bylines and URLs are not included). Edges: the actors on the map and every pair of them named in one sentence, with distinct articles and sentences by tone. "
+                    {acts_note}
+                    " Gephi, networkx and spreadsheets open these files. Pictures: the map as shown, with a title, the filters in words, a legend and the corpus it came from."
                     {move || table.get().then_some(" Show the map (not the table) to save it as a picture.")}
                 </p>
             </details>
@@ -958,6 +1010,47 @@ mod tests {
         assert_eq!(gexf.matches("<node ").count(), r.nodes.len());
         assert_eq!(gexf.matches("<edge ").count(), r.edges.len());
         assert!(gexf.contains("naming Moon Jae-in"));
+    }
+
+    #[test]
+    fn the_graph_says_who_acts_in_each_pairs_evidence() {
+        let ex = explorer().unwrap();
+        let r = ex
+            .index
+            .query(ex.cols(), &Selection::default(), DEFAULT_MAP_SIZE);
+        assert!(!r.edges.is_empty());
+        let g = graph(ex, &r);
+        for (edge, e) in g.edges.iter().zip(&r.edges) {
+            let acts = edge.acts.expect("the seed texts are in the page");
+            assert!(
+                acts.source_acts + acts.target_acts + acts.mutual <= e.tone.total(),
+                "{edge:?}: more directed sentences than sentences"
+            );
+        }
+        // The counts are the texts' evidence, pair by pair, over the same articles.
+        let mut expected: HashMap<(u32, u32), Acts> = HashMap::new();
+        for i in r.matches.iter() {
+            if ex.cols().duplicate_of[i as usize] != NONE {
+                continue;
+            }
+            for e in ex.text(i).expect("an inline text").evidence {
+                expected.entry((e.a, e.b)).or_default().add(e.direction);
+            }
+        }
+        for (edge, e) in g.edges.iter().zip(&r.edges) {
+            assert_eq!(edge.acts, Some(expected[&(e.a, e.b)]), "{edge:?}");
+        }
+        assert!(
+            g.edges
+                .iter()
+                .any(|e| e.acts.is_some_and(|a| a != Acts::default())),
+            "some seed sentence says who acts"
+        );
+        let text = gexf(ex, &r, "all");
+        assert_eq!(
+            text.matches("<attvalue for=\"source_acts\"").count(),
+            r.edges.len()
+        );
     }
 
     #[test]

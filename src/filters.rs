@@ -160,11 +160,15 @@ pub fn ActorFacet() -> impl IntoView {
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))
                 />
+                // The name is the visible text ("match all"), as WCAG 2.5.3 wants; the title
+                // says what it means and what a click does.
                 <button
                     id="actor-mode"
                     class="button small"
-                    title="Show articles naming all selected actors, or any of them"
-                    aria-label=move || format!("Articles must name {} of the selected actors; switch", mode_label())
+                    title=move || match state.with(|s| s.mode) {
+                        ActorMode::All => "Articles must name all the selected actors. Click to match any of them.",
+                        ActorMode::Any => "Articles must name any of the selected actors. Click to match all of them.",
+                    }
                     on:click=move |_| state.update(|s| s.mode = if s.mode == ActorMode::All { ActorMode::Any } else { ActorMode::All })
                 >
                     "match " <strong>{mode_label}</strong>

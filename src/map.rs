@@ -1,6 +1,12 @@
 //! The relationship map: the most-named actors of the matching articles as an SVG graph (size by
 //! articles, colour and shape by kind; edges by distinct articles, colour and dash by dominant
 //! tone), laid out by the engine's deterministic force layout, and the same edges as a table.
+//! The drawing is one escaped SVG string per answer; zooming, panning, highlighting and the
+//! names' placement at the zoom shown live in `live`, `camera` and `labels`.
+
+pub mod camera;
+mod labels;
+mod live;
 
 use crate::ctx;
 use crate::state::MAX_MAP_SIZE;
@@ -9,10 +15,10 @@ use engine::index::{Edge, QueryResult};
 use engine::layout::{graph_of, layout, separate};
 use engine::model::{ActorKind, Tone};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
-const WIDTH: f32 = 800.0;
-const HEIGHT: f32 = 500.0;
 /// Room around the layout's box for the radius of edge nodes and their labels.
 const MARGIN_X: f32 = 60.0;
 const MARGIN_Y: f32 = 25.0;
@@ -23,7 +29,50 @@ const SEED: u64 = 0x00c0_ffee;
 #[derive(Clone, PartialEq, Default)]
 struct Positions(HashMap<u32, (f32, f32)>);
 
-fn place(r: &QueryResult, previous: Option<&Positions>) -> Positions {
+/// The layout's box in drawing units. Wide (800 × 500) on a wide element; on a squarer or a
+/// taller one (a phone, the map enlarged on a phone) the box takes the element's shape, in a
+/// few steps, with the same area: the nodes spread over the screen instead of sitting in a
+/// wide strip across its middle.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Frame {
+    pub const WIDE: Frame = Frame { w: 800.0, h: 500.0 };
+
+    /// The frame for an element `size` pixels wide and high: its width-to-height ratio rounded
+    /// to a power of 1.25, from 0.51 (tall) up to the wide frame.
+    pub fn for_size((w, h): (f32, f32)) -> Frame {
+        if !(w > 0.0 && h > 0.0) {
+            return Frame::WIDE;
+        }
+        let step = ((w / h).ln() / 1.25f32.ln()).round().clamp(-3.0, 2.0) as i32;
+        if step >= 2 {
+            return Frame::WIDE;
+        }
+        let ratio = 1.25f32.powi(step);
+        let area = Frame::WIDE.w * Frame::WIDE.h;
+        Frame {
+            w: (area * ratio).sqrt().round(),
+            h: (area / ratio).sqrt().round(),
+        }
+    }
+
+    /// The whole drawing: the layout's box and the margins around it for edge nodes' radii
+    /// and names.
+    pub fn drawing(self) -> camera::Rect {
+        camera::Rect {
+            x: -MARGIN_X,
+            y: -MARGIN_Y,
+            w: self.w + 2.0 * MARGIN_X,
+            h: self.h + 2.0 * MARGIN_Y,
+        }
+    }
+}
+
+fn place(r: &QueryResult, previous: Option<&Positions>, frame: Frame) -> Positions {
     let (nodes, edges) = graph_of(r, |actor| previous.and_then(|p| p.0.get(&actor).copied()));
     let mut pos = layout(&nodes, &edges, SEED);
     let max_articles = r.nodes.first().map_or(1, |n| n.articles).max(1);
@@ -33,7 +82,7 @@ fn place(r: &QueryResult, previous: Option<&Positions>) -> Positions {
         // Squares and diamonds reach a little past the radius.
         .map(|n| 1.15 * radius(n.articles, max_articles))
         .collect();
-    separate(&mut pos, &radii, (WIDTH, HEIGHT), NODE_GAP);
+    separate(&mut pos, &radii, (frame.w, frame.h), NODE_GAP);
     Positions(nodes.iter().map(|n| n.key).zip(pos).collect())
 }
 
@@ -58,15 +107,41 @@ fn kind_class(kind: ActorKind) -> &'static str {
     kind.as_str()
 }
 
-/// The map with its controls; shows the table instead when asked.
+/// The map with its controls; shows the table instead when asked, across the page when
+/// enlarged (Escape shrinks it back).
 #[component]
 pub fn MapPanel() -> impl IntoView {
     let state = ctx().state;
     // A memo: the map (and its layout, warm-started from the previous one) must outlive other
     // state changes.
     let table = Memo::new(move |_| state.with(|s| s.table));
+    let large = Memo::new(move |_| state.with(|s| s.large));
+    let panel = NodeRef::<leptos::html::Section>::new();
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        use wasm_bindgen::JsCast;
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "Escape" && !typing && large.get_untracked() {
+            state.update(|s| s.large = false);
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let toggle_large = move |_| {
+        let enlarge = !large.get_untracked();
+        state.update(|s| s.large = enlarge);
+        if enlarge {
+            // The panel moves to the top of the page: bring it into view.
+            request_animation_frame(move || {
+                if let Some(panel) = panel.try_get_untracked().flatten() {
+                    panel.scroll_into_view();
+                }
+            });
+        }
+    };
     view! {
-        <section class="map-panel" aria-label="Relationship map">
+        <section class="map-panel" class:large=large aria-label="Relationship map" node_ref=panel>
             <div class="map-controls">
                 <h2>"Who relates to whom"</h2>
                 <label class="size">
@@ -91,6 +166,9 @@ pub fn MapPanel() -> impl IntoView {
                     on:click=move |_| state.update(|s| s.table = !s.table)
                 >
                     {move || if table.get() { "Show map" } else { "Show as table" }}
+                </button>
+                <button id="map-enlarge" class="button small" on:click=toggle_large>
+                    {move || if large.get() { "Shrink map" } else { "Enlarge map" }}
                 </button>
             </div>
             <Legend />
@@ -123,7 +201,8 @@ struct NodeView {
     r: f32,
 }
 
-/// An edge as drawn: the line's path and width, and the counts it stands for.
+/// An edge as drawn: the line's path and width (screen pixels at any zoom), and the counts it
+/// stands for.
 #[derive(Clone, PartialEq)]
 struct EdgeView {
     edge: Edge,
@@ -142,16 +221,21 @@ struct Drawing {
     total_edges: usize,
 }
 
-fn drawing(r: &QueryResult, p: &Positions) -> Drawing {
+/// The drawing of an answer at positions `p` in `frame`, over an actor table of `actors`
+/// entries (an actor outside it is not drawn, so every node and edge drawn has a name and an
+/// id).
+fn drawing(r: &QueryResult, p: &Positions, frame: Frame, actors: usize) -> Drawing {
     let at = |actor: u32| {
         let (x, y) = p.0.get(&actor).copied().unwrap_or((0.5, 0.5));
-        (x * WIDTH, y * HEIGHT)
+        (x * frame.w, y * frame.h)
     };
+    let known = |actor: u32| (actor as usize) < actors;
     let max_articles = r.nodes.first().map_or(1, |n| n.articles);
     let max_edge = r.edges.iter().map(|e| e.articles).max().unwrap_or(1).max(1) as f32;
     let nodes = r
         .nodes
         .iter()
+        .filter(|n| known(n.actor))
         .map(|n| {
             let (x, y) = at(n.actor);
             NodeView {
@@ -167,12 +251,13 @@ fn drawing(r: &QueryResult, p: &Positions) -> Drawing {
     let edges = drawn
         .iter()
         .rev()
+        .filter(|e| known(e.a) && known(e.b))
         .map(|e| {
             let ((x1, y1), (x2, y2)) = (at(e.a), at(e.b));
             EdgeView {
                 edge: *e,
                 path: format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"),
-                width: 1.0 + 7.0 * (e.articles as f32 / max_edge).sqrt(),
+                width: 1.0 + 4.0 * (e.articles as f32 / max_edge).sqrt(),
             }
         })
         .collect();
@@ -220,7 +305,17 @@ fn esc(out: &mut String, text: &str) {
     out.push_str(&html_escape::encode_safe(text));
 }
 
-/// The map's markup for one drawing: edges, then nodes, each a focusable button with its label.
+/// Whether edge `e` joins the actors `pair` names, either way round.
+fn is_pair(e: &Edge, info: &[ActorInfo], pair: Option<&(String, String)>) -> bool {
+    let (Some(a), Some(b)) = (info.get(e.a as usize), info.get(e.b as usize)) else {
+        return false;
+    };
+    pair.is_some_and(|(x, y)| (*x == a.id && *y == b.id) || (*x == b.id && *y == a.id))
+}
+
+/// The map's markup for one drawing: edges, the edge whose evidence is open drawn again over
+/// them with a halo, nodes (each a focusable button), and an empty group the names go into
+/// (`labels`, placed for the zoom shown).
 ///
 /// Written as one string and set as the SVG's content in one step. Keyed components with an
 /// effect per attribute cost ~15 ms of reactive bookkeeping per filter change at 30 nodes and
@@ -234,6 +329,7 @@ fn markup(
 ) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(512 * (d.nodes.len() + d.edges.len()));
+    let mut marked = String::new();
     out.push_str(r#"<g class="edges">"#);
     for v in &d.edges {
         let (Some(a), Some(b)) = (info.get(v.edge.a as usize), info.get(v.edge.b as usize)) else {
@@ -241,8 +337,7 @@ fn markup(
         };
         let e = v.edge;
         let tone = tone_class(e.tone.dominant());
-        let selected =
-            edge.is_some_and(|(x, y)| (*x == a.id && *y == b.id) || (*x == b.id && *y == a.id));
+        let selected = is_pair(&e, info, edge);
         let mut label = String::new();
         esc(
             &mut label,
@@ -271,20 +366,27 @@ fn markup(
             path = v.path,
             w = v.width
         );
+        if selected {
+            let _ = write!(
+                marked,
+                r#"<path class="halo" d="{path}"/><path class="casing" d="{path}"/><path class="edge {tone}" d="{path}" stroke-width="{w:.2}"/>"#,
+                path = v.path,
+                w = v.width
+            );
+        }
     }
+    // The open edge again, above the others (not above the nodes): marked while its evidence
+    // is shown. Clicks pass through it to the edge itself.
+    out.push_str(r#"</g><g class="marked" aria-hidden="true">"#);
+    out.push_str(&marked);
     out.push_str(r#"</g><g class="nodes">"#);
-    let names: Vec<&str> = d
-        .nodes
-        .iter()
-        .map(|n| info.get(n.actor as usize).map_or("", |a| a.name.as_str()))
-        .collect();
-    let places = label_places(&d.nodes, &names);
-    let mut labels = String::new();
-    for (n, place) in d.nodes.iter().zip(places) {
+    for n in &d.nodes {
         let Some(info) = info.get(n.actor as usize) else {
             continue;
         };
         let pressed = actors.contains(&info.id);
+        // An end of the edge whose evidence is open: ringed, so a short edge is found too.
+        let end = edge.is_some_and(|(a, b)| *a == info.id || *b == info.id);
         let mut label = String::new();
         esc(
             &mut label,
@@ -297,9 +399,10 @@ fn markup(
         );
         let _ = write!(
             out,
-            r#"<g class="actor {}{}" data-actor=""#,
+            r#"<g class="actor {}{}{}" data-actor=""#,
             kind_class(info.kind),
-            if pressed { " selected" } else { "" }
+            if pressed { " selected" } else { "" },
+            if end { " end" } else { "" }
         );
         esc(&mut out, &info.id);
         let _ = write!(
@@ -330,70 +433,53 @@ fn markup(
                 )
             }
         };
-        if let Some(place) = place {
-            let y = match place {
-                LabelPlace::Below => n.y + r + LABEL_BELOW,
-                LabelPlace::Above => n.y - r - 6.0,
-            };
-            let _ = write!(
-                labels,
-                r#"<text class="node-label" x="{:.1}" y="{y:.1}">"#,
-                n.x
-            );
-            esc(&mut labels, &info.name);
-            labels.push_str("</text>");
-        }
         out.push_str("</g>");
     }
     // Names above every node, so no later node hides one; the nodes carry them as labels.
-    out.push_str(r#"</g><g class="labels" aria-hidden="true">"#);
-    out.push_str(&labels);
-    out.push_str("</g>");
+    out.push_str(r#"</g><g class="labels" aria-hidden="true"></g>"#);
     out
 }
 
-/// Where a label's baseline sits below its node's edge, in view-box pixels.
-const LABEL_BELOW: f32 = 14.0;
-/// A label's height and its average character width (the style sheet's 14px sans-serif).
-const LABEL_HEIGHT: f32 = 15.0;
-const LABEL_CHAR_WIDTH: f32 = 7.5;
-
-/// Where each node's name is written: below it, else above it, else not at all, the
-/// most-named first and a name only where it covers no name already written. On a crowded map
-/// the small nodes then go unnamed rather than piling unreadable text on each other; each keeps
-/// its name as a tooltip and for screen readers. (Names may cross nodes and lines: their halo
-/// keeps them readable.)
-fn label_places(nodes: &[NodeView], names: &[&str]) -> Vec<Option<LabelPlace>> {
-    // Boxes as (left, top, right, bottom) in view-box pixels.
-    let overlaps = |a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)| {
-        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
-    };
-    let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
-    nodes
+/// What the live part needs of a drawing: node spots, names and ids, edges as node pairs, and
+/// which edge's evidence is open.
+fn scene(d: &Drawing, info: &[ActorInfo], edge: Option<&(String, String)>) -> live::Scene {
+    let slot: HashMap<u32, usize> = d
+        .nodes
         .iter()
-        .zip(names)
-        .map(|(n, name)| {
-            let half = name.chars().count() as f32 * LABEL_CHAR_WIDTH / 2.0;
-            let below = n.y + n.r + LABEL_BELOW + 3.0;
-            let above = n.y - n.r - 4.0;
-            [(LabelPlace::Below, below), (LabelPlace::Above, above)]
-                .into_iter()
-                .find_map(|(place, bottom)| {
-                    let b = (n.x - half, bottom - LABEL_HEIGHT, n.x + half, bottom);
-                    (!placed.iter().any(|&p| overlaps(b, p))).then(|| {
-                        placed.push(b);
-                        place
-                    })
-                })
+        .enumerate()
+        .map(|(i, n)| (n.actor, i))
+        .collect();
+    let actor = |a: u32| info.get(a as usize);
+    let edges: Vec<(usize, usize)> = d
+        .edges
+        .iter()
+        .map(|v| {
+            (
+                slot.get(&v.edge.a).copied().unwrap_or(usize::MAX),
+                slot.get(&v.edge.b).copied().unwrap_or(usize::MAX),
+            )
         })
-        .collect()
-}
-
-/// Where a node's name goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum LabelPlace {
-    Below,
-    Above,
+        .collect();
+    live::Scene::new(
+        d.nodes
+            .iter()
+            .map(|n| labels::Spot {
+                x: n.x,
+                y: n.y,
+                r: n.r,
+            })
+            .collect(),
+        d.nodes
+            .iter()
+            .map(|n| actor(n.actor).map_or_else(String::new, |a| a.name.clone()))
+            .collect(),
+        d.nodes
+            .iter()
+            .map(|n| actor(n.actor).map_or_else(String::new, |a| a.id.clone()))
+            .collect(),
+        edges,
+        d.edges.iter().position(|v| is_pair(&v.edge, info, edge)),
+    )
 }
 
 /// The key of the map element that has the keyboard focus, to give it back after a redraw.
@@ -437,15 +523,34 @@ fn refocus(svg: &web_sys::Element, key: &(String, Option<String>)) {
 fn MapSvg() -> impl IntoView {
     let c = ctx();
     let (ex, state, result) = (c.ex, c.state, c.result);
-    let positions =
-        Memo::new(move |previous: Option<&Positions>| result.with(|r| place(r, previous)));
-    let drawing = Memo::new(move |_| result.with(|r| positions.with(|p| drawing(r, p))));
+    let info: &'static [ActorInfo] = &ex.bundle.index.actors;
+    // The frame follows the element's shape (measured by the live part).
+    let frame = RwSignal::new(Frame::WIDE);
+    let positions = Memo::new(move |previous: Option<&Positions>| {
+        let f = frame.get();
+        result.with(|r| place(r, previous, f))
+    });
+    let drawing = Memo::new(move |_| {
+        let f = frame.get();
+        result.with(|r| positions.with(|p| drawing(r, p, f, info.len())))
+    });
+    let limits = RwSignal::new(live::Limits {
+        can_zoom_out: false,
+        can_zoom_in: true,
+    });
+    let live = Rc::new(RefCell::new(live::Live::new(Frame::WIDE, limits, frame)));
+    // The listeners live as long as the map; dropping them removes them.
+    let hooks = StoredValue::new_local(None::<live::Hooks>);
     let act = move |h: Hit| match h {
         Hit::Actor(id) => state.update(|s| s.toggle_actor(&id)),
         Hit::Edge(a, b) => state.update(|s| s.edge = Some((a, b))),
     };
+    let click_live = Rc::clone(&live);
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(h) = hit(&ev) {
+        let acts = click_live
+            .try_borrow_mut()
+            .is_ok_and(|mut l| l.take_click());
+        if acts && let Some(h) = hit(&ev) {
             act(h);
         }
     };
@@ -458,16 +563,35 @@ fn MapSvg() -> impl IntoView {
         }
     };
     let svg = NodeRef::<leptos::svg::Svg>::new();
+    let draw_live = Rc::clone(&live);
     Effect::new(move |_| {
-        let html = drawing.with(|d| {
-            state.with(|s| markup(d, &ex.bundle.index.actors, &s.actors, s.edge.as_ref()))
+        let shape = frame.get();
+        let (html, scene, large) = drawing.with(|d| {
+            state.with(|s| {
+                (
+                    markup(d, info, &s.actors, s.edge.as_ref()),
+                    scene(d, info, s.edge.as_ref()),
+                    s.large,
+                )
+            })
         });
-        if let Some(svg) = svg.get() {
-            let focus = focused_key(&svg);
-            svg.set_inner_html(&html);
-            if let Some(key) = focus {
-                refocus(&svg, &key);
-            }
+        let Some(svg) = svg.get() else { return };
+        let svg: &web_sys::Element = &svg;
+        if hooks.with_value(Option::is_none) {
+            draw_live
+                .borrow_mut()
+                .redrawn(svg, live::Scene::default(), shape);
+            hooks.set_value(Some(live::attach(svg, &draw_live)));
+        }
+        let focus = focused_key(svg);
+        svg.set_inner_html(&html);
+        if let Ok(mut l) = draw_live.try_borrow_mut() {
+            l.large = large;
+            l.measure();
+            l.redrawn(svg, scene, shape);
+        }
+        if let Some(key) = focus {
+            refocus(svg, &key);
         }
     });
     let omitted = move || {
@@ -481,13 +605,57 @@ fn MapSvg() -> impl IntoView {
             })
         })
     };
+    let help = move || {
+        if state.with(|s| s.large) {
+            "Drag to move · scroll or pinch to zoom · keys: + − 0 and arrows · Esc shrinks the map"
+        } else {
+            "Drag to move · Ctrl + scroll or pinch to zoom · keys: + − 0 and arrows"
+        }
+    };
+    let (zoom_in, zoom_out, reset) = (Rc::clone(&live), Rc::clone(&live), live);
     view! {
         <div class="map-wrap">
+            <div class="map-tools">
+                <p class="map-help" id="map-help">{help}</p>
+                <div class="zoom" role="group" aria-label="Zoom">
+                    <button
+                        id="map-zoom-in"
+                        class="button small"
+                        aria-label="Zoom in (+)"
+                        title="Zoom in (+)"
+                        disabled=move || !limits.get().can_zoom_in
+                        on:click=move |_| zoom_in.borrow_mut().zoom_in()
+                    >
+                        "+"
+                    </button>
+                    <button
+                        id="map-zoom-out"
+                        class="button small"
+                        aria-label="Zoom out (−)"
+                        title="Zoom out (−)"
+                        disabled=move || !limits.get().can_zoom_out
+                        on:click=move |_| zoom_out.borrow_mut().zoom_out()
+                    >
+                        "−"
+                    </button>
+                    <button
+                        id="map-zoom-reset"
+                        class="button small"
+                        aria-label="Reset zoom (0)"
+                        title="Reset zoom (0)"
+                        disabled=move || !limits.get().can_zoom_out
+                        on:click=move |_| reset.borrow_mut().reset()
+                    >
+                        "Reset"
+                    </button>
+                </div>
+            </div>
             <svg
                 id="map"
-                viewBox=format!("{} {} {} {}", -MARGIN_X, -MARGIN_Y, WIDTH + 2.0 * MARGIN_X, HEIGHT + 2.0 * MARGIN_Y)
+                tabindex="0"
                 role="group"
                 aria-label="Relationship map: actors are nodes, shared sentences are edges; press Enter on an edge for its evidence"
+                aria-describedby="map-help"
                 on:click=on_click
                 on:keydown=on_key
                 node_ref=svg
@@ -574,35 +742,6 @@ mod tests {
     use super::*;
     use engine::model::ToneCounts;
 
-    #[test]
-    fn crowded_labels_move_above_or_are_left_out_smallest_first() {
-        let node = |actor, x: f32, y: f32, r| NodeView {
-            actor,
-            articles: 1,
-            x,
-            y,
-            r,
-        };
-        // Three nodes side by side with long names, a fourth far away.
-        let nodes = [
-            node(0, 400.0, 200.0, 20.0),
-            node(1, 440.0, 200.0, 10.0),
-            node(2, 420.0, 205.0, 10.0),
-            node(3, 100.0, 400.0, 10.0),
-        ];
-        let names = [
-            "Democratic People's Republic",
-            "Russian Federation",
-            "Some Long Name Here",
-            "ASEAN",
-        ];
-        use LabelPlace::{Above, Below};
-        assert_eq!(
-            label_places(&nodes, &names),
-            vec![Some(Below), Some(Above), None, Some(Below)]
-        );
-    }
-
     /// Names and ids come from scraped pages: whatever they hold must reach the map as text.
     #[test]
     fn markup_escapes_everything_from_the_corpus() {
@@ -650,7 +789,7 @@ mod tests {
                 },
             }],
         };
-        let d = drawing(&r, &Positions::default());
+        let d = drawing(&r, &Positions::default(), Frame::WIDE, info.len());
         let html = markup(
             &d,
             &info,
@@ -690,12 +829,102 @@ mod tests {
                 .into_iter()
                 .collect();
         assert!(tags.is_subset(&drawn), "unexpected elements {tags:?}");
-        // The selected node and edge are marked.
-        assert!(html.contains("class=\"actor person selected\""), "{html}");
+        // The selected node and edge are marked; the edge is drawn again with its halo.
+        assert!(
+            html.contains("class=\"actor person selected end\""),
+            "{html}"
+        );
+        assert!(html.contains("class=\"actor organization end\""), "{html}");
         assert!(
             html.contains("class=\"edge-hit neutral selected\"")
                 || html.contains("class=\"edge-hit cooperation selected\""),
             "{html}"
         );
+        assert!(html.contains(r#"<g class="marked" aria-hidden="true"><path class="halo""#));
+        let scene = scene(&d, &info, Some(&(info[1].id.clone(), info[0].id.clone())));
+        assert_eq!(scene.selected_edge, Some(0));
+        assert_eq!(scene.lit(live::Target::Node(1)), (vec![1, 0], vec![0]));
+    }
+
+    #[test]
+    fn no_halo_without_open_evidence() {
+        let info = vec![ActorInfo {
+            id: "a".into(),
+            name: "A".into(),
+            kind: ActorKind::Country,
+            known: true,
+        }];
+        let r = QueryResult {
+            matches: Default::default(),
+            actor_counts: vec![1],
+            year_counts: Vec::new(),
+            outlet_counts: Vec::new(),
+            nodes: vec![engine::index::Node {
+                actor: 0,
+                articles: 1,
+            }],
+            edges: Vec::new(),
+        };
+        let d = drawing(&r, &Positions::default(), Frame::WIDE, info.len());
+        let html = markup(&d, &info, &[], None);
+        assert!(
+            html.contains(r#"<g class="marked" aria-hidden="true"></g>"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_frame_takes_the_elements_shape_with_the_same_area() {
+        // The map in the page's centre column, wide: the wide frame.
+        assert_eq!(Frame::for_size((684.0, 409.0)), Frame::WIDE);
+        assert_eq!(Frame::for_size((1360.0, 700.0)), Frame::WIDE);
+        assert_eq!(Frame::for_size((0.0, 0.0)), Frame::WIDE);
+        // A phone: square in the page, tall when enlarged.
+        let square = Frame::for_size((350.0, 350.0));
+        assert_eq!(square.w, square.h);
+        let tall = Frame::for_size((350.0, 650.0));
+        assert!(tall.h > 1.5 * tall.w, "{tall:?}");
+        assert_eq!(
+            Frame::for_size((350.0, 2000.0)),
+            tall,
+            "no taller than that"
+        );
+        for f in [square, tall] {
+            let area = f.w * f.h / (Frame::WIDE.w * Frame::WIDE.h);
+            assert!((area - 1.0).abs() < 0.01, "{f:?}");
+        }
+        // Small changes of size keep the frame (no new layout on every pixel of a resize).
+        assert_eq!(Frame::for_size((352.0, 347.0)), square);
+    }
+
+    /// A node or edge whose actor the table does not hold is not drawn (so every drawn element
+    /// has a name, and the live part's indices match the markup's children).
+    #[test]
+    fn actors_outside_the_table_are_not_drawn() {
+        let r = QueryResult {
+            matches: Default::default(),
+            actor_counts: vec![1, 1],
+            year_counts: Vec::new(),
+            outlet_counts: Vec::new(),
+            nodes: vec![
+                engine::index::Node {
+                    actor: 0,
+                    articles: 2,
+                },
+                engine::index::Node {
+                    actor: 7,
+                    articles: 1,
+                },
+            ],
+            edges: vec![Edge {
+                a: 0,
+                b: 7,
+                articles: 1,
+                tone: ToneCounts::default(),
+            }],
+        };
+        let d = drawing(&r, &Positions::default(), Frame::WIDE, 2);
+        assert_eq!(d.nodes.len(), 1);
+        assert!(d.edges.is_empty());
     }
 }

@@ -1,5 +1,5 @@
 //! The view state and its URL hash form: which actors, years and outlets are selected, the
-//! article being read, the edge whose evidence is open, and map settings. Parsing is total:
+//! article being read, the edge whose evidence is open, and map settings (size, table, enlarged). Parsing is total:
 //! any hash gives a state, and what could not be read is listed so the page can say so.
 
 use engine::index::{ActorMode, YearKey};
@@ -26,6 +26,8 @@ pub struct ViewState {
     pub map_size: usize,
     /// Show the map as a table.
     pub table: bool,
+    /// Show the map across the page's full width.
+    pub large: bool,
 }
 
 impl Default for ViewState {
@@ -39,6 +41,7 @@ impl Default for ViewState {
             edge: None,
             map_size: DEFAULT_MAP_SIZE,
             table: false,
+            large: false,
         }
     }
 }
@@ -151,6 +154,9 @@ impl ViewState {
         if self.table {
             parts.push("view=table".into());
         }
+        if self.large {
+            parts.push("map=large".into());
+        }
         parts.join("&")
     }
 
@@ -226,6 +232,14 @@ impl ViewState {
                     _ => notices.push(format!("Ignored map size “{value}” (1 to {MAX_MAP_SIZE})")),
                 },
                 "view" => state.table = value == "table",
+                "map" => match value {
+                    "large" => state.large = true,
+                    "normal" => state.large = false,
+                    other => notices.push(format!(
+                        "Ignored map view “{}” (large or normal)",
+                        other.chars().take(40).collect::<String>()
+                    )),
+                },
                 other => notices.push(format!(
                     "Ignored unknown link part “{}”",
                     other.chars().take(40).collect::<String>()
@@ -260,6 +274,7 @@ mod tests {
             edge: Some(("kim-jong-un".into(), "vladimir-putin".into())),
             map_size: 50,
             table: true,
+            large: true,
         };
         let (back, notices) = ViewState::parse(&state.to_hash());
         assert_eq!(back, state);
@@ -272,6 +287,17 @@ mod tests {
         assert_eq!(state.years, vec![Some(2019)]);
         assert_eq!(state.map_size, DEFAULT_MAP_SIZE);
         assert_eq!(notices.len(), 5, "{notices:?}");
+    }
+
+    #[test]
+    fn enlarged_map_reads_back_and_clearing_filters_keeps_it() {
+        let (mut state, notices) = ViewState::parse("#map=large&actors=kim-jong-un");
+        assert!(state.large && notices.is_empty());
+        assert_eq!(state.to_hash(), "actors=kim-jong-un&map=large");
+        state.clear_filters();
+        assert!(state.large);
+        let (_, notices) = ViewState::parse("#map=huge");
+        assert_eq!(notices.len(), 1, "{notices:?}");
     }
 
     #[test]

@@ -41,9 +41,10 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         option::of((id(), id())),
         1..=MAX_MAP_SIZE,
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(actors, mode, years, outlets, article, edge, map_size, table)| ViewState {
+            |(actors, mode, years, outlets, article, edge, map_size, table, large)| ViewState {
                 actors: unique(actors),
                 mode,
                 years: unique(years),
@@ -52,6 +53,7 @@ fn view_state() -> impl Strategy<Value = ViewState> {
                 edge,
                 map_size,
                 table,
+                large,
             },
         )
 }

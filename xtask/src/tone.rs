@@ -452,8 +452,33 @@ pub fn run(ctx: &Ctx, commit: &str) -> Result {
     Ok(())
 }
 
-/// The subsets every figure is given for: English, Korean, all.
+/// Every how many sentences one is held out: rules are worked out on the others ("tuning") and
+/// checked on these ("held-out").
+pub const HOLD_OUT_EVERY: usize = 5;
+
+/// Whether each pair's sentence is held out: every `HOLD_OUT_EVERY`th sentence in the order the
+/// file first gives it, so that the pairs of one sentence stay on one side.
+pub fn held_out(pairs: &[Pair]) -> Vec<bool> {
+    let mut order: HashMap<&str, usize> = HashMap::new();
+    pairs
+        .iter()
+        .map(|p| {
+            let n = order.len();
+            let i = *order.entry(p.sentence.as_str()).or_insert(n);
+            i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1
+        })
+        .collect()
+}
+
+/// The subsets every figure is given for: English, Korean, all, then the tuning and held-out
+/// sentences.
 fn subsets(pairs: &[Pair]) -> Vec<(&'static str, Vec<usize>)> {
+    let out = held_out(pairs);
+    let side = |h: bool| {
+        (0..pairs.len())
+            .filter(|&i| out[i] == h)
+            .collect::<Vec<_>>()
+    };
     let of = |lang: &str| {
         (0..pairs.len())
             .filter(|&i| pairs[i].lang == lang)
@@ -463,6 +488,8 @@ fn subsets(pairs: &[Pair]) -> Vec<(&'static str, Vec<usize>)> {
         ("English", of("en")),
         ("Korean", of("ko")),
         ("all", (0..pairs.len()).collect()),
+        ("tuning", side(false)),
+        ("held-out", side(true)),
     ]
 }
 
@@ -509,7 +536,13 @@ pub fn section(
         sets[1].1.len(),
     );
     let _ = writeln!(s, "Labels:\n");
-    let _ = writeln!(s, "| label | English | Korean | all |\n|---|---|---|---|");
+    let names: Vec<&str> = sets.iter().map(|(name, _)| *name).collect();
+    let _ = writeln!(
+        s,
+        "| label | {} |\n|---|{}",
+        names.join(" | "),
+        "---|".repeat(sets.len())
+    );
     for label in Label::ALL {
         let cells: Vec<String> = ours.iter().map(|o| o.labelled(label).to_string()).collect();
         let _ = writeln!(s, "| {} | {} |", label.as_str(), cells.join(" | "));
@@ -648,6 +681,29 @@ mod tests {
 
     fn scores(p: &[Pair], s: &[Option<Said>]) -> Scores {
         score(&p.iter().collect::<Vec<_>>(), &s.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn held_out_sentences_are_every_fifth_and_keep_their_pairs_together() {
+        let mut p = Vec::new();
+        for i in 0..10 {
+            for _ in 0..2 {
+                let mut x = pair(Label::Neutral, "en", None);
+                x.sentence = format!("sentence {i}");
+                p.push(x);
+            }
+        }
+        let out = held_out(&p);
+        let sentences: Vec<&str> = p
+            .iter()
+            .zip(&out)
+            .filter(|(_, h)| **h)
+            .map(|(x, _)| x.sentence.as_str())
+            .collect();
+        assert_eq!(
+            sentences,
+            ["sentence 4", "sentence 4", "sentence 9", "sentence 9"]
+        );
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! pages (divan prints MB/s), `Corpus::assemble` (duplicates and relations) over the articles
 //! they give, and the duplicate search alone over the body texts of 10,000 and 100,000 pages,
 //! with its precision and recall against the copies the generator made. The pages are
-//! generated once, in memory, from a fixed seed.
+//! generated once, in memory, from a fixed seed. One more case reads a crowded page: a 1.2 MB
+//! page that repeats one sentence listing every actor of the dictionary (what one sentence can
+//! cost must not grow with the square of the names it lists); its report size is printed once
+//! before the timings.
 //!
 //! `cargo bench -p coverage-engine --bench ingest`
 
@@ -47,6 +50,29 @@ static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
         .iter()
         .map(|p| KNOWLEDGE.read_article(&p.name, &p.bytes))
         .collect()
+});
+
+/// A page whose body repeats, paragraph after paragraph, one sentence that lists every actor of
+/// the dictionary by its name, until the page is 1.2 MB.
+static CROWDED: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    let names: Vec<&str> = KNOWLEDGE
+        .matcher
+        .dict
+        .actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    let (last, rest) = names.split_last().expect("the dictionary has actors");
+    let sentence = format!(
+        "Delegates from {} and {last} gathered in the hall on Monday.",
+        rest.join(", ")
+    );
+    let mut page = String::from("A crowded hall\n\n");
+    while page.len() < 1_200_000 {
+        page.push_str(&sentence);
+        page.push_str("\n\n");
+    }
+    page.into_bytes()
 });
 
 /// The most pages the duplicate search is timed on.
@@ -122,7 +148,27 @@ fn main() {
         generated.as_secs_f64(),
         (started.elapsed() - generated).as_secs_f64()
     );
+    let started = std::time::Instant::now();
+    let crowded = KNOWLEDGE.read_article("crowded.txt", &CROWDED);
+    let read = started.elapsed();
+    let report = Corpus::assemble(vec![crowded]).to_json().to_string();
+    eprintln!(
+        "crowded page: {:.1} MB with {} actors in one sentence, read in {:.2} s; report {:.1} MB",
+        CROWDED.len() as f64 / 1e6,
+        KNOWLEDGE.matcher.dict.actors.len(),
+        read.as_secs_f64(),
+        report.len() as f64 / 1e6
+    );
     divan::main();
+}
+
+/// The crowded page (one sentence naming every actor, repeated to 1.2 MB) through the reader
+/// and into a corpus.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn crowded_page(bencher: Bencher) {
+    bencher
+        .counter(BytesCount::new(CROWDED.len()))
+        .bench(|| Corpus::assemble(vec![KNOWLEDGE.read_article("crowded.txt", &CROWDED)]));
 }
 
 /// Every page through the whole reader: decode, clean, dates, outlet, actors, evidence.

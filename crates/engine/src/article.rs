@@ -7,16 +7,14 @@ use crate::dates::{self, DateOrder, Stamp};
 use crate::declared;
 use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
+use crate::evidence::EvidenceReader;
 use crate::headline;
 use crate::html;
 use crate::model::{
-    ActorKind, ActorRef, Article, Block, Evidence, Mention, Origin, Paragraph, Removed,
-    RemovedReason, Status,
+    ActorKind, ActorRef, Article, Block, Mention, Origin, Paragraph, Removed, RemovedReason, Status,
 };
 use crate::names;
 use crate::outlets::{self, Outlet, Profiles};
-use crate::relations::{self, ToneLexicon};
-use crate::sentences;
 use crate::sidecar::{Sidecar, SourceFacts};
 use std::collections::{HashMap, HashSet};
 
@@ -30,7 +28,7 @@ pub struct Knowledge {
     pub profiles: Profiles,
     pub sidecar: Sidecar,
     furniture: Furniture,
-    lexicon: ToneLexicon,
+    evidence: EvidenceReader,
     /// Every name an outlet is printed under, lowercased.
     outlet_names: HashSet<String>,
     /// The same without a leading "the ", as a title's trailing site name is compared.
@@ -72,12 +70,13 @@ impl Knowledge {
             .iter()
             .map(|o| outlet_self_actors(o, &dict))
             .collect();
+        let evidence = EvidenceReader::new(&dict, &profiles);
         Knowledge {
             matcher: Matcher::new(dict),
             profiles,
             sidecar,
             furniture,
-            lexicon: ToneLexicon::new(),
+            evidence,
             outlet_names,
             outlet_titles,
             self_actors,
@@ -282,7 +281,9 @@ impl Knowledge {
                 .chain(article.title.as_deref()),
         );
         self.find_actors(&mut article, layout.subtitles.len());
-        self.find_evidence(&mut article);
+        let (evidence, notes) = self.evidence.read(&article, &self.matcher.dict);
+        article.evidence = evidence;
+        messages.extend(notes);
 
         if article.paragraphs.is_empty() {
             messages.push(
@@ -587,90 +588,6 @@ impl Knowledge {
             .lookup(outlet)
             .map(|o| self.self_actors[o].clone())
             .unwrap_or_default()
-    }
-
-    /// Sentences that name two distinct actors, with their tone.
-    fn find_evidence(&self, article: &mut Article) {
-        let title = article.title.clone().unwrap_or_default();
-        let texts: Vec<&str> = std::iter::once(title.as_str())
-            .chain(article.paragraphs.iter().map(|p| p.text.as_str()))
-            .collect();
-        let dict = &self.matcher.dict;
-        // Each actor's country, looked up once rather than for every pair in every sentence.
-        let countries: Vec<Option<&str>> = article
-            .actors
-            .iter()
-            .map(|a| {
-                dict.by_id
-                    .get(&a.id)
-                    .and_then(|&i| dict.country_of(i))
-                    .map(|c| dict.actors[c as usize].id.as_str())
-            })
-            .collect();
-        let mut evidence = Vec::new();
-        for (p, text) in texts.iter().enumerate() {
-            let in_para: Vec<&Mention> = article
-                .mentions
-                .iter()
-                .filter(|m| m.paragraph == p as u32)
-                .collect();
-            // A sentence relates two actors: a paragraph naming fewer is not split into sentences,
-            // nor is the rest of a paragraph after the last name (mentions are in text order).
-            let Some(last) = in_para.last() else {
-                continue;
-            };
-            if in_para.iter().all(|m| m.actor == last.actor) {
-                continue;
-            }
-            for (s, e) in sentences::split_until(text, last.start as usize) {
-                // First mention of each actor in the sentence.
-                let mut firsts: Vec<&Mention> = Vec::new();
-                for m in in_para
-                    .iter()
-                    .filter(|m| m.start as usize >= s && m.end as usize <= e)
-                {
-                    if !firsts.iter().any(|f| f.actor == m.actor) {
-                        firsts.push(m);
-                    }
-                }
-                if firsts.len() < 2 {
-                    continue;
-                }
-                let sentence = &text[s..e];
-                let names: Vec<(usize, usize)> = in_para
-                    .iter()
-                    .filter(|m| m.start as usize >= s && m.end as usize <= e)
-                    .map(|m| (m.start as usize - s, m.end as usize - s))
-                    .collect();
-                let cues = self.lexicon.cues_outside(sentence, &names);
-                for (x, mx) in firsts.iter().enumerate() {
-                    for my in &firsts[x + 1..] {
-                        let (ax, ay) = (
-                            &article.actors[mx.actor as usize],
-                            &article.actors[my.actor as usize],
-                        );
-                        // A person and their own country are not a relation.
-                        if countries[mx.actor as usize] == Some(ay.id.as_str())
-                            || countries[my.actor as usize] == Some(ax.id.as_str())
-                        {
-                            continue;
-                        }
-                        let span = |m: &Mention| (m.start as usize - s, m.end as usize - s);
-                        let (tone, cue) = relations::tone_for_pair(&cues, span(mx), span(my));
-                        let (a, b) = if ax.id <= ay.id { (ax, ay) } else { (ay, ax) };
-                        evidence.push(Evidence {
-                            a: a.id.clone(),
-                            b: b.id.clone(),
-                            sentence: sentence.to_string(),
-                            tone,
-                            cue: cue.map(|c| sentence[c.start..c.end].to_string()),
-                            cue_span: cue.map(|c| (c.start as u32, c.end as u32)),
-                        });
-                    }
-                }
-            }
-        }
-        article.evidence = evidence;
     }
 }
 

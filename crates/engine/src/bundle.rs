@@ -10,12 +10,12 @@
 //! each chunk as length `u32` + bytes (all integers little-endian). Nothing in it is parsed as
 //! text: decoding is inflate + postcard.
 
-use crate::model::{ActorKind, Origin, Paragraph, Removed, Status, Tone};
+use crate::model::{ActorKind, Category, Direction, Origin, Paragraph, Removed, Status, Tone};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 const MAGIC: &[u8; 4] = b"CVXB";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 /// Articles per text chunk: small enough that opening one article inflates little.
 pub const CHUNK_ARTICLES: usize = 64;
 /// "No value" in the index columns.
@@ -504,6 +504,10 @@ pub struct EvidenceText {
     pub tone: Tone,
     pub sentence: String,
     pub cue: Option<(u32, u32)>,
+    /// The kind of event the cue names.
+    pub category: Option<Category>,
+    /// Who acts on whom, between actor indices `a` and `b` (`a < b`).
+    pub direction: Direction,
 }
 
 /// An actor mention: paragraph (0 = title), byte range, actor index.
@@ -1024,12 +1028,20 @@ mod build {
                 };
                 let counts = pairs.entry(key).or_default();
                 counts[slot] = counts[slot].saturating_add(1);
+                // The evidence's `a` and `b` are ordered by id, the text's by actor index.
+                let direction = if x <= y {
+                    e.direction
+                } else {
+                    e.direction.reversed()
+                };
                 evidence.push(EvidenceText {
                     a: key.0,
                     b: key.1,
                     tone: e.tone,
                     sentence: e.sentence.clone(),
                     cue: e.cue_span,
+                    category: e.category,
+                    direction,
                 });
             }
             for ((x, y), tone) in pairs {

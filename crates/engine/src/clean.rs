@@ -1555,53 +1555,6 @@ impl Iterator for Overlapping<'_> {
     }
 }
 
-/// The matches of a DFA built with a leftmost match kind and no prefilter, as
-/// `AhoCorasick::find_iter` reports them, by the same walk as `overlapping`. No pattern of
-/// the automaton may be empty.
-pub(crate) fn leftmost<'a>(dfa: &'a DFA, text: &'a str) -> Leftmost<'a> {
-    Leftmost {
-        dfa,
-        bytes: text.as_bytes(),
-        at: 0,
-    }
-}
-
-/// The iterator `leftmost` returns.
-pub(crate) struct Leftmost<'a> {
-    dfa: &'a DFA,
-    bytes: &'a [u8],
-    /// Where the next search starts: the end of the last match.
-    at: usize,
-}
-
-impl Iterator for Leftmost<'_> {
-    type Item = Match;
-
-    fn next(&mut self) -> Option<Match> {
-        let dfa = self.dfa;
-        let mut state = dfa
-            .start_state(Anchored::No)
-            .expect("the automaton searches unanchored");
-        let mut found: Option<Match> = None;
-        for (i, &byte) in self.bytes[self.at..].iter().enumerate() {
-            state = dfa.next_state(Anchored::No, state, byte);
-            if dfa.is_special(state) {
-                if dfa.is_dead(state) {
-                    break;
-                }
-                // A match state: the longest match so far; a longer one may follow.
-                let end = self.at + i + 1;
-                let pattern = dfa.match_pattern(state, 0);
-                found = Some(Match::new(pattern, end - dfa.pattern_len(pattern)..end));
-            }
-        }
-        let found = found?;
-        debug_assert!(found.end() > self.at, "no pattern is empty");
-        self.at = found.end();
-        Some(found)
-    }
-}
-
 /// A word list the readers look words up in: a set rather than a list, as every capitalised word
 /// or sentence end is looked up.
 #[derive(Debug, Clone)]

@@ -43,6 +43,13 @@ pub struct ActorEntry {
     /// Countries whose name mostly marks where something happened ("the summit in Singapore").
     #[serde(default)]
     pub venue: bool,
+    /// Organisations and alliances the actor belongs to or leads (a party, a ministry, an
+    /// alliance): named beside it, they describe it rather than relate to it.
+    #[serde(default)]
+    pub member_of: Vec<String>,
+    /// A news organisation: what it reports or credits is not a relation of its own.
+    #[serde(default)]
+    pub media: bool,
 }
 
 /// Who held a role from when to when (`to` absent: still in office).
@@ -167,6 +174,18 @@ impl Dictionary {
                     }
                 }
             }
+            for m in &a.member_of {
+                match by_id.get(m) {
+                    Some(&mi)
+                        if actors[mi as usize].kind == ActorKind::Organization && *m != a.id => {}
+                    _ => {
+                        return Err(invalid(format!(
+                            "actor {:?}: member_of {:?} is not an organisation actor (give the id of a party, ministry or alliance)",
+                            a.id, m
+                        )));
+                    }
+                }
+            }
             if a.kind == ActorKind::Person && a.surname.is_none() {
                 return Err(invalid(format!(
                     "actor {:?}: persons need a surname (the family name printed alone)",
@@ -243,6 +262,31 @@ impl Dictionary {
             .iter()
             .find(|h| h.from <= day && h.to.is_none_or(|to| day <= to))
             .and_then(|h| self.by_id.get(&h.actor).copied())
+    }
+
+    /// What an actor belongs to: its country, the parties, ministries, bodies and alliances it
+    /// is a member of, and what those belong to in turn up to a country (a minister's ministry's
+    /// country; a state's alliances are not its citizens' or its bodies').
+    pub fn belongs(&self, actor: u32) -> Vec<u32> {
+        let direct = |i: u32| {
+            let a = &self.actors[i as usize];
+            a.country
+                .iter()
+                .chain(&a.member_of)
+                .filter_map(|id| self.by_id.get(id).copied())
+                .collect::<Vec<u32>>()
+        };
+        let mut out: Vec<u32> = Vec::new();
+        let mut todo = direct(actor);
+        while let Some(x) = todo.pop() {
+            if x != actor && !out.contains(&x) {
+                out.push(x);
+                if self.actors[x as usize].kind != ActorKind::Country {
+                    todo.extend(direct(x));
+                }
+            }
+        }
+        out
     }
 
     /// The country id an actor belongs to, if any.
@@ -544,6 +588,21 @@ holders = [
             .to_string();
         assert!(
             err.contains("shared by moon-jae-in and yoon-suk-yeol"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn membership_must_name_an_organisation() {
+        let bad = SMALL.replace(
+            "surname = \"Yoon\"",
+            "surname = \"Yoon\"\nmember_of = [\"south-korea\"]",
+        );
+        let err = Dictionary::from_toml("actors.toml", &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("member_of \"south-korea\" is not an organisation"),
             "{err}"
         );
     }

@@ -1,7 +1,8 @@
 //! The relation graph and the article list in formats other tools open: CSV (spreadsheets),
 //! GEXF and GraphML (Gephi, yEd, NetworkX). The writers take plain nodes and edges, so the CLI
-//! (the whole corpus, with `ingest`) and the page (the current query's map) share them; this
-//! module neither reads pages nor queries the index.
+//! (the whole corpus, with `ingest`) and the page (the current query's map) share them; an edge
+//! may carry who acts on whom in its evidence, which the XML formats write beside an undirected
+//! edge. This module neither reads pages nor queries the index.
 //!
 //! ```
 //! use engine::export::{Graph, GraphEdge, GraphNode, edges_csv};
@@ -17,6 +18,7 @@
 //!         target_name: "Russia",
 //!         articles: 2,
 //!         tone: ToneCounts { cooperation: 3, conflict: 0, neutral: 1 },
+//!         acts: None,
 //!     }],
 //! };
 //! assert_eq!(
@@ -26,7 +28,7 @@
 //! ```
 
 use crate::bundle::{IndexPart, NONE};
-use crate::model::{ActorKind, Status, ToneCounts};
+use crate::model::{ActorKind, Direction, Status, ToneCounts};
 use std::fmt::Write;
 
 /// What a GEXF file says about itself when the caller has nothing more specific.
@@ -41,7 +43,45 @@ pub struct GraphNode<'a> {
     pub articles: u32,
 }
 
-/// A relation as an edge: the two actors (ids and names), distinct articles and tone counts.
+/// A relation's evidence by who acts: the source on the target, the target on the source, both
+/// together. Evidence whose sentence does not say counts in none of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Acts {
+    pub source_acts: u32,
+    pub target_acts: u32,
+    pub mutual: u32,
+}
+
+impl Acts {
+    /// Counts directions given from the source's side (`AToB`: the source acts).
+    ///
+    /// ```
+    /// use engine::export::Acts;
+    /// use engine::model::Direction;
+    /// let acts = Acts::of([Direction::AToB, Direction::None, Direction::Mutual, Direction::AToB]);
+    /// assert_eq!(acts, Acts { source_acts: 2, target_acts: 0, mutual: 1 });
+    /// ```
+    pub fn of(directions: impl IntoIterator<Item = Direction>) -> Acts {
+        let mut out = Acts::default();
+        for d in directions {
+            out.add(d);
+        }
+        out
+    }
+
+    /// Counts one more piece of evidence, its direction given from the source's side.
+    pub fn add(&mut self, direction: Direction) {
+        match direction {
+            Direction::AToB => self.source_acts += 1,
+            Direction::BToA => self.target_acts += 1,
+            Direction::Mutual => self.mutual += 1,
+            Direction::None => {}
+        }
+    }
+}
+
+/// A relation as an edge: the two actors (ids and names), distinct articles, tone counts and,
+/// when the caller has the evidence's directions, who acts on whom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GraphEdge<'a> {
     pub source: &'a str,
@@ -50,6 +90,9 @@ pub struct GraphEdge<'a> {
     pub target_name: &'a str,
     pub articles: u32,
     pub tone: ToneCounts,
+    /// `None` when the directions were not read: the XML formats then write none for the edge
+    /// (and declare none when no edge has them).
+    pub acts: Option<Acts>,
 }
 
 /// Nodes and edges, written in the order given. Every edge's ends should be nodes (the XML
@@ -58,6 +101,13 @@ pub struct GraphEdge<'a> {
 pub struct Graph<'a> {
     pub nodes: Vec<GraphNode<'a>>,
     pub edges: Vec<GraphEdge<'a>>,
+}
+
+impl Graph<'_> {
+    /// Whether any edge says who acts on whom (so the XML formats declare those values).
+    fn has_acts(&self) -> bool {
+        self.edges.iter().any(|e| e.acts.is_some())
+    }
 }
 
 /// Escapes text for XML attributes and content, dropping the characters XML 1.0 cannot hold
@@ -128,15 +178,22 @@ pub fn edges_csv(graph: &Graph) -> String {
 }
 
 /// GEXF 1.3, as Gephi and NetworkX read it: nodes with their kind and article count, edges
-/// weighted by distinct articles with tone counts and the dominant tone. `description` goes into
-/// the file's `<meta>` (what the graph shows: the whole corpus, or a filtered view).
+/// weighted by distinct articles with tone counts, the dominant tone and, where the edge has
+/// them, who acts on whom (`source_acts`, `target_acts`, `mutual`; the edge stays undirected).
+/// `description` goes into the file's `<meta>` (what the graph shows: the whole corpus, or a
+/// filtered view).
 pub fn gexf(graph: &Graph, description: &str) -> String {
+    let acts_declared = if graph.has_acts() {
+        "<attribute id=\"source_acts\" title=\"evidence where the source acts on the target\" type=\"integer\"/><attribute id=\"target_acts\" title=\"evidence where the target acts on the source\" type=\"integer\"/><attribute id=\"mutual\" title=\"evidence where both act together\" type=\"integer\"/>"
+    } else {
+        ""
+    };
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n\
          <meta><creator>coverage-explorer</creator><description>{}</description></meta>\n\
          <graph defaultedgetype=\"undirected\" mode=\"static\">\n\
          <attributes class=\"node\"><attribute id=\"kind\" title=\"kind\" type=\"string\"/><attribute id=\"articles\" title=\"articles\" type=\"integer\"/></attributes>\n\
-         <attributes class=\"edge\"><attribute id=\"articles\" title=\"articles\" type=\"integer\"/><attribute id=\"cooperation\" title=\"cooperation\" type=\"integer\"/><attribute id=\"conflict\" title=\"conflict\" type=\"integer\"/><attribute id=\"neutral\" title=\"neutral\" type=\"integer\"/><attribute id=\"tone\" title=\"dominant tone\" type=\"string\"/></attributes>\n<nodes>\n",
+         <attributes class=\"edge\"><attribute id=\"articles\" title=\"articles\" type=\"integer\"/><attribute id=\"cooperation\" title=\"cooperation\" type=\"integer\"/><attribute id=\"conflict\" title=\"conflict\" type=\"integer\"/><attribute id=\"neutral\" title=\"neutral\" type=\"integer\"/><attribute id=\"tone\" title=\"dominant tone\" type=\"string\"/>{acts_declared}</attributes>\n<nodes>\n",
         xml(description)
     );
     for n in &graph.nodes {
@@ -151,9 +208,15 @@ pub fn gexf(graph: &Graph, description: &str) -> String {
     }
     out.push_str("</nodes>\n<edges>\n");
     for (i, e) in graph.edges.iter().enumerate() {
+        let acts = e.acts.map_or_else(String::new, |a| {
+            format!(
+                "<attvalue for=\"source_acts\" value=\"{}\"/><attvalue for=\"target_acts\" value=\"{}\"/><attvalue for=\"mutual\" value=\"{}\"/>",
+                a.source_acts, a.target_acts, a.mutual
+            )
+        });
         let _ = writeln!(
             out,
-            "<edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"articles\" value=\"{}\"/><attvalue for=\"cooperation\" value=\"{}\"/><attvalue for=\"conflict\" value=\"{}\"/><attvalue for=\"neutral\" value=\"{}\"/><attvalue for=\"tone\" value=\"{}\"/></attvalues></edge>",
+            "<edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"articles\" value=\"{}\"/><attvalue for=\"cooperation\" value=\"{}\"/><attvalue for=\"conflict\" value=\"{}\"/><attvalue for=\"neutral\" value=\"{}\"/><attvalue for=\"tone\" value=\"{}\"/>{acts}</attvalues></edge>",
             xml(e.source),
             xml(e.target),
             e.articles,
@@ -168,7 +231,7 @@ pub fn gexf(graph: &Graph, description: &str) -> String {
     out
 }
 
-/// GraphML, as Gephi, yEd and NetworkX read it.
+/// GraphML, as Gephi, yEd and NetworkX read it, with the same values as [`gexf`].
 pub fn graphml(graph: &Graph) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n\
@@ -179,9 +242,16 @@ pub fn graphml(graph: &Graph) -> String {
          <key id=\"cooperation\" for=\"edge\" attr.name=\"cooperation\" attr.type=\"int\"/>\n\
          <key id=\"conflict\" for=\"edge\" attr.name=\"conflict\" attr.type=\"int\"/>\n\
          <key id=\"neutral\" for=\"edge\" attr.name=\"neutral\" attr.type=\"int\"/>\n\
-         <key id=\"tone\" for=\"edge\" attr.name=\"tone\" attr.type=\"string\"/>\n\
-         <graph id=\"coverage\" edgedefault=\"undirected\">\n",
+         <key id=\"tone\" for=\"edge\" attr.name=\"tone\" attr.type=\"string\"/>\n",
     );
+    if graph.has_acts() {
+        out.push_str(
+            "<key id=\"source_acts\" for=\"edge\" attr.name=\"source_acts\" attr.type=\"int\"/>\n\
+             <key id=\"target_acts\" for=\"edge\" attr.name=\"target_acts\" attr.type=\"int\"/>\n\
+             <key id=\"mutual\" for=\"edge\" attr.name=\"mutual\" attr.type=\"int\"/>\n",
+        );
+    }
+    out.push_str("<graph id=\"coverage\" edgedefault=\"undirected\">\n");
     for n in &graph.nodes {
         let _ = writeln!(
             out,
@@ -193,9 +263,15 @@ pub fn graphml(graph: &Graph) -> String {
         );
     }
     for e in &graph.edges {
+        let acts = e.acts.map_or_else(String::new, |a| {
+            format!(
+                "<data key=\"source_acts\">{}</data><data key=\"target_acts\">{}</data><data key=\"mutual\">{}</data>",
+                a.source_acts, a.target_acts, a.mutual
+            )
+        });
         let _ = writeln!(
             out,
-            "<edge source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data><data key=\"cooperation\">{}</data><data key=\"conflict\">{}</data><data key=\"neutral\">{}</data><data key=\"tone\">{}</data></edge>",
+            "<edge source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data><data key=\"cooperation\">{}</data><data key=\"conflict\">{}</data><data key=\"neutral\">{}</data><data key=\"tone\">{}</data>{acts}</edge>",
             xml(e.source),
             xml(e.target),
             e.articles,
@@ -259,14 +335,15 @@ pub fn articles_csv(part: &IndexPart, articles: &[u32]) -> String {
 
 #[cfg(feature = "ingest")]
 mod corpus {
-    use super::{GRAPH_DESCRIPTION, Graph, GraphEdge, GraphNode};
+    use super::{Acts, GRAPH_DESCRIPTION, Graph, GraphEdge, GraphNode};
     use crate::model::Status;
     use crate::report::Corpus;
     use std::collections::{BTreeMap, HashSet};
 
     impl<'a> Graph<'a> {
-        /// The whole corpus's relation graph: every relation, and as nodes the actors they join
-        /// (by id), each with the distinct readable articles naming it.
+        /// The whole corpus's relation graph: every relation, with who acts on whom in its
+        /// evidence, and as nodes the actors they join (by id), each with the distinct readable
+        /// articles naming it.
         pub fn of_corpus(corpus: &'a Corpus) -> Graph<'a> {
             let in_edges: HashSet<&str> = corpus
                 .relations
@@ -307,6 +384,7 @@ mod corpus {
                     target_name: name(&r.target),
                     articles: r.articles,
                     tone: r.tone,
+                    acts: Some(Acts::of(r.evidence.iter().map(|e| e.direction))),
                 })
                 .collect();
             Graph {
@@ -372,7 +450,8 @@ mod tests {
         }
     }
 
-    /// Three actors, two edges; one name needs escaping everywhere.
+    /// Three actors, two edges (one with who acts on whom, one without); one name needs
+    /// escaping everywhere.
     fn sample() -> Graph<'static> {
         Graph {
             nodes: vec![
@@ -403,6 +482,11 @@ mod tests {
                     target_name: "Russia",
                     articles: 3,
                     tone: tone(2, 1, 4),
+                    acts: Some(Acts {
+                        source_acts: 2,
+                        target_acts: 0,
+                        mutual: 3,
+                    }),
                 },
                 GraphEdge {
                     source: "russia",
@@ -411,6 +495,7 @@ mod tests {
                     target_name: "Council \"UNSC\", <New York> & co",
                     articles: 1,
                     tone: tone(0, 2, 0),
+                    acts: None,
                 },
             ],
         }
@@ -442,8 +527,9 @@ mod tests {
             "<node id=\"un-sc\" label=\"Council &quot;UNSC&quot;, &lt;New York&gt; &amp; co\"><attvalues><attvalue for=\"kind\" value=\"organization\"/><attvalue for=\"articles\" value=\"1\"/></attvalues></node>"
         ));
         assert!(text.contains(
-            "<edge id=\"0\" source=\"north-korea\" target=\"russia\" weight=\"3\"><attvalues><attvalue for=\"articles\" value=\"3\"/><attvalue for=\"cooperation\" value=\"2\"/><attvalue for=\"conflict\" value=\"1\"/><attvalue for=\"neutral\" value=\"4\"/><attvalue for=\"tone\" value=\"neutral\"/></attvalues></edge>"
+            "<edge id=\"0\" source=\"north-korea\" target=\"russia\" weight=\"3\"><attvalues><attvalue for=\"articles\" value=\"3\"/><attvalue for=\"cooperation\" value=\"2\"/><attvalue for=\"conflict\" value=\"1\"/><attvalue for=\"neutral\" value=\"4\"/><attvalue for=\"tone\" value=\"neutral\"/><attvalue for=\"source_acts\" value=\"2\"/><attvalue for=\"target_acts\" value=\"0\"/><attvalue for=\"mutual\" value=\"3\"/></attvalues></edge>"
         ));
+        assert!(text.contains("<attvalue for=\"tone\" value=\"conflict\"/></attvalues></edge>"));
         assert!(text.ends_with("</edges>\n</graph>\n</gexf>\n"));
     }
 
@@ -459,6 +545,33 @@ mod tests {
                 "{key} is not declared"
             );
         }
+    }
+
+    #[test]
+    fn who_acts_is_declared_only_when_an_edge_says_it() {
+        let mut graph = sample();
+        assert!(gexf(&graph, "").contains("<attribute id=\"source_acts\""));
+        assert!(graphml(&graph).contains("<key id=\"mutual\""));
+        assert!(graphml(&graph).contains(
+            "<data key=\"source_acts\">2</data><data key=\"target_acts\">0</data><data key=\"mutual\">3</data></edge>"
+        ));
+        for e in &mut graph.edges {
+            e.acts = None;
+        }
+        for text in [gexf(&graph, ""), graphml(&graph)] {
+            assert!(!text.contains("source_acts"), "{text}");
+            assert!(!text.contains("mutual"), "{text}");
+        }
+    }
+
+    #[test]
+    fn edges_csv_leaves_who_acts_out() {
+        let mut graph = sample();
+        let with = edges_csv(&graph);
+        for e in &mut graph.edges {
+            e.acts = None;
+        }
+        assert_eq!(with, edges_csv(&graph));
     }
 
     #[test]
@@ -591,6 +704,7 @@ mod tests {
                 target_name: w[1].name,
                 articles: 1,
                 tone: tone(1, 0, 0),
+                acts: Some(Acts::of([Direction::BToA])),
             })
             .collect();
         Graph { nodes, edges }
@@ -746,7 +860,7 @@ mod tests {
                 nodes: vec![],
                 edges: vec![GraphEdge {
                     source: "x", target: "y", source_name: &a, target_name: &b,
-                    articles: 1, tone: tone(0, 0, 1),
+                    articles: 1, tone: tone(0, 0, 1), acts: None,
                 }],
             };
             let rows = read_csv(&edges_csv(&graph));

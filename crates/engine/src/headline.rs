@@ -39,12 +39,27 @@ pub(crate) fn is_body(text: &str) -> bool {
     }
     let end = text.trim_end_matches(['"', '”', '’', '\'', ')']);
     // A question of a dozen words is as often a headline as a sentence; a long one is prose.
-    let (sentence, question) = (end.ends_with(['.', '!', '다']), end.ends_with('?'));
+    let sentence = end.ends_with(['.', '!', '다']) && !ends_with_initials(end);
+    let question = end.ends_with('?');
     if !sentence && !question {
         return false;
     }
     let words = count_words(text);
     sentence && words >= 12 || question && words > 25
+}
+
+/// Whether a text ends with initials ("… Relations With U.S."): an abbreviation's full stop,
+/// not a sentence's.
+fn ends_with_initials(end: &str) -> bool {
+    let last = end.rsplit(' ').next().unwrap_or(end);
+    last.len() >= 4
+        && last.bytes().enumerate().all(|(k, b)| {
+            if k % 2 == 0 {
+                b.is_ascii_uppercase()
+            } else {
+                b == b'.'
+            }
+        })
 }
 
 /// The first line of running text that is the article's: prose followed by more prose within a
@@ -165,9 +180,13 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             6..=10 => 0.5,
             _ => 0.0,
         };
-        if count_words(text) <= 4 && in_menu(lines, &stampish, i) {
+        let few_words = count_words(text) <= 4;
+        // A short line the page prints again above it is a section's name in a menu.
+        let listed_above = || lines[..i].iter().any(|l| l.text == text);
+        if few_words && (in_menu(lines, &stampish, i) || listed_above()) {
             score -= 2.0;
         }
+
         let count = key.split_whitespace().count();
         // A line under the best headline so far and a byline or stamp is the story's opening
         // or its standfirst.
@@ -184,6 +203,9 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             // a short one, or any under a line of headline length (a kicker above a headline is
             // short). A standfirst repeats the lede's names, so this outweighs the lede's bonus.
             score -= 2.5;
+        } else if count_words(text) >= 2 && stampish.get(i + 1).copied().unwrap_or(false) {
+            // The headline is followed at once by its byline or its stamp.
+            score += 1.0;
         }
         // The first headline-shaped lines are a little more likely than the next.
         score -= 0.1 * good_before.min(5) as f32;
@@ -423,7 +445,11 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
         score -= 3.0;
     }
     let end = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
-    if end.ends_with(['.', '。']) && !end.ends_with("..") && !end.ends_with("…") {
+    if end.ends_with(['.', '。'])
+        && !end.ends_with("..")
+        && !end.ends_with("…")
+        && !ends_with_initials(end)
+    {
         score -= 2.0;
     } else if end.ends_with([',', ';', ':', '|', '/', '>', '-', '–', '—']) {
         score -= 3.0;
@@ -629,6 +655,29 @@ static SECTIONS: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
+/// Section names that are places: in a menu they label a section, in a sentence they are
+/// what it is about ("Russia thanks North Korea for support").
+const PLACE_SECTIONS: &[&str] = &[
+    "asia",
+    "pacific",
+    "americas",
+    "europe",
+    "africa",
+    "middle",
+    "east",
+    "north",
+    "south",
+    "korea",
+    "korean",
+    "koreas",
+    "peninsula",
+    "china",
+    "japan",
+    "russia",
+    "us",
+    "uk",
+];
+
 /// An interface line: its words are interface words and filler, with at most one other word,
 /// or it opens with an interface verb and is short ("Subscribe to The Daily Brief").
 fn is_interface(tokens: &[&str]) -> bool {
@@ -638,7 +687,11 @@ fn is_interface(tokens: &[&str]) -> bool {
     }
     let content = tokens
         .iter()
-        .filter(|t| !INTERFACE.contains(t) && !STOP.contains(t) && !SECTIONS.contains(t))
+        .filter(|t| {
+            !INTERFACE.contains(t)
+                && !STOP.contains(t)
+                && (!SECTIONS.contains(t) || PLACE_SECTIONS.contains(&**t))
+        })
         .count();
     const VERBS: [&str; 31] = [
         "skip",

@@ -51,6 +51,8 @@ pub mod dedupe;
 #[cfg(feature = "ingest")]
 pub mod dictionary;
 #[cfg(feature = "ingest")]
+pub mod evidence;
+#[cfg(feature = "ingest")]
 pub mod headline;
 #[cfg(feature = "ingest")]
 pub mod html;

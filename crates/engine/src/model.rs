@@ -254,17 +254,169 @@ pub struct Mention {
     pub actor: u32,
 }
 
-/// A sentence that names two actors, with the tone it gives their relation.
+/// The kind of event a cue names, after the PLOVER ontology (the successor of CAMEO). The three
+/// tones are what the map shows; the category says why.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Agreements, treaties, pledges, promises to cooperate.
+    Agree,
+    /// Meetings, talks, visits, calls, summits.
+    Consult,
+    /// Verbal support: backing, praise, thanks, solidarity.
+    Support,
+    /// Easing, lifting, releasing, giving way.
+    Concede,
+    /// Working together: coordination, partnership, alliance, exercises, trade.
+    Cooperate,
+    /// Material help: aid, supplies, arms and fuel delivered, investment.
+    Aid,
+    /// Withdrawals and de-escalation.
+    Retreat,
+    /// Investigations, probes, inspections.
+    Investigate,
+    /// Appeals and demands: urging, calling on, pressing for.
+    Demand,
+    /// Criticism, condemnation, accusation, blame.
+    Disapprove,
+    /// Refusals and rejections, vetoes.
+    Reject,
+    /// Warnings, threats, ultimatums.
+    Threaten,
+    /// Protests and demonstrations.
+    Protest,
+    /// Sanctions, embargoes, expulsions, bans, detentions.
+    Sanction,
+    /// Shows of force: drills, deployments, weapons tests.
+    Mobilize,
+    /// Coercion: pressure, seizure, blockade.
+    Coerce,
+    /// Attacks, strikes, war, invasion.
+    Assault,
+}
+
+impl Category {
+    pub const ALL: [Category; 17] = [
+        Category::Agree,
+        Category::Consult,
+        Category::Support,
+        Category::Concede,
+        Category::Cooperate,
+        Category::Aid,
+        Category::Retreat,
+        Category::Investigate,
+        Category::Demand,
+        Category::Disapprove,
+        Category::Reject,
+        Category::Threaten,
+        Category::Protest,
+        Category::Sanction,
+        Category::Mobilize,
+        Category::Coerce,
+        Category::Assault,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Agree => "agree",
+            Category::Consult => "consult",
+            Category::Support => "support",
+            Category::Concede => "concede",
+            Category::Cooperate => "cooperate",
+            Category::Aid => "aid",
+            Category::Retreat => "retreat",
+            Category::Investigate => "investigate",
+            Category::Demand => "demand",
+            Category::Disapprove => "disapprove",
+            Category::Reject => "reject",
+            Category::Threaten => "threaten",
+            Category::Protest => "protest",
+            Category::Sanction => "sanction",
+            Category::Mobilize => "mobilize",
+            Category::Coerce => "coerce",
+            Category::Assault => "assault",
+        }
+    }
+
+    /// The tone of the event as stated (before negation or opposition turn it around).
+    pub fn tone(self) -> Tone {
+        match self {
+            Category::Agree
+            | Category::Consult
+            | Category::Support
+            | Category::Concede
+            | Category::Cooperate
+            | Category::Aid
+            | Category::Retreat => Tone::Cooperation,
+            Category::Demand => Tone::Neutral,
+            Category::Investigate
+            | Category::Disapprove
+            | Category::Reject
+            | Category::Threaten
+            | Category::Protest
+            | Category::Sanction
+            | Category::Mobilize
+            | Category::Coerce
+            | Category::Assault => Tone::Conflict,
+        }
+    }
+}
+
+/// Who acts on whom in a piece of evidence, as the sentence gives it.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum Direction {
+    /// `a` acts on `b` ("a sanctions b").
+    #[serde(rename = "a_to_b")]
+    AToB,
+    /// `b` acts on `a`.
+    #[serde(rename = "b_to_a")]
+    BToA,
+    /// Both act together or on each other ("a and b signed a treaty", "talks between a and b").
+    #[serde(rename = "mutual")]
+    Mutual,
+    /// The sentence does not say.
+    #[default]
+    #[serde(rename = "none")]
+    None,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::AToB => "a_to_b",
+            Direction::BToA => "b_to_a",
+            Direction::Mutual => "mutual",
+            Direction::None => "none",
+        }
+    }
+
+    /// The same direction seen from the other end of the pair.
+    pub fn reversed(self) -> Direction {
+        match self {
+            Direction::AToB => Direction::BToA,
+            Direction::BToA => Direction::AToB,
+            other => other,
+        }
+    }
+}
+
+/// What a sentence says about two actors it names: the tone it gives their relation, the cue
+/// that decided it and who acts on whom.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 pub struct Evidence {
     /// Actor ids, `a < b`.
     pub a: String,
     pub b: String,
+    /// The text around the pair: the sentence, or the clauses of a long sentence that hold the
+    /// pair and its cue (the whole sentence stays in the article's paragraphs).
     pub sentence: String,
     pub tone: Tone,
     /// The cue as printed (with its negation, if any), and its byte range in `sentence`.
     pub cue: Option<String>,
     pub cue_span: Option<(u32, u32)>,
+    /// The kind of event the cue names.
+    pub category: Option<Category>,
+    pub direction: Direction,
 }
 
 /// Everything the engine learned from one input file.
@@ -351,6 +503,9 @@ pub struct RelationEvidence {
     pub sentence: String,
     pub tone: Tone,
     pub cue: Option<String>,
+    pub category: Option<Category>,
+    /// Who acts on whom: `a` is the relation's `source`, `b` its `target`.
+    pub direction: Direction,
 }
 
 /// A pair of actors with all the sentences that relate them, over distinct articles.

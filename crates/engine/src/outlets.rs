@@ -1042,6 +1042,10 @@ fn copyright_holder(profiles: &Profiles, line: &str) -> Option<Name> {
 
 /// A holder's name as a known outlet or as printed.
 fn holder_name(profiles: &Profiles, raw: &str) -> Option<Name> {
+    // A known name is known with its corporate form ("Japan Broadcasting Corporation").
+    if let Some(o) = profiles.lookup(raw.trim()) {
+        return Some(Name::Known(o));
+    }
     match clean_printed(raw) {
         Some(name) => Some(
             match profiles

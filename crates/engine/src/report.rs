@@ -107,6 +107,8 @@ fn relations(articles: &[Article]) -> Vec<Relation> {
                 sentence: e.sentence.clone(),
                 tone: e.tone,
                 cue: e.cue.clone(),
+                category: e.category,
+                direction: e.direction,
             });
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::article::Knowledge;
 use crate::dates::{MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS};
-use crate::dictionary::{Dictionary, romanisation_variants};
+use crate::dictionary::romanisation_variants;
 use crate::model::{ActorKind, Article, Day, Tone};
 use crate::relations::ToneLexicon;
 use rand::seq::IndexedRandom;
@@ -427,6 +427,8 @@ struct Tables<'k> {
     role_phrases: Vec<Vec<String>>,
     /// Per person (dictionary index): the roles they ever held.
     person_roles: HashMap<u32, Vec<u32>>,
+    /// Per dictionary actor: what it belongs to (`Dictionary::belongs`).
+    belongs: Vec<Vec<u32>>,
     /// Family names free of any dictionary spelling, for reporters and experts.
     families: Vec<&'static str>,
     /// Every Korean-script spelling, so invented Korean names never contain one.
@@ -542,11 +544,14 @@ impl<'k> Tables<'k> {
             1.0,
         );
 
+        let belongs: Vec<Vec<u32>> = (0..dict.actors.len() as u32)
+            .map(|i| dict.belongs(i))
+            .collect();
         let first_pair = |pool: &Weighted| {
             pool.items.iter().enumerate().find_map(|(i, &x)| {
-                pool.items[i + 1..]
-                    .iter()
-                    .find_map(|&y| pairable(dict, cast[x].actor, cast[y].actor).then_some((x, y)))
+                pool.items[i + 1..].iter().find_map(|&y| {
+                    pairable(&belongs, cast[x].actor, cast[y].actor).then_some((x, y))
+                })
             })
         };
         let english_pair = first_pair(&english).ok_or(SynthError::NoPair)?;
@@ -635,6 +640,7 @@ impl<'k> Tables<'k> {
             role_titles,
             role_phrases,
             person_roles,
+            belongs,
             families,
             hangul,
         })
@@ -927,7 +933,7 @@ impl<'t, 'k> Writer<'t, 'k> {
 
     fn pairable(&self, x: usize, y: usize) -> bool {
         let t = self.t;
-        x != y && pairable(&t.knowledge.matcher.dict, t.cast[x].actor, t.cast[y].actor)
+        x != y && pairable(&t.belongs, t.cast[x].actor, t.cast[y].actor)
     }
 
     fn pairs(&self, cast: &[usize]) -> Vec<(usize, usize)> {
@@ -1923,9 +1929,10 @@ fn format_stamp(pattern: &str, day: Day, clock: Clock) -> String {
     out
 }
 
-/// Whether the reader would relate two actors: a person and their own country are not a pair.
-fn pairable(dict: &Dictionary, x: u32, y: u32) -> bool {
-    x != y && dict.country_of(x) != Some(y) && dict.country_of(y) != Some(x)
+/// Whether the reader would relate two actors (`belongs`: per dictionary actor, what it belongs
+/// to): a person or body and its country, party, ministry or alliance are not a pair.
+fn pairable(belongs: &[Vec<u32>], x: u32, y: u32) -> bool {
+    x != y && !belongs[x as usize].contains(&y) && !belongs[y as usize].contains(&x)
 }
 
 /// The particle after a Korean word: `은` after a final consonant, `는` after a vowel, and so on.
@@ -2286,7 +2293,7 @@ const COOPERATION: &[&str] = &[
 /// Conflict: every cue in these sentences is a conflict cue.
 const CONFLICT: &[&str] = &[
     "{a} condemned {b} over its latest missile launch.",
-    "{a} imposed new sanctions on {b} over shipments of {goods}.",
+    "{a} imposed new sanctions on {b} over its {field} policy.",
     "{a} warned {b} against any further provocation.",
     "{a} accused {b} of violating international law.",
     "{a} vetoed a resolution drafted by {b} at the last minute.",
@@ -2329,7 +2336,7 @@ const NEUTRAL: &[&str] = &[
     "{a} said it was closely watching {b} for now.",
     "{a} has not commented on reports about {b} so far.",
     "It was not immediately clear whether {a} had informed {b} in advance.",
-    "{a} and {b} are expected to issue statements later in the day.",
+    "{a} is expected to answer {b} later in the day.",
 ];
 
 /// Sentences naming one actor.

@@ -262,3 +262,8 @@ fn site_named_by_its_own_interface_beats_its_company() {
 fn bare_domain_in_byline_names_the_outlet() {
     check("bare_domain_outlet_en.txt");
 }
+
+#[test]
+fn headline_ending_in_initials_is_no_sentence_and_beats_a_section_name() {
+    check("section_label_above_headline_en.txt");
+}

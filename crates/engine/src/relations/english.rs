@@ -1,0 +1,3744 @@
+//! Reading an English sentence for the links it states between the actors it names: who does
+//! what to whom. A chunk-level reader, not a parser: words and actor mentions as tokens, clauses
+//! cut at punctuation, subordinators and reported speech, noun phrases of names with their titles,
+//! then each cue of the lexicon takes its participants (subject, object, the prepositions of its
+//! frame), with negation, refusal, opposition and cessation applied.
+
+use super::lexicon::{
+    AUXILIARIES, BE, CESSATION, DETERMINERS, Entry, FIRST_PERSON, HYPOTHETICAL, LEXICON, LIGHT,
+    LOWER, NEGATIONS, Op, PREPOSITIONS, PRONOUNS, Pos, RAISE, REFUSALS, RELATIVES, ROLES,
+    SOURCE_NOUNS, SPEECH, SUBORDINATORS, VERBS, VICTIM,
+};
+use super::{Link, LinkKind, Unit};
+use crate::model::{Category, Direction, Tone};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum K {
+    Word,
+    /// An actor mention, by index into the sentence's units.
+    Unit(usize),
+    Punct(char),
+    /// The possessive "'s" (or a lone apostrophe) after a name.
+    Poss,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+    k: K,
+}
+
+/// What kind of stretch of the sentence a region is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Main,
+    /// Inside quotation marks.
+    Quote,
+    /// Inside brackets or a pair of dashes.
+    Aside,
+    /// ", which …" after a name: the name is its subject or object.
+    Relative,
+    /// ", a professor of …," after a name: describes it.
+    Apposition,
+    /// What a speaker says: "X said (that) …".
+    Said,
+    /// A source: "according to X", "citing X".
+    Source,
+}
+
+/// A clause or an aside: a stretch of tokens the reader looks for participants in.
+#[derive(Debug, Clone)]
+struct Region {
+    kind: Kind,
+    parent: Option<usize>,
+    /// The group this region is about when its subject is not written ("which …", ", saying …").
+    hint: Option<Vec<usize>>,
+    /// Who says what the region holds.
+    speaker: Option<Vec<usize>>,
+    /// Opened by "if", "unless", "whether": the event is only supposed.
+    hypothetical: bool,
+    /// A pronoun in what the speaker says stands for the speaker: they are a party there.
+    speaker_acts: bool,
+}
+
+/// A noun phrase of names: a head and the names that qualify it ("Russian President Putin").
+#[derive(Debug, Clone)]
+struct Phrase {
+    /// Units, head last.
+    units: Vec<usize>,
+    first: usize,
+    last: usize,
+}
+
+/// A cue found in the sentence.
+#[derive(Debug, Clone)]
+struct Cue {
+    /// First and last token.
+    t: usize,
+    last: usize,
+    entry: &'static Entry,
+    /// Where a negation or refusal in front of it starts, and which.
+    neg: Option<(usize, Negation)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Negation {
+    /// "not", "never", "no".
+    Plain,
+    /// "will not", "would never": a refusal.
+    Modal,
+    /// "refused to", "failed to".
+    Refusal,
+}
+
+/// An event the sentence states: who acts, on whom, with which tone.
+#[derive(Debug, Clone)]
+struct Frame {
+    agents: Vec<usize>,
+    targets: Vec<usize>,
+    /// Agents written explicitly (possessor, "by", modifier), not taken from the clause.
+    explicit_agent: bool,
+    mutual: bool,
+    tone: Tone,
+    category: Option<Category>,
+    /// Byte range of the cue as printed, with its negation or operator.
+    cue: (usize, usize),
+    region: usize,
+    /// The event is named by a noun ("Indian strikes"), not a verb.
+    noun: bool,
+    /// The cue's first token.
+    at: usize,
+    /// The speaker of the clause takes part in the event (its agent).
+    speaker_party: bool,
+}
+
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    /// The token of each unit.
+    unit_tok: Vec<Option<usize>>,
+    lower: String,
+    toks: Vec<Tok>,
+    units: &'a [Unit],
+    /// Region of each token.
+    region: Vec<usize>,
+    regions: Vec<Region>,
+    /// Phrase of each unit, and the phrases.
+    phrase_of: Vec<Option<usize>>,
+    phrases: Vec<Phrase>,
+    /// Units that name no participant: title contents, reporting sources, datelines.
+    dropped: Vec<bool>,
+    cues: Vec<Cue>,
+    title_case: bool,
+}
+
+/// The links an English sentence states between its units.
+pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
+    let mut r = Reader::new(text, units);
+    r.structure();
+    r.find_cues();
+    r.find_speech();
+    let frames = r.frames();
+    r.to_links(frames)
+}
+
+/// The cues of a text read without names: each event's cue with its negation or operator, and
+/// the tone it gives.
+pub(crate) fn cues(text: &str) -> Vec<super::CueHit> {
+    let mut r = Reader::new(text, &[]);
+    r.structure();
+    r.find_cues();
+    let mut hits: Vec<super::CueHit> = r
+        .frames()
+        .into_iter()
+        .filter(|f| f.category.is_some())
+        .map(|f| super::CueHit {
+            start: f.cue.0,
+            end: f.cue.1,
+            tone: f.tone,
+        })
+        .collect();
+    hits.sort_by_key(|h| h.start);
+    hits.dedup();
+    hits
+}
+
+fn has(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str, units: &'a [Unit]) -> Reader<'a> {
+        let lower = text.to_ascii_lowercase();
+        let toks = tokenize(text, units);
+        // Each unit's token; a unit inside another's span ("N. Korean" inside the role phrase
+        // "N. Korean leader") shares its token.
+        let mut unit_tok: Vec<Option<usize>> = vec![None; units.len()];
+        for (t, tok) in toks.iter().enumerate() {
+            if let K::Unit(u) = tok.k {
+                unit_tok[u] = Some(t);
+            }
+        }
+        for u in 0..units.len() {
+            if unit_tok[u].is_none() {
+                unit_tok[u] = toks.iter().position(|tok| {
+                    matches!(tok.k, K::Unit(_))
+                        && tok.s <= units[u].start
+                        && units[u].end <= tok.e.max(units[u].end)
+                        && units[u].start < tok.e
+                });
+            }
+        }
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| &text[t.s..t.e])
+            .filter(|w| w.len() > 3)
+            .collect();
+        // A headline in title case: capitals say nothing about names there.
+        let capitalised = words
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        let title_case = words.len() >= 2 && capitalised * 4 >= words.len() * 3;
+        Reader {
+            text,
+            lower,
+            unit_tok,
+            region: vec![0; toks.len()],
+            toks,
+            units,
+            regions: Vec::new(),
+            phrase_of: vec![None; units.len()],
+            phrases: Vec::new(),
+            dropped: vec![false; units.len()],
+            cues: Vec::new(),
+            title_case,
+        }
+    }
+
+    /// The lowercase text of a word token; "" for other tokens.
+    fn w(&self, t: usize) -> &str {
+        match self.toks.get(t) {
+            Some(tok) if tok.k == K::Word => &self.lower[tok.s..tok.e],
+            _ => "",
+        }
+    }
+
+    fn unit_at(&self, t: usize) -> Option<usize> {
+        match self.toks.get(t)?.k {
+            K::Unit(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    fn is_prep(&self, t: usize) -> bool {
+        has(PREPOSITIONS, self.w(t))
+    }
+
+    /// A word that is a finite verb or an auxiliary whatever its context.
+    fn is_verbal(&self, t: usize) -> bool {
+        let w = self.w(t);
+        !w.is_empty()
+            && (has(AUXILIARIES, w)
+                || has(VERBS, w)
+                || self.cue_at(t).is_some_and(|c| self.cue_is_verb(c)))
+    }
+
+    fn cue_at(&self, t: usize) -> Option<&Cue> {
+        self.cues.iter().find(|c| c.t == t)
+    }
+
+    fn cue_is_verb(&self, c: &Cue) -> bool {
+        c.entry.pos == Pos::Verb
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Structure: regions and phrases.
+
+    fn new_region(&mut self, kind: Kind, parent: Option<usize>) -> usize {
+        self.regions.push(Region {
+            kind,
+            parent,
+            hint: None,
+            speaker: None,
+            hypothetical: false,
+            speaker_acts: false,
+        });
+        self.regions.len() - 1
+    }
+
+    /// Cuts the sentence into regions: quotations, asides, relative clauses, appositions and
+    /// clauses; then groups names into phrases.
+    fn structure(&mut self) {
+        let n = self.toks.len();
+        let main = self.new_region(Kind::Main, None);
+        // The stack of open regions; the bottom is the current top-level clause.
+        let mut stack: Vec<(usize, Closer)> = vec![(main, Closer::End)];
+        let dashes = (0..n).filter(|&t| self.is_dash(t)).count();
+        let mut straight_open = false;
+        // A clause opened by a subordinator before the main clause: the next comma ends it.
+        let mut subordinate = false;
+        let mut t = 0;
+        while t < n {
+            let tok = self.toks[t];
+            let top = stack.last().expect("the stack keeps its bottom").0;
+            match tok.k {
+                K::Punct(c @ ('“' | '‘' | '«')) => {
+                    let _ = c;
+                    let r = self.new_region(Kind::Quote, Some(top));
+                    stack.push((r, Closer::Quote));
+                    self.region[t] = r;
+                    t += 1;
+                    continue;
+                }
+                K::Punct('"') => {
+                    if straight_open {
+                        straight_open = false;
+                        self.region[t] = top;
+                        if let Some(i) = stack.iter().rposition(|(_, c)| *c == Closer::Quote) {
+                            stack.truncate(i.max(1));
+                        }
+                    } else {
+                        straight_open = true;
+                        let r = self.new_region(Kind::Quote, Some(top));
+                        stack.push((r, Closer::Quote));
+                        self.region[t] = r;
+                    }
+                    t += 1;
+                    continue;
+                }
+                K::Punct('”' | '»') | K::Punct('’') if self.closes_quote(t) => {
+                    self.region[t] = top;
+                    if let Some(i) = stack.iter().rposition(|(_, c)| *c == Closer::Quote) {
+                        stack.truncate(i.max(1));
+                    }
+                    t += 1;
+                    continue;
+                }
+                K::Punct('(' | '[') => {
+                    let r = self.new_region(Kind::Aside, Some(top));
+                    stack.push((r, Closer::Bracket));
+                    self.region[t] = r;
+                    t += 1;
+                    continue;
+                }
+                K::Punct(')' | ']') => {
+                    self.region[t] = top;
+                    if let Some(i) = stack.iter().rposition(|(_, c)| *c == Closer::Bracket) {
+                        stack.truncate(i.max(1));
+                    }
+                    t += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            if self.is_dash(t) {
+                if let Some(i) = stack.iter().rposition(|(_, c)| *c == Closer::Dash) {
+                    // The second dash of a pair closes the aside.
+                    stack.truncate(i.max(1));
+                    self.region[t] = stack.last().expect("bottom").0;
+                } else if dashes >= 2 {
+                    let r = self.new_region(Kind::Aside, Some(top));
+                    stack.push((r, Closer::Dash));
+                    self.region[t] = r;
+                } else {
+                    // A lone dash ends a clause.
+                    self.close_to_clause(&mut stack);
+                    let next = self.sibling(&stack);
+                    self.replace_bottom(&mut stack, next);
+                    self.region[t] = next;
+                }
+                t += 1;
+                continue;
+            }
+            if matches!(tok.k, K::Punct(';' | ':')) {
+                self.close_to_clause(&mut stack);
+                let next = self.sibling(&stack);
+                self.replace_bottom(&mut stack, next);
+                self.region[t] = next;
+                t += 1;
+                continue;
+            }
+            if tok.k == K::Punct(',') {
+                // A comma closes a relative clause or an apposition.
+                if matches!(stack.last().map(|s| s.1), Some(Closer::Comma)) {
+                    stack.pop();
+                }
+                let top = stack.last().expect("bottom").0;
+                self.region[t] = top;
+                if subordinate && stack.len() == 1 {
+                    subordinate = false;
+                    let r = self.new_region(Kind::Main, self.regions[top].parent);
+                    stack[0].0 = r;
+                    t += 1;
+                    continue;
+                }
+                if let Some(kind) = self.comma_opens(t) {
+                    let r = match kind {
+                        Kind::Relative | Kind::Apposition | Kind::Source => {
+                            let r = self.new_region(kind, Some(top));
+                            stack.push((r, Closer::Comma));
+                            r
+                        }
+                        _ => {
+                            // A new clause at the current level.
+                            let r = self.new_region(kind, self.regions[top].parent);
+                            let at = stack.len() - 1;
+                            stack[at].0 = r;
+                            r
+                        }
+                    };
+                    if kind == Kind::Relative || kind == Kind::Apposition {
+                        self.regions[r].hint = self.group_before(t);
+                    }
+                    if kind == Kind::Main && has(HYPOTHETICAL, self.w(t + 1)) {
+                        self.regions[r].hypothetical = true;
+                    }
+                }
+                t += 1;
+                continue;
+            }
+            // Words that open a clause without a comma ("and" only after a verb of the clause
+            // it would end: "A and B met" is one clause).
+            let w = self.w(t).to_string();
+            let w = w.as_str();
+            let top = stack.last().expect("bottom").0;
+            let clause_start = self
+                .region
+                .iter()
+                .take(t)
+                .rposition(|&g| g != top)
+                .map_or(0, |i| i + 1);
+            let verb_before = (clause_start..t).any(|k| self.looks_finite(k));
+            let opens =
+                has(SUBORDINATORS, w) || self.opens_clause(t) && (w != "and" || verb_before);
+            if opens && t > 0 {
+                if self.regions[top].kind == Kind::Main || self.regions[top].kind == Kind::Said {
+                    let r = self.new_region(Kind::Main, self.regions[top].parent);
+                    let at = stack.len() - 1;
+                    stack[at].0 = r;
+                    self.regions[r].hypothetical = has(HYPOTHETICAL, w);
+                    // "When X met Y, …": the clause a subordinator opens ends at a comma.
+                    subordinate = !verb_before;
+                }
+            } else if t == 0
+                && (has(SUBORDINATORS, w)
+                    || self.opens_clause(t)
+                    || matches!(
+                        w,
+                        "after" | "before" | "since" | "as" | "when" | "once" | "until"
+                    ))
+            {
+                self.regions[main].hypothetical = has(HYPOTHETICAL, w);
+                subordinate = has(SUBORDINATORS, w) || self.opens_clause(t);
+            }
+            if (w == "according" && self.w(t + 1) == "to") || w == "citing" {
+                let top = stack.last().expect("bottom").0;
+                let r = self.new_region(Kind::Source, Some(top));
+                stack.push((r, Closer::Comma));
+            }
+            self.region[t] = stack.last().expect("bottom").0;
+            t += 1;
+        }
+        self.phrases();
+    }
+
+    /// Ends every aside open above the bottom clause (a clause break inside an aside that
+    /// was never closed).
+    fn close_to_clause(&self, stack: &mut Vec<(usize, Closer)>) {
+        while stack.len() > 1 && stack.last().is_some_and(|s| s.1 == Closer::Comma) {
+            stack.pop();
+        }
+    }
+
+    fn sibling(&mut self, stack: &[(usize, Closer)]) -> usize {
+        let top = stack.last().expect("bottom").0;
+        let parent = self.regions[top].parent;
+        let kind = match self.regions[top].kind {
+            Kind::Quote => Kind::Quote,
+            Kind::Aside => Kind::Aside,
+            _ => Kind::Main,
+        };
+        if kind == Kind::Main {
+            self.new_region(Kind::Main, parent)
+        } else {
+            let r = self.new_region(kind, parent);
+            self.regions[r].speaker = self.regions[top].speaker.clone();
+            r
+        }
+    }
+
+    fn replace_bottom(&self, stack: &mut [(usize, Closer)], next: usize) {
+        let at = stack.len() - 1;
+        stack[at].0 = next;
+    }
+
+    fn is_dash(&self, t: usize) -> bool {
+        match self.toks[t].k {
+            K::Punct('—') => true,
+            K::Punct('–' | '-') => {
+                // Spaced: "A – B"; unspaced joins names ("North Korea-Russia").
+                let before = self.text[..self.toks[t].s].ends_with(' ');
+                let after = self.text[self.toks[t].e..].starts_with(' ');
+                before && after
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a closing single quote closes a quotation (not an apostrophe).
+    fn closes_quote(&self, t: usize) -> bool {
+        match self.toks[t].k {
+            K::Punct('’') => self.regions.iter().any(|r| r.kind == Kind::Quote),
+            _ => true,
+        }
+    }
+
+    /// What a comma at `t` opens.
+    fn comma_opens(&self, t: usize) -> Option<Kind> {
+        let next = self.w(t + 1);
+        if has(RELATIVES, next) && self.group_before(t).is_some() {
+            return Some(Kind::Relative);
+        }
+        if has(SUBORDINATORS, next) || self.opens_clause(t + 1) {
+            return Some(Kind::Main);
+        }
+        // ", saying …", ", adding …": the main subject goes on speaking or acting.
+        if next.ends_with("ing") && !has(DETERMINERS, next) && self.unit_at(t + 1).is_none() {
+            if next == "including" {
+                return None;
+            }
+            return Some(Kind::Main);
+        }
+        if next == "and" || next == "but" {
+            // ", and X said …": a new clause when a subject and a verb follow.
+            let after = t + 2;
+            if self.unit_at(after).is_some() || has(PRONOUNS, self.w(after)) {
+                return Some(Kind::Main);
+            }
+        }
+        if self.apposition_after(t) {
+            return Some(Kind::Apposition);
+        }
+        None
+    }
+
+    /// ", the head of …," after a name: a description of it, up to the next comma, with a role
+    /// word and no finite verb.
+    fn apposition_after(&self, comma: usize) -> bool {
+        if comma == 0 || !matches!(self.toks[comma - 1].k, K::Unit(_)) {
+            return false;
+        }
+        let mut role = false;
+        let mut t = comma + 1;
+        while t < self.toks.len() && !matches!(self.toks[t].k, K::Punct(_)) {
+            let w = self.w(t);
+            if self.is_verbal(t) && !has(ROLES, w) {
+                return false;
+            }
+            if has(ROLES, w) || self.cue_entry_agentive(t) {
+                role = true;
+            }
+            t += 1;
+        }
+        // It must end at a comma (or the sentence end) and hold a role word.
+        let ends = t >= self.toks.len() || matches!(self.toks[t].k, K::Punct(',' | '.' | ';'));
+        role && ends && t > comma + 1
+    }
+
+    fn cue_entry_agentive(&self, t: usize) -> bool {
+        LEXICON
+            .get(self.w(t))
+            .is_some_and(|es| es.iter().any(|e| e.agentive))
+    }
+
+    /// A word that opens a clause when a subject and a verb follow it ("after Russia invaded",
+    /// "as Moscow pressed").
+    fn opens_clause(&self, t: usize) -> bool {
+        let w = self.w(t);
+        if !matches!(
+            w,
+            "after" | "before" | "since" | "as" | "when" | "until" | "once" | "and"
+        ) {
+            return false;
+        }
+        // Within a few tokens: a name or pronoun, then a finite verb.
+        let mut subject = false;
+        for k in t + 1..(t + 7).min(self.toks.len()) {
+            if matches!(self.toks[k].k, K::Punct(',' | ';' | ':')) {
+                return false;
+            }
+            if self.unit_at(k).is_some()
+                || matches!(self.w(k), "he" | "she" | "it" | "they" | "we" | "i")
+            {
+                subject = true;
+                continue;
+            }
+            if subject && self.looks_finite(k) {
+                return w != "and" || k == t + 2 || self.unit_at(t + 1).is_some();
+            }
+            if self.is_prep(k) && !subject {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A word that reads as a finite verb before cues are known: an auxiliary, a common
+    /// verb, a past form, or a verb form of the lexicon ending in -s or -ed.
+    fn looks_finite(&self, k: usize) -> bool {
+        let w = self.w(k);
+        !w.is_empty()
+            && (has(AUXILIARIES, w)
+                || has(VERBS, w)
+                || w.ends_with("ed")
+                || (w.ends_with('s') || w == "met")
+                    && LEXICON.get(w).is_some_and(|es| {
+                        es.iter().any(|e| e.pos == Pos::Verb && e.rest.is_empty())
+                    }))
+    }
+
+    /// The group of units ending right before token `t` (skipping a possessive).
+    fn group_before(&self, t: usize) -> Option<Vec<usize>> {
+        let mut k = t.checked_sub(1)?;
+        if self.toks[k].k == K::Poss {
+            return None;
+        }
+        // "the U.S. and Japan, which …": the phrase ending here.
+        loop {
+            match self.toks[k].k {
+                K::Unit(u) => {
+                    let p = self.phrase_units(u);
+                    return Some(self.coordinated(p, t));
+                }
+                K::Word if has(ROLES, self.w(k)) && k > 0 => k -= 1,
+                _ => return None,
+            }
+        }
+    }
+
+    /// Groups names into phrases: a name with the names that qualify it ("Russian President
+    /// Vladimir Putin", "North Korea's Kim Jong Un", "the U.S. envoy for North Korea Sung Kim").
+    /// Names inside a title's prepositional phrase ("envoy for North Korea") name no party.
+    fn phrases(&mut self) {
+        let mut order: Vec<usize> = (0..self.toks.len())
+            .filter(|&t| self.unit_at(t).is_some())
+            .collect();
+        order.sort_unstable();
+        let mut i = 0;
+        while i < order.len() {
+            let t0 = order[i];
+            let mut units = vec![self.unit_at(t0).expect("a unit token")];
+            let mut last = t0;
+            let mut j = i + 1;
+            // Extend while the next name follows through a title run.
+            while j < order.len() {
+                let next = order[j];
+                let run = last + 1..next;
+                if self.region[next] != self.region[last] {
+                    break;
+                }
+                match self.title_run(run.clone()) {
+                    Some((title_units_after_prep, next_is_content)) => {
+                        for &tu in &title_units_after_prep {
+                            self.dropped[tu] = true;
+                        }
+                        let nu = self.unit_at(next).expect("a unit token");
+                        if next_is_content {
+                            // "envoy for North Korea": the name after the title's preposition.
+                            self.dropped[nu] = true;
+                            j += 1;
+                            continue;
+                        }
+                        units.push(nu);
+                        last = next;
+                        j += 1;
+                    }
+                    None => break,
+                }
+            }
+            // Names inside the run that were skipped as title contents.
+            for &k in &order[i + 1..j] {
+                let u = self.unit_at(k).expect("a unit token");
+                if !units.contains(&u) {
+                    self.dropped[u] = true;
+                }
+            }
+            // Units sharing a token with the phrase's units, persons last (the head).
+            let toks_of: Vec<usize> = units.iter().filter_map(|&u| self.unit_tok[u]).collect();
+            for v in 0..self.units.len() {
+                if !units.contains(&v) && self.unit_tok[v].is_some_and(|t| toks_of.contains(&t)) {
+                    units.push(v);
+                }
+            }
+            units.sort_by_key(|&v| (self.unit_tok[v], self.units[v].person));
+            let p = self.phrases.len();
+            for &u in &units {
+                self.phrase_of[u] = Some(p);
+            }
+            self.phrases.push(Phrase {
+                units,
+                first: t0,
+                last,
+            });
+            i = j;
+        }
+        // A title run whose contents hold names that did not end in a name ("the envoy for North
+        // Korea said") keeps them: only runs between two names are titles here.
+    }
+
+    /// Whether the tokens of `run` join two names into one phrase, and which names inside it
+    /// are title contents. `None`: the run separates them.
+    fn title_run(&self, run: std::ops::Range<usize>) -> Option<(Vec<usize>, bool)> {
+        if run.is_empty() {
+            // Two names side by side: "U.S. State Department", "Kremlin Peskov".
+            return Some((Vec::new(), false));
+        }
+        if run.len() > 9 {
+            return None;
+        }
+        let mut contents = Vec::new();
+        let mut after_prep = false;
+        let mut role = false;
+        for t in run.clone() {
+            match self.toks[t].k {
+                K::Poss => {}
+                K::Punct('-' | '–') if !self.is_dash(t) => {}
+                K::Word => {
+                    let w = self.w(t);
+                    let raw = &self.text[self.toks[t].s..self.toks[t].e];
+                    if has(ROLES, w) {
+                        role = true;
+                    } else if matches!(w, "for" | "of" | "to" | "on" | "at" | "in") {
+                        if !role {
+                            return None;
+                        }
+                        after_prep = true;
+                    } else if matches!(w, "the" | "and" | "his" | "her" | "its" | "their") {
+                        if w == "and" && !after_prep {
+                            return None;
+                        }
+                    } else if raw.starts_with(|c: char| c.is_uppercase()) && !self.title_case {
+                        role = true;
+                    } else {
+                        return None;
+                    }
+                }
+                K::Unit(u) => {
+                    if after_prep {
+                        contents.push(u);
+                    } else {
+                        return None;
+                    }
+                }
+                K::Punct(_) => return None,
+            }
+        }
+        let only_possessive = run.clone().all(|t| self.toks[t].k == K::Poss);
+        // The run ends with the title's preposition: the next name is its contents.
+        let open = matches!(
+            self.w(run.end - 1),
+            "for" | "of" | "to" | "on" | "at" | "in"
+        );
+        (role || only_possessive).then_some((contents, open))
+    }
+
+    fn phrase_units(&self, u: usize) -> Vec<usize> {
+        match self.phrase_of[u] {
+            Some(p) => self.phrases[p].units.clone(),
+            None => vec![u],
+        }
+    }
+
+    /// The phrase holding unit `u`, with the phrases coordinated with it ("A, B and C"),
+    /// looking no further than token `limit`.
+    fn coordinated(&self, units: Vec<usize>, limit: usize) -> Vec<usize> {
+        let Some(p) = units.first().and_then(|&u| self.phrase_of[u]) else {
+            return units;
+        };
+        let mut first = p;
+        while first > 0 && self.joined(first - 1, first) {
+            first -= 1;
+        }
+        let mut last = p;
+        while last + 1 < self.phrases.len()
+            && self.phrases[last + 1].first < limit
+            && self.joined(last, last + 1)
+        {
+            last += 1;
+        }
+        (first..=last)
+            .flat_map(|q| self.phrases[q].units.iter().copied())
+            .filter(|&u| !self.dropped[u])
+            .collect()
+    }
+
+    /// Whether two consecutive phrases are coordinated: only commas, "and", "or", "as well as",
+    /// "along with", "the", "both" between them.
+    fn joined(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.phrases[a], &self.phrases[b]);
+        if self.region[x.last] != self.region[y.first] {
+            return false;
+        }
+        let between = x.last + 1..y.first;
+        if between.is_empty() {
+            return false;
+        }
+        let mut conj = false;
+        for t in between {
+            match self.toks[t].k {
+                K::Punct(',') => conj = true,
+                K::Punct('/' | '&') => conj = true,
+                K::Word => match self.w(t) {
+                    "and" | "or" | "nor" | "plus" => conj = true,
+                    "as" | "well" | "along" | "together" | "with" | "the" | "both" | "either"
+                    | "neither" => {}
+                    // "the North Korean government and X": the head noun of the first phrase.
+                    w if !conj && (has(ROLES, w) || has(STATE_NOUNS, w)) => {}
+                    // "X and former President Y": the title of the second, not yet its name.
+                    w if conj
+                        && (has(ROLES, w) || matches!(w, "former" | "late" | "acting" | "ex")) => {}
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        }
+        conj
+    }
+
+    /// The group (coordinated phrases) a unit belongs to, without dropped units.
+    fn group_of(&self, u: usize) -> Vec<usize> {
+        let units = self.phrase_units(u);
+        self.coordinated(units, usize::MAX)
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Cues.
+
+    fn find_cues(&mut self) {
+        let n = self.toks.len();
+        let mut t = 0;
+        while t < n {
+            if self.toks[t].k != K::Word {
+                t += 1;
+                continue;
+            }
+            let Some(entries) = LEXICON.get(self.w(t)) else {
+                t += 1;
+                continue;
+            };
+            // Candidate entries whose phrase matches, longest first.
+            let mut found: Option<(usize, &'static Entry)> = None;
+            let mut candidates: Vec<&'static Entry> = Vec::new();
+            for e in entries {
+                let len = e.rest.len();
+                let matches = e
+                    .rest
+                    .iter()
+                    .enumerate()
+                    .all(|(i, word)| self.w(t + 1 + i) == *word);
+                if !matches {
+                    continue;
+                }
+                if let Some((l, _)) = found
+                    && l > len
+                {
+                    break;
+                }
+                found = Some((len, e));
+                candidates.push(e);
+            }
+            let Some((len, _)) = found else {
+                t += 1;
+                continue;
+            };
+            let last = t + len;
+            if let Some(entry) = self.choose(t, last, &candidates) {
+                let neg = self.negation(t);
+                self.cues.push(Cue {
+                    t,
+                    last,
+                    entry,
+                    neg,
+                });
+            }
+            t = last + 1;
+        }
+        // "against" right after a cue that takes it ("offensive against Kyiv") is that cue's
+        // preposition, not a stance of its own; "refused" before "to cooperate" is the refusal
+        // the negation of "cooperate" already carries.
+        let mut i = 0;
+        while i < self.cues.len() {
+            let c = &self.cues[i];
+            let governed = c.entry.pos == Pos::Prep
+                && self.cues[..i].iter().rev().take(1).any(|p| {
+                    p.entry.preps.contains(&self.w(c.t))
+                        && c.t - p.last <= 5
+                        && self.region[p.t] == self.region[c.t]
+                });
+            let refusal = c.entry.op == Op::Refuse
+                && self.cues.get(i + 1).is_some_and(|n| {
+                    matches!(n.neg, Some((_, Negation::Refusal))) && n.t <= c.last + 3
+                });
+            if governed || refusal {
+                self.cues.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+        // A cue noun right before another cue noun qualifies it ("trade war", "missile
+        // launch", "peace talks"): the head decides, the qualifier is its event's object.
+        let mut i = 0;
+        while i + 1 < self.cues.len() {
+            let (a, b) = (&self.cues[i], &self.cues[i + 1]);
+            if a.last + 1 == b.t
+                && a.entry.pos == Pos::Noun
+                && b.entry.pos == Pos::Noun
+                && b.entry.op == Op::Plain
+                && b.entry.category.is_some()
+            {
+                self.cues.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Which reading of a cue word the context gives, or none (a homograph in another sense,
+    /// a word of a name or title).
+    fn choose(
+        &self,
+        t: usize,
+        last: usize,
+        candidates: &[&'static Entry],
+    ) -> Option<&'static Entry> {
+        let raw = &self.text[self.toks[t].s..self.toks[t].e];
+        // A capitalised cue inside a run of capitalised words is a name or a title ("Minister of
+        // Foreign Trade", "Korean War"), unless the whole sentence is in title case.
+        if !self.title_case && raw.starts_with(|c: char| c.is_uppercase()) && self.in_name(t, last)
+        {
+            return None;
+        }
+        let verbal = self.verb_context(t);
+        let nominal = self.noun_context(t);
+        let pick = |pos: Pos| candidates.iter().copied().find(|e| e.pos == pos);
+        let choice = if verbal && !nominal {
+            pick(Pos::Verb)
+                .or_else(|| pick(Pos::Adj))
+                .or_else(|| pick(Pos::Prep))
+                .or_else(|| pick(Pos::Noun))
+        } else {
+            pick(Pos::Noun)
+                .or_else(|| pick(Pos::Adj))
+                .or_else(|| pick(Pos::Prep))
+                .or_else(|| pick(Pos::Verb))
+        }?;
+        let w = self.w(t);
+        // A verb that is a cue only with an actor as its object ("contain China").
+        if choice.actor_object && !self.object_is_actor(last) {
+            return None;
+        }
+        // Homographs.
+        match w {
+            "back" | "backs" | "backed"
+                if !verbal
+                    || matches!(
+                        self.w(last + 1),
+                        "to" | "in"
+                            | "home"
+                            | "down"
+                            | "off"
+                            | "out"
+                            | "up"
+                            | "into"
+                            | "from"
+                            | "then"
+                    ) =>
+            {
+                return None;
+            }
+            "press" | "presses" | "pressed" | "pressing"
+                if choice.pos == Pos::Verb && !self.object_is_actor(last) =>
+            {
+                return None;
+            }
+            "press" => return None,
+            "fire" | "fires" | "fired" | "firing"
+                if choice.pos == Pos::Verb && !self.fires_weapons(last) =>
+            {
+                return None;
+            }
+            "fire" => return None,
+            "court" | "courts" if !verbal => return None,
+            "shell" | "shells" | "ship" | "ships" | "arm" | "arms" | "fund" | "funds"
+            | "target" | "targets" | "host" | "hosts" | "trade" | "supply" | "supplies" | "aid"
+            | "help" | "support" | "back" | "force" | "forces"
+                if choice.pos == Pos::Verb && !verbal =>
+            {
+                return None;
+            }
+            "deal" | "deals"
+                if self.w(t.wrapping_sub(1)) == "great"
+                    || self.w(last + 1) == "with" && !self.noun_context(t) =>
+            {
+                return None;
+            }
+            "row" | "rows" if !matches!(self.w(last + 1), "with" | "between" | "over") => {
+                return None;
+            }
+            "test" | "tests" if !self.weapon_before(t) => return None,
+            "launch" | "launches" if !self.weapon_before(t) && choice.pos == Pos::Noun => {
+                return None;
+            }
+            "exercise" | "exercises" | "drill" | "drills" | "maneuvers" | "manoeuvres"
+            | "patrol" | "patrols"
+                if (t.saturating_sub(4)..t).any(|k| {
+                    matches!(self.w(k), "joint" | "combined" | "trilateral" | "bilateral")
+                }) =>
+            {
+                return JOINT.first();
+            }
+            "exercise" | "exercises" | "drill" | "drills" if !self.military_before(t) => {
+                return None;
+            }
+            "call" | "calls" => return None,
+            "beef" if self.w(last + 1) == "up" => return None,
+            "state" | "states" => return None,
+            "help"
+                if choice.pos == Pos::Noun
+                    && self.w(t.wrapping_sub(1)) == "the"
+                    && self.w(last + 1) == "of" => {}
+            "support" if self.w(last + 1) == "staff" => return None,
+            "deployment" | "deployments" if !self.military_before(t) => {}
+            "protest" | "protests"
+                if self.w(last + 1) == "against" || verbal || self.noun_context(t) => {}
+            "charge" | "charges" | "charged" | "charging" if self.w(last + 1) == "of" => {
+                return None;
+            }
+            "strike" | "strikes" | "struck" | "striking"
+                if self.w(last + 1) == "a"
+                    && matches!(self.w(last + 2), "deal" | "balance" | "chord" | "note") =>
+            {
+                return None;
+            }
+            "exchange" | "exchanges" | "exchanged" | "trade" | "traded" | "trading" => {
+                // "exchanged fire", "traded accusations": the object decides.
+                if let Some(obj) = (last + 1..(last + 4).min(self.toks.len())).find(|&k| {
+                    matches!(
+                        self.w(k),
+                        "fire"
+                            | "shots"
+                            | "artillery"
+                            | "blows"
+                            | "barbs"
+                            | "insults"
+                            | "accusations"
+                            | "threats"
+                            | "salvos"
+                            | "strikes"
+                            | "gunfire"
+                    )
+                }) {
+                    let _ = obj;
+                    return CONFLICT_EXCHANGE.get(
+                        if matches!(
+                            self.w(last + 1),
+                            "accusations" | "barbs" | "insults" | "threats"
+                        ) {
+                            1
+                        } else {
+                            0
+                        },
+                    );
+                }
+                if w.starts_with("trad") && self.w(last + 1) == "war" {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        // A past participle used as an adjective before a noun that is not a name ("the sanctioned
+        // entities") is still the event; keep it.
+        Some(choice)
+    }
+
+    /// Whether the cue at `t..=last` lies inside a run of capitalised words (a name or a title).
+    fn in_name(&self, t: usize, last: usize) -> bool {
+        let capital = |k: usize| {
+            self.toks.get(k).is_some_and(|tok| {
+                tok.k == K::Word && self.text[tok.s..tok.e].starts_with(|c: char| c.is_uppercase())
+            })
+        };
+        // At the start of the sentence or of a quotation a capital says nothing.
+        let sentence_start = t == 0
+            || matches!(
+                self.toks[t - 1].k,
+                K::Punct('“' | '"' | ':' | '(' | '—' | '‘' | '[' | '-' | '–')
+            );
+        let before = t > 0
+            && (capital(t - 1)
+                || matches!(self.toks[t - 1].k, K::Unit(_)) && !sentence_start
+                || (matches!(self.w(t - 1), "of" | "for" | "and") && t > 1 && capital(t - 2)));
+        let after = capital(last + 1)
+            || (matches!(self.w(last + 1), "of" | "for" | "and") && capital(last + 2))
+            || matches!(self.toks.get(last + 1).map(|k| k.k), Some(K::Unit(_)));
+        if sentence_start {
+            return after && capital(last + 1);
+        }
+        before || after
+    }
+
+    fn weapon_before(&self, t: usize) -> bool {
+        (t.saturating_sub(3)..t).any(|k| {
+            matches!(
+                self.w(k),
+                "missile"
+                    | "missiles"
+                    | "nuclear"
+                    | "rocket"
+                    | "rockets"
+                    | "ballistic"
+                    | "weapon"
+                    | "weapons"
+                    | "icbm"
+                    | "satellite"
+                    | "hydrogen"
+                    | "bomb"
+                    | "atomic"
+                    | "cruise"
+                    | "hypersonic"
+                    | "artillery"
+                    | "test-fire"
+                    | "underground"
+                    | "warhead"
+            )
+        })
+    }
+
+    fn military_before(&self, t: usize) -> bool {
+        (t.saturating_sub(4)..t).any(|k| {
+            matches!(
+                self.w(k),
+                "military"
+                    | "joint"
+                    | "naval"
+                    | "air"
+                    | "live-fire"
+                    | "combined"
+                    | "war"
+                    | "army"
+                    | "drills"
+                    | "exercises"
+                    | "nuclear"
+                    | "missile"
+                    | "artillery"
+                    | "amphibious"
+                    | "annual"
+                    | "large-scale"
+                    | "trilateral"
+                    | "bilateral"
+            ) || self.unit_at(k).is_some()
+        })
+    }
+
+    /// "fired missiles into Y", "fired at Y": a weapon or a target follows.
+    fn fires_weapons(&self, last: usize) -> bool {
+        (last + 1..(last + 5).min(self.toks.len())).any(|k| {
+            matches!(
+                self.w(k),
+                "missile"
+                    | "missiles"
+                    | "rocket"
+                    | "rockets"
+                    | "shells"
+                    | "shell"
+                    | "artillery"
+                    | "projectiles"
+                    | "projectile"
+                    | "shots"
+                    | "salvo"
+                    | "salvos"
+                    | "drones"
+                    | "at"
+                    | "on"
+                    | "into"
+                    | "toward"
+                    | "towards"
+                    | "warning"
+            )
+        })
+    }
+
+    /// Whether the first phrase after `last` (past determiners and a few words) is an actor.
+    fn object_is_actor(&self, last: usize) -> bool {
+        for k in last + 1..(last + 5).min(self.toks.len()) {
+            match self.toks[k].k {
+                K::Unit(_) => return true,
+                K::Word => {
+                    let w = self.w(k);
+                    if matches!(w, "him" | "her" | "them" | "it" | "us") {
+                        return true;
+                    }
+                    if has(DETERMINERS, w) || has(ROLES, w) {
+                        continue;
+                    }
+                    return false;
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the word at `t` right after a name (or its head noun) is a verb: "U.S.
+    /// sanctions" before a preposition, a verb of being or the end is a noun.
+    fn verb_after_name(&self, t: usize) -> bool {
+        // "U.S. sanctions" before a preposition or the end is a noun.
+        let next = self.w(t + 1);
+        !(self.toks.get(t + 1).is_none()
+            || matches!(self.toks[t + 1].k, K::Punct(_))
+            || matches!(
+                next,
+                "on" | "against"
+                    | "targeting"
+                    | "relief"
+                    | "regime"
+                    | "of"
+                    | "were"
+                    | "was"
+                    | "is"
+                    | "are"
+                    | "have"
+                    | "has"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "remain"
+                    | "remained"
+            ))
+    }
+
+    /// The token before `t` reads as the end of a subject or an auxiliary: a verb follows.
+    fn verb_context(&self, t: usize) -> bool {
+        let Some(prev) = t.checked_sub(1) else {
+            return false;
+        };
+        // "denied meeting", "stop supplying": a gerund after a verb.
+        if self.w(t).ends_with("ing")
+            && (has(VERBS, self.w(prev))
+                || LEXICON
+                    .get(self.w(prev))
+                    .is_some_and(|es| es.iter().any(|e| e.pos == Pos::Verb))
+                || has(CESSATION, self.w(prev)))
+        {
+            return true;
+        }
+        // The head noun of a name's phrase is a subject as the name is: "the Japanese government
+        // backed …", "the Russian president sanctioned …".
+        let head_noun = self.toks[prev].k == K::Word
+            && (has(STATE_NOUNS, self.w(prev)) || has(ROLES, self.w(prev)))
+            && prev > 0
+            && matches!(self.toks[prev - 1].k, K::Unit(_));
+        match self.toks[prev].k {
+            K::Unit(_) => self.verb_after_name(t),
+            K::Word if head_noun => self.verb_after_name(t),
+            K::Poss => false,
+            K::Punct(',') => {
+                // ", backing …" participle, or a list.
+                self.w(t).ends_with("ing")
+            }
+            K::Punct(_) => t == 1 || self.title_case,
+            K::Word => {
+                let p = self.w(prev);
+                // A capitalised word in running text ends a name as a unit does ("Russia
+                // backed …" read without its names).
+                let raw = &self.text[self.toks[prev].s..self.toks[prev].e];
+                if !self.title_case
+                    && raw.starts_with(|c: char| c.is_uppercase())
+                    && !has(DETERMINERS, p)
+                    && !has(PRONOUNS, p)
+                    && !has(PREPOSITIONS, p)
+                    && self.units.is_empty()
+                {
+                    return true;
+                }
+                if p == "to" {
+                    // "to" then a verb, unless a noun phrase came before ("visit to Russia").
+                    return !self.noun_before_to(prev);
+                }
+                has(AUXILIARIES, p)
+                    || has(NEGATIONS, p)
+                    || matches!(
+                        p,
+                        "he" | "she"
+                            | "it"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "and"
+                            | "or"
+                            | "also"
+                            | "then"
+                            | "jointly"
+                            | "still"
+                            | "already"
+                            | "repeatedly"
+                            | "reportedly"
+                            | "often"
+                            | "again"
+                            | "publicly"
+                            | "openly"
+                            | "strongly"
+                            | "sharply"
+                            | "firmly"
+                            | "recently"
+                            | "swiftly"
+                            | "quickly"
+                            | "formally"
+                            | "officially"
+                            | "allegedly"
+                            | "later"
+                            | "previously"
+                            | "immediately"
+                            | "once"
+                            | "never"
+                            | "not"
+                            | "both"
+                            | "all"
+                            | "effectively"
+                            | "directly"
+                    )
+                    || p.ends_with("ly") && prev > 0 && !has(DETERMINERS, self.w(prev - 1))
+            }
+        }
+    }
+
+    fn noun_before_to(&self, to: usize) -> bool {
+        let Some(prev) = to.checked_sub(1) else {
+            return false;
+        };
+        match self.toks[prev].k {
+            K::Word => {
+                let w = self.w(prev);
+                // "visit to", "threat to", "aid to": a noun the lexicon knows.
+                LEXICON.get(w).is_some_and(|es| {
+                    es.iter()
+                        .any(|e| e.pos == Pos::Noun && e.preps.contains(&"to"))
+                }) && !has(REFUSALS, w)
+                    && !matches!(
+                        w,
+                        "plans"
+                            | "plan"
+                            | "bid"
+                            | "effort"
+                            | "efforts"
+                            | "decision"
+                            | "move"
+                            | "attempt"
+                            | "attempts"
+                            | "agreed"
+                            | "want"
+                            | "wants"
+                            | "vow"
+                            | "pledge"
+                            | "promise"
+                            | "threat"
+                            | "threats"
+                    )
+            }
+            _ => false,
+        }
+    }
+
+    fn noun_context(&self, t: usize) -> bool {
+        let Some(prev) = t.checked_sub(1) else {
+            return false;
+        };
+        match self.toks[prev].k {
+            K::Poss => true,
+            K::Unit(_) => !self.verb_context(t),
+            K::Word => {
+                let p = self.w(prev);
+                has(DETERMINERS, p)
+                    || (self.is_prep(prev) && p != "to")
+                    || p.chars().all(|c| c.is_ascii_digit() || c == ',')
+                    || LEXICON.get(p).is_some_and(|es| {
+                        es.iter().any(|e| e.pos == Pos::Noun)
+                            && !es.iter().any(|e| e.pos == Pos::Verb)
+                    })
+                    || has(LIGHT, p)
+                        && !matches!(
+                            p,
+                            "have"
+                                | "has"
+                                | "had"
+                                | "agree"
+                                | "agreed"
+                                | "plan"
+                                | "plans"
+                                | "planned"
+                                | "continue"
+                                | "continued"
+                                | "continues"
+                                | "begin"
+                                | "began"
+                                | "start"
+                                | "started"
+                                | "vow"
+                                | "vowed"
+                                | "pledge"
+                                | "pledged"
+                                | "seek"
+                                | "seeks"
+                                | "sought"
+                                | "propose"
+                                | "proposed"
+                        )
+                    || adjective_like(p)
+            }
+            K::Punct('-' | '–') => true,
+            K::Punct(_) => false,
+        }
+    }
+
+    /// Negation, a refusal or a modal refusal in the three words before a cue.
+    fn negation(&self, t: usize) -> Option<(usize, Negation)> {
+        let mut found = None;
+        let mut k = t;
+        let mut words = 0;
+        while k > 0 && words < 4 {
+            k -= 1;
+            if self.region[k] != self.region[t] {
+                break;
+            }
+            let w = self.w(k);
+            if w.is_empty() {
+                if matches!(self.toks[k].k, K::Punct(',' | ';' | ':')) {
+                    break;
+                }
+                continue;
+            }
+            words += 1;
+            if has(REFUSALS, w) && self.w(k + 1) == "to" {
+                found = Some((self.toks[k].s, Negation::Refusal));
+                break;
+            }
+            if w == "short"
+                && matches!(
+                    self.w(k.wrapping_sub(1)),
+                    "stop" | "stops" | "stopped" | "stopping" | "fell" | "falls" | "fall"
+                )
+            {
+                found = Some((self.toks[k - 1].s, Negation::Plain));
+                break;
+            }
+            if has(NEGATIONS, w)
+                && self.w(k + 1) != "only"
+                && !(w == "no" && self.w(k + 1) == "longer")
+            {
+                let modal = (k.saturating_sub(2)..=k).any(|j| {
+                    matches!(
+                        self.w(j),
+                        "will" | "would" | "won't" | "wouldn't" | "can't" | "cannot" | "shall"
+                    )
+                }) || matches!(
+                    w,
+                    "won't" | "wouldn't" | "cannot" | "can't" | "unwilling" | "reluctant"
+                );
+                let kind = if modal {
+                    Negation::Modal
+                } else {
+                    Negation::Plain
+                };
+                found = Some((self.toks[k].s, kind));
+            }
+        }
+        found
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Reported speech and sources.
+
+    /// Speakers, sources and reporting: "X said (that) …", "…, X said", "according to X",
+    /// "X quoted Y as saying", "a photo released by X".
+    fn find_speech(&mut self) {
+        let n = self.toks.len();
+        // Sources: everyone named in a source region is dropped.
+        for u in 0..self.units.len() {
+            if let Some(t) = self.tok_of(u)
+                && self.regions[self.region[t]].kind == Kind::Source
+            {
+                self.dropped[u] = true;
+            }
+        }
+        for t in 0..n {
+            let w = self.w(t);
+            if !has(SPEECH, w) {
+                continue;
+            }
+            // Only a verb: "a report", "the statement" are nouns here.
+            if self.noun_context(t)
+                && !matches!(
+                    self.toks.get(t.wrapping_sub(1)).map(|k| k.k),
+                    Some(K::Unit(_))
+                )
+            {
+                continue;
+            }
+            let r = self.region[t];
+            // "X quoted Y as saying", "X cited Y": X relays.
+            if matches!(w, "quoting" | "citing") {
+                // ", citing X": the source follows; the subject acts.
+                continue;
+            }
+            if matches!(w, "quoted" | "quotes" | "cited" | "cites") {
+                if let Some(g) = self.subject_before(t, r) {
+                    for u in g {
+                        self.dropped[u] = true;
+                    }
+                }
+                continue;
+            }
+            // Passive "was quoted as saying", "was reported": no speaker here.
+            if t > 0 && has(BE, self.w(t - 1)) {
+                continue;
+            }
+            let before = self.speaker_before(t);
+            let after_unit = self.unit_at(t + 1).or_else(|| {
+                // "said the Kremlin", "said Russian President Putin".
+                (has(DETERMINERS, self.w(t + 1)))
+                    .then(|| self.unit_at(t + 2))
+                    .flatten()
+            });
+            let at_end = |k: usize| {
+                k >= n
+                    || matches!(
+                        self.toks[k].k,
+                        K::Punct('.' | ',' | ';' | '!' | '?' | '”' | '"' | ')')
+                    )
+            };
+            // Post-posed: "…, X said." / "…, said X."
+            let postposed = {
+                let speaker_first = before.as_ref().is_some_and(|_| {
+                    at_end(t + 1)
+                        || self.w(t + 1) == "in"
+                        || self.w(t + 1) == "on"
+                        || self.w(t + 1) == "at"
+                        || self.w(t + 1) == "last"
+                        || self.w(t + 1) == "this"
+                        || self.w(t + 1) == "earlier"
+                        || self.w(t + 1) == "later"
+                        || self.w(t + 1) == "told"
+                });
+                let comma_before = self.comma_before_subject(t);
+                (speaker_first && comma_before)
+                    .then(|| before.clone())
+                    .flatten()
+                    .or_else(|| {
+                        let after = after_unit?;
+                        let g = self.group_of(after);
+                        let end = self.tok_of(*g.last()?)?;
+                        let before_is_break =
+                            t > 0 && matches!(self.toks[t - 1].k, K::Punct(',' | '”' | '"'));
+                        (before_is_break && at_end(end + 1)).then_some(g)
+                    })
+            };
+            if let Some(speaker) = postposed {
+                // Everything before the speaker is what was said.
+                let cut = self.first_tok(&speaker).unwrap_or(t).min(t);
+                self.assign_said(0, cut, &speaker);
+                self.drop_media(&speaker);
+                continue;
+            }
+            let Some(speaker) = before else {
+                continue;
+            };
+            // "X told Y (that) …": Y hears it.
+            let mut from = t + 1;
+            if matches!(
+                w,
+                "told" | "tell" | "tells" | "telling" | "briefed" | "brief"
+            ) {
+                if let Some(u) = (t + 1..(t + 4).min(n)).find_map(|k| self.unit_at(k)) {
+                    let g = self.group_of(u);
+                    if let Some(end) = g.last().and_then(|&x| self.tok_of(x)) {
+                        from = end + 1;
+                    }
+                    for &x in &g {
+                        if self.units[x].media {
+                            self.dropped[x] = true;
+                        }
+                    }
+                } else if matches!(
+                    self.w(t + 1),
+                    "reporters" | "journalists" | "lawmakers" | "parliament" | "the"
+                ) {
+                    from = t + 2;
+                }
+            }
+            if self.w(from) == "that" {
+                from += 1;
+            }
+            // What was said runs to the end of the clause.
+            let end = (from..n)
+                .find(|&k| self.region[k] != r && !self.nested_in(self.region[k], r))
+                .unwrap_or(n);
+            if from < end && self.says_a_clause(from, end) {
+                self.assign_said(from, end, &speaker);
+            }
+            self.drop_media(&speaker);
+        }
+        // Quotations take the speaker of the clause that introduces or follows them.
+        for q in 0..self.regions.len() {
+            if self.regions[q].kind != Kind::Quote || self.regions[q].speaker.is_some() {
+                continue;
+            }
+            let parent = self.regions[q].parent;
+            let speaker = parent.and_then(|p| self.regions[p].speaker.clone());
+            self.regions[q].speaker = speaker;
+        }
+        // "X said it would …": a pronoun standing for the speaker makes them a party.
+        for q in 0..self.regions.len() {
+            let Some(speaker) = self.regions[q].speaker.clone() else {
+                continue;
+            };
+            let acts = (0..n).any(|k| {
+                (self.region[k] == q || self.nested_in(self.region[k], q))
+                    && has(PRONOUNS, self.w(k))
+                    && self
+                        .resolve(k)
+                        .is_some_and(|g| g.iter().any(|u| speaker.contains(u)))
+            });
+            self.regions[q].speaker_acts = acts;
+        }
+        // "a photo released by X", "(X)" alone, "X/Yonhap": media credited, not parties.
+        for u in 0..self.units.len() {
+            if !self.units[u].media {
+                continue;
+            }
+            let Some(t) = self.tok_of(u) else { continue };
+            let by = self.w(t.wrapping_sub(1)) == "by"
+                && (t.saturating_sub(5)..t).any(|k| {
+                    has(SOURCE_NOUNS, self.w(k))
+                        || matches!(
+                            self.w(k),
+                            "released"
+                                | "distributed"
+                                | "provided"
+                                | "published"
+                                | "carried"
+                                | "obtained"
+                                | "reported"
+                                | "seen"
+                                | "taken"
+                        )
+                });
+            let alone_in_brackets = self.regions[self.region[t]].kind == Kind::Aside
+                && self.group_of(u).len() == 1
+                && !(0..self.toks.len())
+                    .any(|k| self.region[k] == self.region[t] && self.cue_at(k).is_some());
+            let told = matches!(
+                self.w(t.wrapping_sub(1)),
+                "told" | "tells" | "telling" | "tell"
+            ) || (self.w(t.wrapping_sub(1)) == "the"
+                && matches!(
+                    self.w(t.wrapping_sub(2)),
+                    "told" | "tells" | "telling" | "tell"
+                ));
+            let with = matches!(self.w(t.wrapping_sub(1)), "with" | "to")
+                && (t.saturating_sub(4)..t).any(|k| {
+                    matches!(
+                        self.w(k),
+                        "interview" | "told" | "spoke" | "speaking" | "said" | "talking"
+                    )
+                });
+            if by || alone_in_brackets || told || with {
+                self.dropped[u] = true;
+            }
+        }
+    }
+
+    /// Whether a name is a spokesperson's: "Kremlin spokesman Dmitry Peskov", "Zakharova,
+    /// the ministry's spokeswoman", "spokesperson Lin Jian".
+    fn is_spokesperson(&self, u: usize) -> bool {
+        let Some(t) = self.tok_of(u) else {
+            return false;
+        };
+        let (first, last) =
+            self.phrase_of[u].map_or((t, t), |p| (self.phrases[p].first, self.phrases[p].last));
+        let spokes = |k: usize| {
+            let w = self.w(k);
+            w.starts_with("spokes") || (w == "secretary" && self.w(k.wrapping_sub(1)) == "press")
+        };
+        (first.saturating_sub(4)..first).any(spokes)
+            || (last + 1..(last + 7).min(self.toks.len()))
+                .any(|k| spokes(k) && self.regions[self.region[k]].kind == Kind::Apposition)
+    }
+
+    /// The name right before a verb of saying, past auxiliaries, adverbs and the words of a
+    /// title or an office ("Kim also said", "Russia's foreign ministry said"); none when another
+    /// noun is the subject ("diplomats said").
+    fn speaker_before(&self, t: usize) -> Option<Vec<usize>> {
+        let mut k = t;
+        while k > 0 {
+            k -= 1;
+            match self.toks[k].k {
+                K::Unit(u) => {
+                    if self.dropped[u] {
+                        return None;
+                    }
+                    return Some(self.group_of(u));
+                }
+                K::Poss => {}
+                K::Word => {
+                    let w = self.w(k);
+                    let raw = &self.text[self.toks[k].s..self.toks[k].e];
+                    let title = has(ROLES, w)
+                        || raw.starts_with(|c: char| c.is_uppercase()) && !self.title_case;
+                    if !(has(AUXILIARIES, w)
+                        || w.ends_with("ly")
+                        || matches!(
+                            w,
+                            "also"
+                                | "then"
+                                | "again"
+                                | "later"
+                                | "earlier"
+                                | "previously"
+                                | "recently"
+                                | "once"
+                                | "still"
+                                | "further"
+                                | "had"
+                                | "has"
+                                | "have"
+                                | "the"
+                        )
+                        || title)
+                    {
+                        return None;
+                    }
+                }
+                K::Punct(_) => return None,
+            }
+        }
+        None
+    }
+
+    fn drop_media(&mut self, speaker: &[usize]) {
+        for &u in speaker {
+            if self.units[u].media {
+                self.dropped[u] = true;
+            }
+        }
+    }
+
+    /// Whether the tokens from..end hold a clause (a verb), not just a noun phrase ("said in a
+    /// statement").
+    fn says_a_clause(&self, from: usize, end: usize) -> bool {
+        (from..end).any(|k| self.is_verbal(k) || self.w(k).ends_with("ed"))
+    }
+
+    /// Marks tokens from..end (top-level parts of them) as said by `speaker`.
+    fn assign_said(&mut self, from: usize, end: usize, speaker: &[usize]) {
+        let mut map: Vec<(usize, usize)> = Vec::new();
+        for k in from..end {
+            let r = self.region[k];
+            let target = match map.iter().find(|(old, _)| *old == r) {
+                Some(&(_, new)) => new,
+                None => {
+                    let kind = self.regions[r].kind;
+                    let new = if matches!(kind, Kind::Main) {
+                        let n = self.new_region(Kind::Said, self.regions[r].parent);
+                        self.regions[n].hypothetical = self.regions[r].hypothetical;
+                        n
+                    } else {
+                        r
+                    };
+                    map.push((r, new));
+                    new
+                }
+            };
+            self.region[k] = target;
+        }
+        for (_, new) in map {
+            if self.regions[new].speaker.is_none() {
+                self.regions[new].speaker = Some(speaker.to_vec());
+            }
+        }
+        // Asides inside what was said are said too.
+        for q in 0..self.regions.len() {
+            if self.regions[q].speaker.is_none()
+                && self.regions[q].kind == Kind::Quote
+                && (from..end).any(|k| self.region[k] == q)
+            {
+                self.regions[q].speaker = Some(speaker.to_vec());
+            }
+        }
+    }
+
+    /// Whether a comma (or a closing quote) comes right before the subject that ends at `t`.
+    fn comma_before_subject(&self, t: usize) -> bool {
+        let mut k = t;
+        while k > 0 {
+            k -= 1;
+            match self.toks[k].k {
+                K::Punct(',' | '”' | '"' | '’') => return true,
+                K::Punct(_) => return false,
+                K::Unit(_) | K::Poss => {}
+                K::Word => {
+                    let w = self.w(k);
+                    if !(has(ROLES, w)
+                        || has(DETERMINERS, w)
+                        || matches!(w, "of" | "for" | "at" | "and")
+                        || self.text[self.toks[k].s..].starts_with(|c: char| c.is_uppercase()))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    fn tok_of(&self, u: usize) -> Option<usize> {
+        self.unit_tok.get(u).copied().flatten()
+    }
+
+    fn first_tok(&self, group: &[usize]) -> Option<usize> {
+        group
+            .iter()
+            .filter_map(|&u| {
+                self.phrase_of[u]
+                    .map(|p| self.phrases[p].first)
+                    .or_else(|| self.tok_of(u))
+            })
+            .min()
+    }
+
+    /// Whether region `a` lies inside region `b`.
+    fn nested_in(&self, a: usize, b: usize) -> bool {
+        let mut r = self.regions[a].parent;
+        while let Some(p) = r {
+            if p == b {
+                return true;
+            }
+            r = self.regions[p].parent;
+        }
+        false
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Participants of a cue.
+
+    /// The subject group of the verb at `t`: the nearest group before it in its clause that is
+    /// not inside a prepositional phrase, or a pronoun standing for one, or the clause's hint.
+    fn subject_before(&self, t: usize, r: usize) -> Option<Vec<usize>> {
+        let mut k = t;
+        while k > 0 {
+            k -= 1;
+            let rk = self.region[k];
+            if rk != r {
+                if self.nested_in(rk, r) {
+                    continue;
+                }
+                break;
+            }
+            match self.toks[k].k {
+                K::Unit(u) => {
+                    if self.dropped[u] {
+                        continue;
+                    }
+                    let p = self.phrase_of[u].map(|p| &self.phrases[p]);
+                    let first = p.map_or(k, |p| p.first);
+                    if self.in_pp(first, r) && !self.of_a_role(first) {
+                        k = first;
+                        continue;
+                    }
+                    // The possessor of a cue noun ("Russia's support") is that noun's agent, not
+                    // the subject; of another noun ("North Korea's official newspaper") it stands
+                    // for the subject.
+                    let last = p.map_or(k, |p| p.last);
+                    if self.toks.get(last + 1).is_some_and(|x| x.k == K::Poss)
+                        && (last + 2..(last + 5).min(t))
+                            .any(|j| self.cue_at(j).is_some_and(|c| c.entry.pos == Pos::Noun))
+                    {
+                        k = first;
+                        continue;
+                    }
+                    let g = self.group_of(u);
+                    return (!g.is_empty()).then_some(g);
+                }
+                K::Word => {
+                    let w = self.w(k);
+                    if matches!(w, "he" | "she" | "it" | "they" | "we" | "i") && !self.in_pp(k, r) {
+                        return self.resolve(k);
+                    }
+                    if matches!(w, "who" | "which")
+                        && (k + 1 == t
+                            || has(AUXILIARIES, self.w(k + 1))
+                            || self.w(k + 1).ends_with("ly"))
+                    {
+                        return self.regions[r].hint.clone();
+                    }
+                }
+                K::Punct(_) | K::Poss => {}
+            }
+        }
+        self.regions[r].hint.clone().or_else(|| {
+            // ", saying …": the subject of the clause before.
+            self.previous_subject(r)
+        })
+    }
+
+    /// "the minister of X", "officials of X": a name after "of" behind a role word stands for
+    /// the person or body the role word names.
+    fn of_a_role(&self, first: usize) -> bool {
+        let mut k = first;
+        while k > 0 && has(DETERMINERS, self.w(k - 1)) {
+            k -= 1;
+        }
+        if !(k >= 2 && self.w(k - 1) == "of") {
+            return false;
+        }
+        let head = self.w(k - 2);
+        let role = has(ROLES, head)
+            || matches!(
+                head,
+                "delegation"
+                    | "delegations"
+                    | "leadership"
+                    | "army"
+                    | "forces"
+                    | "troops"
+                    | "military"
+                    | "navy"
+                    | "people"
+                    | "citizens"
+                    | "nationals"
+                    | "soldiers"
+                    | "diplomats"
+            );
+        // The phrase must open its clause: "The Minister of X met …", not "is a member of X".
+        let r = self.region[k - 2];
+        let mut j = k - 2;
+        while j > 0 && self.region[j - 1] == r {
+            j -= 1;
+            let w = self.w(j);
+            let raw = &self.text[self.toks[j].s..self.toks[j].e];
+            if !(has(DETERMINERS, w)
+                || has(ROLES, w)
+                || adjective_like(w)
+                || raw.starts_with(|c: char| c.is_uppercase())
+                || w == "of")
+            {
+                return false;
+            }
+        }
+        role
+    }
+
+    /// The subject of the clause before region `r` at the same level.
+    fn previous_subject(&self, r: usize) -> Option<Vec<usize>> {
+        let first = self.region.iter().position(|&x| x == r)?;
+        if first == 0 {
+            return None;
+        }
+        // Only for participle clauses and coordinated verbs: ", saying", ", and warned".
+        let w = self.w(first + 1);
+        let lead = self.w(first);
+        let participle = (matches!(self.toks[first].k, K::Punct(',')) && w.ends_with("ing"))
+            || lead.ends_with("ing")
+            || (matches!(lead, "and" | "but")
+                && (self.is_verbal(first + 1) || self.w(first + 1).ends_with("ed")));
+        if !participle {
+            return None;
+        }
+        let prev = self.region[first - 1];
+        if matches!(self.regions[prev].kind, Kind::Quote | Kind::Said) {
+            return None;
+        }
+        let start = self.region.iter().position(|&x| x == prev)?;
+        // The first group of the previous clause that is not in a PP.
+        (start..first).find_map(|k| {
+            let u = self.unit_at(k)?;
+            if self.dropped[u] || self.region[k] != prev || self.in_pp(k, prev) {
+                return None;
+            }
+            Some(self.group_of(u))
+        })
+    }
+
+    /// Whether the phrase starting at token `first` is the object of a preposition.
+    fn in_pp(&self, first: usize, r: usize) -> bool {
+        let mut k = first;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            if self.region[k] != r {
+                return false;
+            }
+            match self.toks[k].k {
+                K::Word => {
+                    let w = self.w(k);
+                    if self.is_prep(k) {
+                        // "after Russia invaded …": the word that opened the clause.
+                        let opens_region = k == 0 || self.region[k - 1] != r;
+                        return !(w == "as" || w == "including" || opens_region);
+                    }
+                    if has(DETERMINERS, w) || adjective_like(w) || has(ROLES, w) {
+                        steps += 1;
+                        continue;
+                    }
+                    return false;
+                }
+                K::Punct(',') => {
+                    // "A, B and C" in a list after a preposition: look past the list.
+                    steps += 1;
+                }
+                K::Unit(_) | K::Poss => steps += 1,
+                K::Punct(_) => return false,
+            }
+        }
+        false
+    }
+
+    /// What a pronoun stands for: in what someone said, the speaker (first person always;
+    /// third person when no name came before it there); elsewhere the subject of the
+    /// sentence's first clause.
+    fn resolve(&self, k: usize) -> Option<Vec<usize>> {
+        let w = self.w(k);
+        let r = self.region[k];
+        let mut region = Some(r);
+        while let Some(q) = region {
+            if let Some(s) = &self.regions[q].speaker {
+                if has(FIRST_PERSON, w) {
+                    return Some(s.clone());
+                }
+                // A spokesperson speaks of others: "she" is not the spokesperson. An object
+                // pronoun after a verb cannot be that verb's own subject named before it ("X said
+                // Y was trying to isolate it").
+                let named_before = (0..k).any(|j| self.region[j] == q && self.unit_at(j).is_some());
+                let object = matches!(w, "it" | "him" | "her" | "them" | "us")
+                    && k > 0
+                    && (self.is_verbal(k - 1)
+                        || LEXICON
+                            .get(self.w(k - 1))
+                            .is_some_and(|es| es.iter().any(|e| e.pos == Pos::Verb)));
+                if (!named_before || object) && !s.iter().any(|&u| self.is_spokesperson(u)) {
+                    return Some(s.clone());
+                }
+                break;
+            }
+            region = self.regions[q].parent;
+        }
+        if has(FIRST_PERSON, w) {
+            return None;
+        }
+        // A possessive stands for the nearest name before it that fits ("Tillerson, over his
+        // relationship").
+        if matches!(w, "his" | "her" | "its" | "their") {
+            let fits = |u: usize| match w {
+                "his" | "her" => self.units[u].person,
+                "its" => !self.units[u].person,
+                _ => true,
+            };
+            return (0..k).rev().find_map(|j| {
+                let u = self.unit_at(j)?;
+                (!self.dropped[u] && fits(u)).then(|| self.group_of(u))
+            });
+        }
+        // Third person outside speech: the first subject of the sentence before it.
+        (0..k).find_map(|j| {
+            let u = self.unit_at(j)?;
+            if self.dropped[u] || self.in_pp(j, self.region[j]) {
+                return None;
+            }
+            let person = self.units[u].person;
+            let fits = match w {
+                "he" | "him" | "his" | "she" | "her" => person,
+                "it" | "its" => !person,
+                _ => true,
+            };
+            fits.then(|| self.group_of(u))
+        })
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Frames.
+
+    fn frames(&self) -> Vec<Frame> {
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut consumed = vec![false; self.cues.len()];
+        for i in 0..self.cues.len() {
+            if consumed[i] {
+                continue;
+            }
+            let cue = &self.cues[i];
+            let r = self.region[cue.t];
+            if let Some(f) = self.frame(i, &mut consumed, &mut frames) {
+                let _ = r;
+                frames.push(f);
+            }
+        }
+        frames
+    }
+
+    /// The frame of cue `i`, applying its operator to an event named in its object. Inner
+    /// frames found on the way are pushed to `out`.
+    fn frame(&self, i: usize, consumed: &mut [bool], out: &mut Vec<Frame>) -> Option<Frame> {
+        let cue = &self.cues[i];
+        let e = cue.entry;
+        let r = self.region[cue.t];
+        let (agents, explicit, passive_target) = self.agents(cue, r);
+        let mut targets = passive_target.unwrap_or_default();
+        // The inner event an operator governs, and whether a target came first.
+        let op = self.effective_op(i);
+        let inner = (op != Op::Plain).then(|| self.inner_cue(i)).flatten();
+        let (object, with, directed) = self.targets(cue, r, inner.map(|j| self.cues[j].t));
+        targets.extend(object.iter().copied());
+        let mut cue_span = (
+            cue.neg.map_or(self.toks[cue.t].s, |n| n.0),
+            self.toks[cue.last].e,
+        );
+        let mut tone = e.tone;
+        let mut category = e.category;
+        // "with X" makes a partner: "visited the exhibition with X"; "war against X" is one
+        // side's.
+        let mut mutual = with || e.reciprocal && !directed;
+
+        if let Some(j) = inner
+            && targets.is_empty()
+        {
+            consumed[j] = true;
+            let inner_cue = &self.cues[j];
+            // The inner event's own participants: explicit agents only for nouns and gerunds
+            // under a stance ("against imposing sanctions on X" has no agent of its own); the
+            // controller for refusals and denials.
+            let mut f = self.frame(j, consumed, out)?;
+            if matches!(op, Op::Oppose | Op::Support | Op::Cease) && !f.explicit_agent {
+                f.agents.clear();
+            }
+            if matches!(op, Op::Refuse | Op::Deny) && (f.agents.is_empty() || !f.explicit_agent) {
+                f.agents = agents.clone();
+            }
+            cue_span = (cue_span.0.min(f.cue.0), cue_span.1.max(f.cue.1));
+            let _ = inner_cue;
+            match op {
+                Op::Oppose | Op::Support | Op::Cease => {
+                    let toward_agent =
+                        f.explicit_agent && !f.agents.is_empty() && f.agents != agents;
+                    let turn = op != Op::Support;
+                    if toward_agent {
+                        // "Z supports X's war on Y": Z sides with X, not against Y.
+                        let t = if turn {
+                            Tone::Conflict
+                        } else {
+                            Tone::Cooperation
+                        };
+                        let c = if turn {
+                            Category::Disapprove
+                        } else {
+                            Category::Support
+                        };
+                        out.push(f.clone());
+                        return Some(Frame {
+                            agents,
+                            targets: f.agents,
+                            explicit_agent: explicit,
+                            mutual: false,
+                            tone: self.polarity(cue, t, r),
+                            category: Some(c),
+                            cue: cue_span,
+                            region: r,
+                            noun: e.pos == Pos::Noun,
+                            at: cue.t,
+                            speaker_party: false,
+                        });
+                    }
+                    // "against imposing sanctions on X": the stance carries to X.
+                    let t = if turn { flip(f.tone) } else { f.tone };
+                    let c = match (op, t) {
+                        (Op::Support, _) => f.category,
+                        (Op::Cease, Tone::Cooperation) => Some(Category::Concede),
+                        (Op::Cease, _) => Some(Category::Sanction),
+                        (_, Tone::Cooperation) => Some(Category::Support),
+                        (_, _) => Some(Category::Reject),
+                    };
+                    return Some(Frame {
+                        agents,
+                        targets: f.targets,
+                        explicit_agent: explicit,
+                        mutual: false,
+                        tone: self.polarity(cue, t, r),
+                        category: c,
+                        cue: cue_span,
+                        region: r,
+                        noun: e.pos == Pos::Noun,
+                        at: cue.t,
+                        speaker_party: false,
+                    });
+                }
+                Op::Refuse => {
+                    let t = match f.tone {
+                        Tone::Cooperation => Tone::Conflict,
+                        _ => Tone::Neutral,
+                    };
+                    return Some(Frame {
+                        tone: t,
+                        category: Some(Category::Reject),
+                        cue: cue_span,
+                        ..f
+                    });
+                }
+                Op::Deny => {
+                    return Some(Frame {
+                        tone: Tone::Neutral,
+                        cue: cue_span,
+                        ..f
+                    });
+                }
+                Op::Demand | Op::Plain => {
+                    out.push(f);
+                }
+            }
+        }
+        // "halt fuel supplies", "stop the attacks", "cut off aid to X": an end of the event.
+        if op == Op::Plain
+            && matches!(e.pos, Pos::Noun | Pos::Verb)
+            && let Some(k) = self.cessation_before(cue)
+        {
+            cue_span.0 = cue_span.0.min(self.toks[k].s);
+            tone = flip(tone);
+            category = match tone {
+                Tone::Cooperation => Some(Category::Concede),
+                Tone::Conflict => Some(Category::Sanction),
+                Tone::Neutral => category,
+            };
+        }
+        if op == Op::Demand {
+            // "urged Y to …": an appeal to Y, a demand when it asks Y to stop.
+            let stop = (cue.last + 1..(cue.last + 8).min(self.toks.len()))
+                .any(|k| has(CESSATION, self.w(k)) || self.w(k) == "withdraw");
+            // An appeal is cooperation; asking someone to stop something is a demand.
+            tone = if stop {
+                Tone::Conflict
+            } else {
+                Tone::Cooperation
+            };
+            // The object then acts in the clause after "to".
+            category = Some(Category::Demand);
+        }
+        if e.category.is_none()
+            || matches!(
+                self.w(cue.t),
+                "ties" | "relations" | "relationship" | "relationships"
+            )
+        {
+            // A relation noun takes its tone from what is said of it.
+            let (t, c) = self.relation_tone(cue);
+            tone = t;
+            category = c;
+        }
+        if mutual && (targets.is_empty() && agents.len() < 2 || self.between_after(cue, r)) {
+            // "talks between A and B", "the A-B summit": the pair within one group.
+            if let Some(g) = self.between(cue, r) {
+                return Some(Frame {
+                    agents: g,
+                    targets: Vec::new(),
+                    explicit_agent: true,
+                    mutual: true,
+                    tone: self.polarity(cue, tone, r),
+                    category,
+                    cue: cue_span,
+                    region: r,
+                    noun: e.pos == Pos::Noun,
+                    at: cue.t,
+                    speaker_party: false,
+                });
+            }
+        }
+        if !e.reciprocal && targets.is_empty() && agents.len() >= 2 {
+            mutual = false;
+        }
+        let (agents, mut targets) = if e.reverse {
+            (targets, agents)
+        } else {
+            (agents, targets)
+        };
+        let polar = self.polarity(cue, tone, r);
+        if polar != tone && cue.neg.is_some() {
+            // A refusal is one side's act: "refused to cooperate with X".
+            mutual = false;
+            if polar == Tone::Conflict {
+                category = Some(Category::Reject);
+            }
+        }
+        // "threatened to retaliate if Y goes ahead": a warning names its target in the
+        // condition.
+        if targets.is_empty()
+            && matches!(category, Some(Category::Threaten | Category::Assault))
+            && let Some(g) = self.condition_subject(r)
+        {
+            targets = g;
+        }
+        // What a speaker says of an event with nobody acting: the speaker takes part ("X said
+        // the confrontation with Y had reached a dangerous point").
+        let mut speaker_party = false;
+        let (agents, explicit) = if agents.is_empty() && !targets.is_empty() {
+            match self.speaker_of(r) {
+                Some(g) if !g.iter().any(|u| targets.contains(u)) => {
+                    speaker_party = true;
+                    (g, true)
+                }
+                _ => (agents, explicit),
+            }
+        } else {
+            (agents, explicit)
+        };
+        // "from X" gives the agent of a delivery written without one ("missiles shipped from X
+        // to Y").
+        let (agents, explicit) =
+            if agents.is_empty() && e.category == Some(Category::Aid) && !e.reverse {
+                match self.group_after_from(cue, r) {
+                    Some(g) => (g, true),
+                    None => (agents, explicit),
+                }
+            } else {
+                (agents, explicit)
+            };
+        Some(Frame {
+            agents,
+            targets,
+            explicit_agent: explicit,
+            mutual,
+            tone: polar,
+            category,
+            cue: cue_span,
+            region: r,
+            noun: e.pos == Pos::Noun,
+            at: cue.t,
+            speaker_party,
+        })
+    }
+
+    /// The operator a cue applies: its own, or cessation and refusal words before it that
+    /// the lexicon does not hold ("halt fuel supplies").
+    fn effective_op(&self, i: usize) -> Op {
+        self.cues[i].entry.op
+    }
+
+    /// The first cue after cue `i` in its object (same clause, before a name that would be
+    /// its object), which its operator governs.
+    fn inner_cue(&self, i: usize) -> Option<usize> {
+        let cue = &self.cues[i];
+        let r = self.region[cue.t];
+        let limit = (cue.last + 9).min(self.toks.len());
+        // The event must head the object: "against imposing sanctions", "back Moscow's
+        // offensive", "halt fuel supplies"; not a word deep inside it ("welcomed the arrival of
+        // a delegation sent by X").
+        let control = matches!(cue.entry.op, Op::Refuse | Op::Deny | Op::Demand);
+        for k in cue.last + 1..limit {
+            if self.region[k] != r {
+                if self.nested_in(self.region[k], r) {
+                    continue;
+                }
+                return None;
+            }
+            if let Some(j) = self.cues.iter().position(|c| c.t == k) {
+                return Some(j);
+            }
+            match self.toks[k].k {
+                K::Unit(_) | K::Poss => {
+                    // "X's war": the possessor belongs to the inner event; keep looking.
+                }
+                K::Punct(',' | ';' | ':' | '.') => return None,
+                K::Word => {
+                    let w = self.w(k);
+                    let modifier = has(DETERMINERS, w)
+                        || adjective_like(w)
+                        || has(LIGHT, w)
+                        || w.ends_with("ly")
+                        || matches!(
+                            w,
+                            "to" | "all"
+                                | "any"
+                                | "further"
+                                | "fresh"
+                                | "new"
+                                | "its"
+                                | "their"
+                                | "his"
+                                | "her"
+                                | "of"
+                        );
+                    if !modifier && !control {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// A word ending the event named by the cue right after it: "halt (its) fuel supplies",
+    /// "stop supplying", "cut off aid".
+    fn cessation_before(&self, cue: &Cue) -> Option<usize> {
+        let mut k = cue.t;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            if self.region[k] != self.region[cue.t] {
+                return None;
+            }
+            let w = self.w(k);
+            if has(CESSATION, w)
+                && !matches!(
+                    w,
+                    "freeze" | "froze" | "frozen" | "block" | "blocked" | "blocking"
+                )
+                && self.cue_at(k).is_none()
+            {
+                return Some(k);
+            }
+            if matches!(w, "off" | "back" | "down")
+                || has(DETERMINERS, w)
+                || adjective_like(w)
+                || self.toks[k].k == K::Poss
+            {
+                steps += 1;
+                continue;
+            }
+            if self.unit_at(k).is_some() && self.toks.get(k + 1).is_some_and(|x| x.k == K::Poss) {
+                steps += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// Tone after negation and supposition.
+    fn polarity(&self, cue: &Cue, tone: Tone, r: usize) -> Tone {
+        if self.is_hypothetical(r) {
+            return Tone::Neutral;
+        }
+        match cue.neg {
+            None => tone,
+            Some((_, kind)) => match tone {
+                Tone::Conflict | Tone::Neutral => Tone::Neutral,
+                Tone::Cooperation => {
+                    let stance = matches!(
+                        cue.entry.category,
+                        Some(Category::Support | Category::Agree | Category::Cooperate)
+                    );
+                    if kind != Negation::Plain || stance {
+                        Tone::Conflict
+                    } else {
+                        Tone::Neutral
+                    }
+                }
+            },
+        }
+    }
+
+    fn is_hypothetical(&self, r: usize) -> bool {
+        let mut q = Some(r);
+        while let Some(x) = q {
+            if self.regions[x].hypothetical {
+                return true;
+            }
+            q = self.regions[x].parent;
+        }
+        false
+    }
+
+    /// The tone of a relation noun: "closer ties" is cooperation, "strained ties" conflict,
+    /// "ties" alone neutral.
+    fn relation_tone(&self, cue: &Cue) -> (Tone, Option<Category>) {
+        // Before the noun ("closer ties", "severed relations"), then in a predicate after it
+        // ("relations … remain strained", "ties have soured").
+        let after = (cue.last + 1..(cue.last + 9).min(self.toks.len())).take_while(|&k| {
+            !matches!(self.toks[k].k, K::Punct(',' | ';' | ':' | '.'))
+                && self.region[k] == self.region[cue.t]
+        });
+        let after: Vec<usize> = after.collect();
+        let predicate = after
+            .iter()
+            .position(|&k| has(BE, self.w(k)) || matches!(self.w(k), "have" | "has" | "had"));
+        let words = (cue.t.saturating_sub(5)..cue.t)
+            .chain(predicate.map_or(Vec::new(), |p| after[p..].to_vec()));
+        for k in words {
+            let w = self.w(k);
+            if has(LOWER, w) {
+                return (Tone::Conflict, Some(Category::Disapprove));
+            }
+            if has(RAISE, w) {
+                return (Tone::Cooperation, Some(Category::Cooperate));
+            }
+        }
+        (Tone::Neutral, None)
+    }
+
+    /// The agents of a cue, whether they were written explicitly, and (for a passive or a
+    /// victim verb) the subject that suffers the event.
+    fn agents(&self, cue: &Cue, r: usize) -> (Vec<usize>, bool, Option<Vec<usize>>) {
+        let e = cue.entry;
+        let t = cue.t;
+        // "by X" after the cue: the agent of a passive or of a noun ("sanctions by X").
+        let by = self.by_agent(cue, r);
+        match e.pos {
+            Pos::Noun => {
+                if e.agentive {
+                    // "China, North Korea's patron": the noun's referent is the agent, the
+                    // possessor (or "of" whom, or the name qualifying it) the other party.
+                    let other = self.possessor(t).or_else(|| self.modifier(t)).or_else(|| {
+                        (self.w(cue.last + 1) == "of")
+                            .then(|| self.np_group(cue.last + 2, r))
+                            .flatten()
+                    });
+                    return (self.referent(cue, r).unwrap_or_default(), true, other);
+                }
+                if let Some(g) = self.possessor(t).or_else(|| self.modifier(t)) {
+                    return (g, true, None);
+                }
+                if let Some(g) = by {
+                    return (g, true, None);
+                }
+                if let Some(g) = self.agent_after_from(cue, r) {
+                    return (g, true, None);
+                }
+                // The verb that governs the noun.
+                match self.governor(t) {
+                    Some((v, Governor::Light)) => {
+                        let (g, _, passive) = self.verb_agents(v, r, by);
+                        (g, false, passive)
+                    }
+                    Some((v, Governor::Victim)) => {
+                        let subject = self.subject_before(v, r).unwrap_or_default();
+                        (Vec::new(), false, Some(subject))
+                    }
+                    Some((_, Governor::Copula)) => (Vec::new(), false, None),
+                    Some((_, Governor::Setting)) => {
+                        // "after talks with X": the clause's subject took part.
+                        let g = self.clause_subject(r).unwrap_or_default();
+                        (g, false, None)
+                    }
+                    None => {
+                        // In the predicate of a clause ("expressed willingness to beef up
+                        // communication with X"): the clause's subject.
+                        let verb_before = (0..t).any(|k| self.region[k] == r && self.is_verbal(k));
+                        let g = if verb_before {
+                            self.clause_subject(r).unwrap_or_default()
+                        } else {
+                            Vec::new()
+                        };
+                        (g, false, None)
+                    }
+                }
+            }
+            Pos::Verb => self.verb_agents(t, r, by),
+            Pos::Adj | Pos::Prep => {
+                // "X has been against …", "X is hostile to Y".
+                let g = self.subject_before(t, r).unwrap_or_default();
+                (g, false, None)
+            }
+        }
+    }
+
+    fn verb_agents(
+        &self,
+        t: usize,
+        r: usize,
+        by: Option<Vec<usize>>,
+    ) -> (Vec<usize>, bool, Option<Vec<usize>>) {
+        let passive = t > 0
+            && self.w(t).ends_with("ed")
+            && (t.saturating_sub(3)..t).any(|k| has(BE, self.w(k)) && self.region[k] == r)
+            || (by.is_some() && self.w(t).ends_with("ed"));
+        if passive {
+            let subject = self.subject_before(t, r);
+            return (by.unwrap_or_default(), true, subject);
+        }
+        let finite = !self.non_finite(t);
+        let g = if finite {
+            self.clause_subject_before(t, r)
+        } else {
+            self.subject_before(t, r)
+        };
+        (g.unwrap_or_default(), false, None)
+    }
+
+    /// A verb after "to", or an -ing form after a preposition or another verb.
+    fn non_finite(&self, t: usize) -> bool {
+        let prev = self.w(t.wrapping_sub(1));
+        prev == "to"
+            || (self.w(t).ends_with("ing")
+                && (self.is_prep(t.wrapping_sub(1))
+                    || prev.ends_with("ed")
+                    || prev.ends_with("ing")
+                    || has(VERBS, prev)
+                    || has(LIGHT, prev)))
+    }
+
+    /// The subject of a finite verb: the first subject group of its clause before it, else the
+    /// nearest.
+    fn clause_subject_before(&self, t: usize, r: usize) -> Option<Vec<usize>> {
+        let near = self.subject_before(t, r);
+        // "X condemned Y and sanctioned Z": the subject, not the nearest name.
+        if let Some(first) = self.clause_subject(r)
+            && let (Some(f), Some(n)) = (
+                self.first_tok(&first),
+                near.as_ref().and_then(|g| self.first_tok(g)),
+            )
+            && f < n
+            && f < t
+            && (f..t).any(|k| self.is_verbal(k) && self.region[k] == r && k > f)
+            && (n..t).all(|k| self.w(k) != "to")
+            && !(n..t).any(|k| self.w(k) == "who" || self.w(k) == "which")
+        {
+            let between_verb = (n..t).any(|k| self.is_verbal(k));
+            if !between_verb {
+                return Some(first);
+            }
+        }
+        near
+    }
+
+    /// The first group of region `r` that is not in a prepositional phrase and comes before
+    /// the region's first verb; or the region's hint, or a pronoun's referent.
+    fn clause_subject(&self, r: usize) -> Option<Vec<usize>> {
+        let tokens: Vec<usize> = (0..self.toks.len())
+            .filter(|&k| self.region[k] == r)
+            .collect();
+        for &k in &tokens {
+            if self.is_verbal(k) {
+                break;
+            }
+            if let Some(u) = self.unit_at(k) {
+                let first = self.phrase_of[u].map_or(k, |p| self.phrases[p].first);
+                if self.dropped[u] || self.in_pp(first, r) && !self.of_a_role(first) {
+                    continue;
+                }
+                let last = self.phrase_of[u].map_or(k, |p| self.phrases[p].last);
+                if self.toks.get(last + 1).is_some_and(|x| x.k == K::Poss)
+                    && (last + 2..(last + 5).min(self.toks.len()))
+                        .any(|j| self.cue_at(j).is_some_and(|c| c.entry.pos == Pos::Noun))
+                {
+                    continue;
+                }
+                return Some(self.group_of(u));
+            }
+            if matches!(self.w(k), "he" | "she" | "it" | "they" | "we" | "i") && !self.in_pp(k, r) {
+                return self.resolve(k);
+            }
+        }
+        self.regions[r]
+            .hint
+            .clone()
+            .or_else(|| self.previous_subject(r))
+    }
+
+    /// The group after "by" following a cue: "sanctioned by X", "sanctions by X".
+    fn by_agent(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+        let limit = (cue.last + 5).min(self.toks.len());
+        for k in cue.last + 1..limit {
+            if self.region[k] != r {
+                return None;
+            }
+            let w = self.w(k);
+            if w == "by" {
+                return self.np_group(k + 1, r);
+            }
+            // Only adverbs and a participle between: "sanctioned last year by", "sanctions
+            // imposed by"; "the drills held by X" belong to the object.
+            let participle = cue.entry.pos == Pos::Noun
+                && k == cue.last + 1
+                && (w.ends_with("ed") || has(VERBS, w));
+            if !(w.ends_with("ly")
+                || matches!(
+                    w,
+                    "last" | "this" | "year" | "week" | "month" | "again" | "jointly" | "also"
+                )
+                || participle)
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "threat from X", "aid from X": the agent of a noun.
+    fn agent_after_from(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+        if cue.entry.reverse || !cue.entry.preps.contains(&"from") {
+            return None;
+        }
+        let limit = (cue.last + 4).min(self.toks.len());
+        for k in cue.last + 1..limit {
+            if self.w(k) == "from" {
+                return self.np_group(k + 1, r);
+            }
+            if self.is_prep(k) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of an "if"/"unless" clause right after region `r`.
+    fn condition_subject(&self, r: usize) -> Option<Vec<usize>> {
+        let last = self.region.iter().rposition(|&g| g == r)?;
+        let next = *self.region.get(last + 1)?;
+        if !self.regions[next].hypothetical || self.regions[next].kind != Kind::Main {
+            return None;
+        }
+        self.clause_subject(next)
+    }
+
+    /// The speaker of region `r` (or of a region it lies in), when not a spokesperson or a
+    /// news organisation.
+    fn speaker_of(&self, r: usize) -> Option<Vec<usize>> {
+        let mut q = Some(r);
+        while let Some(x) = q {
+            if let Some(s) = &self.regions[x].speaker {
+                let ok = s
+                    .iter()
+                    .all(|&u| !self.dropped[u] && !self.units[u].media && !self.is_spokesperson(u));
+                return ok.then(|| s.clone());
+            }
+            q = self.regions[x].parent;
+        }
+        None
+    }
+
+    /// The group after "from" following a cue closely.
+    fn group_after_from(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+        let limit = (cue.last + 6).min(self.toks.len());
+        (cue.last + 1..limit)
+            .take_while(|&k| self.region[k] == r && !matches!(self.toks[k].k, K::Punct(_)))
+            .find(|&k| self.w(k) == "from")
+            .and_then(|k| self.np_group(k + 1, r))
+    }
+
+    /// "X's war", "X's top patron": the possessor before a noun.
+    fn possessor(&self, t: usize) -> Option<Vec<usize>> {
+        let mut k = t;
+        let mut words = 0;
+        while k > 0 && words <= 3 {
+            k -= 1;
+            match self.toks[k].k {
+                K::Poss => {
+                    let u = self.unit_at(k.checked_sub(1)?)?;
+                    if self.dropped[u] {
+                        return None;
+                    }
+                    return Some(
+                        self.phrase_units(u)
+                            .into_iter()
+                            .filter(|&x| !self.dropped[x])
+                            .collect(),
+                    );
+                }
+                K::Word => {
+                    let w = self.w(k);
+                    if matches!(w, "its" | "their" | "his" | "her" | "our" | "my") {
+                        return self.resolve(k);
+                    }
+                    if has(DETERMINERS, w) || self.is_prep(k) || self.is_verbal(k) {
+                        return None;
+                    }
+                    words += 1;
+                }
+                K::Punct('-') => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// A name right before a noun, past at most two words: "U.S. sanctions", "Russian
+    /// aggression", "the North Korea-Russia summit" (both), "the U.S.-led campaign".
+    fn modifier(&self, t: usize) -> Option<Vec<usize>> {
+        let mut k = t;
+        let mut words = 0;
+        while k > 0 && words <= 2 {
+            k -= 1;
+            match self.toks[k].k {
+                K::Unit(u) => {
+                    if self.dropped[u] {
+                        return None;
+                    }
+                    // "A-B": both names.
+                    let mut g = vec![u];
+                    let mut j = k;
+                    while j >= 2
+                        && matches!(self.toks[j - 1].k, K::Punct('-' | '–' | '/' | '·'))
+                        && !self.is_dash(j - 1)
+                    {
+                        if let Some(v) = self.unit_at(j - 2) {
+                            g.insert(0, v);
+                            j -= 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    // Only the head of a phrase qualifies the noun ("Russian President Putin's"
+                    // is a possessor, handled apart).
+                    return Some(g.into_iter().filter(|&x| !self.dropped[x]).collect());
+                }
+                K::Word => {
+                    let w = self.w(k);
+                    if has(DETERMINERS, w)
+                        || self.is_prep(k)
+                        || self.is_verbal(k)
+                        || has(PRONOUNS, w)
+                    {
+                        return None;
+                    }
+                    // "-led", "-backed": the name before the hyphen.
+                    words += 1;
+                }
+                K::Punct('-' | '–') if !self.is_dash(k) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The referent of a noun naming an actor by its relation: the name it describes.
+    fn referent(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+        // In an apposition: the name before the comma.
+        if self.regions[r].kind == Kind::Apposition {
+            return self.regions[r].hint.clone();
+        }
+        // "its ally Pyongyang", "ally North Korea": the name right after.
+        if let Some(u) = self.unit_at(cue.last + 1) {
+            return Some(self.group_of(u));
+        }
+        // "X is Y's ally": the subject.
+        self.clause_subject(r)
+    }
+
+    /// The verb governing a noun cue: a light verb ("imposed sanctions"), a victim verb
+    /// ("faces sanctions"), a copula, or a preposition of setting ("after talks").
+    fn governor(&self, t: usize) -> Option<(usize, Governor)> {
+        let mut k = t;
+        let mut steps = 0;
+        while k > 0 && steps < 5 {
+            k -= 1;
+            let w = self.w(k);
+            if w.is_empty() {
+                match self.toks[k].k {
+                    K::Punct('-' | '–') => continue,
+                    _ => return None,
+                }
+            }
+            if has(VICTIM, w) || (w == "hit" && matches!(self.w(k + 1), "by" | "with")) {
+                return Some((k, Governor::Victim));
+            }
+            if has(BE, w) {
+                return Some((k, Governor::Copula));
+            }
+            if has(LIGHT, w)
+                || self
+                    .cues
+                    .iter()
+                    .any(|c| c.t == k && c.entry.pos == Pos::Verb)
+            {
+                return Some((k, Governor::Light));
+            }
+            if matches!(
+                w,
+                "after"
+                    | "following"
+                    | "during"
+                    | "before"
+                    | "at"
+                    | "since"
+                    | "ahead"
+                    | "through"
+                    | "via"
+            ) {
+                return Some((k, Governor::Setting));
+            }
+            if has(DETERMINERS, w)
+                || adjective_like(w)
+                || w.ends_with("ed")
+                || (!self.is_prep(k) && !self.is_verbal(k))
+            {
+                steps += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The other parties of a cue: its direct object, then names after the prepositions of its
+    /// frame, looking no further than the clause, an inner cue at `stop`, or a dozen tokens.
+    fn targets(&self, cue: &Cue, r: usize, stop: Option<usize>) -> (Vec<usize>, bool, bool) {
+        let e = cue.entry;
+        let n = self.toks.len();
+        let limit = stop.unwrap_or(n).min(cue.last + 14).min(n);
+        let mut out: Vec<usize> = Vec::new();
+        let mut with = false;
+        let mut after_with = false;
+        let mut directed = false;
+        let mut after_directed = false;
+        let mut k = cue.last + 1;
+        // The direct object: the first phrase, past determiners and a few words.
+        let mut object_open = e.object && e.pos == Pos::Verb;
+        let mut open_prep: Option<bool> = if e.pos == Pos::Prep { Some(true) } else { None };
+        let mut words = 0;
+        while k < limit {
+            let rk = self.region[k];
+            // Quotation marks around words of the object ("to strike Ukrainian “military
+            // facilities”") do not end it.
+            let scare = self.nested_in(rk, r)
+                && self.regions[rk].kind == Kind::Quote
+                && self.regions[rk].speaker.is_none();
+            if rk != r && !scare {
+                if self.nested_in(rk, r) && self.regions[rk].kind != Kind::Relative {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            match self.toks[k].k {
+                K::Unit(u) => {
+                    if self.dropped[u] {
+                        k += 1;
+                        continue;
+                    }
+                    let take = object_open || open_prep == Some(true);
+                    let g = self.group_of(u);
+                    let end = g.iter().filter_map(|&x| self.tok_of(x)).max().unwrap_or(k);
+                    // A possessor of a following noun in the object is the other party too
+                    // ("condemned Y's launch").
+                    if take {
+                        with |= after_with;
+                        directed |= after_directed;
+                        for x in g {
+                            if !out.contains(&x) {
+                                out.push(x);
+                            }
+                        }
+                    }
+                    object_open = false;
+                    open_prep = None;
+                    words = 0;
+                    k = end + 1;
+                    continue;
+                }
+                K::Word => {
+                    let w = self.w(k);
+                    if self.is_prep(k) {
+                        if w == "of" && (object_open || open_prep == Some(true)) {
+                            // "the government of Y": still the same phrase.
+                            k += 1;
+                            continue;
+                        }
+                        if w == "by"
+                            && k > cue.last + 1
+                            && (object_open || words > 0)
+                            && out.is_empty()
+                        {
+                            // "denounced the drills held by X", "opposed the bid by X": the
+                            // object is X's.
+                            open_prep = Some(true);
+                            object_open = false;
+                        } else if w == "by" || (w == "from" && !e.reverse) {
+                            // The agent, taken apart ("sanctions by X", "a threat from X").
+                            open_prep = Some(false);
+                            object_open = false;
+                        } else {
+                            let wanted = e.preps.contains(&w)
+                                || (w == "towards" && e.preps.contains(&"toward"));
+                            open_prep = Some(wanted);
+                            after_with = w == "with";
+                            after_directed = matches!(
+                                w,
+                                "against" | "on" | "into" | "toward" | "towards" | "at" | "in"
+                            );
+                            object_open = false;
+                        }
+                        words = 0;
+                        k += 1;
+                        continue;
+                    }
+                    if w == "targeting" && e.preps.contains(&"targeting") {
+                        open_prep = Some(true);
+                        k += 1;
+                        continue;
+                    }
+                    if matches!(w, "him" | "them" | "us" | "her" | "it" | "me")
+                        && (object_open || open_prep == Some(true))
+                    {
+                        if let Some(g) = self.resolve(k) {
+                            for x in g {
+                                if !out.contains(&x) {
+                                    out.push(x);
+                                }
+                            }
+                        }
+                        object_open = false;
+                        open_prep = None;
+                        k += 1;
+                        continue;
+                    }
+                    if has(RELATIVES, w) || w == "that" && k > cue.last + 1 || has(SUBORDINATORS, w)
+                    {
+                        break;
+                    }
+                    let reduced_relative =
+                        self.w(k + 1) == "by" && (w.ends_with("ed") || has(VERBS, w));
+                    if self.is_verbal(k)
+                        && k > cue.last + 1
+                        && !self.w(k).ends_with("ing")
+                        && !reduced_relative
+                    {
+                        break;
+                    }
+                    if self.cues.iter().any(|c| c.t == k) && !out.is_empty() {
+                        break;
+                    }
+                    words += 1;
+                    if words > 6 {
+                        object_open = false;
+                        if open_prep == Some(true) {
+                            open_prep = None;
+                        }
+                    }
+                }
+                K::Poss => {}
+                K::Punct(',') => {
+                    // A list goes on after a comma; a clause does not.
+                    if !out.is_empty() || (!object_open && open_prep != Some(true)) {
+                        break;
+                    }
+                }
+                K::Punct(_) => break,
+            }
+            k += 1;
+        }
+        (out, with, directed)
+    }
+
+    /// "talks between A and B", "the A-B summit", "A and B signed": the group a mutual cue
+    /// holds together.
+    fn between(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+        // After the cue: "between"/"among" and a group.
+        let limit = (cue.last + 6).min(self.toks.len());
+        for k in cue.last + 1..limit {
+            if self.region[k] != r {
+                break;
+            }
+            if matches!(self.w(k), "between" | "among" | "amongst") {
+                let g = self.np_group(k + 1, r)?;
+                return (g.len() >= 2).then_some(g);
+            }
+            if self.is_verbal(k) {
+                break;
+            }
+        }
+        // Before: a hyphenated or coordinated modifier.
+        let g = self.modifier(cue.t).or_else(|| self.possessor(cue.t))?;
+        (g.len() >= 2).then_some(g)
+    }
+
+    /// Whether "between" or "among" follows a cue closely.
+    fn between_after(&self, cue: &Cue, r: usize) -> bool {
+        (cue.last + 1..(cue.last + 4).min(self.toks.len()))
+            .take_while(|&k| self.region[k] == r)
+            .any(|k| matches!(self.w(k), "between" | "among" | "amongst"))
+    }
+
+    /// The group starting at or just after token `k` (past determiners and role words).
+    fn np_group(&self, mut k: usize, r: usize) -> Option<Vec<usize>> {
+        let mut steps = 0;
+        while k < self.toks.len() && steps < 5 {
+            if self.region[k] != r && !self.nested_in(self.region[k], r) {
+                return None;
+            }
+            match self.toks[k].k {
+                K::Unit(u) => {
+                    if self.dropped[u] {
+                        return None;
+                    }
+                    return Some(self.group_of(u));
+                }
+                K::Word => {
+                    let w = self.w(k);
+                    if matches!(w, "him" | "them" | "us" | "her" | "it") {
+                        return self.resolve(k);
+                    }
+                    if self.is_prep(k) && w != "of" || self.is_verbal(k) {
+                        return None;
+                    }
+                }
+                K::Poss => {}
+                K::Punct(_) => return None,
+            }
+            k += 1;
+            steps += 1;
+        }
+        None
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Links.
+
+    fn to_links(&self, frames: Vec<Frame>) -> Vec<Link> {
+        let mut links: Vec<Link> = Vec::new();
+        let push = |links: &mut Vec<Link>,
+                    x: usize,
+                    y: usize,
+                    f: &Frame,
+                    direction: Direction,
+                    kind: LinkKind| {
+            if x == y || self.units[x].actor == self.units[y].actor {
+                return;
+            }
+            if links.iter().any(|l| {
+                (l.x == x && l.y == y || l.x == y && l.y == x)
+                    && (l.kind == LinkKind::Stated || kind != LinkKind::Stated)
+            }) {
+                return;
+            }
+            links.retain(|l| !(l.x == x && l.y == y || l.x == y && l.y == x));
+            links.push(Link {
+                x,
+                y,
+                tone: f.tone,
+                category: f.category,
+                direction,
+                cue: Some(f.cue),
+                kind,
+            });
+        };
+        // A cue with one side written governs the clause that holds the other: "after Indian
+        // strikes" in a sentence about Pakistan, "sanctions against Iran" in a clause whose
+        // subject passed them.
+        let frames: Vec<Frame> = frames
+            .into_iter()
+            .map(|mut f| {
+                let live = |g: &[usize]| {
+                    g.iter()
+                        .any(|&u| !self.dropped[u] && !self.is_speaker_of(u, f.region))
+                };
+                if f.tone != Tone::Neutral
+                    && f.noun
+                    && f.explicit_agent
+                    && live(&f.agents)
+                    && !live(&f.targets)
+                    && !(f.mutual && f.agents.len() >= 2)
+                {
+                    f.targets = self.clause_others(&f);
+                } else if f.tone != Tone::Neutral
+                    && !live(&f.agents)
+                    && live(&f.targets)
+                    && let Some(g) = self.clause_subject(f.region)
+                    && !g.iter().any(|u| f.targets.contains(u))
+                {
+                    f.agents = g;
+                }
+                f
+            })
+            .collect();
+        for f in &frames {
+            let keep = |g: &[usize]| -> Vec<usize> {
+                g.iter()
+                    .copied()
+                    .filter(|&u| !self.dropped[u] && !self.is_speaker_of(u, f.region))
+                    .collect()
+            };
+            let agents = if f.speaker_party {
+                f.agents
+                    .iter()
+                    .copied()
+                    .filter(|&u| !self.dropped[u])
+                    .collect()
+            } else {
+                keep(&f.agents)
+            };
+            let targets = keep(&f.targets);
+            if targets.is_empty() {
+                if f.mutual && agents.len() >= 2 {
+                    // One side of a mutual event: each pair of distinct phrases.
+                    for (i, &x) in agents.iter().enumerate() {
+                        for &y in &agents[i + 1..] {
+                            if self.same_phrase(x, y) {
+                                continue;
+                            }
+                            push(&mut links, x, y, f, Direction::Mutual, LinkKind::Stated);
+                        }
+                    }
+                }
+                continue;
+            }
+            let direction = if f.mutual {
+                Direction::Mutual
+            } else {
+                Direction::AToB
+            };
+            for &x in &agents {
+                for &y in &targets {
+                    push(&mut links, x, y, f, direction, LinkKind::Stated);
+                }
+            }
+        }
+        // Plain links without a cue: a clause's subject and its direct object or the name after
+        // "with"/"against"/"toward" ("X has been watching Y closely").
+        for r in 0..self.regions.len() {
+            // A clause with a cue says what it says through the cue.
+            if self.cues.iter().any(|c| self.region[c.t] == r) {
+                continue;
+            }
+            let Some(subject) = self.clause_subject_plain(r) else {
+                continue;
+            };
+            let subject: Vec<usize> = subject
+                .into_iter()
+                .filter(|&u| !self.dropped[u] && !self.units[u].media && !self.is_speaker_of(u, r))
+                .collect();
+            if subject.is_empty() {
+                continue;
+            }
+            for o in self.plain_objects(r) {
+                if self.units[o].media || subject.contains(&o) || self.is_speaker_of(o, r) {
+                    continue;
+                }
+                for &s in &subject {
+                    let f = Frame {
+                        agents: Vec::new(),
+                        targets: Vec::new(),
+                        explicit_agent: false,
+                        mutual: false,
+                        tone: Tone::Neutral,
+                        category: None,
+                        cue: (0, 0),
+                        region: r,
+                        noun: false,
+                        at: 0,
+                        speaker_party: false,
+                    };
+                    if !links
+                        .iter()
+                        .any(|l| l.x == s && l.y == o || l.x == o && l.y == s)
+                    {
+                        push(&mut links, s, o, &f, Direction::None, LinkKind::Plain);
+                        if let Some(l) = links.last_mut() {
+                            l.cue = None;
+                        }
+                    }
+                }
+            }
+        }
+        links
+    }
+
+    /// The names of a frame's clause that are not its agents, not places and not sources.
+    fn clause_others(&self, f: &Frame) -> Vec<usize> {
+        let mut out = Vec::new();
+        for k in 0..self.toks.len() {
+            let Some(u) = self.unit_at(k) else { continue };
+            let rk = self.region[k];
+            let inside = rk == f.region
+                || (self.nested_in(rk, f.region)
+                    && matches!(self.regions[rk].kind, Kind::Quote | Kind::Aside)
+                    && self.regions[rk].speaker.is_none());
+            if !inside
+                || k.abs_diff(f.at) > 12
+                || self.dropped[u]
+                || self.units[u].media
+                || f.agents.contains(&u)
+                || f.agents.iter().any(|&a| self.same_phrase(a, u))
+                || self.is_place(k)
+            {
+                continue;
+            }
+            out.push(u);
+        }
+        out
+    }
+
+    /// A country named after "in", "at", "near", "from", "to", "across": where something
+    /// happens or goes.
+    fn is_place(&self, k: usize) -> bool {
+        let Some(u) = self.unit_at(k) else {
+            return false;
+        };
+        if self.units[u].person {
+            return false;
+        }
+        let first = self.phrase_of[u].map_or(k, |p| self.phrases[p].first);
+        let mut j = first;
+        let mut steps = 0;
+        while j > 0 && steps < 3 {
+            j -= 1;
+            let w = self.w(j);
+            if matches!(
+                w,
+                "in" | "at"
+                    | "near"
+                    | "from"
+                    | "to"
+                    | "across"
+                    | "around"
+                    | "inside"
+                    | "into"
+                    | "throughout"
+                    | "within"
+                    | "outside"
+                    | "via"
+                    | "through"
+            ) {
+                return true;
+            }
+            if !(has(DETERMINERS, w) || adjective_like(w)) {
+                return false;
+            }
+            steps += 1;
+        }
+        false
+    }
+
+    fn same_phrase(&self, x: usize, y: usize) -> bool {
+        self.phrase_of[x].is_some() && self.phrase_of[x] == self.phrase_of[y]
+    }
+
+    /// Whether unit `u` is the speaker of region `r` (or of a region `r` lies in).
+    fn is_speaker_of(&self, u: usize, r: usize) -> bool {
+        let mut q = Some(r);
+        while let Some(x) = q {
+            if let Some(s) = &self.regions[x].speaker {
+                // A speaker named inside what they say, or standing behind a pronoun there, is
+                // a party there.
+                let inside = self.tok_of(u).is_some_and(|t| self.region[t] == x);
+                return s.contains(&u) && !inside && !self.regions[x].speaker_acts;
+            }
+            q = self.regions[x].parent;
+        }
+        false
+    }
+
+    /// The subject of a clause for a plain link: the first group before a finite verb that
+    /// is not a copula, a verb of speech or of motion.
+    fn clause_subject_plain(&self, r: usize) -> Option<Vec<usize>> {
+        if matches!(
+            self.regions[r].kind,
+            Kind::Source | Kind::Apposition | Kind::Aside
+        ) {
+            return None;
+        }
+        let verb =
+            (0..self.toks.len()).find(|&k| self.region[k] == r && self.is_finite_plain_verb(k))?;
+        let s = self.clause_subject(r)?;
+        let first = self.first_tok(&s)?;
+        (first < verb || self.regions[r].hint.as_ref() == Some(&s)).then_some(s)
+    }
+
+    fn is_finite_plain_verb(&self, k: usize) -> bool {
+        let w = self.w(k);
+        if w.is_empty()
+            || has(BE, w)
+            || has(SPEECH, w)
+            || has(MOTION, w)
+            || matches!(
+                w,
+                "include"
+                    | "includes"
+                    | "included"
+                    | "attend"
+                    | "attended"
+                    | "attends"
+                    | "contain"
+                    | "contains"
+            )
+        {
+            return false;
+        }
+        has(VERBS, w)
+            || (has(AUXILIARIES, w) && !has(BE, w))
+            || self.cue_at(k).is_some_and(|c| c.entry.pos == Pos::Verb)
+            || (w.ends_with("ed") && k > 0 && matches!(self.toks[k - 1].k, K::Unit(_)))
+            || ((w.ends_with("ing") || w.ends_with("ed"))
+                && (k.saturating_sub(3)..k).any(|j| has(AUXILIARIES, self.w(j))))
+    }
+
+    /// Names after the clause's finite verb in its object or after "with", "against",
+    /// "toward", "on", "about", "over": the other side of a plain link.
+    fn plain_objects(&self, r: usize) -> Vec<usize> {
+        let tokens: Vec<usize> = (0..self.toks.len())
+            .filter(|&k| self.region[k] == r)
+            .collect();
+        let Some(vi) = tokens.iter().position(|&k| self.is_finite_plain_verb(k)) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut open = true;
+        for &k in &tokens[vi + 1..] {
+            match self.toks[k].k {
+                K::Unit(u) => {
+                    if open && !self.dropped[u] {
+                        for x in self.phrase_units(u) {
+                            if !self.dropped[x] && !out.contains(&x) {
+                                out.push(x);
+                            }
+                        }
+                    }
+                }
+                K::Word => {
+                    let w = self.w(k);
+                    if self.is_prep(k) {
+                        open = matches!(
+                            w,
+                            "with"
+                                | "against"
+                                | "toward"
+                                | "towards"
+                                | "on"
+                                | "about"
+                                | "over"
+                                | "of"
+                                | "for"
+                                | "to"
+                        );
+                    } else if has(SPEECH, w)
+                        || has(RELATIVES, w)
+                        || w == "that"
+                        || w == "to" && !open
+                    {
+                        open = false;
+                    }
+                }
+                K::Punct(',') => {}
+                K::Punct(_) => open = false,
+                K::Poss => {}
+            }
+        }
+        out
+    }
+}
+
+/// Nouns that stand for a state when a country qualifies them ("the Chinese government").
+const STATE_NOUNS: &[&str] = &[
+    "government",
+    "governments",
+    "administration",
+    "regime",
+    "authorities",
+    "leadership",
+    "military",
+    "army",
+    "forces",
+    "troops",
+    "navy",
+    "delegation",
+    "officials",
+    "ministry",
+    "embassy",
+    "side",
+    "state",
+    "officials",
+    "diplomats",
+    "lawmakers",
+    "parliament",
+    "senate",
+    "congress",
+    "cabinet",
+    "president",
+    "leader",
+    "envoy",
+    "spy",
+    "agency",
+    "coast",
+    "guard",
+];
+
+const MOTION: &[&str] = &[
+    "arrive",
+    "arrived",
+    "arrives",
+    "arriving",
+    "travel",
+    "travels",
+    "traveled",
+    "travelled",
+    "traveling",
+    "travelling",
+    "fly",
+    "flies",
+    "flew",
+    "flying",
+    "head",
+    "heads",
+    "headed",
+    "return",
+    "returns",
+    "returned",
+    "returning",
+    "go",
+    "goes",
+    "went",
+    "come",
+    "comes",
+    "came",
+    "left",
+    "leave",
+    "leaves",
+    "move",
+    "moved",
+    "moves",
+    "land",
+    "landed",
+    "lands",
+    "cross",
+    "crossed",
+    "fled",
+    "flee",
+    "flees",
+    "live",
+    "lives",
+    "lived",
+    "born",
+    "died",
+    "stay",
+    "stayed",
+    "stays",
+    "work",
+    "works",
+    "worked",
+    "study",
+    "studied",
+    "studies",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closer {
+    End,
+    Quote,
+    Bracket,
+    Dash,
+    Comma,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Governor {
+    Light,
+    Victim,
+    Copula,
+    Setting,
+}
+
+/// The "exchanged fire" and "traded accusations" readings.
+static CONFLICT_EXCHANGE: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock::new(|| {
+    let base = Entry {
+        category: Some(Category::Assault),
+        tone: Tone::Conflict,
+        pos: Pos::Verb,
+        object: false,
+        preps: vec!["with", "between"],
+        reciprocal: true,
+        reverse: false,
+        actor_object: false,
+        agentive: false,
+        op: Op::Plain,
+        rest: Vec::new(),
+    };
+    vec![
+        base.clone(),
+        Entry {
+            category: Some(Category::Disapprove),
+            ..base
+        },
+    ]
+});
+
+/// "joint exercises with X": working together.
+static JOINT: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock::new(|| {
+    vec![Entry {
+        category: Some(Category::Cooperate),
+        tone: Tone::Cooperation,
+        pos: Pos::Noun,
+        object: false,
+        preps: vec!["with", "between", "among"],
+        reciprocal: true,
+        reverse: false,
+        actor_object: false,
+        agentive: false,
+        op: Op::Plain,
+        rest: Vec::new(),
+    }]
+});
+
+fn flip(t: Tone) -> Tone {
+    match t {
+        Tone::Cooperation => Tone::Conflict,
+        Tone::Conflict => Tone::Cooperation,
+        Tone::Neutral => Tone::Neutral,
+    }
+}
+
+/// Words shaped like adjectives: they may stand between a determiner and a noun.
+fn adjective_like(w: &str) -> bool {
+    [
+        "al", "ic", "ive", "ary", "ous", "ese", "ian", "ern", "ful", "less", "est", "ish", "ent",
+        "ant", "ble",
+    ]
+    .iter()
+    .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || matches!(
+            w,
+            "new"
+                | "fresh"
+                | "tough"
+                | "strong"
+                | "harsh"
+                | "heavy"
+                | "key"
+                | "top"
+                | "major"
+                | "joint"
+                | "more"
+                | "further"
+                | "latest"
+                | "first"
+                | "second"
+                | "third"
+                | "last"
+                | "biggest"
+                | "large"
+                | "small"
+                | "full"
+                | "close"
+                | "closer"
+                | "direct"
+                | "broad"
+                | "deep"
+                | "high"
+                | "low"
+                | "long"
+                | "short"
+                | "rare"
+                | "own"
+                | "arms"
+                | "military"
+                | "nuclear"
+                | "economic"
+                | "trade"
+                | "missile"
+                | "oil"
+                | "energy"
+                | "food"
+                | "fuel"
+        )
+}
+
+/// Tokens of a sentence: words, actor mentions, possessives and punctuation.
+fn tokenize(text: &str, units: &[Unit]) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut next_unit = 0;
+    while i < text.len() {
+        while next_unit < units.len() && units[next_unit].end <= i {
+            next_unit += 1;
+        }
+        if next_unit < units.len() && units[next_unit].start == i {
+            let u = &units[next_unit];
+            toks.push(Tok {
+                s: u.start,
+                e: u.end,
+                k: K::Unit(next_unit),
+            });
+            i = u.end;
+            // A possessive right after the name.
+            let rest = &text[i..];
+            for p in ["'s", "’s", "'", "’"] {
+                if let Some(after) = rest.strip_prefix(p) {
+                    let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+                    let bare = p.len() <= 3 && !p.ends_with('s');
+                    if ends && (!bare || text[..i].ends_with('s')) {
+                        toks.push(Tok {
+                            s: i,
+                            e: i + p.len(),
+                            k: K::Poss,
+                        });
+                        i += p.len();
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut j = i;
+            while j < text.len() {
+                let d = text[j..].chars().next().expect("a character");
+                if next_unit < units.len() && units[next_unit].start == j && j > start {
+                    break;
+                }
+                if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                    continue;
+                }
+                // Inner hyphens, apostrophes and dots join ("test-fire", "don't", "U.N.").
+                if matches!(d, '-' | '\'' | '’' | '.') {
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(|a| a.is_alphanumeric())
+                        && !(next_unit < units.len() && units[next_unit].start == j + d.len_utf8())
+                    {
+                        // "'s" after a word: a possessive of a common noun; keep it apart.
+                        if matches!(d, '\'' | '’')
+                            && text[j + d.len_utf8()..].starts_with('s')
+                            && text[j + d.len_utf8() + 1..]
+                                .chars()
+                                .next()
+                                .is_none_or(|x| !x.is_alphanumeric())
+                        {
+                            break;
+                        }
+                        if d == '.'
+                            && !bytes[start..j]
+                                .iter()
+                                .all(|b| b.is_ascii_uppercase() || *b == b'.')
+                        {
+                            break;
+                        }
+                        j += d.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            toks.push(Tok {
+                s: start,
+                e: j,
+                k: K::Word,
+            });
+            i = j;
+            continue;
+        }
+        toks.push(Tok {
+            s: i,
+            e: i + c.len_utf8(),
+            k: K::Punct(c),
+        });
+        i += c.len_utf8();
+    }
+    toks
+}

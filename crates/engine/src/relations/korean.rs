@@ -1,0 +1,975 @@
+//! Reading a Korean sentence for the links it states. Korean marks roles with particles after
+//! the noun and puts the predicate last: a name with 은/는/이/가 is the subject, with 을/를 the
+//! object, with 와/과 the partner, with 에/에게/에 대한 the one acted on, with 의 the owner of the
+//! next noun. Cues are Sino-Korean nouns and verb stems (회담, 협력, 제재, 규탄 …); negation
+//! (않/못/안/없) follows them. Quotations and "…에 따르면" carry speakers and sources.
+
+use super::{Link, LinkKind, Unit};
+use crate::model::{Category, Direction, Tone};
+
+/// Whether a text is written mostly in Hangul.
+pub(crate) fn is_korean(text: &str) -> bool {
+    let (mut hangul, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+            hangul += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    hangul * 3 > latin
+}
+
+/// A cue: a stem, its category, whether the event is mutual, and what it does to an event
+/// named before it.
+struct KoCue {
+    stem: &'static str,
+    category: Category,
+    mutual: bool,
+    op: KoOp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KoOp {
+    Plain,
+    /// 반대, 거부: the event before it turns around.
+    Oppose,
+    /// 해제, 완화, 중단, 철회, 차단: the event before it ends.
+    Cease,
+}
+
+const fn cue(stem: &'static str, category: Category, mutual: bool) -> KoCue {
+    KoCue {
+        stem,
+        category,
+        mutual,
+        op: KoOp::Plain,
+    }
+}
+
+const fn op(stem: &'static str, category: Category, op: KoOp) -> KoCue {
+    KoCue {
+        stem,
+        category,
+        mutual: false,
+        op,
+    }
+}
+
+/// Longer stems first where one holds another (정상회담 before 회담).
+const CUES: &[KoCue] = &[
+    cue("정상회담", Category::Consult, true),
+    cue("정상 회담", Category::Consult, true),
+    cue("회담", Category::Consult, true),
+    cue("회동", Category::Consult, true),
+    cue("만남", Category::Consult, true),
+    cue("만나", Category::Consult, true),
+    cue("만났", Category::Consult, true),
+    cue("재회", Category::Consult, true),
+    cue("답방", Category::Consult, false),
+    cue("방문", Category::Consult, false),
+    cue("초청", Category::Consult, false),
+    cue("영접", Category::Consult, false),
+    cue("접견", Category::Consult, false),
+    cue("예방", Category::Consult, false),
+    cue("통화", Category::Consult, true),
+    cue("대화", Category::Consult, true),
+    cue("협상", Category::Consult, true),
+    cue("협의", Category::Consult, true),
+    cue("논의", Category::Consult, true),
+    cue("친서", Category::Consult, false),
+    cue("외교", Category::Consult, true),
+    cue("투자", Category::Aid, false),
+    cue("설득", Category::Consult, false),
+    cue("약속", Category::Agree, false),
+    cue("이견", Category::Disapprove, true),
+    cue("교류", Category::Cooperate, true),
+    cue("협력", Category::Cooperate, true),
+    cue("공조", Category::Cooperate, true),
+    cue("연합훈련", Category::Cooperate, true),
+    cue("합동훈련", Category::Cooperate, true),
+    cue("밀착", Category::Cooperate, true),
+    cue("연대", Category::Support, true),
+    cue("동맹", Category::Support, true),
+    cue("우호", Category::Support, true),
+    cue("친선", Category::Support, true),
+    cue("지지", Category::Support, false),
+    cue("찬성", Category::Support, false),
+    cue("환영", Category::Support, false),
+    cue("축하", Category::Support, false),
+    cue("감사", Category::Support, false),
+    cue("지원", Category::Aid, false),
+    cue("원조", Category::Aid, false),
+    cue("제공", Category::Aid, false),
+    cue("공급", Category::Aid, false),
+    cue("수출", Category::Aid, false),
+    cue("파병", Category::Aid, false),
+    cue("서명", Category::Agree, true),
+    cue("합의", Category::Agree, true),
+    cue("조약", Category::Agree, true),
+    cue("협정", Category::Agree, true),
+    cue("체결", Category::Agree, true),
+    cue("화해", Category::Agree, true),
+    cue("석방", Category::Concede, false),
+    cue("철수", Category::Retreat, false),
+    cue("제재", Category::Sanction, false),
+    cue("구금", Category::Sanction, false),
+    cue("억류", Category::Sanction, false),
+    cue("체포", Category::Sanction, false),
+    cue("추방", Category::Sanction, false),
+    cue("테러지원국", Category::Sanction, false),
+    cue("규탄", Category::Disapprove, false),
+    cue("비난", Category::Disapprove, false),
+    cue("비판", Category::Disapprove, false),
+    cue("반발", Category::Disapprove, false),
+    cue("적대", Category::Disapprove, false),
+    cue("갈등", Category::Disapprove, true),
+    cue("대립", Category::Disapprove, true),
+    cue("긴장", Category::Disapprove, true),
+    cue("대결", Category::Disapprove, true),
+    cue("항의", Category::Protest, false),
+    cue("경고", Category::Threaten, false),
+    cue("위협", Category::Threaten, false),
+    cue("겨냥", Category::Threaten, false),
+    cue("도발", Category::Mobilize, false),
+    cue("시험발사", Category::Mobilize, false),
+    cue("시험사격", Category::Mobilize, false),
+    cue("미사일 발사", Category::Mobilize, false),
+    cue("핵실험", Category::Mobilize, false),
+    cue("군사훈련", Category::Mobilize, false),
+    cue("압박", Category::Coerce, false),
+    cue("견제", Category::Coerce, false),
+    cue("고립", Category::Coerce, false),
+    cue("봉쇄", Category::Coerce, false),
+    cue("공격", Category::Assault, false),
+    cue("침공", Category::Assault, false),
+    cue("침략", Category::Assault, false),
+    cue("공습", Category::Assault, false),
+    cue("폭격", Category::Assault, false),
+    cue("포격", Category::Assault, false),
+    cue("타격", Category::Assault, false),
+    cue("보복", Category::Assault, false),
+    cue("응징", Category::Assault, false),
+    cue("전쟁", Category::Assault, true),
+    cue("충돌", Category::Assault, true),
+    op("반대", Category::Reject, KoOp::Oppose),
+    op("거부", Category::Reject, KoOp::Oppose),
+    op("거절", Category::Reject, KoOp::Oppose),
+    op("해제", Category::Concede, KoOp::Cease),
+    op("완화", Category::Concede, KoOp::Cease),
+    op("중단", Category::Reject, KoOp::Cease),
+    op("철회", Category::Concede, KoOp::Cease),
+    op("차단", Category::Sanction, KoOp::Cease),
+    op("결렬", Category::Reject, KoOp::Cease),
+    op("파국", Category::Reject, KoOp::Cease),
+    op("무산", Category::Reject, KoOp::Cease),
+    op("단절", Category::Reject, KoOp::Cease),
+    op("삭제", Category::Concede, KoOp::Cease),
+    op("종식", Category::Concede, KoOp::Cease),
+];
+
+/// Particles, longest first, and the role they give.
+const PARTICLES: &[(&str, Role)] = &[
+    ("에 대한", Role::Target),
+    ("에 대해서", Role::Target),
+    ("에 대해", Role::Target),
+    ("을 상대로", Role::Target),
+    ("를 상대로", Role::Target),
+    ("을 향해", Role::Target),
+    ("를 향해", Role::Target),
+    ("에 따르면", Role::Source),
+    ("에 있는", Role::Place),
+    ("에 있던", Role::Place),
+    ("에 머물", Role::Place),
+    ("에게서", Role::Other),
+    ("으로부터", Role::Other),
+    ("로부터", Role::Other),
+    ("에서는", Role::Place),
+    ("에서", Role::Place),
+    ("에게", Role::Target),
+    ("한테", Role::Target),
+    ("와의", Role::Partner),
+    ("과의", Role::Partner),
+    ("과는", Role::Partner),
+    ("와는", Role::Partner),
+    ("하고", Role::Partner),
+    ("이랑", Role::Partner),
+    ("으로", Role::Place),
+    ("께서", Role::Subject),
+    ("에는", Role::Target),
+    ("에도", Role::Target),
+    ("은", Role::Topic),
+    ("는", Role::Topic),
+    ("이", Role::Subject),
+    ("가", Role::Subject),
+    ("도", Role::Subject),
+    ("을", Role::Object),
+    ("를", Role::Object),
+    ("와", Role::Partner),
+    ("과", Role::Partner),
+    ("랑", Role::Partner),
+    ("에", Role::Target),
+    ("의", Role::Owner),
+    ("로", Role::Place),
+    ("측", Role::Bare),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// 은/는: the topic, which acts in later clauses that name no subject.
+    Topic,
+    Subject,
+    Object,
+    Partner,
+    Target,
+    Owner,
+    Place,
+    Source,
+    Other,
+    /// No particle: a name qualifying the next word ("러시아 대통령").
+    Bare,
+}
+
+/// Words of titles: a name before them qualifies the person or office they name.
+const TITLES: &[&str] = &[
+    "대통령",
+    "위원장",
+    "국무위원장",
+    "총비서",
+    "총리",
+    "장관",
+    "외무상",
+    "외무장관",
+    "국무장관",
+    "국방장관",
+    "부장관",
+    "대변인",
+    "대사",
+    "특사",
+    "특별대표",
+    "부상",
+    "제1부상",
+    "대표",
+    "의장",
+    "사무총장",
+    "정부",
+    "당국",
+    "외교부",
+    "국방부",
+    "외무성",
+    "국무부",
+    "군",
+    "당국자",
+    "관리",
+    "부부장",
+    "여사",
+    "당선인",
+    "후보",
+    "주석",
+    "국가주석",
+    "부위원장",
+    "지도자",
+    "대표단",
+    "정권",
+    "행정부",
+    "사령관",
+    "합참의장",
+    "총장",
+    "외교부장",
+    "국방상",
+    "대사관",
+    "영사관",
+    "수반",
+    "국왕",
+    "원수",
+    "주재",
+    "대미특별대표",
+    "국방위원회",
+    "제1위원장",
+    "육군",
+];
+
+/// Verbs of saying: their subject is a speaker.
+const SPEECH: &[&str] = &[
+    "밝혔",
+    "말했",
+    "전했",
+    "보도했",
+    "강조했",
+    "주장했",
+    "발표했",
+    "설명했",
+    "언급했",
+    "지적했",
+    "덧붙였",
+    "전망했",
+    "분석했",
+    "예상했",
+    "말하",
+    "밝히",
+    "보도",
+    "전했습",
+    "밝혔습",
+    "말했습",
+    "보도했습",
+    "주장했습",
+    "지적했습",
+    "전망했습",
+    "공언",
+    "일축",
+];
+
+/// Media: a subject that reports.
+const NEGATIONS: &[&str] = &["않", "못", "없", "아니", "말고", "말라"];
+
+#[derive(Debug, Clone)]
+struct Item {
+    /// Byte range of the word (eojeol) or of the name.
+    s: usize,
+    e: usize,
+    unit: Option<usize>,
+    role: Role,
+}
+
+/// The cues of a Korean text, with negation applied.
+pub(crate) fn cues(text: &str) -> Vec<super::CueHit> {
+    find_cues(text, &[])
+        .into_iter()
+        .map(|(s, e, c, negated)| super::CueHit {
+            start: s,
+            end: e,
+            tone: if negated {
+                negate(c.category.tone(), c.category)
+            } else {
+                c.category.tone()
+            },
+        })
+        .collect()
+}
+
+fn negate(tone: Tone, category: Category) -> Tone {
+    match tone {
+        Tone::Cooperation
+            if matches!(
+                category,
+                Category::Support | Category::Agree | Category::Cooperate
+            ) =>
+        {
+            Tone::Conflict
+        }
+        _ => Tone::Neutral,
+    }
+}
+
+/// Cues outside names: (start, end, cue, negated), in text order.
+fn find_cues<'c>(text: &str, units: &[Unit]) -> Vec<(usize, usize, &'c KoCue, bool)> {
+    let mut out: Vec<(usize, usize, &KoCue, bool)> = Vec::new();
+    // Longest stems first: "테러지원국" before "지원".
+    let mut order: Vec<&KoCue> = CUES.iter().collect();
+    order.sort_by_key(|c| std::cmp::Reverse(c.stem.len()));
+    for c in order {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(c.stem) {
+            let s = from + i;
+            let e = s + c.stem.len();
+            from = e;
+            if units.iter().any(|u| s < u.end && u.start < e) {
+                continue;
+            }
+            if out.iter().any(|&(a, b, _, _)| s < b && a < e) {
+                continue;
+            }
+            // "외교부", "외교관", "외교통": a ministry or a title, not diplomacy.
+            if c.stem == "외교" && text[e..].starts_with(['부', '관', '통', '장', '상', '소', '안'])
+            {
+                continue;
+            }
+            out.push((s, e, c, negated_after(text, e)));
+        }
+    }
+    out.sort_by_key(|x| x.0);
+    out
+}
+
+/// Negation after a predicate: in the rest of its word or the next word ("지지하지 않지만",
+/// "동참 안 해", "회담하지 못했다").
+fn negated_after(text: &str, e: usize) -> bool {
+    let rest = &text[e..];
+    let mut words = rest.split_whitespace();
+    let first = words.next().unwrap_or("");
+    // The rest of the cue's own word: "하지않았다" is rare; "하지" then "않았다" is usual.
+    let own = if rest.starts_with(char::is_whitespace) {
+        ""
+    } else {
+        first
+    };
+    let next: Vec<&str> = if own.is_empty() {
+        std::iter::once(first).chain(words.take(2)).collect()
+    } else {
+        words.take(2).collect()
+    };
+    let negative = |w: &str| NEGATIONS.iter().any(|n| w.starts_with(n)) || w == "안" || w == "못";
+    own.contains("않")
+        || own.contains("없")
+        || next.iter().any(|w| negative(w) || w.starts_with("안 "))
+}
+
+/// The role a particle after a name gives, and the particle's length.
+fn particle(after: &str) -> (Role, usize) {
+    for (p, role) in PARTICLES {
+        if let Some(rest) = after.strip_prefix(p) {
+            // The particle must end the word (or be followed by a space and its second part).
+            if rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || !is_hangul(c)) {
+                return (*role, p.len());
+            }
+        }
+    }
+    if after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == '·' || c == ',') {
+        return (Role::Bare, 0);
+    }
+    (Role::Other, 0)
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// The links of a Korean sentence, clause by clause: a clause ends at a comma, at a
+/// connective ending before a comma ("…했고,", "…하며,") or at a sentence end glued to the next.
+/// The topic named first (은/는) acts in later clauses that name no subject.
+pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
+    let items = items(text, units);
+    let all_cues = find_cues(text, units);
+    let mut dropped = vec![false; units.len()];
+    // Sources: "X에 따르면", and media that report ("노동신문이 … 보도했다").
+    let speech_at = SPEECH.iter().filter_map(|s| text.rfind(s)).max();
+    for it in &items {
+        let Some(u) = it.unit else { continue };
+        if it.role == Role::Source {
+            dropped[u] = true;
+        }
+        if units[u].media && speech_at.is_some() && it.role == Role::Subject {
+            dropped[u] = true;
+        }
+        // "(AP통신)", "[사진 출처 = 연합뉴스]": credits.
+        if units[u].media && text[..it.s].trim_end().ends_with(['(', '[', '=']) {
+            dropped[u] = true;
+        }
+    }
+    // A phrase: bare names and titles before a name or title carry the particle of its last word.
+    let roles = phrase_roles(text, &items, units.len());
+    // Quotation: a name inside quotes belongs to what was said.
+    let quote = quote_span(text);
+    let said = speech_at.is_some();
+    let mut links: Vec<Link> = Vec::new();
+    let mut topic: Vec<usize> = Vec::new();
+    for (cs, ce) in clauses(text) {
+        let inside = |u: usize| cs <= units[u].start && units[u].end <= ce;
+        let cues: Vec<(usize, usize, &KoCue, bool)> = all_cues
+            .iter()
+            .copied()
+            .filter(|&(s, e, _, _)| cs <= s && e <= ce)
+            .collect();
+        let mut subjects: Vec<usize> = (0..units.len())
+            .filter(|&u| {
+                inside(u) && !dropped[u] && matches!(roles[u].0, Role::Subject | Role::Topic)
+            })
+            .collect();
+        let carried = subjects.is_empty();
+        if carried {
+            subjects = topic.clone();
+        }
+        if topic.is_empty() {
+            topic = (0..units.len())
+                .filter(|&u| inside(u) && !dropped[u] && roles[u].0 == Role::Topic)
+                .collect();
+        }
+        let clause = Clause {
+            text,
+            units,
+            roles: &roles,
+            dropped: &dropped,
+            quote,
+            said,
+            start: cs,
+            end: ce,
+            carried,
+        };
+        clause.read(&cues, &subjects, &mut links);
+    }
+    links
+}
+
+/// What a cue says happened: its tone, category and span.
+#[derive(Clone, Copy)]
+struct Event {
+    tone: Tone,
+    category: Category,
+    cue: (usize, usize),
+}
+
+/// One clause of a Korean sentence and what the sentence knows of its names.
+struct Clause<'a> {
+    text: &'a str,
+    units: &'a [Unit],
+    roles: &'a [(Role, usize)],
+    dropped: &'a [bool],
+    quote: Option<(usize, usize)>,
+    said: bool,
+    start: usize,
+    end: usize,
+    /// The subjects come from an earlier clause's topic.
+    carried: bool,
+}
+
+impl Clause<'_> {
+    fn push(
+        &self,
+        links: &mut Vec<Link>,
+        (x, y): (usize, usize),
+        event: Event,
+        direction: Direction,
+    ) {
+        let Event {
+            tone,
+            category,
+            cue,
+        } = event;
+        let units = self.units;
+        if x == y || units[x].actor == units[y].actor || self.dropped[x] || self.dropped[y] {
+            return;
+        }
+        if links
+            .iter()
+            .any(|l| (l.x == x && l.y == y) || (l.x == y && l.y == x))
+        {
+            return;
+        }
+        links.push(Link {
+            x,
+            y,
+            tone,
+            category: Some(category),
+            direction,
+            cue: Some(cue),
+            kind: LinkKind::Stated,
+        });
+    }
+
+    fn in_clause(&self, u: usize) -> bool {
+        self.start <= self.units[u].start && self.units[u].end <= self.end
+    }
+
+    /// The events of the clause, the last cue (the predicate) first.
+    fn read(
+        &self,
+        cues: &[(usize, usize, &KoCue, bool)],
+        subjects: &[usize],
+        links: &mut Vec<Link>,
+    ) {
+        let (text, units, roles) = (self.text, self.units, self.roles);
+        let mut consumed = vec![false; cues.len()];
+        for i in (0..cues.len()).rev() {
+            if consumed[i] {
+                continue;
+            }
+            let (s, e, c, negated) = cues[i];
+            let mut tone = c.category.tone();
+            let mut category = c.category;
+            let mut span = (s, e);
+            let mut mutual = c.mutual;
+            let mut inner_targets: Option<Vec<usize>> = None;
+            // An operator over an event named just before it ("협력을 거부", "제재 해제"), or
+            // for an opposition with nothing before it, the event after it ("중국의 반대로 북한에
+            // 대한 원유 공급 차단은 …").
+            let before = i.checked_sub(1).filter(|&j| s - cues[j].1 <= 12);
+            let after = (c.op == KoOp::Oppose && before.is_none())
+                .then(|| i + 1)
+                .filter(|&j| j < cues.len());
+            if c.op != KoOp::Plain
+                && let Some(j) = before.or(after)
+            {
+                consumed[j] = true;
+                let (is, ie, inner, _) = cues[j];
+                span = (s.min(is), e.max(ie));
+                mutual = inner.mutual;
+                // An inner operator: "공급 차단" is the end of a supply.
+                let mut inner_tone = inner.category.tone();
+                if inner.op == KoOp::Cease
+                    && let Some(k) = j.checked_sub(1)
+                    && k != i
+                    && is - cues[k].1 <= 12
+                {
+                    consumed[k] = true;
+                    inner_tone = flip(cues[k].2.category.tone());
+                    span = (span.0.min(cues[k].0), span.1);
+                }
+                if after == Some(j)
+                    && let Some(&(ns, ne, next, _)) = cues.get(j + 1)
+                    && next.op == KoOp::Cease
+                    && ns - ie <= 12
+                {
+                    consumed[j + 1] = true;
+                    inner_tone = flip(inner_tone);
+                    span = (span.0, span.1.max(ne));
+                }
+                tone = flip(inner_tone);
+                category = match (c.op, tone) {
+                    (KoOp::Cease, Tone::Cooperation) => Category::Concede,
+                    (KoOp::Cease, _) => Category::Sanction,
+                    (_, Tone::Cooperation) => Category::Support,
+                    _ => Category::Reject,
+                };
+                if after == Some(j) {
+                    // The event's other party: names marked toward it before it.
+                    inner_targets = Some(self.marked_before(ie, &[]));
+                }
+            }
+            if negated {
+                tone = negate(tone, category);
+            }
+            if self.supposed(e) {
+                tone = Tone::Neutral;
+            }
+            let in_quote = self.quote.is_some_and(|(a, b)| a <= s && e <= b);
+            // Participants: owners of the cue noun, names with role particles before it, and
+            // the subject.
+            let owner: Vec<usize> = (0..units.len())
+                .filter(|&u| {
+                    self.in_clause(u)
+                        && !self.dropped[u]
+                        && matches!(roles[u].0, Role::Owner | Role::Bare)
+                        && owns(text, units, roles, u, s)
+                        && !names_the_event(text, units[u].end, s)
+                })
+                .collect();
+            let mut before = self.marked_before(s, &owner);
+            before.retain(|&u| {
+                self.quote
+                    .is_none_or(|(a, b)| (a <= units[u].start && units[u].end <= b) == in_quote)
+            });
+            if let Some(t) = inner_targets {
+                before = t;
+            }
+            let last = i + 1 == cues.len();
+            let subject: Vec<usize> = if !owner.is_empty() && !last {
+                // A cue noun with an owner inside a longer predicate: the owner acts.
+                owner.clone()
+            } else {
+                let inside: Vec<usize> = subjects
+                    .iter()
+                    .copied()
+                    .filter(|&u| {
+                        self.quote.is_none_or(|(a, b)| {
+                            (a <= units[u].start && units[u].end <= b) == in_quote
+                        })
+                    })
+                    .collect();
+                if inside.is_empty() && in_quote && self.said {
+                    // Nobody named inside the quotation: the speaker does it.
+                    subjects.to_vec()
+                } else {
+                    inside
+                }
+            };
+            let (agents, targets) = if !owner.is_empty() && (last || subject == owner) {
+                if subject == owner {
+                    (owner.clone(), before.clone())
+                } else {
+                    let mut t = before.clone();
+                    t.extend(owner.iter().copied());
+                    (subject.clone(), t)
+                }
+            } else {
+                (subject.clone(), before.clone())
+            };
+            if agents.is_empty() && targets.len() >= 2 && mutual {
+                for (a, &x) in targets.iter().enumerate() {
+                    for &y in &targets[a + 1..] {
+                        self.push(
+                            links,
+                            (x, y),
+                            Event {
+                                tone,
+                                category,
+                                cue: span,
+                            },
+                            Direction::Mutual,
+                        );
+                    }
+                }
+                continue;
+            }
+            if targets.is_empty() && agents.len() >= 2 && mutual && !self.carried {
+                for (a, &x) in agents.iter().enumerate() {
+                    for &y in &agents[a + 1..] {
+                        self.push(
+                            links,
+                            (x, y),
+                            Event {
+                                tone,
+                                category,
+                                cue: span,
+                            },
+                            Direction::Mutual,
+                        );
+                    }
+                }
+                continue;
+            }
+            // "A과 B은 …": a partner of the subject in a mutual event.
+            let direction = if mutual || targets.iter().any(|&t| roles[t].0 == Role::Partner) {
+                Direction::Mutual
+            } else {
+                Direction::AToB
+            };
+            for &x in &agents {
+                for &y in &targets {
+                    if agents.contains(&y) {
+                        continue;
+                    }
+                    self.push(
+                        links,
+                        (x, y),
+                        Event {
+                            tone,
+                            category,
+                            cue: span,
+                        },
+                        direction,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Names of the clause before byte `at` marked as an object, partner, target or owner.
+    fn marked_before(&self, at: usize, except: &[usize]) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&u| {
+                self.in_clause(u)
+                    && !self.dropped[u]
+                    && self.units[u].end <= at
+                    && matches!(
+                        self.roles[u].0,
+                        Role::Object | Role::Partner | Role::Target | Role::Owner
+                    )
+                    && !except.contains(&u)
+            })
+            .collect()
+    }
+
+    /// Whether what follows a predicate makes it only supposed: "…할지" (whether), "…할 경우"
+    /// (in case), "…ㄹ 수 있다" (may), "…면" (if).
+    fn supposed(&self, e: usize) -> bool {
+        let rest = &self.text[e..self.end];
+        let near = rest
+            .get(..rest.char_indices().nth(14).map_or(rest.len(), |(i, _)| i))
+            .unwrap_or(rest);
+        let close = [
+            "할지",
+            "될지",
+            "을지",
+            "는지",
+            "할 경우",
+            "하면",
+            "한다면",
+            "된다면",
+            "경우",
+        ]
+        .iter()
+        .any(|m| near.contains(m));
+        // The clause ends in a possibility: "…ㄹ 수 있다", "…수도 있다", "…지 모른다".
+        let end = rest.trim_end_matches(|c: char| !is_hangul(c));
+        let tail = &end[end.char_indices().rev().nth(8).map_or(0, |(i, _)| i)..];
+        close
+            || [
+                "수 있다",
+                "수도 있다",
+                "수 있습니다",
+                "수도 있습니다",
+                "지 모른다",
+                "지도 모른다",
+                "가능성",
+            ]
+            .iter()
+            .any(|m| tail.contains(m))
+    }
+}
+
+fn flip(t: Tone) -> Tone {
+    match t {
+        Tone::Cooperation => Tone::Conflict,
+        Tone::Conflict => Tone::Cooperation,
+        Tone::Neutral => Tone::Neutral,
+    }
+}
+
+/// A name right before 전쟁 ("우크라이나 전쟁"): the war's name, not a party to it.
+fn names_the_event(text: &str, unit_end: usize, cue_start: usize) -> bool {
+    let between = &text[unit_end..cue_start];
+    between.trim().is_empty() && text[cue_start..].starts_with("전쟁")
+}
+
+/// Clause spans of a Korean sentence.
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quote_depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '‘' => quote_depth += 1,
+            '”' | '’' => quote_depth -= 1,
+            _ => {}
+        }
+        let end_here = quote_depth <= 0
+            && (c == ','
+                || (c == '.'
+                    && text[..i].ends_with('다')
+                    && text[i + 1..].starts_with(|x: char| x != ' ' && x != '"' && x != '”')));
+        if end_here {
+            out.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// Each unit's role, read from the particle at the end of its phrase: a name followed by
+/// titles takes the particle of the last title ("러시아 대통령과"); a name qualifying the next
+/// name ("러시아 블라디미르 푸틴 대통령은") takes the next one's; "A와 B" right before another
+/// name is a list, and A takes B's role.
+fn phrase_roles(text: &str, items: &[Item], n: usize) -> Vec<(Role, usize)> {
+    // Phrases: (members, role, first item, last item).
+    let mut phrases: Vec<(Vec<usize>, Role, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let Some(u) = items[i].unit else {
+            i += 1;
+            continue;
+        };
+        let mut role = items[i].role;
+        let mut j = i;
+        let mut members = vec![u];
+        while role == Role::Bare && j + 1 < items.len() {
+            let next = &items[j + 1];
+            match next.unit {
+                Some(v) => {
+                    members.push(v);
+                    role = next.role;
+                }
+                None => {
+                    let word = &text[next.s..next.e];
+                    let title = TITLES.iter().find(|t| word.starts_with(*t));
+                    match title {
+                        Some(t) => role = particle(&word[t.len()..]).0,
+                        None => break,
+                    }
+                }
+            }
+            j += 1;
+        }
+        phrases.push((members, role, i, j));
+        i = j + 1;
+    }
+    // Lists: a partner right before another phrase is coordinated with it.
+    let mut id: Vec<usize> = phrases.iter().map(|p| p.2).collect();
+    for p in (0..phrases.len().saturating_sub(1)).rev() {
+        if phrases[p].1 == Role::Partner && phrases[p + 1].2 == phrases[p].3 + 1 {
+            phrases[p].1 = phrases[p + 1].1;
+            id[p] = id[p + 1];
+        }
+    }
+    let mut roles = vec![(Role::Other, 0); n];
+    for (p, (members, role, _, _)) in phrases.into_iter().enumerate() {
+        for m in members {
+            roles[m] = (role, id[p]);
+        }
+    }
+    roles
+}
+
+/// Whether unit `u` (with 의) owns the noun phrase that ends in the cue at `cue_start`: no
+/// other name, particle-marked word or clause break between them.
+fn owns(text: &str, units: &[Unit], roles: &[(Role, usize)], u: usize, cue_start: usize) -> bool {
+    // The end of the phrase holding `u`: the last unit of the same phrase.
+    let end = (0..units.len())
+        .filter(|&v| roles[v].1 == roles[u].1 || v == u)
+        .map(|v| units[v].end)
+        .max()
+        .unwrap_or(units[u].end);
+    if end > cue_start {
+        return false;
+    }
+    let between = &text[end..cue_start];
+    let words = between.split_whitespace().count();
+    words <= 3
+        && !between.contains([',', '“', '"', '.'])
+        && !units.iter().any(|v| {
+            v.start >= end
+                && v.end <= cue_start
+                && roles[units.iter().position(|x| x == v).unwrap_or(0)].1 != roles[u].1
+        })
+}
+
+/// The span of the first quotation, if any: “…”, "…" or ‘…’.
+fn quote_span(text: &str) -> Option<(usize, usize)> {
+    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\'')] {
+        if let Some(a) = text.find(open) {
+            let from = a + open.len_utf8();
+            if let Some(b) = text[from..].find(close) {
+                return Some((a, from + b + close.len_utf8()));
+            }
+        }
+    }
+    None
+}
+
+/// The words and names of a sentence, with the particle role of each name.
+fn items(text: &str, units: &[Unit]) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut u = 0;
+    while i < text.len() {
+        if u < units.len() && units[u].start <= i {
+            let unit = &units[u];
+            let (role, len) = particle(&text[unit.end..]);
+            out.push(Item {
+                s: unit.start,
+                e: unit.end,
+                unit: Some(u),
+                role,
+            });
+            i = unit.end + len;
+            u += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character");
+        if c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '·' | '(' | ')' | '[' | ']' | '“' | '”' | '"' | '\'' | '‘' | '’'
+            )
+        {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        while i < text.len() && !(u < units.len() && units[u].start == i) {
+            let c = text[i..].chars().next().expect("a character");
+            if c.is_whitespace() || matches!(c, ',' | '·' | '(' | ')' | '[' | ']' | '“' | '”' | '"')
+            {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        out.push(Item {
+            s: start,
+            e: i,
+            unit: None,
+            role: Role::Other,
+        });
+    }
+    out
+}

@@ -1,0 +1,669 @@
+//! Who does what to whom: the relations a sentence states, read with the real corpus
+//! dictionaries. One invented sentence per rule — participants (sources, datelines, members,
+//! titles, lists), the predicate that links two names (negation, opposition, nested events,
+//! speech, modality, homographs), Korean, direction — and the bounds one sentence is held to.
+
+use engine::model::{Article, Category, Direction, Evidence, Tone};
+use engine::{Corpus, Knowledge};
+use std::path::Path;
+use std::sync::LazyLock;
+
+static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    Knowledge::from_sources(&read("actors.toml"), &read("outlets.toml"), "")
+        .expect("the corpus dictionaries load")
+});
+
+/// A page whose body is the given sentences, dated so that role phrases resolve.
+fn read(body: &str) -> Article {
+    let page = format!("Relations test page\n\nPublished: 2024-06-19\n\n{body}\n");
+    KNOWLEDGE.read_article("relations.txt", page.as_bytes())
+}
+
+/// The evidence of the pair, whichever order the ids are given in.
+fn pair<'a>(article: &'a Article, x: &str, y: &str) -> Option<&'a Evidence> {
+    let (a, b) = if x <= y { (x, y) } else { (y, x) };
+    article.evidence.iter().find(|e| e.a == a && e.b == b)
+}
+
+fn tone(article: &Article, x: &str, y: &str) -> Option<Tone> {
+    pair(article, x, y).map(|e| e.tone)
+}
+
+/// The direction of the pair seen from `x` to `y`.
+fn direction(article: &Article, x: &str, y: &str) -> Option<Direction> {
+    pair(article, x, y).map(|e| {
+        if x <= y {
+            e.direction
+        } else {
+            e.direction.reversed()
+        }
+    })
+}
+
+fn pairs(article: &Article) -> Vec<(String, String)> {
+    article
+        .evidence
+        .iter()
+        .map(|e| (e.a.clone(), e.b.clone()))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participants, not bystanders.
+
+#[test]
+fn agency_reporting_is_not_a_party() {
+    let a = read(
+        "North Korea and Russia signed a new border agreement on Tuesday, TASS reported.\n\
+         According to Yonhap, Japan protested against the launch by North Korea.",
+    );
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    for agency in ["tass", "yonhap"] {
+        assert!(
+            !pairs(&a).iter().any(|(x, y)| x == agency || y == agency),
+            "{agency} paired: {:#?}",
+            a.evidence
+        );
+    }
+}
+
+#[test]
+fn photo_credit_agency_is_not_a_party() {
+    let a = read(
+        "Kim Jong Un inspects a missile launcher in a photo released by the Korean Central News Agency and distributed by Yonhap.",
+    );
+    assert!(a.evidence.is_empty(), "{:#?}", a.evidence);
+}
+
+#[test]
+fn agency_that_acts_is_a_party() {
+    let a = read("The Korean Central News Agency slammed South Korea for the joint drills.");
+    assert_eq!(tone(&a, "kcna", "south-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn dateline_capitals_are_not_a_pair() {
+    let a = read(
+        "SEOUL/TOKYO, March 3 (Reuters) - Washington condemned the latest launch by Pyongyang.",
+    );
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(pair(&a, "japan", "south-korea"), None, "{:#?}", a.evidence);
+    assert!(
+        !pairs(&a)
+            .iter()
+            .any(|(x, y)| ["japan", "south-korea"].contains(&x.as_str())
+                || ["japan", "south-korea"].contains(&y.as_str())),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn korean_dateline_is_not_a_pair() {
+    let a = read("(워싱턴=연합뉴스) 특파원 = 러시아는 북한과 새 협정에 서명했다.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        pair(&a, "russia", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn person_and_own_party_are_not_a_pair() {
+    let a = read(
+        "Kim Jong Un, general secretary of the Workers' Party of Korea, met Vladimir Putin in Vostochny.",
+    );
+    assert_eq!(
+        tone(&a, "kim-jong-un", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(pair(&a, "kim-jong-un", "workers-party-of-korea"), None);
+    assert_eq!(
+        pair(&a, "vladimir-putin", "workers-party-of-korea"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn minister_and_own_ministry_are_not_a_pair() {
+    let a = read(
+        "Sergei Lavrov told the Russian Foreign Ministry's board that talks with Japan had stalled.",
+    );
+    assert_eq!(
+        pair(&a, "russian-foreign-ministry", "sergei-lavrov"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn member_of_an_alliance_is_not_a_pair_but_joining_is() {
+    let a = read("Poland, a member of NATO, hosted the talks.");
+    assert_eq!(pair(&a, "nato", "poland"), None, "{:#?}", a.evidence);
+    let b = read("Italy joined forces with NATO to patrol the sea.");
+    assert_eq!(tone(&b, "italy", "nato"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn title_names_no_party() {
+    let a = read(
+        "U.S. Special Representative for North Korea Stephen Biegun met Japan's foreign minister in Tokyo.",
+    );
+    assert_eq!(
+        pair(&a, "north-korea", "stephen-biegun"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(pair(&a, "japan", "north-korea"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn apposition_describes_rather_than_relates() {
+    let a = read(
+        "Wi Sung-rak, a former South Korean ambassador to Russia, criticized the plan on Monday.",
+    );
+    assert_eq!(pair(&a, "russia", "wi-sung-rak"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn delegation_members_are_not_paired() {
+    let a = read("The delegation included Kim Yo Jong, Choe Son Hui and Pak Jong Chon.");
+    assert!(a.evidence.is_empty(), "{:#?}", a.evidence);
+}
+
+#[test]
+fn co_signers_are_paired_but_co_critics_are_not() {
+    let a = read("China and Russia signed a joint statement on Thursday.");
+    assert_eq!(tone(&a, "china", "russia"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "china", "russia"), Some(Direction::Mutual));
+    let b = read("China and Russia criticized the sanctions on Iran.");
+    assert_eq!(pair(&b, "china", "russia"), None, "{:#?}", b.evidence);
+}
+
+#[test]
+fn place_of_a_meeting_is_not_a_party() {
+    let a = read("Moon Jae-in met Donald Trump on the sidelines of a forum in Singapore.");
+    assert_eq!(
+        tone(&a, "donald-trump", "moon-jae-in"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(
+        pair(&a, "moon-jae-in", "singapore"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn person_and_own_country_are_not_a_pair() {
+    let a = read("Russian President Vladimir Putin praised North Korea for its support.");
+    assert_eq!(pair(&a, "russia", "vladimir-putin"), None);
+    assert_eq!(
+        tone(&a, "north-korea", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tone from the predicate that links the two.
+
+#[test]
+fn sanctions_direction_is_a_to_b() {
+    let a = read("Japan imposed new sanctions on North Korea over its missile tests.");
+    let e = pair(&a, "japan", "north-korea").expect("Japan–North Korea evidence");
+    assert_eq!(e.tone, Tone::Conflict);
+    assert_eq!(e.category, Some(Category::Sanction));
+    assert_eq!(e.cue.as_deref(), Some("sanctions"));
+    assert_eq!(direction(&a, "japan", "north-korea"), Some(Direction::AToB));
+}
+
+#[test]
+fn passive_voice_keeps_the_direction() {
+    let a = read("North Korea was condemned by Japan for the launch.");
+    assert_eq!(direction(&a, "japan", "north-korea"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn support_for_a_war_is_conflict_with_its_target() {
+    let a = read("Belarus supports Russia's war against Ukraine.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "belarus", "russia"), Some(Tone::Cooperation));
+    assert_eq!(pair(&a, "belarus", "ukraine"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn backing_an_offensive_is_not_backing_its_target() {
+    let a = read("Pyongyang is shipping shells to back Moscow's offensive against Kyiv.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        pair(&a, "north-korea", "ukraine"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn against_sanctions_on_x_is_support_for_x() {
+    let a = read(
+        "China, which has long been against imposing sanctions on Iran, bought more Iranian oil.",
+    );
+    let e = pair(&a, "china", "iran").expect("China–Iran evidence");
+    assert_eq!(e.tone, Tone::Cooperation, "{e:#?}");
+    assert_eq!(direction(&a, "china", "iran"), Some(Direction::AToB));
+}
+
+#[test]
+fn opposing_sanctions_on_x_is_support_for_x() {
+    let a = read("Russia opposed new sanctions on Syria at the council.");
+    assert_eq!(tone(&a, "russia", "syria"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn lifting_sanctions_is_cooperation() {
+    let a = read("The United States agreed to lift sanctions on Cuba.");
+    assert_eq!(tone(&a, "cuba", "united-states"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn halting_supplies_is_conflict() {
+    let a = read("China halted fuel supplies to North Korea last month.");
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn refused_to_cooperate_is_conflict() {
+    let a = read("Russia refused to cooperate with Japan on the fisheries inquiry.");
+    let e = pair(&a, "japan", "russia").expect("Japan–Russia evidence");
+    assert_eq!(
+        (e.tone, e.cue.as_deref()),
+        (Tone::Conflict, Some("refused to cooperate"))
+    );
+    assert_eq!(direction(&a, "russia", "japan"), Some(Direction::AToB));
+}
+
+#[test]
+fn negated_conflict_is_neutral() {
+    let a = read("Beijing did not condemn Pyongyang for the test.");
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Neutral));
+}
+
+#[test]
+fn denied_meeting_is_not_cooperation() {
+    let a = read("Kim Jong Un denied meeting Vladimir Putin in secret.");
+    assert_eq!(
+        tone(&a, "kim-jong-un", "vladimir-putin"),
+        Some(Tone::Neutral)
+    );
+}
+
+#[test]
+fn hypothetical_attack_is_neutral() {
+    let a = read("Analysts asked whether China would attack Taiwan this decade.");
+    assert_ne!(
+        tone(&a, "china", "taiwan"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn planned_visit_still_counts() {
+    let a = read("Xi Jinping plans to visit Russia next month.");
+    assert_eq!(tone(&a, "russia", "xi-jinping"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn conditional_threat_names_its_target() {
+    let a = read("North Korea threatened to retaliate if Japan went ahead with the drills.");
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "north-korea", "japan"), Some(Direction::AToB));
+}
+
+#[test]
+fn appeal_is_cooperation_and_urged_talks_are_not_yet_theirs() {
+    let a = read("China urged India and Pakistan to show restraint.");
+    assert_eq!(tone(&a, "china", "india"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "china", "pakistan"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "china", "india"), Some(Direction::AToB));
+}
+
+#[test]
+fn speaker_is_not_a_party_to_what_others_do() {
+    let a = read(
+        "Kremlin spokesman Dmitry Peskov said Kim and Putin would discuss regional cooperation.",
+    );
+    assert_eq!(
+        pair(&a, "dmitry-peskov", "vladimir-putin"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn speaker_who_acts_is_a_party() {
+    let a = read("Russia said it would supply North Korea with food aid.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "russia", "north-korea"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn cue_inside_a_title_is_ignored() {
+    let a = read(
+        "North Korea's Minister of External Economic Relations met Russian officials in Moscow.",
+    );
+    let e = pair(&a, "north-korea", "russia").expect("North Korea–Russia evidence");
+    assert_eq!(e.cue.as_deref(), Some("met"), "{e:#?}");
+    let b = read("The Shanghai Cooperation Organisation and Japan held no talks this year.");
+    assert!(
+        b.evidence
+            .iter()
+            .all(|e| e.cue.as_deref() != Some("Cooperation")),
+        "{:#?}",
+        b.evidence
+    );
+}
+
+#[test]
+fn homograph_contain_is_not_containment() {
+    let a = read("Inspectors said crates shipped from Iran to Russia may contain drones.");
+    assert!(
+        a.evidence
+            .iter()
+            .all(|e| e.category != Some(Category::Coerce)),
+        "{:#?}",
+        a.evidence
+    );
+    let b = read("Washington's strategy aimed at containing China angered Beijing.");
+    assert_eq!(tone(&b, "china", "united-states"), Some(Tone::Conflict));
+}
+
+#[test]
+fn homograph_fire_needs_a_weapon() {
+    let a = read("Russia fired the head of its navy after Ukraine sank a cruiser.");
+    assert!(
+        a.evidence.iter().all(|e| e.cue.as_deref() != Some("fired")),
+        "{:#?}",
+        a.evidence
+    );
+    let b = read("North Korea fired two missiles toward Japan on Sunday.");
+    assert_eq!(tone(&b, "japan", "north-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn homograph_strike_a_deal_is_agreement() {
+    let a = read("Iran struck a deal with Russia on fuel.");
+    assert_ne!(
+        tone(&a, "iran", "russia"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn exchanged_artillery_is_fighting() {
+    let a = read("India and Pakistan exchanged heavy artillery along the frontier.");
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::Mutual));
+}
+
+#[test]
+fn relation_noun_takes_its_tone_from_its_words() {
+    let a = read("Seoul and Tokyo have built closer ties since 2023.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    let b = read("Relations between Seoul and Tokyo remain strained over history.");
+    assert_eq!(tone(&b, "japan", "south-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn ties_at_rock_bottom_are_conflict() {
+    let a = read("While South Korea-Japan ties are at rock bottom, trade goes on.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn government_of_a_country_acts_as_its_subject() {
+    let a = read("The Japanese government backed Russia on fisheries.");
+    assert_eq!(tone(&a, "japan", "russia"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "japan", "russia"), Some(Direction::AToB));
+}
+
+#[test]
+fn a_former_title_after_and_still_joins_the_pair() {
+    let a = read("Malaysia and former President Park Geun-hye signed a treaty.");
+    assert_eq!(
+        tone(&a, "malaysia", "park-geun-hye"),
+        Some(Tone::Cooperation)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Korean.
+
+#[test]
+fn korean_summit_is_cooperation() {
+    let a = read("김정은 위원장과 블라디미르 푸틴 대통령은 이날 정상회담을 가졌다.");
+    assert_eq!(
+        tone(&a, "kim-jong-un", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(
+        direction(&a, "kim-jong-un", "vladimir-putin"),
+        Some(Direction::Mutual)
+    );
+}
+
+#[test]
+fn korean_condemnation_is_conflict_from_subject_to_object() {
+    let a = read("일본은 북한의 미사일 발사를 강하게 규탄했다.");
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "japan", "north-korea"), Some(Direction::AToB));
+}
+
+#[test]
+fn korean_sanctions_on_x_are_conflict() {
+    let a = read("미국은 러시아에 대한 추가 제재를 발표했다.");
+    assert_eq!(tone(&a, "russia", "united-states"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_negated_support_is_conflict() {
+    let a = read("중국은 러시아의 제안을 지지하지 않았다.");
+    assert_eq!(tone(&a, "china", "russia"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_refused_cooperation_is_conflict() {
+    let a = read("일본은 중국과의 협력을 거부했다.");
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_opposition_to_sanctions_is_support() {
+    let a = read("러시아는 북한에 대한 제재에 반대했다.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn korean_source_is_not_a_party() {
+    let a = read("연합뉴스에 따르면 미국은 북한과 회담을 열 예정이다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+    assert!(
+        !pairs(&a)
+            .iter()
+            .any(|(x, y)| x == "yonhap" || y == "yonhap"),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn korean_supposed_event_is_neutral() {
+    let a = read("러시아가 우크라이나를 다시 공격할 수도 있다.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Neutral));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounded by the text.
+
+#[test]
+fn a_list_of_names_is_not_a_web_of_relations() {
+    let names = [
+        "Japan", "China", "Russia", "India", "Pakistan", "Iran", "Syria", "Mongolia", "Vietnam",
+        "Laos", "Thailand", "Malaysia",
+    ];
+    let a = read(&format!(
+        "Envoys from {} and Cuba attended the ceremony.",
+        names.join(", ")
+    ));
+    assert!(a.evidence.is_empty(), "{:#?}", a.evidence);
+}
+
+#[test]
+fn sentence_too_long_for_relations_is_said_in_the_messages() {
+    let names = ["Japan", "China", "Russia", "India", "Pakistan", "Iran"].join(" and ");
+    let long = format!("{names} condemned Syria, {}.", "and so on ".repeat(200));
+    let a = read(&long);
+    assert!(a.evidence.is_empty(), "{:#?}", a.evidence);
+    assert!(
+        a.messages
+            .iter()
+            .any(|m| m.contains("too long to read for relations")),
+        "{:?}",
+        a.messages
+    );
+}
+
+#[test]
+fn one_sentence_gives_a_bounded_number_of_pairs() {
+    let many: Vec<&str> = vec![
+        "Japan",
+        "China",
+        "India",
+        "Pakistan",
+        "Iran",
+        "Syria",
+        "Mongolia",
+        "Vietnam",
+        "Laos",
+        "Thailand",
+        "Malaysia",
+        "Cuba",
+        "Brazil",
+        "Egypt",
+        "Israel",
+        "Canada",
+        "Poland",
+        "Italy",
+        "Germany",
+        "France",
+        "Australia",
+        "Indonesia",
+        "Singapore",
+        "Philippines",
+        "Myanmar",
+        "Cambodia",
+        "Belarus",
+        "Kazakhstan",
+        "Venezuela",
+        "Taiwan",
+    ];
+    let a = read(&format!("Russia sanctioned {}.", many.join(", ")));
+    assert!(
+        a.evidence.len() <= engine::evidence::MAX_PAIRS_PER_SENTENCE,
+        "{}",
+        a.evidence.len()
+    );
+    assert!(!a.evidence.is_empty());
+    assert!(
+        a.messages.iter().any(|m| m.contains("gave only")),
+        "{:?}",
+        a.messages
+    );
+}
+
+#[test]
+fn evidence_of_a_long_sentence_is_the_clause_around_the_pair() {
+    let filler = "officials said the weather was mild and the markets were calm, ".repeat(8);
+    let a = read(&format!(
+        "In a long statement {filler}Japan imposed new sanctions on North Korea, {filler}and the day ended."
+    ));
+    let e = pair(&a, "japan", "north-korea").expect("Japan–North Korea evidence");
+    assert!(e.sentence.chars().count() < 400, "{}", e.sentence);
+    assert!(
+        e.sentence
+            .contains("Japan imposed new sanctions on North Korea"),
+        "{}",
+        e.sentence
+    );
+    let (s, t) = e.cue_span.expect("a cue span");
+    assert_eq!(&e.sentence[s as usize..t as usize], "sanctions");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What carries the evidence on: report, bundle, exports.
+
+#[test]
+fn direction_and_category_reach_the_report_and_the_exports() {
+    let a = read("Japan imposed new sanctions on North Korea over its missile tests.");
+    let corpus = Corpus::assemble(vec![a]);
+    let json = corpus.to_json();
+    let e = &json["relations"][0]["evidence"][0];
+    assert_eq!(e["category"], "sanction");
+    assert_eq!(e["direction"], "a_to_b", "japan < north-korea: Japan acts");
+    let gexf = engine::export::to_gexf(&corpus);
+    assert!(
+        gexf.contains(r#"<attvalue for="source_acts" value="1"/>"#),
+        "{gexf}"
+    );
+    let graphml = engine::export::to_graphml(&corpus);
+    assert!(
+        graphml.contains(r#"<data key="source_acts">1</data>"#),
+        "{graphml}"
+    );
+}
+
+#[test]
+fn direction_and_category_survive_the_bundle() {
+    let a = read("North Korea was condemned by Japan for the launch.");
+    let corpus = Corpus::assemble(vec![a]);
+    let info = engine::bundle::BuildInfo {
+        files: 1,
+        built: "2024-06-19T00:00:00Z".into(),
+        corpus_hash: String::new(),
+    };
+    let encoded = engine::bundle::build(&corpus, &KNOWLEDGE.profiles, info);
+    let bundle = engine::bundle::Bundle::decode(&encoded.bundle).expect("the bundle decodes");
+    let text = bundle.article_text(0).expect("the text decodes");
+    let e = text.evidence.first().expect("evidence in the text");
+    assert_eq!(e.category, Some(Category::Disapprove));
+    // Actor indices follow ids: japan before north-korea, and Japan acts.
+    assert_eq!(e.direction, Direction::AToB);
+}
