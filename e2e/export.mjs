@@ -126,6 +126,14 @@ async function parseIn(page, text, type) {
         namespace: doc.documentElement.namespaceURI,
         nodes: [...doc.getElementsByTagName('node')].map((n) => [n.getAttribute('id'), n.getAttribute('label')]),
         edges: [...doc.getElementsByTagName('edge')].map((e) => [e.getAttribute('source'), e.getAttribute('target')]),
+        edgeValues: [...doc.getElementsByTagName('edge')].map((e) =>
+          Object.fromEntries(
+            [...e.getElementsByTagName('attvalue')].map((v) => [v.getAttribute('for'), v.getAttribute('value')]),
+          ),
+        ),
+        edgeAttributes: [...doc.getElementsByTagName('attributes')]
+          .filter((a) => a.getAttribute('class') === 'edge')
+          .flatMap((a) => [...a.getElementsByTagName('attribute')].map((x) => x.getAttribute('id'))),
         defaultEdgeType: doc.getElementsByTagName('graph')[0]?.getAttribute('defaultedgetype') ?? null,
         description: doc.getElementsByTagName('description')[0]?.textContent ?? null,
         classes: all.filter((e) => e.hasAttribute('class')).length,
@@ -225,7 +233,24 @@ describe('export this view', { timeout: 10 * TEST_TIMEOUT_MS }, () => {
         edges.map((e) => `${e.source} ${e.target}`).sort(),
         'its edges are the CSV rows',
       );
-      assert.equal(parsed.defaultEdgeType, 'undirected', 'pairs carry no direction');
+      assert.equal(parsed.defaultEdgeType, 'undirected', 'a pair is one edge, whoever acts');
+      // Who acts on whom: counts of the pair's sentences, declared and given for every edge.
+      for (const id of ['source_acts', 'target_acts', 'mutual']) {
+        assert.ok(parsed.edgeAttributes.includes(id), `the GEXF declares ${id}`);
+      }
+      const byPair = new Map(edges.map((e) => [`${e.source} ${e.target}`, e]));
+      let directed = 0;
+      parsed.edges.forEach(([s, t], i) => {
+        const v = parsed.edgeValues[i];
+        const row = byPair.get(`${s} ${t}`);
+        const acts = ['source_acts', 'target_acts', 'mutual'].map((k) => Number(v[k]));
+        assert.ok(acts.every((n) => Number.isInteger(n) && n >= 0), `${s}–${t} says who acts: ${JSON.stringify(v)}`);
+        const sentences = Number(row.cooperation) + Number(row.conflict) + Number(row.neutral);
+        const said = acts.reduce((a, b) => a + b, 0);
+        assert.ok(said <= sentences, `${s}–${t}: ${said} directed of ${sentences} sentences`);
+        directed += said;
+      });
+      assert.ok(directed > 0, 'some sentence of the view says who acts');
       assert.match(parsed.description, /of 5 articles, dated 2019/, 'the file says which view it holds');
 
       // Where python3 has networkx, it reads the same graph.
