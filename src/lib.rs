@@ -6,6 +6,7 @@ pub mod add_pages;
 pub mod articles;
 pub mod data;
 pub mod evidence;
+pub mod export;
 pub mod filters;
 pub mod map;
 pub mod offline;
@@ -135,6 +136,7 @@ pub fn Explorer(ex: &'static Explorer) -> impl IntoView {
                     "Click a node to filter by that actor. Click a line between two actors to read the sentences behind it."
                 </p>
                 <evidence::EvidencePanel />
+                <export::ExportPanel />
             </main>
             <section class="side" aria-label="Articles">
                 <reader::Reader />

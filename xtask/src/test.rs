@@ -298,6 +298,13 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
             "the CLI (coverage-cli, release) did not build",
         );
     }
+    let mut node = ctx.command("node");
+    node.arg("e2e/export.mjs").env("E2E_BASE_URL", server.url());
+    report.stage(
+        "end-to-end (e2e/export.mjs)",
+        Some(Counter::NodeTest),
+        &mut node,
+    );
     // WebKitGTK needs a display even headless: Xvfb, through xvfb-run.
     let mut node = ctx.command(XVFB_RUN);
     node.args(["-a", "node", "e2e/engines.mjs"])

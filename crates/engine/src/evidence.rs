@@ -356,9 +356,11 @@ pub fn dateline_end(text: &str) -> usize {
     let mut j = 0;
     // ", Aug. 20" and "(Reuters)".
     if rest.starts_with(',') {
-        j = rest[..rest.len().min(40)]
-            .find(['(', '-', '—', '–', ':'])
-            .unwrap_or(0);
+        let mut near = rest.len().min(40);
+        while !rest.is_char_boundary(near) {
+            near -= 1;
+        }
+        j = rest[..near].find(['(', '-', '—', '–', ':']).unwrap_or(0);
         if j == 0 {
             return 0;
         }
@@ -415,6 +417,18 @@ mod tests {
         }
         assert_eq!(dateline_end("NATO allies met in Brussels."), 0);
         assert_eq!(dateline_end("The U.S. and Japan agreed."), 0);
+    }
+
+    #[test]
+    fn a_dateline_followed_by_wide_letters_is_read_without_a_cut_letter() {
+        // Byte 40 after the comma falls inside a three-byte letter.
+        let text = format!("SEOUL, {} -- 북한", "가".repeat(20));
+        assert_eq!(dateline_end(&text), 0);
+        let text = format!("SEOUL, {}(연합뉴스) -- 북한이", "가".repeat(10));
+        assert!(
+            dateline_end(&text) > 0,
+            "the agency inside the window ends it"
+        );
     }
 
     #[test]

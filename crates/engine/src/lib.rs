@@ -29,6 +29,7 @@
 //! ```
 
 pub mod bundle;
+pub mod export;
 pub mod index;
 pub mod layout;
 pub mod model;
@@ -51,8 +52,6 @@ pub mod dedupe;
 pub mod dictionary;
 #[cfg(feature = "ingest")]
 pub mod evidence;
-#[cfg(feature = "ingest")]
-pub mod export;
 #[cfg(feature = "ingest")]
 pub mod headline;
 #[cfg(feature = "ingest")]
