@@ -462,6 +462,60 @@ fn a_former_title_after_and_still_joins_the_pair() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Recall: events the sentence states in other shapes.
+
+#[test]
+fn pair_coordinated_after_a_verb_of_saying_is_one_subject() {
+    for s in [
+        "Officials said that Japan and Australia signed a new security pact.",
+        "Officials said Japan and Australia signed a new security pact.",
+    ] {
+        let a = read(s);
+        assert_eq!(
+            tone(&a, "australia", "japan"),
+            Some(Tone::Cooperation),
+            "{s}"
+        );
+        assert_eq!(
+            direction(&a, "australia", "japan"),
+            Some(Direction::Mutual),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn calls_on_after_its_subject_is_an_appeal() {
+    let a = read("Egypt calls on both Israel and Syria to return to the table.");
+    assert_eq!(tone(&a, "egypt", "israel"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "egypt", "syria"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "egypt", "israel"), Some(Direction::AToB));
+}
+
+#[test]
+fn past_verb_after_and_keeps_the_clause_subject() {
+    let a = read("France tried to persuade Germany to wait and called on Italy to join the plan.");
+    assert_eq!(tone(&a, "france", "italy"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "france", "italy"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "france", "germany"), Some(Tone::Cooperation));
+    assert_eq!(pair(&a, "germany", "italy"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn missiles_or_troops_sent_into_a_country_are_an_attack() {
+    let a = read("Iran launched missiles into Israel on Tuesday.");
+    assert_eq!(tone(&a, "iran", "israel"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "iran", "israel"), Some(Direction::AToB));
+    let a = read("Exports fell after Moscow sent troops into Ukraine.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    // Troops sent to a country are help; a launch of talks is no attack.
+    let a = read("Belarus sent troops to Russia.");
+    assert_eq!(tone(&a, "belarus", "russia"), Some(Tone::Cooperation));
+    let a = read("Canada launched an inquiry into China.");
+    assert_ne!(tone(&a, "canada", "china"), Some(Tone::Cooperation));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Korean.
 
 #[test]
