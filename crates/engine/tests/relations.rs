@@ -584,6 +584,53 @@ fn korean_supposed_event_is_neutral() {
     assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Neutral));
 }
 
+#[test]
+fn korean_comma_inside_a_number_ends_no_clause() {
+    let a = read("일본은 베트남에 1,200억 엔을 투자하기로 약속했다.");
+    assert_eq!(tone(&a, "japan", "vietnam"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "japan", "vietnam"), Some(Direction::AToB));
+}
+
+#[test]
+fn korean_names_listed_with_commas_share_the_last_particle() {
+    let a = read(
+        "시진핑 중국 국가주석은 김정은 북한 국무위원장, 푸틴 러시아 대통령과의 3자 회담에서 입장을 밝혔다.",
+    );
+    assert_eq!(
+        tone(&a, "kim-jong-un", "xi-jinping"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(
+        tone(&a, "vladimir-putin", "xi-jinping"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_partner_with_also_particle_is_a_partner() {
+    let a = read("시진핑 주석은 푸틴 대통령과도 통화했다.");
+    assert_eq!(
+        tone(&a, "vladimir-putin", "xi-jinping"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_no_intention_to_meet_is_a_refusal_but_no_plan_is_not() {
+    let a = read("북한은 \"일본과 마주 앉을 생각이 없다\"는 입장을 밝혔다.");
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "north-korea", "japan"), Some(Direction::AToB));
+    let a = read("폴란드는 우크라이나에 파병할 계획이 없다고 밝혔다.");
+    assert_eq!(tone(&a, "poland", "ukraine"), Some(Tone::Neutral));
+}
+
+#[test]
+fn korean_owner_of_a_war_named_by_a_country_fights_it() {
+    let a = read("이는 러시아의 우크라이나 전쟁을 돕기 위한 것이다.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 
