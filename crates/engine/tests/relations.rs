@@ -515,6 +515,19 @@ fn missiles_or_troops_sent_into_a_country_are_an_attack() {
     assert_ne!(tone(&a, "canada", "china"), Some(Tone::Cooperation));
 }
 
+#[test]
+fn official_arriving_in_a_state_visits_it() {
+    let a = read("Sergei Lavrov arrived in Pyongyang on Tuesday.");
+    assert_eq!(
+        tone(&a, "north-korea", "sergei-lavrov"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(
+        direction(&a, "sergei-lavrov", "north-korea"),
+        Some(Direction::AToB)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -83,6 +83,7 @@ consult | v | meet, meets, met, meeting | o with r
 consult | n | meeting~, summit~, talks, conference~ | with between among r
 consult | n | summitry | with between r
 consult | v | visit~ | o with
+consult | v | arrive~ | in
 consult | n | visit~, trip~ | to of r
 consult | v | host~, receive~, greet~ | o
 consult | v | invite~ | o to
