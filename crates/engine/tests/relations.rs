@@ -272,6 +272,14 @@ fn against_sanctions_on_x_is_support_for_x() {
 }
 
 #[test]
+fn opposition_to_hyphen_qualified_sanctions_on_x_is_support_for_x() {
+    let a = read(
+        "Putin rebuffed the demands, reiterating his opposition to all-round sanctions on Iran.",
+    );
+    assert_eq!(tone(&a, "iran", "vladimir-putin"), Some(Tone::Cooperation));
+}
+
+#[test]
 fn opposing_sanctions_on_x_is_support_for_x() {
     let a = read("Russia opposed new sanctions on Syria at the council.");
     assert_eq!(tone(&a, "russia", "syria"), Some(Tone::Cooperation));

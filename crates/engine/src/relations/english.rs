@@ -2425,10 +2425,12 @@ impl<'a> Reader<'a> {
                 K::Punct(',' | ';' | ':' | '.') => return None,
                 K::Word => {
                     let w = self.w(k);
+                    // A hyphenated compound ("all-round", "long-range") modifies the noun after it.
                     let modifier = has(DETERMINERS, w)
                         || adjective_like(w)
                         || has(LIGHT, w)
                         || w.ends_with("ly")
+                        || w.contains('-')
                         || matches!(
                             w,
                             "to" | "all"
