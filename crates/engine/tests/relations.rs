@@ -272,6 +272,14 @@ fn against_sanctions_on_x_is_support_for_x() {
 }
 
 #[test]
+fn opposition_to_hyphen_qualified_sanctions_on_x_is_support_for_x() {
+    let a = read(
+        "Putin rebuffed the demands, reiterating his opposition to all-round sanctions on Iran.",
+    );
+    assert_eq!(tone(&a, "iran", "vladimir-putin"), Some(Tone::Cooperation));
+}
+
+#[test]
 fn opposing_sanctions_on_x_is_support_for_x() {
     let a = read("Russia opposed new sanctions on Syria at the council.");
     assert_eq!(tone(&a, "russia", "syria"), Some(Tone::Cooperation));
@@ -462,6 +470,73 @@ fn a_former_title_after_and_still_joins_the_pair() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Recall: events the sentence states in other shapes.
+
+#[test]
+fn pair_coordinated_after_a_verb_of_saying_is_one_subject() {
+    for s in [
+        "Officials said that Japan and Australia signed a new security pact.",
+        "Officials said Japan and Australia signed a new security pact.",
+    ] {
+        let a = read(s);
+        assert_eq!(
+            tone(&a, "australia", "japan"),
+            Some(Tone::Cooperation),
+            "{s}"
+        );
+        assert_eq!(
+            direction(&a, "australia", "japan"),
+            Some(Direction::Mutual),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn calls_on_after_its_subject_is_an_appeal() {
+    let a = read("Egypt calls on both Israel and Syria to return to the table.");
+    assert_eq!(tone(&a, "egypt", "israel"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "egypt", "syria"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "egypt", "israel"), Some(Direction::AToB));
+}
+
+#[test]
+fn past_verb_after_and_keeps_the_clause_subject() {
+    let a = read("France tried to persuade Germany to wait and called on Italy to join the plan.");
+    assert_eq!(tone(&a, "france", "italy"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "france", "italy"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "france", "germany"), Some(Tone::Cooperation));
+    assert_eq!(pair(&a, "germany", "italy"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn missiles_or_troops_sent_into_a_country_are_an_attack() {
+    let a = read("Iran launched missiles into Israel on Tuesday.");
+    assert_eq!(tone(&a, "iran", "israel"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "iran", "israel"), Some(Direction::AToB));
+    let a = read("Exports fell after Moscow sent troops into Ukraine.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    // Troops sent to a country are help; a launch of talks is no attack.
+    let a = read("Belarus sent troops to Russia.");
+    assert_eq!(tone(&a, "belarus", "russia"), Some(Tone::Cooperation));
+    let a = read("Canada launched an inquiry into China.");
+    assert_ne!(tone(&a, "canada", "china"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn official_arriving_in_a_state_visits_it() {
+    let a = read("Sergei Lavrov arrived in Pyongyang on Tuesday.");
+    assert_eq!(
+        tone(&a, "north-korea", "sergei-lavrov"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(
+        direction(&a, "sergei-lavrov", "north-korea"),
+        Some(Direction::AToB)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Korean.
 
 #[test]
@@ -528,6 +603,53 @@ fn korean_source_is_not_a_party() {
 fn korean_supposed_event_is_neutral() {
     let a = read("러시아가 우크라이나를 다시 공격할 수도 있다.");
     assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Neutral));
+}
+
+#[test]
+fn korean_comma_inside_a_number_ends_no_clause() {
+    let a = read("일본은 베트남에 1,200억 엔을 투자하기로 약속했다.");
+    assert_eq!(tone(&a, "japan", "vietnam"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "japan", "vietnam"), Some(Direction::AToB));
+}
+
+#[test]
+fn korean_names_listed_with_commas_share_the_last_particle() {
+    let a = read(
+        "시진핑 중국 국가주석은 김정은 북한 국무위원장, 푸틴 러시아 대통령과의 3자 회담에서 입장을 밝혔다.",
+    );
+    assert_eq!(
+        tone(&a, "kim-jong-un", "xi-jinping"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(
+        tone(&a, "vladimir-putin", "xi-jinping"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_partner_with_also_particle_is_a_partner() {
+    let a = read("시진핑 주석은 푸틴 대통령과도 통화했다.");
+    assert_eq!(
+        tone(&a, "vladimir-putin", "xi-jinping"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_no_intention_to_meet_is_a_refusal_but_no_plan_is_not() {
+    let a = read("북한은 \"일본과 마주 앉을 생각이 없다\"는 입장을 밝혔다.");
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "north-korea", "japan"), Some(Direction::AToB));
+    let a = read("폴란드는 우크라이나에 파병할 계획이 없다고 밝혔다.");
+    assert_eq!(tone(&a, "poland", "ukraine"), Some(Tone::Neutral));
+}
+
+#[test]
+fn korean_owner_of_a_war_named_by_a_country_fights_it() {
+    let a = read("이는 러시아의 우크라이나 전쟁을 돕기 위한 것이다.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -410,7 +410,13 @@ impl<'a> Reader<'a> {
                 .take(t)
                 .rposition(|&g| g != top)
                 .map_or(0, |i| i + 1);
-            let verb_before = (clause_start..t).any(|k| self.looks_finite(k));
+            // A verb of saying or a "that" opens what is said: "said (that) A and B signed" is
+            // one clause after it, and the saying verb does not end it at "and".
+            let said_from = (clause_start..t)
+                .rev()
+                .find(|&k| self.w(k) == "that" || has(SPEECH, self.w(k)))
+                .map_or(clause_start, |k| k + 1);
+            let verb_before = (said_from..t).any(|k| self.looks_finite(k));
             let opens =
                 has(SUBORDINATORS, w) || self.opens_clause(t) && (w != "and" || verb_before);
             if opens && t > 0 {
@@ -1002,7 +1008,35 @@ impl<'a> Reader<'a> {
             "exercise" | "exercises" | "drill" | "drills" if !self.military_before(t) => {
                 return None;
             }
-            "call" | "calls" => return None,
+            // "calls on X to …" after its subject is an appeal; "renewed calls on X" is a noun
+            // whose caller the sentence may not name.
+            // "launched missiles into Y", "sent troops into Y": weapons or troops that go into
+            // or at a country are an attack, not a launch or a delivery.
+            "launch" | "launches" | "launched" | "launching" | "send" | "sends" | "sent"
+            | "sending"
+                if choice.pos != Pos::Noun && self.armed_into(last) =>
+            {
+                return INVADE.first();
+            }
+            // Otherwise "launch" is the noun of a test, as before the verb was known.
+            "launch" | "launches" | "launched" | "launching" if choice.pos == Pos::Verb => {
+                return candidates
+                    .iter()
+                    .copied()
+                    .find(|e| e.pos == Pos::Noun)
+                    .filter(|_| w == "launch" || w == "launches")
+                    .filter(|_| self.weapon_before(t));
+            }
+            "call" | "calls"
+                if choice.rest.is_empty()
+                    || t == 0
+                    || has(DETERMINERS, self.w(t - 1))
+                    || adjective_like(self.w(t - 1))
+                    || self.w(t - 1).ends_with("ing")
+                    || self.w(t - 1).ends_with("ed") =>
+            {
+                return None;
+            }
             "beef" if self.w(last + 1) == "up" => return None,
             "state" | "states" => return None,
             "help"
@@ -1168,6 +1202,36 @@ impl<'a> Reader<'a> {
                     | "warning"
             )
         })
+    }
+
+    /// "… missiles into", "… troops at": within a few words after a verb of sending, a
+    /// weapon or a force, then a preposition of attack, with no cue word between.
+    fn armed_into(&self, last: usize) -> bool {
+        let end = (last + 6).min(self.toks.len());
+        let Some(force) = (last + 1..end).find(|&k| {
+            matches!(
+                self.w(k),
+                "missile"
+                    | "missiles"
+                    | "rocket"
+                    | "rockets"
+                    | "drones"
+                    | "shells"
+                    | "projectiles"
+                    | "troops"
+                    | "forces"
+                    | "soldiers"
+                    | "tanks"
+                    | "warplanes"
+                    | "jets"
+            )
+        }) else {
+            return false;
+        };
+        let prep = force + 1;
+        prep < self.toks.len()
+            && matches!(self.w(prep), "into" | "at")
+            && (last + 1..force).all(|k| !LEXICON.contains_key(self.w(k)))
     }
 
     /// Whether the first phrase after `last` (past determiners and a few words) is an actor.
@@ -2361,10 +2425,12 @@ impl<'a> Reader<'a> {
                 K::Punct(',' | ';' | ':' | '.') => return None,
                 K::Word => {
                     let w = self.w(k);
+                    // A hyphenated compound ("all-round", "long-range") modifies the noun after it.
                     let modifier = has(DETERMINERS, w)
                         || adjective_like(w)
                         || has(LIGHT, w)
                         || w.ends_with("ly")
+                        || w.contains('-')
                         || matches!(
                             w,
                             "to" | "all"
@@ -2592,6 +2658,9 @@ impl<'a> Reader<'a> {
     /// nearest.
     fn clause_subject_before(&self, t: usize, r: usize) -> Option<Vec<usize>> {
         let near = self.subject_before(t, r);
+        // "X urged Y to stay and called on Z": a past form right after "and" goes on with the
+        // clause's subject, whatever infinitive came between.
+        let coordinated = t > 0 && self.w(t - 1) == "and" && self.w(t).ends_with("ed");
         // "X condemned Y and sanctioned Z": the subject, not the nearest name.
         if let Some(first) = self.clause_subject(r)
             && let (Some(f), Some(n)) = (
@@ -2601,7 +2670,7 @@ impl<'a> Reader<'a> {
             && f < n
             && f < t
             && (f..t).any(|k| self.is_verbal(k) && self.region[k] == r && k > f)
-            && (n..t).all(|k| self.w(k) != "to")
+            && ((n..t).all(|k| self.w(k) != "to") || coordinated)
             && !(n..t).any(|k| self.w(k) == "who" || self.w(k) == "which")
         {
             let between_verb = (n..t).any(|k| self.is_verbal(k));
@@ -3560,6 +3629,23 @@ static CONFLICT_EXCHANGE: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock:
             ..base
         },
     ]
+});
+
+/// "launched missiles into X", "sent troops into X": an attack.
+static INVADE: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock::new(|| {
+    vec![Entry {
+        category: Some(Category::Assault),
+        tone: Tone::Conflict,
+        pos: Pos::Verb,
+        object: false,
+        preps: vec!["into", "at"],
+        reciprocal: false,
+        reverse: false,
+        actor_object: false,
+        agentive: false,
+        op: Op::Plain,
+        rest: Vec::new(),
+    }]
 });
 
 /// "joint exercises with X": working together.

@@ -66,6 +66,7 @@ const CUES: &[KoCue] = &[
     cue("만나", Category::Consult, true),
     cue("만났", Category::Consult, true),
     cue("재회", Category::Consult, true),
+    cue("마주 앉", Category::Consult, true),
     cue("답방", Category::Consult, false),
     cue("방문", Category::Consult, false),
     cue("초청", Category::Consult, false),
@@ -192,6 +193,8 @@ const PARTICLES: &[(&str, Role)] = &[
     ("과의", Role::Partner),
     ("과는", Role::Partner),
     ("와는", Role::Partner),
+    ("과도", Role::Partner),
+    ("와도", Role::Partner),
     ("하고", Role::Partner),
     ("이랑", Role::Partner),
     ("으로", Role::Place),
@@ -414,6 +417,26 @@ fn negated_after(text: &str, e: usize) -> bool {
         || next.iter().any(|w| negative(w) || w.starts_with("안 "))
 }
 
+/// Whether the negation after a predicate denies an intention ("…할 생각이 없다", "…할 의사가
+/// 없다"): a refusal, where "…할 계획이 없다" (no plan) only denies the event.
+fn refused_after(text: &str, e: usize) -> bool {
+    let rest = &text[e..];
+    let near = rest
+        .get(..rest.char_indices().nth(16).map_or(rest.len(), |(i, _)| i))
+        .unwrap_or(rest);
+    [
+        "생각이 없",
+        "생각은 없",
+        "의사가 없",
+        "의사는 없",
+        "의향이 없",
+        "용의가 없",
+        "뜻이 없",
+    ]
+    .iter()
+    .any(|m| near.contains(m))
+}
+
 /// The role a particle after a name gives, and the particle's length.
 fn particle(after: &str) -> (Role, usize) {
     for (p, role) in PARTICLES {
@@ -463,7 +486,7 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
     let said = speech_at.is_some();
     let mut links: Vec<Link> = Vec::new();
     let mut topic: Vec<usize> = Vec::new();
-    for (cs, ce) in clauses(text) {
+    for (cs, ce) in clauses(text, units) {
         let inside = |u: usize| cs <= units[u].start && units[u].end <= ce;
         let cues: Vec<(usize, usize, &KoCue, bool)> = all_cues
             .iter()
@@ -625,7 +648,13 @@ impl Clause<'_> {
                     inner_targets = Some(self.marked_before(ie, &[]));
                 }
             }
-            if negated {
+            let refused = negated && refused_after(text, e) && tone == Tone::Cooperation;
+            if refused {
+                // "마주 앉을 생각이 없다": no intention to do it is a refusal, one side's act.
+                tone = Tone::Conflict;
+                category = Category::Reject;
+                mutual = false;
+            } else if negated {
                 tone = negate(tone, category);
             }
             if self.supposed(e) {
@@ -643,6 +672,20 @@ impl Clause<'_> {
                         && !names_the_event(text, units[u].end, s)
                 })
                 .collect();
+            // "러시아의 우크라이나 전쟁": the owner wages the war the next name names.
+            if let Some((x, y)) = self.war_on(s) {
+                self.push(
+                    links,
+                    (x, y),
+                    Event {
+                        tone,
+                        category,
+                        cue: span,
+                    },
+                    Direction::AToB,
+                );
+                continue;
+            }
             let mut before = self.marked_before(s, &owner);
             before.retain(|&u| {
                 self.quote
@@ -718,7 +761,9 @@ impl Clause<'_> {
                 continue;
             }
             // "A과 B은 …": a partner of the subject in a mutual event.
-            let direction = if mutual || targets.iter().any(|&t| roles[t].0 == Role::Partner) {
+            let direction = if refused {
+                Direction::AToB
+            } else if mutual || targets.iter().any(|&t| roles[t].0 == Role::Partner) {
                 Direction::Mutual
             } else {
                 Direction::AToB
@@ -741,6 +786,23 @@ impl Clause<'_> {
                 }
             }
         }
+    }
+
+    /// "X의 Y 전쟁": a war named by Y that X owns, as (X, Y).
+    fn war_on(&self, cue_start: usize) -> Option<(usize, usize)> {
+        let units = self.units;
+        let y = (0..units.len()).find(|&u| {
+            self.in_clause(u)
+                && units[u].end <= cue_start
+                && names_the_event(self.text, units[u].end, cue_start)
+        })?;
+        let x = (0..units.len()).find(|&u| {
+            self.in_clause(u)
+                && units[u].end < units[y].start
+                && self.roles[u].0 == Role::Owner
+                && self.text[units[u].end..units[y].start].trim() == "의"
+        })?;
+        Some((x, y))
     }
 
     /// Names of the clause before byte `at` marked as an object, partner, target or owner.
@@ -811,8 +873,9 @@ fn names_the_event(text: &str, unit_end: usize, cue_start: usize) -> bool {
     between.trim().is_empty() && text[cue_start..].starts_with("전쟁")
 }
 
-/// Clause spans of a Korean sentence.
-fn clauses(text: &str) -> Vec<(usize, usize)> {
+/// Clause spans of a Korean sentence. A comma inside a number ("3,500억") or after a name or
+/// title with no particle ("A 대통령, B 대통령과의 회동": a list) ends no clause.
+fn clauses(text: &str, units: &[Unit]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut quote_depth = 0i32;
@@ -823,7 +886,7 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
             _ => {}
         }
         let end_here = quote_depth <= 0
-            && (c == ','
+            && (c == ',' && !list_comma(text, units, i)
                 || (c == '.'
                     && text[..i].ends_with('다')
                     && text[i + 1..].starts_with(|x: char| x != ' ' && x != '"' && x != '”')));
@@ -834,6 +897,26 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, text.len()));
     out
+}
+
+/// Whether the comma at byte `i` joins a number or a list of names: digits on both sides, or a
+/// name or a title word with no particle right before it and a name soon after.
+fn list_comma(text: &str, units: &[Unit], i: usize) -> bool {
+    let before = &text[..i];
+    let after = &text[i + 1..];
+    if before.ends_with(|c: char| c.is_ascii_digit())
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let bare_name = units.iter().any(|u| u.end == i);
+    let bare_title = TITLES.iter().any(|t| word.ends_with(t))
+        && (0..units.len()).any(|k| units[k].end + word.len() + 1 >= i && units[k].end < i);
+    let name_follows = units
+        .iter()
+        .any(|u| u.start > i && u.start <= i + 1 + 60 && !text[i + 1..u.start].contains(','));
+    (bare_name || bare_title) && name_follows
 }
 
 /// Each unit's role, read from the particle at the end of its phrase: a name followed by
@@ -873,10 +956,14 @@ fn phrase_roles(text: &str, items: &[Item], n: usize) -> Vec<(Role, usize)> {
         phrases.push((members, role, i, j));
         i = j + 1;
     }
-    // Lists: a partner right before another phrase is coordinated with it.
+    // Lists: a partner right before another phrase is coordinated with it, and so is a phrase
+    // with no particle that a comma ends ("A 대통령, B 대통령과의").
     let mut id: Vec<usize> = phrases.iter().map(|p| p.2).collect();
     for p in (0..phrases.len().saturating_sub(1)).rev() {
-        if phrases[p].1 == Role::Partner && phrases[p + 1].2 == phrases[p].3 + 1 {
+        let comma_list = phrases[p].1 == Role::Bare
+            && text[items[phrases[p].3].e..].starts_with(',')
+            && phrases[p + 1].2 <= phrases[p].3 + 3;
+        if comma_list || phrases[p].1 == Role::Partner && phrases[p + 1].2 == phrases[p].3 + 1 {
             phrases[p].1 = phrases[p + 1].1;
             id[p] = id[p + 1];
         }

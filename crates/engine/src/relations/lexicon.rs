@@ -83,6 +83,7 @@ consult | v | meet, meets, met, meeting | o with r
 consult | n | meeting~, summit~, talks, conference~ | with between among r
 consult | n | summitry | with between r
 consult | v | visit~ | o with
+consult | v | arrive~ | in
 consult | n | visit~, trip~ | to of r
 consult | v | host~, receive~, greet~ | o
 consult | v | invite~ | o to
@@ -142,6 +143,7 @@ retreat | n | withdrawal~, de-escalation | from
 investigate | v | investigate~, probe~ | o
 investigate | n | investigation~, probe~, inquiry, inquiries | into of
 demand | v | urge~ | o op=demand
+demand | v | persuade~, encourage~ | o op=demand
 demand | v | call on, calls on, called on, calling on, call upon, called upon | o op=demand
 demand | v | appeal~ | to op=demand
 demand | v | ask~ | o op=demand
@@ -221,6 +223,7 @@ assault | n | retaliation, reprisal~ | against for
 assault | v | shoot down, shot down, shoots down, shooting down | o
 assault | v | open fire, opened fire, opens fire, opening fire | on at
 assault | v | fire~ | at on into toward towards
+assault | v | launch~ | into at
 ";
 
 /// Cue forms, by their first word (lowercase).
