@@ -3,21 +3,14 @@
 //! copy — two agencies on the same event, a translation, a brief that shares one sentence.
 //! The pages in `data/dedupe/` are written for these tests (invented stories, not copied).
 
+use engine::Corpus;
 use engine::dedupe::{Page, find_duplicates, overlap};
 use engine::model::{Article, Day};
-use engine::{Corpus, Knowledge};
 use proptest::prelude::*;
 use std::path::Path;
-use std::sync::LazyLock;
 
-static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-    };
-    Knowledge::from_sources(&read("actors.toml"), &read("outlets.toml"), "")
-        .expect("the corpus dictionaries load")
-});
+mod common;
+use common::KNOWLEDGE;
 
 fn page(name: &str) -> Article {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -3,19 +3,11 @@
 //! titles, lists), the predicate that links two names (negation, opposition, nested events,
 //! speech, modality, homographs), Korean, direction — and the bounds one sentence is held to.
 
+use engine::Corpus;
 use engine::model::{Article, Category, Direction, Evidence, Tone};
-use engine::{Corpus, Knowledge};
-use std::path::Path;
-use std::sync::LazyLock;
 
-static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-    };
-    Knowledge::from_sources(&read("actors.toml"), &read("outlets.toml"), "")
-        .expect("the corpus dictionaries load")
-});
+mod common;
+use common::KNOWLEDGE;
 
 /// A page whose body is the given sentences, dated so that role phrases resolve.
 fn read(body: &str) -> Article {

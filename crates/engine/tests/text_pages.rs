@@ -4,21 +4,13 @@
 //! and what each should read as is in `expected.json` there; every test names the behaviour its
 //! pages show. `cargo run -p coverage-engine --example text_pages` prints the same as a measure.
 
-use engine::Knowledge;
 use engine::model::{Article, RemovedReason};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-/// The real corpus dictionaries, without the sidecar.
-static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-    };
-    Knowledge::from_sources(&read("actors.toml"), &read("outlets.toml"), "")
-        .expect("the corpus dictionaries load")
-});
+mod common;
+use common::KNOWLEDGE;
 
 fn pages_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/text")
