@@ -146,10 +146,10 @@ async fn open() -> Result<IdbDatabase, String> {
     let upgrade = Closure::<dyn Fn(web_sys::Event)>::new({
         let request = request.clone();
         move |_| {
-            if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-                if !db.object_store_names().contains(STORE) {
-                    let _ = db.create_object_store(STORE);
-                }
+            if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>())
+                && !db.object_store_names().contains(STORE)
+            {
+                let _ = db.create_object_store(STORE);
             }
         }
     });
