@@ -6,8 +6,6 @@
 
 use crate::add_pages::Corpora;
 use crate::worker::Unreadable;
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use js_sys::Array;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -47,9 +45,8 @@ pub fn adopt_embedded(corpora: Corpora) -> bool {
                 .collect()
         })
         .unwrap_or_default();
-    let adopted = BASE64
-        .decode(encoded.trim())
-        .map_err(|e| e.to_string())
+    let adopted = from_base64(encoded.trim())
+        .ok_or_else(|| "its bundle is not base64".to_string())
         .and_then(|bytes| {
             corpora
                 .adopt(Arc::new(bytes), unreadable, Vec::new())
@@ -99,7 +96,7 @@ pub fn with_corpus(template: &str, corpus: Option<(&[u8], &[Unreadable])>) -> St
     let blocks = format!(
         "<script type=\"application/octet-stream\" id=\"{BUNDLE_ID}\">{}</script>\
          <script type=\"application/json\" id=\"{UNREADABLE_ID}\">{json}</script>",
-        BASE64.encode(bundle)
+        to_base64(bundle)
     );
     let at = html.rfind("</body>").unwrap_or(html.len());
     html.insert_str(at, &blocks);
@@ -210,5 +207,89 @@ pub fn SavePage() -> impl IntoView {
         <p id="file-note" class="add-hint" hidden=!from_file()>
             "Opened from a file: this page shows and saves its corpus, but reading new pages needs the served explorer (browsers start no reading worker from a file)."
         </p>
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Each byte's value in `ALPHABET`, 255 for bytes outside it.
+const DECODE: [u8; 256] = {
+    let mut table = [255u8; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// Standard base64 with padding (a few lines here weigh less in the wasm than a crate).
+fn to_base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for group in bytes.chunks(3) {
+        let n = group
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= group.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The bytes of standard base64 (padding optional, whitespace ignored); `None` if it is not.
+fn from_base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut n, mut bits) = (0u32, 0u32);
+    for c in text.bytes().filter(|c| !c.is_ascii_whitespace()) {
+        if c == b'=' {
+            break;
+        }
+        let value = DECODE[c as usize];
+        if value == 255 {
+            return None;
+        }
+        let value = u32::from(value);
+        n = n << 6 | value;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((n >> bits) as u8);
+            n &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trips_every_length_and_byte() {
+        assert_eq!(to_base64(b"Man"), "TWFu");
+        assert_eq!(to_base64(b"Ma"), "TWE=");
+        assert_eq!(to_base64(b"M"), "TQ==");
+        let all: Vec<u8> = (0..=255).collect();
+        for len in 0..all.len() {
+            assert_eq!(
+                from_base64(&to_base64(&all[..len])).as_deref(),
+                Some(&all[..len])
+            );
+        }
+        assert_eq!(from_base64("TW*u"), None);
+    }
+
+    #[test]
+    fn corpus_blocks_are_found_and_removed() {
+        let page = "<html><head></head><body><p>x</p><script type=\"application/octet-stream\" id=\"saved-corpus\">QUJD</script><script type=\"application/json\" id=\"saved-unreadable\">[]</script></body></html>";
+        assert_eq!(
+            without_corpus(page),
+            "<html><head></head><body><p>x</p></body></html>"
+        );
     }
 }
