@@ -1,7 +1,9 @@
 // "Add your pages" end to end in Debian's Chromium: files set on #add-pages are read in the
 // page's worker, and the counts the page shows equal `coverage ingest`'s report for the same
 // files and the same (built-in) dictionaries; the empty file is listed with its reason; the
-// explorer then works on the new corpus, and the built one is one click away.
+// explorer then works on the new corpus, and the built one is one click away. The pages are
+// kept over a reload until "Forget my pages", and "Save as a page" downloads a one-file page
+// with them that shows the same counts from file://.
 //
 // `cargo xtask test` serves dist/ and runs this file with E2E_BASE_URL and COVERAGE_BIN (the
 // release CLI) set. By hand: `cargo xtask serve` in one terminal, then
@@ -11,7 +13,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { fileURLToPath } from 'node:url';
 import {
   BASE_URL,
@@ -122,4 +127,114 @@ test('Cancel stops reading and leaves the shown corpus as it was', { timeout: TE
   assert.equal(await page.locator('#reading-summary').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/** Opens the served page in a fresh context and reads the fixtures on #add-pages; returns the
+ *  page, its context, its problem list and the summary shown. */
+async function withAddedPages(width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  const problems = watch(page);
+  const elsewhere = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== 'blob:' && url.origin !== BASE_URL.origin) elsewhere.push(r.url());
+  });
+  await page.goto(BASE_URL.href, { waitUntil: 'load' });
+  await rendered(page);
+  await page.locator('#add-pages').setInputFiles(FILES.map((f) => FIXTURES + f));
+  await page.locator('#reading-summary').waitFor();
+  const summary = (await page.locator('#reading-summary').textContent()).trim();
+  return { context, page, problems, elsewhere, summary, count: await matchCount(page) };
+}
+
+test('added pages are kept over a reload until "Forget my pages"', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const { context, page, problems, elsewhere, summary, count } = await withAddedPages(1440);
+  // Shown once the pages are stored.
+  await page.locator('#forget-pages').waitFor({ state: 'visible' });
+
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('#reading-summary').waitFor();
+  assert.equal((await page.locator('#reading-summary').textContent()).trim(), summary, 'the same counts after a reload');
+  assert.equal(await matchCount(page), count);
+  assert.equal(await page.locator('#unreadable li').count(), 1, 'the unreadable file is still listed');
+  // The built corpus is still one click away.
+  await page.locator('#back-to-built').click();
+  await page.waitForFunction(() => document.getElementById('back-to-built') === null);
+  assert.equal(await matchCount(page), SEED_ARTICLES);
+  await page.locator('#show-added').click();
+  await page.locator('#reading-summary').waitFor();
+
+  await page.locator('#forget-pages').click();
+  await page.locator('#forget-pages').waitFor({ state: 'hidden' });
+  assert.equal(await matchCount(page), SEED_ARTICLES, 'forgetting shows the built corpus');
+  await page.reload({ waitUntil: 'load' });
+  await rendered(page);
+  // Give a (wrongly) kept corpus time to come back.
+  await page.waitForTimeout(1000);
+  assert.equal(await matchCount(page), SEED_ARTICLES, 'the built corpus after forgetting and reloading');
+  assert.equal(await page.locator('#reading-summary').count(), 0);
+  assert.equal(await page.locator('#show-added').count(), 0);
+  assert.deepEqual(elsewhere, [], 'no request leaves the page\'s origin');
+  assert.deepEqual(problems, [], 'no console errors, uncaught errors or failed requests');
+  await context.close();
+});
+
+/** Clicks #save-page and stores the download in `dir`; returns its path. */
+async function savePage(page, dir, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-page').click()]);
+  const path = join(dir, name);
+  await download.saveAs(path);
+  return path;
+}
+
+test('"Save as a page" gives a one-file page with the same counts from file://, which saves again', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'save-page-'));
+  try {
+    const { context, page, problems, elsewhere, summary, count } = await withAddedPages(1440);
+    const saved = await savePage(page, dir, 'saved.html');
+    const html = readFileSync(saved, 'utf8');
+    assert.match(html, /id="saved-corpus"/, 'the saved page carries the corpus');
+    assert.deepEqual(elsewhere, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    // A fresh context, offline: the file alone must do.
+    const offline = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    offline.setDefaultTimeout(STEP_TIMEOUT_MS);
+    await offline.setOffline(true);
+    const opened = await offline.newPage();
+    const openedProblems = watch(opened);
+    const requests = [];
+    opened.on('request', (r) => requests.push(r.url()));
+    await opened.goto(pathToFileURL(saved).href, { waitUntil: 'load' });
+    await opened.locator('#reading-summary').waitFor();
+    assert.equal((await opened.locator('#reading-summary').textContent()).trim(), summary, 'the same counts from file://');
+    assert.equal(await matchCount(opened), count);
+    assert.equal(await opened.locator('#unreadable li').count(), 1);
+    assert.ok(await opened.locator('#file-note').isVisible(), 'the saved page says why it cannot read new pages');
+    // The saved page keeps the built corpus one click away.
+    await opened.locator('#back-to-built').click();
+    await opened.waitForFunction(() => document.getElementById('back-to-built') === null);
+    assert.equal(await matchCount(opened), SEED_ARTICLES);
+    await opened.locator('#show-added').click();
+    await opened.locator('#reading-summary').waitFor();
+
+    // Saved again from the file (rebuilt from the page itself): it shows the same counts too.
+    const again = await savePage(opened, dir, 'again.html');
+    const reopened = await offline.newPage();
+    const reopenedProblems = watch(reopened);
+    await reopened.goto(pathToFileURL(again).href, { waitUntil: 'load' });
+    await reopened.locator('#reading-summary').waitFor();
+    assert.equal((await reopened.locator('#reading-summary').textContent()).trim(), summary, 'the same counts after saving again');
+    assert.equal(await matchCount(reopened), count);
+    assert.deepEqual(reopenedProblems, [], 'no console errors in the page saved again');
+    assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), [],
+      'the saved page loads nothing but itself');
+    assert.deepEqual(openedProblems, [], 'no console errors in the saved page');
+    await offline.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

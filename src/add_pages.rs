@@ -19,6 +19,8 @@ pub struct Added {
     pub unreadable: Vec<Unreadable>,
     /// The counts as the CLI's report prints them.
     pub summary: String,
+    /// The bundle `ex` was decoded from, for keeping and saving it.
+    pub bytes: std::sync::Arc<Vec<u8>>,
 }
 
 /// Which corpora the page has and which one it shows, and how reading is going.
@@ -117,27 +119,50 @@ impl Corpora {
             this.running.set_value(None);
             this.reading.set(None);
             match result {
-                Ok(Some(outcome)) => match Explorer::from_bytes(&outcome.bundle) {
-                    Ok(ex) => {
-                        // The explorer lives as long as the page: views hold it by reference.
-                        let ex: &'static Explorer = Box::leak(Box::new(ex));
-                        let summary = summary(ex);
-                        this.files.set_value(files);
-                        this.added.set(Some(Added {
-                            ex,
-                            unreadable: outcome.unreadable,
-                            summary,
-                        }));
-                        this.current.set(Some(ex));
+                Ok(Some(outcome)) => {
+                    let bytes = std::sync::Arc::new(outcome.bundle);
+                    match this.adopt(bytes.clone(), outcome.unreadable.clone(), files.clone()) {
+                        Ok(()) => crate::keep::store(bytes, outcome.unreadable, files),
+                        Err(e) => this.problem.set(Some(format!(
+                            "the pages were read but their bundle is not valid: {e}"
+                        ))),
                     }
-                    Err(e) => this.problem.set(Some(format!(
-                        "the pages were read but their bundle is not valid: {e}"
-                    ))),
-                },
+                }
                 Ok(None) => {}
                 Err(e) => this.problem.set(Some(e)),
             }
         });
+    }
+
+    /// Decodes `bytes` (a bundle read from `files`, kept, or saved in the page) and shows it as
+    /// the user's pages.
+    pub fn adopt(
+        &self,
+        bytes: std::sync::Arc<Vec<u8>>,
+        unreadable: Vec<Unreadable>,
+        files: Vec<File>,
+    ) -> Result<(), engine::bundle::BundleError> {
+        let ex = Explorer::from_bytes(&bytes)?;
+        // The explorer lives as long as the page: views hold it by reference.
+        let ex: &'static Explorer = Box::leak(Box::new(ex));
+        let summary = summary(ex);
+        self.files.set_value(files);
+        self.added.set(Some(Added {
+            ex,
+            unreadable,
+            summary,
+            bytes,
+        }));
+        self.current.set(Some(ex));
+        Ok(())
+    }
+
+    /// Drops the user's pages and shows the built corpus.
+    pub fn forget(&self) {
+        self.cancel();
+        self.files.set_value(Vec::new());
+        self.added.set(None);
+        self.current.set(self.built);
     }
 
     /// Stops reading; the shown corpus stays as it was.
@@ -248,6 +273,8 @@ pub fn AddPages() -> impl IntoView {
                     "…or drop files here: pages (.html, .txt), .zip, .warc, .warc.gz, .jsonl, .csv. They are read on this computer; nothing is sent anywhere."
                 </span>
                 <CorpusSwitch />
+                <crate::save_page::SavePage />
+                <crate::keep::ForgetPages />
             </div>
             <ReadingProgress />
             <p id="reading-error" class="reading-error" role="alert" hidden=move || corpora.problem.with(Option::is_none)>

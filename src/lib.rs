@@ -8,9 +8,11 @@ pub mod data;
 pub mod evidence;
 pub mod export;
 pub mod filters;
+pub mod keep;
 pub mod map;
 pub mod offline;
 pub mod reader;
+pub mod save_page;
 pub mod state;
 pub mod worker;
 
@@ -39,6 +41,8 @@ pub fn App() -> impl IntoView {
     let corpora = add_pages::Corpora::new(built.ok());
     provide_context(corpora);
     add_pages::listen_for_drops(corpora);
+    // A saved page shows the corpus it carries; otherwise the pages kept from a last visit.
+    keep::restore(corpora, save_page::adopt_embedded(corpora));
     move || match (corpora.current.get(), built) {
         (Some(ex), _) => view! { <Explorer ex=ex /> }.into_any(),
         (None, Err(message)) => view! {

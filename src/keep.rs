@@ -1,0 +1,256 @@
+//! "Keep it": the user's pages survive a reload. After a reading, the bundle, the list of what
+//! could not be read and the files themselves are stored in this browser's IndexedDB; at start
+//! the page shows them again, and "Forget my pages" deletes them. Owns that storage only:
+//! nothing here reads pages or leaves the machine, and a page carrying a saved corpus
+//! (`save_page`) does not restore over it.
+
+use crate::add_pages::Corpora;
+use crate::worker::Unreadable;
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, IdbDatabase, IdbRequest, IdbTransactionMode};
+
+const DATABASE: &str = "coverage-explorer";
+const STORE: &str = "kept";
+const KEY: &str = "pages";
+/// The record's layout; a record of another version is ignored (and replaced by the next read).
+const VERSION: u32 = 1;
+
+/// Whether the user's pages are stored, and why storing failed.
+#[derive(Clone, Copy)]
+pub struct Kept {
+    pub stored: RwSignal<bool>,
+    pub problem: RwSignal<Option<String>>,
+}
+
+thread_local! {
+    static KEPT: std::cell::OnceCell<Kept> = const { std::cell::OnceCell::new() };
+}
+
+/// The page's one `Kept` (signals live as long as the page).
+fn kept() -> Kept {
+    KEPT.with(|k| {
+        *k.get_or_init(|| Kept {
+            stored: RwSignal::new(false),
+            problem: RwSignal::new(None),
+        })
+    })
+}
+
+/// Unless the page carries its own corpus, shows the pages kept
+/// from an earlier visit.
+pub fn restore(corpora: Corpora, skip: bool) {
+    let k = kept();
+    if skip {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match load().await {
+            Ok(Some((bytes, unreadable, files))) => {
+                // A newer reading has begun or ended meanwhile: it wins.
+                if corpora.added.with_untracked(Option::is_some)
+                    || corpora.reading.with_untracked(Option::is_some)
+                {
+                    return;
+                }
+                // Stored either way, so that "Forget my pages" can remove it.
+                k.stored.set(true);
+                match corpora.adopt(Arc::new(bytes), unreadable, files) {
+                    Ok(()) => {}
+                    Err(e) => k.problem.set(Some(format!(
+                        "the pages kept from your last visit could not be shown ({e}); \"Forget my pages\" removes them"
+                    ))),
+                }
+            }
+            Ok(None) => {}
+            Err(e) => k.problem.set(Some(format!(
+                "the pages kept in this browser could not be read back ({e})"
+            ))),
+        }
+    });
+}
+
+/// Stores a reading's bundle, what could not be read and the files (for "Add more pages").
+pub fn store(bytes: Arc<Vec<u8>>, unreadable: Vec<Unreadable>, files: Vec<File>) {
+    let k = kept();
+    k.stored.set(false);
+    leptos::task::spawn_local(async move {
+        match save(&bytes, &unreadable, &files).await {
+            Ok(()) => {
+                k.problem.set(None);
+                k.stored.set(true);
+            }
+            Err(e) => k.problem.set(Some(format!(
+                "your pages are shown but could not be kept in this browser ({e}); they will be gone after a reload"
+            ))),
+        }
+    });
+}
+
+/// "Forget my pages": deletes what is stored and shows the built corpus.
+#[component]
+pub fn ForgetPages() -> impl IntoView {
+    let corpora = expect_context::<Corpora>();
+    let k = kept();
+    let forget = move |_| {
+        corpora.forget();
+        leptos::task::spawn_local(async move {
+            match delete().await {
+                Ok(()) => {
+                    k.stored.set(false);
+                    k.problem.set(None);
+                }
+                Err(e) => k.problem.set(Some(format!(
+                    "the pages kept in this browser could not be deleted ({e})"
+                ))),
+            }
+        });
+    };
+    view! {
+        <button id="forget-pages" class="button small" hidden=move || !k.stored.get()
+            title="Delete the pages kept in this browser and show the built corpus"
+            on:click=forget>
+            "Forget my pages"
+        </button>
+        <p id="keep-problem" class="reading-error" role="alert" hidden=move || k.problem.with(Option::is_none)>
+            {move || k.problem.get()}
+        </p>
+    }
+}
+
+/// Resolves with the request's result when it succeeds.
+async fn done(request: &IdbRequest) -> Result<JsValue, String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    JsFuture::from(promise).await.map_err(|_| {
+        request
+            .error()
+            .ok()
+            .flatten()
+            .map_or_else(|| "IndexedDB failed".to_string(), |e| e.message())
+    })?;
+    request.result().map_err(|e| shown(&e))
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = window()
+        .indexed_db()
+        .map_err(|e| shown(&e))?
+        .ok_or("this browser offers no IndexedDB here")?;
+    let request = factory.open_with_u32(DATABASE, 1).map_err(|e| shown(&e))?;
+    let upgrade = Closure::<dyn Fn(web_sys::Event)>::new({
+        let request = request.clone();
+        move |_| {
+            if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>())
+                && !db.object_store_names().contains(STORE)
+            {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let result = done(&request).await;
+    request.set_onupgradeneeded(None);
+    drop(upgrade);
+    result?.dyn_into::<IdbDatabase>().map_err(|e| shown(&e))
+}
+
+/// Runs one request on the store and waits for its transaction to commit.
+async fn on_store(
+    mode: IdbTransactionMode,
+    make: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Result<JsValue, String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, mode)
+        .map_err(|e| shown(&e))?;
+    let committed = Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    });
+    let store = tx.object_store(STORE).map_err(|e| shown(&e))?;
+    let request = make(&store).map_err(|e| shown(&e))?;
+    let value = done(&request).await?;
+    JsFuture::from(committed).await.map_err(|_| {
+        tx.error()
+            .map_or_else(|| "the transaction failed".to_string(), |e| e.message())
+    })?;
+    db.close();
+    Ok(value)
+}
+
+async fn save(bytes: &[u8], unreadable: &[Unreadable], files: &[File]) -> Result<(), String> {
+    let record = Object::new();
+    let set = |name: &str, value: &JsValue| Reflect::set(&record, &name.into(), value);
+    let list: Array = unreadable
+        .iter()
+        .map(|u| Array::of2(&u.name.as_str().into(), &u.reason.as_str().into()))
+        .collect();
+    let files: Array = files.iter().collect();
+    set("version", &VERSION.into())
+        .and_then(|_| set("bundle", &Uint8Array::from(bytes).into()))
+        .and_then(|_| set("unreadable", &list))
+        .and_then(|_| set("files", &files))
+        .map_err(|e| shown(&e))?;
+    on_store(IdbTransactionMode::Readwrite, |store| {
+        store.put_with_key(&record, &KEY.into())
+    })
+    .await
+    .map(|_| ())
+}
+
+type Loaded = (Vec<u8>, Vec<Unreadable>, Vec<File>);
+
+async fn load() -> Result<Option<Loaded>, String> {
+    let record = on_store(IdbTransactionMode::Readonly, |store| store.get(&KEY.into())).await?;
+    if !record.is_object() {
+        return Ok(None);
+    }
+    let get = |name: &str| Reflect::get(&record, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if get("version").as_f64() != Some(f64::from(VERSION)) {
+        return Ok(None);
+    }
+    let bundle = get("bundle")
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| "the kept record has no bundle".to_string())?
+        .to_vec();
+    let unreadable = Array::from(&get("unreadable"))
+        .iter()
+        .map(|pair| {
+            let pair = Array::from(&pair);
+            Unreadable {
+                name: pair.get(0).as_string().unwrap_or_default(),
+                reason: pair.get(1).as_string().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let files = Array::from(&get("files"))
+        .iter()
+        .filter_map(|f| f.dyn_into::<File>().ok())
+        .collect();
+    Ok(Some((bundle, unreadable, files)))
+}
+
+async fn delete() -> Result<(), String> {
+    on_store(IdbTransactionMode::Readwrite, |store| {
+        store.delete(&KEY.into())
+    })
+    .await
+    .map(|_| ())
+}
+
+fn shown(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .or_else(|| e.dyn_ref::<web_sys::DomException>().map(|e| e.message()))
+        .unwrap_or_else(|| format!("{e:?}"))
+}
