@@ -19,11 +19,12 @@ const KEY: &str = "pages";
 /// The record's layout; a record of another version is ignored (and replaced by the next read).
 const VERSION: u32 = 1;
 
-/// Whether the user's pages are stored, and why storing failed.
-#[derive(Clone, Copy)]
+/// Whether the user's pages are stored, and why storing failed. Reference-counted signals: the
+/// page's one `Kept` outlives any one mount of the app (the browser tests mount it again and again).
+#[derive(Clone)]
 pub struct Kept {
-    pub stored: RwSignal<bool>,
-    pub problem: RwSignal<Option<String>>,
+    pub stored: ArcRwSignal<bool>,
+    pub problem: ArcRwSignal<Option<String>>,
 }
 
 thread_local! {
@@ -33,10 +34,11 @@ thread_local! {
 /// The page's one `Kept` (signals live as long as the page).
 fn kept() -> Kept {
     KEPT.with(|k| {
-        *k.get_or_init(|| Kept {
-            stored: RwSignal::new(false),
-            problem: RwSignal::new(None),
+        k.get_or_init(|| Kept {
+            stored: ArcRwSignal::new(false),
+            problem: ArcRwSignal::new(None),
         })
+        .clone()
     })
 }
 
@@ -50,10 +52,11 @@ pub fn restore(corpora: Corpora, skip: bool) {
     leptos::task::spawn_local(async move {
         match load().await {
             Ok(Some((bytes, unreadable, files))) => {
-                // A newer reading has begun or ended meanwhile: it wins.
-                if corpora.added.with_untracked(Option::is_some)
-                    || corpora.reading.with_untracked(Option::is_some)
-                {
+                // A newer reading has begun or ended meanwhile: it wins. (The app may also have
+                // been taken down meanwhile.)
+                let newer = corpora.added.try_with_untracked(Option::is_some);
+                let reading = corpora.reading.try_with_untracked(Option::is_some);
+                if newer != Some(false) || reading != Some(false) {
                     return;
                 }
                 // Stored either way, so that "Forget my pages" can remove it.
@@ -95,8 +98,10 @@ pub fn store(bytes: Arc<Vec<u8>>, unreadable: Vec<Unreadable>, files: Vec<File>)
 pub fn ForgetPages() -> impl IntoView {
     let corpora = expect_context::<Corpora>();
     let k = kept();
+    let for_click = k.clone();
     let forget = move |_| {
         corpora.forget();
+        let k = for_click.clone();
         leptos::task::spawn_local(async move {
             match delete().await {
                 Ok(()) => {
@@ -109,14 +114,15 @@ pub fn ForgetPages() -> impl IntoView {
             }
         });
     };
+    let (stored, problem, problem_text) = (k.stored.clone(), k.problem.clone(), k.problem);
     view! {
-        <button id="forget-pages" class="button small" hidden=move || !k.stored.get()
+        <button id="forget-pages" class="button small" hidden=move || !stored.get()
             title="Delete the pages kept in this browser and show the built corpus"
             on:click=forget>
             "Forget my pages"
         </button>
-        <p id="keep-problem" class="reading-error" role="alert" hidden=move || k.problem.with(Option::is_none)>
-            {move || k.problem.get()}
+        <p id="keep-problem" class="reading-error" role="alert" hidden=move || problem.with(Option::is_none)>
+            {move || problem_text.get()}
         </p>
     }
 }
