@@ -38,12 +38,13 @@ export function watch(page) {
   return problems;
 }
 
-/** Waits until #match-count shows a number: the app has started and rendered once. */
-export async function rendered(page) {
+/** Waits until #match-count shows a number: the app has started and rendered once. `timeout`
+ *  is longer for a browser's very first load, which compiles the wasm with nothing cached. */
+export async function rendered(page, timeout = STEP_TIMEOUT_MS) {
   await page.waitForFunction(
     () => (document.getElementById('match-count')?.textContent ?? '').trim() !== '',
     null,
-    { timeout: STEP_TIMEOUT_MS },
+    { timeout },
   );
 }
 
