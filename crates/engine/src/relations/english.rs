@@ -11,6 +11,8 @@ use super::lexicon::{
 };
 use super::{Link, LinkKind, Unit};
 use crate::model::{Category, Direction, Tone};
+use crate::words::WordSet;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum K {
@@ -163,10 +165,6 @@ pub(crate) fn cues(text: &str) -> Vec<super::CueHit> {
     hits
 }
 
-fn has(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
-}
-
 impl<'a> Reader<'a> {
     fn new(text: &'a str, units: &'a [Unit]) -> Reader<'a> {
         let lower = text.to_ascii_lowercase();
@@ -233,15 +231,15 @@ impl<'a> Reader<'a> {
     }
 
     fn is_prep(&self, t: usize) -> bool {
-        has(PREPOSITIONS, self.w(t))
+        PREPOSITIONS.contains(self.w(t))
     }
 
     /// A word that is a finite verb or an auxiliary whatever its context.
     fn is_verbal(&self, t: usize) -> bool {
         let w = self.w(t);
         !w.is_empty()
-            && (has(AUXILIARIES, w)
-                || has(VERBS, w)
+            && (AUXILIARIES.contains(w)
+                || VERBS.contains(w)
                 || self.cue_at(t).is_some_and(|c| self.cue_is_verb(c)))
     }
 
@@ -276,6 +274,11 @@ impl<'a> Reader<'a> {
         // The stack of open regions; the bottom is the current top-level clause.
         let mut stack: Vec<(usize, Closer)> = vec![(main, Closer::End)];
         let dashes = (0..n).filter(|&t| self.is_dash(t)).count();
+        // Asked of every earlier token of the clause at each token: worked out once.
+        let finite: Vec<bool> = (0..n).map(|k| self.looks_finite(k)).collect();
+        let opens_said: Vec<bool> = (0..n)
+            .map(|k| self.w(k) == "that" || SPEECH.contains(self.w(k)))
+            .collect();
         let mut straight_open = false;
         // A clause opened by a subordinator before the main clause: the next comma ends it.
         let mut subordinate = false;
@@ -392,7 +395,7 @@ impl<'a> Reader<'a> {
                     if kind == Kind::Relative || kind == Kind::Apposition {
                         self.regions[r].hint = self.group_before(t);
                     }
-                    if kind == Kind::Main && has(HYPOTHETICAL, self.w(t + 1)) {
+                    if kind == Kind::Main && HYPOTHETICAL.contains(self.w(t + 1)) {
                         self.regions[r].hypothetical = true;
                     }
                 }
@@ -414,30 +417,30 @@ impl<'a> Reader<'a> {
             // one clause after it, and the saying verb does not end it at "and".
             let said_from = (clause_start..t)
                 .rev()
-                .find(|&k| self.w(k) == "that" || has(SPEECH, self.w(k)))
+                .find(|&k| opens_said[k])
                 .map_or(clause_start, |k| k + 1);
-            let verb_before = (said_from..t).any(|k| self.looks_finite(k));
+            let verb_before = finite[said_from..t].contains(&true);
             let opens =
-                has(SUBORDINATORS, w) || self.opens_clause(t) && (w != "and" || verb_before);
+                SUBORDINATORS.contains(w) || self.opens_clause(t) && (w != "and" || verb_before);
             if opens && t > 0 {
                 if self.regions[top].kind == Kind::Main || self.regions[top].kind == Kind::Said {
                     let r = self.new_region(Kind::Main, self.regions[top].parent);
                     let at = stack.len() - 1;
                     stack[at].0 = r;
-                    self.regions[r].hypothetical = has(HYPOTHETICAL, w);
+                    self.regions[r].hypothetical = HYPOTHETICAL.contains(w);
                     // "When X met Y, …": the clause a subordinator opens ends at a comma.
                     subordinate = !verb_before;
                 }
             } else if t == 0
-                && (has(SUBORDINATORS, w)
+                && (SUBORDINATORS.contains(w)
                     || self.opens_clause(t)
                     || matches!(
                         w,
                         "after" | "before" | "since" | "as" | "when" | "once" | "until"
                     ))
             {
-                self.regions[main].hypothetical = has(HYPOTHETICAL, w);
-                subordinate = has(SUBORDINATORS, w) || self.opens_clause(t);
+                self.regions[main].hypothetical = HYPOTHETICAL.contains(w);
+                subordinate = SUBORDINATORS.contains(w) || self.opens_clause(t);
             }
             if (w == "according" && self.w(t + 1) == "to") || w == "citing" {
                 let top = stack.last().expect("bottom").0;
@@ -504,14 +507,14 @@ impl<'a> Reader<'a> {
     /// What a comma at `t` opens.
     fn comma_opens(&self, t: usize) -> Option<Kind> {
         let next = self.w(t + 1);
-        if has(RELATIVES, next) && self.group_before(t).is_some() {
+        if RELATIVES.contains(next) && self.group_before(t).is_some() {
             return Some(Kind::Relative);
         }
-        if has(SUBORDINATORS, next) || self.opens_clause(t + 1) {
+        if SUBORDINATORS.contains(next) || self.opens_clause(t + 1) {
             return Some(Kind::Main);
         }
         // ", saying …", ", adding …": the main subject goes on speaking or acting.
-        if next.ends_with("ing") && !has(DETERMINERS, next) && self.unit_at(t + 1).is_none() {
+        if next.ends_with("ing") && !DETERMINERS.contains(next) && self.unit_at(t + 1).is_none() {
             if next == "including" {
                 return None;
             }
@@ -520,7 +523,7 @@ impl<'a> Reader<'a> {
         if next == "and" || next == "but" {
             // ", and X said …": a new clause when a subject and a verb follow.
             let after = t + 2;
-            if self.unit_at(after).is_some() || has(PRONOUNS, self.w(after)) {
+            if self.unit_at(after).is_some() || PRONOUNS.contains(self.w(after)) {
                 return Some(Kind::Main);
             }
         }
@@ -540,10 +543,10 @@ impl<'a> Reader<'a> {
         let mut t = comma + 1;
         while t < self.toks.len() && !matches!(self.toks[t].k, K::Punct(_)) {
             let w = self.w(t);
-            if self.is_verbal(t) && !has(ROLES, w) {
+            if self.is_verbal(t) && !ROLES.contains(w) {
                 return false;
             }
-            if has(ROLES, w) || self.cue_entry_agentive(t) {
+            if ROLES.contains(w) || self.cue_entry_agentive(t) {
                 role = true;
             }
             t += 1;
@@ -596,8 +599,8 @@ impl<'a> Reader<'a> {
     fn looks_finite(&self, k: usize) -> bool {
         let w = self.w(k);
         !w.is_empty()
-            && (has(AUXILIARIES, w)
-                || has(VERBS, w)
+            && (AUXILIARIES.contains(w)
+                || VERBS.contains(w)
                 || w.ends_with("ed")
                 || (w.ends_with('s') || w == "met")
                     && LEXICON.get(w).is_some_and(|es| {
@@ -618,7 +621,7 @@ impl<'a> Reader<'a> {
                     let p = self.phrase_units(u);
                     return Some(self.coordinated(p, t));
                 }
-                K::Word if has(ROLES, self.w(k)) && k > 0 => k -= 1,
+                K::Word if ROLES.contains(self.w(k)) && k > 0 => k -= 1,
                 _ => return None,
             }
         }
@@ -714,7 +717,7 @@ impl<'a> Reader<'a> {
                 K::Word => {
                     let w = self.w(t);
                     let raw = &self.text[self.toks[t].s..self.toks[t].e];
-                    if has(ROLES, w) {
+                    if ROLES.contains(w) {
                         role = true;
                     } else if matches!(w, "for" | "of" | "to" | "on" | "at" | "in") {
                         if !role {
@@ -801,10 +804,11 @@ impl<'a> Reader<'a> {
                     "as" | "well" | "along" | "together" | "with" | "the" | "both" | "either"
                     | "neither" => {}
                     // "the North Korean government and X": the head noun of the first phrase.
-                    w if !conj && (has(ROLES, w) || has(STATE_NOUNS, w)) => {}
+                    w if !conj && (ROLES.contains(w) || STATE_NOUNS.contains(w)) => {}
                     // "X and former President Y": the title of the second, not yet its name.
                     w if conj
-                        && (has(ROLES, w) || matches!(w, "former" | "late" | "acting" | "ex")) => {}
+                        && (ROLES.contains(w)
+                            || matches!(w, "former" | "late" | "acting" | "ex")) => {}
                     _ => return false,
                 },
                 _ => return false,
@@ -1030,7 +1034,7 @@ impl<'a> Reader<'a> {
             "call" | "calls"
                 if choice.rest.is_empty()
                     || t == 0
-                    || has(DETERMINERS, self.w(t - 1))
+                    || DETERMINERS.contains(self.w(t - 1))
                     || adjective_like(self.w(t - 1))
                     || self.w(t - 1).ends_with("ing")
                     || self.w(t - 1).ends_with("ed") =>
@@ -1244,7 +1248,7 @@ impl<'a> Reader<'a> {
                     if matches!(w, "him" | "her" | "them" | "it" | "us") {
                         return true;
                     }
-                    if has(DETERMINERS, w) || has(ROLES, w) {
+                    if DETERMINERS.contains(w) || ROLES.contains(w) {
                         continue;
                     }
                     return false;
@@ -1292,18 +1296,18 @@ impl<'a> Reader<'a> {
         };
         // "denied meeting", "stop supplying": a gerund after a verb.
         if self.w(t).ends_with("ing")
-            && (has(VERBS, self.w(prev))
+            && (VERBS.contains(self.w(prev))
                 || LEXICON
                     .get(self.w(prev))
                     .is_some_and(|es| es.iter().any(|e| e.pos == Pos::Verb))
-                || has(CESSATION, self.w(prev)))
+                || CESSATION.contains(self.w(prev)))
         {
             return true;
         }
         // The head noun of a name's phrase is a subject as the name is: "the Japanese government
         // backed …", "the Russian president sanctioned …".
         let head_noun = self.toks[prev].k == K::Word
-            && (has(STATE_NOUNS, self.w(prev)) || has(ROLES, self.w(prev)))
+            && (STATE_NOUNS.contains(self.w(prev)) || ROLES.contains(self.w(prev)))
             && prev > 0
             && matches!(self.toks[prev - 1].k, K::Unit(_));
         match self.toks[prev].k {
@@ -1322,9 +1326,9 @@ impl<'a> Reader<'a> {
                 let raw = &self.text[self.toks[prev].s..self.toks[prev].e];
                 if !self.title_case
                     && raw.starts_with(|c: char| c.is_uppercase())
-                    && !has(DETERMINERS, p)
-                    && !has(PRONOUNS, p)
-                    && !has(PREPOSITIONS, p)
+                    && !DETERMINERS.contains(p)
+                    && !PRONOUNS.contains(p)
+                    && !PREPOSITIONS.contains(p)
                     && self.units.is_empty()
                 {
                     return true;
@@ -1333,8 +1337,8 @@ impl<'a> Reader<'a> {
                     // "to" then a verb, unless a noun phrase came before ("visit to Russia").
                     return !self.noun_before_to(prev);
                 }
-                has(AUXILIARIES, p)
-                    || has(NEGATIONS, p)
+                AUXILIARIES.contains(p)
+                    || NEGATIONS.contains(p)
                     || matches!(
                         p,
                         "he" | "she"
@@ -1378,7 +1382,7 @@ impl<'a> Reader<'a> {
                             | "effectively"
                             | "directly"
                     )
-                    || p.ends_with("ly") && prev > 0 && !has(DETERMINERS, self.w(prev - 1))
+                    || p.ends_with("ly") && prev > 0 && !DETERMINERS.contains(self.w(prev - 1))
             }
         }
     }
@@ -1394,7 +1398,7 @@ impl<'a> Reader<'a> {
                 LEXICON.get(w).is_some_and(|es| {
                     es.iter()
                         .any(|e| e.pos == Pos::Noun && e.preps.contains(&"to"))
-                }) && !has(REFUSALS, w)
+                }) && !REFUSALS.contains(w)
                     && !matches!(
                         w,
                         "plans"
@@ -1429,14 +1433,14 @@ impl<'a> Reader<'a> {
             K::Unit(_) => !self.verb_context(t),
             K::Word => {
                 let p = self.w(prev);
-                has(DETERMINERS, p)
+                DETERMINERS.contains(p)
                     || (self.is_prep(prev) && p != "to")
                     || p.chars().all(|c| c.is_ascii_digit() || c == ',')
                     || LEXICON.get(p).is_some_and(|es| {
                         es.iter().any(|e| e.pos == Pos::Noun)
                             && !es.iter().any(|e| e.pos == Pos::Verb)
                     })
-                    || has(LIGHT, p)
+                    || LIGHT.contains(p)
                         && !matches!(
                             p,
                             "have"
@@ -1489,7 +1493,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             words += 1;
-            if has(REFUSALS, w) && self.w(k + 1) == "to" {
+            if REFUSALS.contains(w) && self.w(k + 1) == "to" {
                 found = Some((self.toks[k].s, Negation::Refusal));
                 break;
             }
@@ -1502,7 +1506,7 @@ impl<'a> Reader<'a> {
                 found = Some((self.toks[k - 1].s, Negation::Plain));
                 break;
             }
-            if has(NEGATIONS, w)
+            if NEGATIONS.contains(w)
                 && self.w(k + 1) != "only"
                 && !(w == "no" && self.w(k + 1) == "longer")
             {
@@ -1543,7 +1547,7 @@ impl<'a> Reader<'a> {
         }
         for t in 0..n {
             let w = self.w(t);
-            if !has(SPEECH, w) {
+            if !SPEECH.contains(w) {
                 continue;
             }
             // Only a verb: "a report", "the statement" are nouns here.
@@ -1570,13 +1574,13 @@ impl<'a> Reader<'a> {
                 continue;
             }
             // Passive "was quoted as saying", "was reported": no speaker here.
-            if t > 0 && has(BE, self.w(t - 1)) {
+            if t > 0 && BE.contains(self.w(t - 1)) {
                 continue;
             }
             let before = self.speaker_before(t);
             let after_unit = self.unit_at(t + 1).or_else(|| {
                 // "said the Kremlin", "said Russian President Putin".
-                (has(DETERMINERS, self.w(t + 1)))
+                (DETERMINERS.contains(self.w(t + 1)))
                     .then(|| self.unit_at(t + 2))
                     .flatten()
             });
@@ -1674,7 +1678,7 @@ impl<'a> Reader<'a> {
             };
             let acts = (0..n).any(|k| {
                 (self.region[k] == q || self.nested_in(self.region[k], q))
-                    && has(PRONOUNS, self.w(k))
+                    && PRONOUNS.contains(self.w(k))
                     && self
                         .resolve(k)
                         .is_some_and(|g| g.iter().any(|u| speaker.contains(u)))
@@ -1689,7 +1693,7 @@ impl<'a> Reader<'a> {
             let Some(t) = self.tok_of(u) else { continue };
             let by = self.w(t.wrapping_sub(1)) == "by"
                 && (t.saturating_sub(5)..t).any(|k| {
-                    has(SOURCE_NOUNS, self.w(k))
+                    SOURCE_NOUNS.contains(self.w(k))
                         || matches!(
                             self.w(k),
                             "released"
@@ -1763,9 +1767,9 @@ impl<'a> Reader<'a> {
                 K::Word => {
                     let w = self.w(k);
                     let raw = &self.text[self.toks[k].s..self.toks[k].e];
-                    let title = has(ROLES, w)
+                    let title = ROLES.contains(w)
                         || raw.starts_with(|c: char| c.is_uppercase()) && !self.title_case;
-                    if !(has(AUXILIARIES, w)
+                    if !(AUXILIARIES.contains(w)
                         || w.ends_with("ly")
                         || matches!(
                             w,
@@ -1858,8 +1862,8 @@ impl<'a> Reader<'a> {
                 K::Unit(_) | K::Poss => {}
                 K::Word => {
                     let w = self.w(k);
-                    if !(has(ROLES, w)
-                        || has(DETERMINERS, w)
+                    if !(ROLES.contains(w)
+                        || DETERMINERS.contains(w)
                         || matches!(w, "of" | "for" | "at" | "and")
                         || self.text[self.toks[k].s..].starts_with(|c: char| c.is_uppercase()))
                     {
@@ -1946,7 +1950,7 @@ impl<'a> Reader<'a> {
                     }
                     if matches!(w, "who" | "which")
                         && (k + 1 == t
-                            || has(AUXILIARIES, self.w(k + 1))
+                            || AUXILIARIES.contains(self.w(k + 1))
                             || self.w(k + 1).ends_with("ly"))
                     {
                         return self.regions[r].hint.clone();
@@ -1965,14 +1969,14 @@ impl<'a> Reader<'a> {
     /// the person or body the role word names.
     fn of_a_role(&self, first: usize) -> bool {
         let mut k = first;
-        while k > 0 && has(DETERMINERS, self.w(k - 1)) {
+        while k > 0 && DETERMINERS.contains(self.w(k - 1)) {
             k -= 1;
         }
         if !(k >= 2 && self.w(k - 1) == "of") {
             return false;
         }
         let head = self.w(k - 2);
-        let role = has(ROLES, head)
+        let role = ROLES.contains(head)
             || matches!(
                 head,
                 "delegation"
@@ -1996,8 +2000,8 @@ impl<'a> Reader<'a> {
             j -= 1;
             let w = self.w(j);
             let raw = &self.text[self.toks[j].s..self.toks[j].e];
-            if !(has(DETERMINERS, w)
-                || has(ROLES, w)
+            if !(DETERMINERS.contains(w)
+                || ROLES.contains(w)
                 || adjective_like(w)
                 || raw.starts_with(|c: char| c.is_uppercase())
                 || w == "of")
@@ -2056,7 +2060,7 @@ impl<'a> Reader<'a> {
                         let opens_region = k == 0 || self.region[k - 1] != r;
                         return !(w == "as" || w == "including" || opens_region);
                     }
-                    if has(DETERMINERS, w) || adjective_like(w) || has(ROLES, w) {
+                    if DETERMINERS.contains(w) || adjective_like(w) || ROLES.contains(w) {
                         steps += 1;
                         continue;
                     }
@@ -2082,7 +2086,7 @@ impl<'a> Reader<'a> {
         let mut region = Some(r);
         while let Some(q) = region {
             if let Some(s) = &self.regions[q].speaker {
-                if has(FIRST_PERSON, w) {
+                if FIRST_PERSON.contains(w) {
                     return Some(s.clone());
                 }
                 // A spokesperson speaks of others: "she" is not the spokesperson. An object
@@ -2102,7 +2106,7 @@ impl<'a> Reader<'a> {
             }
             region = self.regions[q].parent;
         }
-        if has(FIRST_PERSON, w) {
+        if FIRST_PERSON.contains(w) {
             return None;
         }
         // A possessive stands for the nearest name before it that fits ("Tillerson, over his
@@ -2289,7 +2293,7 @@ impl<'a> Reader<'a> {
         if op == Op::Demand {
             // "urged Y to …": an appeal to Y, a demand when it asks Y to stop.
             let stop = (cue.last + 1..(cue.last + 8).min(self.toks.len()))
-                .any(|k| has(CESSATION, self.w(k)) || self.w(k) == "withdraw");
+                .any(|k| CESSATION.contains(self.w(k)) || self.w(k) == "withdraw");
             // An appeal is cooperation; asking someone to stop something is a demand.
             tone = if stop {
                 Tone::Conflict
@@ -2426,9 +2430,9 @@ impl<'a> Reader<'a> {
                 K::Word => {
                     let w = self.w(k);
                     // A hyphenated compound ("all-round", "long-range") modifies the noun after it.
-                    let modifier = has(DETERMINERS, w)
+                    let modifier = DETERMINERS.contains(w)
                         || adjective_like(w)
-                        || has(LIGHT, w)
+                        || LIGHT.contains(w)
                         || w.ends_with("ly")
                         || w.contains('-')
                         || matches!(
@@ -2465,7 +2469,7 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let w = self.w(k);
-            if has(CESSATION, w)
+            if CESSATION.contains(w)
                 && !matches!(
                     w,
                     "freeze" | "froze" | "frozen" | "block" | "blocked" | "blocking"
@@ -2475,7 +2479,7 @@ impl<'a> Reader<'a> {
                 return Some(k);
             }
             if matches!(w, "off" | "back" | "down")
-                || has(DETERMINERS, w)
+                || DETERMINERS.contains(w)
                 || adjective_like(w)
                 || self.toks[k].k == K::Poss
             {
@@ -2538,15 +2542,15 @@ impl<'a> Reader<'a> {
         let after: Vec<usize> = after.collect();
         let predicate = after
             .iter()
-            .position(|&k| has(BE, self.w(k)) || matches!(self.w(k), "have" | "has" | "had"));
+            .position(|&k| BE.contains(self.w(k)) || matches!(self.w(k), "have" | "has" | "had"));
         let words = (cue.t.saturating_sub(5)..cue.t)
             .chain(predicate.map_or(Vec::new(), |p| after[p..].to_vec()));
         for k in words {
             let w = self.w(k);
-            if has(LOWER, w) {
+            if LOWER.contains(w) {
                 return (Tone::Conflict, Some(Category::Disapprove));
             }
-            if has(RAISE, w) {
+            if RAISE.contains(w) {
                 return (Tone::Cooperation, Some(Category::Cooperate));
             }
         }
@@ -2627,7 +2631,7 @@ impl<'a> Reader<'a> {
     ) -> (Vec<usize>, bool, Option<Vec<usize>>) {
         let passive = t > 0
             && self.w(t).ends_with("ed")
-            && (t.saturating_sub(3)..t).any(|k| has(BE, self.w(k)) && self.region[k] == r)
+            && (t.saturating_sub(3)..t).any(|k| BE.contains(self.w(k)) && self.region[k] == r)
             || (by.is_some() && self.w(t).ends_with("ed"));
         if passive {
             let subject = self.subject_before(t, r);
@@ -2650,8 +2654,8 @@ impl<'a> Reader<'a> {
                 && (self.is_prep(t.wrapping_sub(1))
                     || prev.ends_with("ed")
                     || prev.ends_with("ing")
-                    || has(VERBS, prev)
-                    || has(LIGHT, prev)))
+                    || VERBS.contains(prev)
+                    || LIGHT.contains(prev)))
     }
 
     /// The subject of a finite verb: the first subject group of its clause before it, else the
@@ -2730,7 +2734,7 @@ impl<'a> Reader<'a> {
             // imposed by"; "the drills held by X" belong to the object.
             let participle = cue.entry.pos == Pos::Noun
                 && k == cue.last + 1
-                && (w.ends_with("ed") || has(VERBS, w));
+                && (w.ends_with("ed") || VERBS.contains(w));
             if !(w.ends_with("ly")
                 || matches!(
                     w,
@@ -2820,7 +2824,7 @@ impl<'a> Reader<'a> {
                     if matches!(w, "its" | "their" | "his" | "her" | "our" | "my") {
                         return self.resolve(k);
                     }
-                    if has(DETERMINERS, w) || self.is_prep(k) || self.is_verbal(k) {
+                    if DETERMINERS.contains(w) || self.is_prep(k) || self.is_verbal(k) {
                         return None;
                     }
                     words += 1;
@@ -2864,10 +2868,10 @@ impl<'a> Reader<'a> {
                 }
                 K::Word => {
                     let w = self.w(k);
-                    if has(DETERMINERS, w)
+                    if DETERMINERS.contains(w)
                         || self.is_prep(k)
                         || self.is_verbal(k)
-                        || has(PRONOUNS, w)
+                        || PRONOUNS.contains(w)
                     {
                         return None;
                     }
@@ -2909,13 +2913,13 @@ impl<'a> Reader<'a> {
                     _ => return None,
                 }
             }
-            if has(VICTIM, w) || (w == "hit" && matches!(self.w(k + 1), "by" | "with")) {
+            if VICTIM.contains(w) || (w == "hit" && matches!(self.w(k + 1), "by" | "with")) {
                 return Some((k, Governor::Victim));
             }
-            if has(BE, w) {
+            if BE.contains(w) {
                 return Some((k, Governor::Copula));
             }
-            if has(LIGHT, w)
+            if LIGHT.contains(w)
                 || self
                     .cues
                     .iter()
@@ -2937,7 +2941,7 @@ impl<'a> Reader<'a> {
             ) {
                 return Some((k, Governor::Setting));
             }
-            if has(DETERMINERS, w)
+            if DETERMINERS.contains(w)
                 || adjective_like(w)
                 || w.ends_with("ed")
                 || (!self.is_prep(k) && !self.is_verbal(k))
@@ -3062,12 +3066,14 @@ impl<'a> Reader<'a> {
                         k += 1;
                         continue;
                     }
-                    if has(RELATIVES, w) || w == "that" && k > cue.last + 1 || has(SUBORDINATORS, w)
+                    if RELATIVES.contains(w)
+                        || w == "that" && k > cue.last + 1
+                        || SUBORDINATORS.contains(w)
                     {
                         break;
                     }
                     let reduced_relative =
-                        self.w(k + 1) == "by" && (w.ends_with("ed") || has(VERBS, w));
+                        self.w(k + 1) == "by" && (w.ends_with("ed") || VERBS.contains(w));
                     if self.is_verbal(k)
                         && k > cue.last + 1
                         && !self.w(k).ends_with("ing")
@@ -3371,7 +3377,7 @@ impl<'a> Reader<'a> {
             ) {
                 return true;
             }
-            if !(has(DETERMINERS, w) || adjective_like(w)) {
+            if !(DETERMINERS.contains(w) || adjective_like(w)) {
                 return false;
             }
             steps += 1;
@@ -3417,9 +3423,9 @@ impl<'a> Reader<'a> {
     fn is_finite_plain_verb(&self, k: usize) -> bool {
         let w = self.w(k);
         if w.is_empty()
-            || has(BE, w)
-            || has(SPEECH, w)
-            || has(MOTION, w)
+            || BE.contains(w)
+            || SPEECH.contains(w)
+            || MOTION.contains(w)
             || matches!(
                 w,
                 "include"
@@ -3434,12 +3440,12 @@ impl<'a> Reader<'a> {
         {
             return false;
         }
-        has(VERBS, w)
-            || (has(AUXILIARIES, w) && !has(BE, w))
+        VERBS.contains(w)
+            || (AUXILIARIES.contains(w) && !BE.contains(w))
             || self.cue_at(k).is_some_and(|c| c.entry.pos == Pos::Verb)
             || (w.ends_with("ed") && k > 0 && matches!(self.toks[k - 1].k, K::Unit(_)))
             || ((w.ends_with("ing") || w.ends_with("ed"))
-                && (k.saturating_sub(3)..k).any(|j| has(AUXILIARIES, self.w(j))))
+                && (k.saturating_sub(3)..k).any(|j| AUXILIARIES.contains(self.w(j))))
     }
 
     /// Names after the clause's finite verb in its object or after "with", "against",
@@ -3480,8 +3486,8 @@ impl<'a> Reader<'a> {
                                 | "for"
                                 | "to"
                         );
-                    } else if has(SPEECH, w)
-                        || has(RELATIVES, w)
+                    } else if SPEECH.contains(w)
+                        || RELATIVES.contains(w)
                         || w == "that"
                         || w == "to" && !open
                     {
@@ -3498,97 +3504,101 @@ impl<'a> Reader<'a> {
 }
 
 /// Nouns that stand for a state when a country qualifies them ("the Chinese government").
-const STATE_NOUNS: &[&str] = &[
-    "government",
-    "governments",
-    "administration",
-    "regime",
-    "authorities",
-    "leadership",
-    "military",
-    "army",
-    "forces",
-    "troops",
-    "navy",
-    "delegation",
-    "officials",
-    "ministry",
-    "embassy",
-    "side",
-    "state",
-    "officials",
-    "diplomats",
-    "lawmakers",
-    "parliament",
-    "senate",
-    "congress",
-    "cabinet",
-    "president",
-    "leader",
-    "envoy",
-    "spy",
-    "agency",
-    "coast",
-    "guard",
-];
+static STATE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "government",
+        "governments",
+        "administration",
+        "regime",
+        "authorities",
+        "leadership",
+        "military",
+        "army",
+        "forces",
+        "troops",
+        "navy",
+        "delegation",
+        "officials",
+        "ministry",
+        "embassy",
+        "side",
+        "state",
+        "officials",
+        "diplomats",
+        "lawmakers",
+        "parliament",
+        "senate",
+        "congress",
+        "cabinet",
+        "president",
+        "leader",
+        "envoy",
+        "spy",
+        "agency",
+        "coast",
+        "guard",
+    ])
+});
 
-const MOTION: &[&str] = &[
-    "arrive",
-    "arrived",
-    "arrives",
-    "arriving",
-    "travel",
-    "travels",
-    "traveled",
-    "travelled",
-    "traveling",
-    "travelling",
-    "fly",
-    "flies",
-    "flew",
-    "flying",
-    "head",
-    "heads",
-    "headed",
-    "return",
-    "returns",
-    "returned",
-    "returning",
-    "go",
-    "goes",
-    "went",
-    "come",
-    "comes",
-    "came",
-    "left",
-    "leave",
-    "leaves",
-    "move",
-    "moved",
-    "moves",
-    "land",
-    "landed",
-    "lands",
-    "cross",
-    "crossed",
-    "fled",
-    "flee",
-    "flees",
-    "live",
-    "lives",
-    "lived",
-    "born",
-    "died",
-    "stay",
-    "stayed",
-    "stays",
-    "work",
-    "works",
-    "worked",
-    "study",
-    "studied",
-    "studies",
-];
+static MOTION: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "arrive",
+        "arrived",
+        "arrives",
+        "arriving",
+        "travel",
+        "travels",
+        "traveled",
+        "travelled",
+        "traveling",
+        "travelling",
+        "fly",
+        "flies",
+        "flew",
+        "flying",
+        "head",
+        "heads",
+        "headed",
+        "return",
+        "returns",
+        "returned",
+        "returning",
+        "go",
+        "goes",
+        "went",
+        "come",
+        "comes",
+        "came",
+        "left",
+        "leave",
+        "leaves",
+        "move",
+        "moved",
+        "moves",
+        "land",
+        "landed",
+        "lands",
+        "cross",
+        "crossed",
+        "fled",
+        "flee",
+        "flees",
+        "live",
+        "lives",
+        "lived",
+        "born",
+        "died",
+        "stay",
+        "stayed",
+        "stays",
+        "work",
+        "works",
+        "worked",
+        "study",
+        "studied",
+        "studies",
+    ])
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Closer {

@@ -6,6 +6,10 @@
 
 use super::{Link, LinkKind, Unit};
 use crate::model::{Category, Direction, Tone};
+use crate::words::overlapping;
+use aho_corasick::MatchKind;
+use aho_corasick::dfa::DFA;
+use std::sync::LazyLock;
 
 /// Whether a text is written mostly in Hangul.
 pub(crate) fn is_korean(text: &str) -> bool {
@@ -366,33 +370,54 @@ fn negate(tone: Tone, category: Category) -> Tone {
 
 /// Cues outside names: (start, end, cue, negated), in text order.
 fn find_cues<'c>(text: &str, units: &[Unit]) -> Vec<(usize, usize, &'c KoCue, bool)> {
+    // Every place a stem occurs, taken longest stem first ("테러지원국" before "지원"), and each
+    // stem's places in text order, as a search stem by stem would find them.
+    let mut hits: Vec<(usize, usize, usize)> = overlapping(&CUE_FINDER.0, text)
+        .map(|m| (CUE_FINDER.1[m.pattern().as_usize()], m.start(), m.end()))
+        .collect();
+    hits.sort_unstable();
     let mut out: Vec<(usize, usize, &KoCue, bool)> = Vec::new();
-    // Longest stems first: "테러지원국" before "지원".
-    let mut order: Vec<&KoCue> = CUES.iter().collect();
-    order.sort_by_key(|c| std::cmp::Reverse(c.stem.len()));
-    for c in order {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(c.stem) {
-            let s = from + i;
-            let e = s + c.stem.len();
-            from = e;
-            if units.iter().any(|u| s < u.end && u.start < e) {
-                continue;
-            }
-            if out.iter().any(|&(a, b, _, _)| s < b && a < e) {
-                continue;
-            }
-            // "외교부", "외교관", "외교통": a ministry or a title, not diplomacy.
-            if c.stem == "외교" && text[e..].starts_with(['부', '관', '통', '장', '상', '소', '안'])
-            {
-                continue;
-            }
-            out.push((s, e, c, negated_after(text, e)));
+    // Where the last place of the stem being read ended: a stem's places do not overlap.
+    let mut last: Option<(usize, usize)> = None;
+    for (rank, s, e) in hits {
+        let c = &CUES[CUE_FINDER.2[rank]];
+        if last.is_some_and(|(r, end)| r == rank && s < end) {
+            continue;
         }
+        last = Some((rank, e));
+        if units.iter().any(|u| s < u.end && u.start < e) {
+            continue;
+        }
+        if out.iter().any(|&(a, b, _, _)| s < b && a < e) {
+            continue;
+        }
+        // "외교부", "외교관", "외교통": a ministry or a title, not diplomacy.
+        if c.stem == "외교" && text[e..].starts_with(['부', '관', '통', '장', '상', '소', '안'])
+        {
+            continue;
+        }
+        out.push((s, e, c, negated_after(text, e)));
     }
     out.sort_by_key(|x| x.0);
     out
 }
+
+/// The cue stems in one automaton, with each stem's rank (longest first, then in `CUES` order)
+/// and the cue of each rank.
+static CUE_FINDER: LazyLock<(DFA, Vec<usize>, Vec<usize>)> = LazyLock::new(|| {
+    let dfa = DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build(CUES.iter().map(|c| c.stem))
+        .expect("the Korean cue stems make an automaton");
+    let mut order: Vec<usize> = (0..CUES.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(CUES[i].stem.len()));
+    let mut rank = vec![0; CUES.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    (dfa, rank, order)
+});
 
 /// Negation after a predicate: in the rest of its word or the next word ("지지하지 않지만",
 /// "동참 안 해", "회담하지 못했다").
