@@ -931,11 +931,8 @@ fn line_signs(
 /// NAME", "NAME's Terms" or "Privacy Policy", "Add NAME as a preferred source", a short "About
 /// NAME" or "More from NAME" line, a quoted name "is a registered trademark".
 fn self_named(line: &str) -> Vec<&str> {
-    let lower_has = |w: &str| {
-        line.as_bytes()
-            .windows(w.len())
-            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-    };
+    let lower = line.to_ascii_lowercase();
+    let lower_has = |w: &str| lower.contains(w);
     let mut names = Vec::new();
     let interface = [
         "newsletter",
@@ -953,7 +950,11 @@ fn self_named(line: &str) -> Vec<&str> {
                 .map(|c| c.get(1).expect("group").as_str()),
         );
     }
-    if line.contains("'s ") || line.contains("’s ") || line.contains("' ") {
+    if (line.contains("'s ") || line.contains("’s ") || line.contains("' "))
+        && ["Terms", "Privacy", "Standards", "Guidelines", "Policy", "Code"]
+            .iter()
+            .any(|w| line.contains(w))
+    {
         names.extend(
             SELF_POSSESSIVE
                 .captures_iter(line)
