@@ -528,6 +528,83 @@ fn official_arriving_in_a_state_visits_it() {
     );
 }
 
+#[test]
+fn raisers_of_a_demand_are_not_its_target() {
+    let a = read(
+        "Putin rebuffed the demands raised by the US and South Korea to cut off oil supplies to North Korea.",
+    );
+    assert_eq!(
+        pair(&a, "south-korea", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(
+        tone(&a, "united-states", "vladimir-putin"),
+        Some(Tone::Conflict)
+    );
+}
+
+#[test]
+fn name_and_name_to_infinitive_is_one_object_not_a_clause() {
+    let a = read(
+        "Putin rebuffed the demands raised by the US and South Korea to cut off oil supplies to North Korea.",
+    );
+    assert_eq!(
+        tone(&a, "south-korea", "vladimir-putin"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn head_noun_of_a_name_owns_like_the_name() {
+    let a = read("Investors shrugged off the Chinese government's new sanctions on Japan.");
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "japan"), Some(Direction::AToB));
+}
+
+#[test]
+fn possessive_after_a_curly_quote_does_not_close_the_quotation() {
+    let a =
+        read("Analysts were blunt: “The Biden administration’s sanctions on Russia will bite.”");
+    assert_eq!(tone(&a, "joe-biden", "russia"), Some(Tone::Conflict));
+}
+
+#[test]
+fn speaker_is_not_the_agent_of_sanctions_someone_else_owns() {
+    let a = read("“The West’s sanctions against North Korea will fail,” said Wi Sung-rak.");
+    assert_eq!(
+        pair(&a, "north-korea", "wi-sung-rak"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn restrictions_on_exports_to_a_country_are_conflict_with_it() {
+    for s in [
+        "Washington announced new restrictions on chip exports to China.",
+        "Tokyo imposed a ban on arms sales to Iran.",
+    ] {
+        let a = read(s);
+        let (x, y) = if s.contains("China") {
+            ("united-states", "china")
+        } else {
+            ("japan", "iran")
+        };
+        assert_eq!(
+            tone(&a, x, y),
+            Some(Tone::Conflict),
+            "{s}: {:#?}",
+            a.evidence
+        );
+        assert_eq!(direction(&a, x, y), Some(Direction::AToB), "{s}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -499,7 +499,15 @@ impl<'a> Reader<'a> {
     /// Whether a closing single quote closes a quotation (not an apostrophe).
     fn closes_quote(&self, t: usize) -> bool {
         match self.toks[t].k {
-            K::Punct('’') => self.regions.iter().any(|r| r.kind == Kind::Quote),
+            K::Punct('’') => {
+                // "the administration’s": a possessive, not the end of a quotation.
+                let (s, e) = (self.toks[t].s, self.toks[t].e);
+                let after = &self.text[e..];
+                let possessive = self.text[..s].ends_with(char::is_alphanumeric)
+                    && after.starts_with('s')
+                    && !after[1..].starts_with(char::is_alphanumeric);
+                !possessive && self.regions.iter().any(|r| r.kind == Kind::Quote)
+            }
             _ => true,
         }
     }
@@ -583,6 +591,10 @@ impl<'a> Reader<'a> {
             {
                 subject = true;
                 continue;
+            }
+            // "and South Korea to cut off …": an infinitive after the name, no clause.
+            if subject && self.w(k) == "to" {
+                return false;
             }
             if subject && self.looks_finite(k) {
                 return w != "and" || k == t + 2 || self.unit_at(t + 1).is_some();
@@ -2359,7 +2371,8 @@ impl<'a> Reader<'a> {
         // What a speaker says of an event with nobody acting: the speaker takes part ("X said
         // the confrontation with Y had reached a dangerous point").
         let mut speaker_party = false;
-        let (agents, explicit) = if agents.is_empty() && !targets.is_empty() {
+        // An agent written but not named ("the West's sanctions") is not the speaker.
+        let (agents, explicit) = if agents.is_empty() && !targets.is_empty() && !explicit {
             match self.speaker_of(r) {
                 Some(g) if !g.iter().any(|u| targets.contains(u)) => {
                     speaker_party = true;
@@ -2399,12 +2412,43 @@ impl<'a> Reader<'a> {
     /// The operator a cue applies: its own, or cessation and refusal words before it that
     /// the lexicon does not hold ("halt fuel supplies").
     fn effective_op(&self, i: usize) -> Op {
-        self.cues[i].entry.op
+        let e = self.cues[i].entry;
+        if e.op == Op::Plain && self.restricted_trade(i).is_some() {
+            // "restrictions on exports to X", "a ban on arms sales to X": an end of the trade.
+            return Op::Cease;
+        }
+        e.op
+    }
+
+    /// The trade or aid that a sanction noun restricts: "restrictions on (technology) exports",
+    /// "a ban on arms sales", "curbs on shipments".
+    fn restricted_trade(&self, i: usize) -> Option<usize> {
+        let cue = &self.cues[i];
+        if cue.entry.category != Some(Category::Sanction)
+            || cue.entry.pos != Pos::Noun
+            || !matches!(self.w(cue.last + 1), "on" | "against")
+        {
+            return None;
+        }
+        let r = self.region[cue.t];
+        for k in cue.last + 2..(cue.last + 6).min(self.toks.len()) {
+            if self.region[k] != r || self.toks[k].k != K::Word || self.is_prep(k) {
+                return None;
+            }
+            if let Some(j) = self.cues.iter().position(|c| c.t == k) {
+                let c = self.cues[j].entry.category;
+                return matches!(c, Some(Category::Aid | Category::Cooperate)).then_some(j);
+            }
+        }
+        None
     }
 
     /// The first cue after cue `i` in its object (same clause, before a name that would be
     /// its object), which its operator governs.
     fn inner_cue(&self, i: usize) -> Option<usize> {
+        if self.cues[i].entry.op == Op::Plain {
+            return self.restricted_trade(i);
+        }
         let cue = &self.cues[i];
         let r = self.region[cue.t];
         let limit = (cue.last + 9).min(self.toks.len());
@@ -2578,6 +2622,10 @@ impl<'a> Reader<'a> {
                 }
                 if let Some(g) = self.possessor(t).or_else(|| self.modifier(t)) {
                     return (g, true, None);
+                }
+                if self.common_possessor(t) {
+                    // "the West's sanctions": the agent is written, and is none of the names.
+                    return (Vec::new(), true, None);
                 }
                 if let Some(g) = by {
                     return (g, true, None);
@@ -2824,7 +2872,19 @@ impl<'a> Reader<'a> {
                     if matches!(w, "its" | "their" | "his" | "her" | "our" | "my") {
                         return self.resolve(k);
                     }
-                    if DETERMINERS.contains(w) || self.is_prep(k) || self.is_verbal(k) {
+                    if w == "s" && k >= 3 && matches!(self.toks[k - 1].k, K::Punct('’' | '\'')) {
+                        // "the Biden administration’s", "the Chinese government's": the head
+                        // noun of a name's phrase owns as the name does.
+                        return self.head_noun_name(k - 2);
+                    }
+                    // "Russia's new sanctions": a determiner of quantity or novelty stands
+                    // after the possessor.
+                    let after_possessor =
+                        matches!(w, "new" | "fresh" | "further" | "additional" | "more");
+                    if DETERMINERS.contains(w) && !after_possessor
+                        || self.is_prep(k)
+                        || self.is_verbal(k)
+                    {
                         return None;
                     }
                     words += 1;
@@ -2834,6 +2894,42 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// Whether a possessive noun that names no actor owns the noun at `t` ("the West's
+    /// sanctions", "the bloc’s new tariffs").
+    fn common_possessor(&self, t: usize) -> bool {
+        let mut k = t;
+        while k > 2 {
+            k -= 1;
+            let w = self.w(k);
+            if w == "s" && matches!(self.toks[k - 1].k, K::Punct('’' | '\'')) {
+                return self.toks[k - 2].k == K::Word;
+            }
+            if w.is_empty() || DETERMINERS.contains(w) && w != "new" || self.is_prep(k) {
+                return false;
+            }
+            if t - k > 3 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The name whose head noun is the word at `k` ("Biden administration", "Chinese
+    /// government"): a state noun or a role word right after a name.
+    fn head_noun_name(&self, k: usize) -> Option<Vec<usize>> {
+        let w = self.w(k);
+        if !(STATE_NOUNS.contains(w) || ROLES.contains(w)) || k == 0 {
+            return None;
+        }
+        let u = self.unit_at(k - 1)?;
+        let g: Vec<usize> = self
+            .phrase_units(u)
+            .into_iter()
+            .filter(|&x| !self.dropped[x])
+            .collect();
+        (!g.is_empty()).then_some(g)
     }
 
     /// A name right before a noun, past at most two words: "U.S. sanctions", "Russian
@@ -3218,6 +3314,7 @@ impl<'a> Reader<'a> {
                     f.targets = self.clause_others(&f);
                 } else if f.tone != Tone::Neutral
                     && !live(&f.agents)
+                    && !(f.explicit_agent && f.agents.is_empty())
                     && live(&f.targets)
                     && let Some(g) = self.clause_subject(f.region)
                     && !g.iter().any(|u| f.targets.contains(u))
@@ -3243,7 +3340,12 @@ impl<'a> Reader<'a> {
             } else {
                 keep(&f.agents)
             };
-            let targets = keep(&f.targets);
+            // One party is never the other side of its own event ("the demands raised by A
+            // and B": the raisers are not what is demanded of).
+            let targets: Vec<usize> = keep(&f.targets)
+                .into_iter()
+                .filter(|u| !agents.contains(u))
+                .collect();
             if targets.is_empty() {
                 if f.mutual && agents.len() >= 2 {
                     // One side of a mutual event: each pair of distinct phrases.
