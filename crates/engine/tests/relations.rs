@@ -605,6 +605,45 @@ fn restrictions_on_exports_to_a_country_are_conflict_with_it() {
     }
 }
 
+#[test]
+fn quoted_word_inside_a_clause_is_part_of_it() {
+    let a = read("China expressed “regret” over military action taken by India.");
+    assert_eq!(tone(&a, "china", "india"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "india"), Some(Direction::AToB));
+    let a = read(
+        "The report described the Chinese government's \"broader efforts to undermine Japanese security.\"",
+    );
+    assert_eq!(
+        tone(&a, "china", "japan"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn names_listed_after_a_preposition_are_not_the_subject() {
+    let a = read(
+        "Lawmakers on the panel for the United States and China criticized the threat to Japan.",
+    );
+    assert_eq!(pair(&a, "china", "japan"), None, "{:#?}", a.evidence);
+    assert_eq!(
+        pair(&a, "japan", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn quantity_of_names_is_the_subject() {
+    let a = read("Thousands of US and Filipino troops launched joint exercises.");
+    assert_eq!(
+        tone(&a, "philippines", "united-states"),
+        Some(Tone::Cooperation)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

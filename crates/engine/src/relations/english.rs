@@ -450,7 +450,45 @@ impl<'a> Reader<'a> {
             self.region[t] = stack.last().expect("bottom").0;
             t += 1;
         }
+        self.fragments();
         self.phrases();
+    }
+
+    /// Quotation marks around words inside a clause ("expressed “regret” over", "the
+    /// government's “broader efforts to undermine …”", "called it a “provocation”") quote a
+    /// fragment, not a speaker: its words belong to the clause around it. A quotation opened
+    /// after a verb of saying, "that", a colon or a comma, or at the start, is speech.
+    fn fragments(&mut self) {
+        for q in 0..self.regions.len() {
+            if self.regions[q].kind != Kind::Quote {
+                continue;
+            }
+            let Some(open) = self.region.iter().position(|&g| g == q) else {
+                continue;
+            };
+            let Some(parent) = self.regions[q].parent else {
+                continue;
+            };
+            let inside_clause = open > 0
+                && self.region[open - 1] == parent
+                && match self.toks[open - 1].k {
+                    K::Unit(_) | K::Poss => true,
+                    K::Word => {
+                        let w = self.w(open - 1);
+                        !(SPEECH.contains(w) || matches!(w, "that" | "saying" | "and" | "but"))
+                    }
+                    K::Punct(_) => false,
+                };
+            if !inside_clause {
+                continue;
+            }
+            for g in self.region.iter_mut().filter(|g| **g == q) {
+                *g = parent;
+            }
+            for r in self.regions.iter_mut().filter(|r| r.parent == Some(q)) {
+                r.parent = Some(parent);
+            }
+        }
     }
 
     /// Ends every aside open above the bottom clause (a clause break inside an aside that
@@ -1936,7 +1974,7 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     let p = self.phrase_of[u].map(|p| &self.phrases[p]);
-                    let first = p.map_or(k, |p| p.first);
+                    let first = self.list_start(u, p.map_or(k, |p| p.first));
                     if self.in_pp(first, r) && !self.of_a_role(first) {
                         k = first;
                         continue;
@@ -1975,6 +2013,13 @@ impl<'a> Reader<'a> {
             // ", saying …": the subject of the clause before.
             self.previous_subject(r)
         })
+    }
+
+    /// Where the list a unit's phrase stands in begins ("on the A and the B": a list after a
+    /// preposition is in its phrase as a whole).
+    fn list_start(&self, u: usize, first: usize) -> usize {
+        self.first_tok(&self.group_of(u))
+            .map_or(first, |g| g.min(first))
     }
 
     /// "the minister of X", "officials of X": a name after "of" behind a role word stands for
@@ -2070,7 +2115,9 @@ impl<'a> Reader<'a> {
                     if self.is_prep(k) {
                         // "after Russia invaded …": the word that opened the clause.
                         let opens_region = k == 0 || self.region[k - 1] != r;
-                        return !(w == "as" || w == "including" || opens_region);
+                        // "thousands of US troops": a quantity's "of" heads no phrase.
+                        let partitive = w == "of" && k > 0 && is_quantity(self.w(k - 1));
+                        return !(w == "as" || w == "including" || opens_region || partitive);
                     }
                     if DETERMINERS.contains(w) || adjective_like(w) || ROLES.contains(w) {
                         steps += 1;
@@ -2744,7 +2791,8 @@ impl<'a> Reader<'a> {
                 break;
             }
             if let Some(u) = self.unit_at(k) {
-                let first = self.phrase_of[u].map_or(k, |p| self.phrases[p].first);
+                let first =
+                    self.list_start(u, self.phrase_of[u].map_or(k, |p| self.phrases[p].first));
                 if self.dropped[u] || self.in_pp(first, r) && !self.of_a_role(first) {
                     continue;
                 }
@@ -3195,6 +3243,8 @@ impl<'a> Reader<'a> {
                         break;
                     }
                 }
+                // Quotation marks around a word of the clause ("expressed “regret” over").
+                K::Punct(c) if is_quote_mark(c) && self.region[k] == r => {}
                 K::Punct(_) => break,
             }
             k += 1;
@@ -3255,6 +3305,7 @@ impl<'a> Reader<'a> {
                     }
                 }
                 K::Poss => {}
+                K::Punct(c) if is_quote_mark(c) => {}
                 K::Punct(_) => return None,
             }
             k += 1;
@@ -3776,6 +3827,35 @@ static JOINT: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock::new(|| {
         rest: Vec::new(),
     }]
 });
+
+/// A word that counts what follows its "of" ("thousands of", "some of", "two of").
+fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "thousands"
+            | "hundreds"
+            | "dozens"
+            | "millions"
+            | "tens"
+            | "scores"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "both"
+            | "each"
+            | "none"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "number"
+    ) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»')
+}
 
 fn flip(t: Tone) -> Tone {
     match t {
