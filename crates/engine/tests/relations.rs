@@ -644,6 +644,118 @@ fn quantity_of_names_is_the_subject() {
     );
 }
 
+#[test]
+fn spokesperson_named_with_her_office_is_not_the_she_of_what_she_relays() {
+    for s in [
+        "She will meet her Russian counterpart, Sergey Lavrov, on Tuesday, Russian Foreign Ministry spokesperson Maria Zakharova said.",
+        "Russian Foreign Ministry spokesperson Maria Zakharova said she will meet Sergey Lavrov.",
+    ] {
+        let a = read(s);
+        assert_eq!(
+            pair(&a, "maria-zakharova", "sergei-lavrov"),
+            None,
+            "{s}: {:#?}",
+            a.evidence
+        );
+    }
+}
+
+#[test]
+fn delegation_led_by_a_person_acts_through_that_person() {
+    let a = read("A delegation led by Foreign Minister Choe Son Hui arrived in Moscow on Sunday.");
+    assert_eq!(tone(&a, "choe-son-hui", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "choe-son-hui", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn two_names_joined_before_an_event_noun_are_its_two_sides() {
+    let a = read("Experts singled out the Pakistan-India nuclear threat as the gravest.");
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::Mutual));
+}
+
+#[test]
+fn word_after_an_adjective_of_nationality_is_a_noun() {
+    let a = read("France condemned the Russian strikes on Kyiv.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    assert_eq!(pair(&a, "france", "ukraine"), None, "{:#?}", a.evidence);
+    let a = read("Ukraine's allies condemned the Russian strikes and the use of missiles.");
+    assert_eq!(
+        tone(&a, "russia", "ukraine"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn name_after_a_comma_continues_a_list() {
+    let a = read("North Korea has supplied Burma, Iran and Syria with nuclear technology.");
+    for other in ["iran", "myanmar", "syria"] {
+        assert_eq!(
+            tone(&a, "north-korea", other),
+            Some(Tone::Cooperation),
+            "{other}"
+        );
+    }
+}
+
+#[test]
+fn what_one_event_acts_on_is_not_the_other_side_of_another() {
+    let a = read(
+        "North Korea has supplied Iran with nuclear technology, in violation of United Nations sanctions.",
+    );
+    assert_eq!(
+        pair(&a, "iran", "united-nations"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn his_after_he_belongs_to_him_not_to_the_names_between() {
+    let a = read("He is due to meet Xi, Chinese premier Li Keqiang and Wang Yi during his visit.");
+    assert_eq!(
+        pair(&a, "li-keqiang", "xi-jinping"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(pair(&a, "wang-yi", "xi-jinping"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn owner_after_a_preposition_of_the_frame_is_the_other_party() {
+    let a = read(
+        "North Korean troops who helped Russia repel a Ukrainian incursion into its western region are clearing mines.",
+    );
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "ukraine", "russia"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "north-korea", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn armed_forces_are_no_arming() {
+    let a = read(
+        "Shehbaz Sharif praised Pakistan's armed forces for their response to an incursion by Indian jets.",
+    );
+    assert_ne!(
+        tone(&a, "india", "shehbaz-sharif"),
+        Some(Tone::Cooperation),
+        "{:#?}",
+        a.evidence
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -585,6 +585,13 @@ impl<'a> Reader<'a> {
         if comma == 0 || !matches!(self.toks[comma - 1].k, K::Unit(_)) {
             return false;
         }
+        // "Burma, Iran and Syria": a name right after the comma goes on with a list (a name's
+        // possessive may start a description: "Putin, Russia's president,").
+        if self.unit_at(comma + 1).is_some()
+            && self.toks.get(comma + 2).is_none_or(|x| x.k != K::Poss)
+        {
+            return false;
+        }
         let mut role = false;
         let mut t = comma + 1;
         while t < self.toks.len() && !matches!(self.toks[t].k, K::Punct(_)) {
@@ -1031,6 +1038,8 @@ impl<'a> Reader<'a> {
             }
             "fire" => return None,
             "court" | "courts" if !verbal => return None,
+            // "armed forces", "armed groups": an adjective; "armed Ukraine" is the verb.
+            "armed" if !self.object_is_actor(last) => return None,
             "shell" | "shells" | "ship" | "ships" | "arm" | "arms" | "fund" | "funds"
             | "target" | "targets" | "host" | "hosts" | "trade" | "supply" | "supplies" | "aid"
             | "help" | "support" | "back" | "force" | "forces"
@@ -1361,7 +1370,8 @@ impl<'a> Reader<'a> {
             && prev > 0
             && matches!(self.toks[prev - 1].k, K::Unit(_));
         match self.toks[prev].k {
-            K::Unit(_) => self.verb_after_name(t),
+            // "the Russian strikes": a word after an adjective of nationality is a noun.
+            K::Unit(u) => !self.adjectival(u) && self.verb_after_name(t),
             K::Word if head_noun => self.verb_after_name(t),
             K::Poss => false,
             K::Punct(',') => {
@@ -1794,7 +1804,7 @@ impl<'a> Reader<'a> {
             let w = self.w(k);
             w.starts_with("spokes") || (w == "secretary" && self.w(k.wrapping_sub(1)) == "press")
         };
-        (first.saturating_sub(4)..first).any(spokes)
+        (first.saturating_sub(4)..=last).any(spokes)
             || (last + 1..(last + 7).min(self.toks.len()))
                 .any(|k| spokes(k) && self.regions[self.region[k]].kind == Kind::Apposition)
     }
@@ -2003,7 +2013,7 @@ impl<'a> Reader<'a> {
                             || AUXILIARIES.contains(self.w(k + 1))
                             || self.w(k + 1).ends_with("ly"))
                     {
-                        return self.regions[r].hint.clone();
+                        return self.regions[r].hint.clone().or_else(|| self.antecedent(k));
                     }
                 }
                 K::Punct(_) | K::Poss => {}
@@ -2013,6 +2023,77 @@ impl<'a> Reader<'a> {
             // ", saying …": the subject of the clause before.
             self.previous_subject(r)
         })
+    }
+
+    /// Whether a unit is written as an adjective of nationality ("Russian", "Chinese",
+    /// "Israeli", "Filipino"): what follows it is a noun it qualifies, never its verb.
+    fn adjectival(&self, u: usize) -> bool {
+        let unit = &self.units[u];
+        if unit.person {
+            return false;
+        }
+        let last = self.text[unit.start..unit.end]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        last == "german"
+            || [
+                "ian", "ean", "ese", "ish", "ani", "eli", "aqi", "ino", "ican", "ench", "tch",
+            ]
+            .iter()
+            .any(|s| last.len() > s.len() + 2 && last.ends_with(s))
+    }
+
+    /// What a possessive determiner in a cue's object stands for: as `resolve`, but never the
+    /// cue's own agent named right before it ("a Ukrainian incursion into its region" is not
+    /// Ukraine's region).
+    fn owner_other_than(&self, k: usize, cue: &Cue) -> Option<Vec<usize>> {
+        let own: Vec<usize> = self
+            .modifier(cue.t)
+            .or_else(|| self.possessor(cue.t))
+            .unwrap_or_default();
+        let g = self.resolve(k)?;
+        if !g.iter().any(|u| own.contains(u)) {
+            return Some(g.into_iter().filter(|x| !self.dropped[*x]).collect());
+        }
+        let w = self.w(k);
+        let first = self.first_tok(&own).unwrap_or(cue.t);
+        (0..first).rev().find_map(|j| {
+            let u = self.unit_at(j)?;
+            let fits = match w {
+                "his" | "her" => self.units[u].person,
+                "its" => !self.units[u].person,
+                _ => true,
+            };
+            (!self.dropped[u] && fits && !own.contains(&u)).then(|| self.phrase_units(u))
+        })
+    }
+
+    /// The name a "who" or "which" right after it refers to, past the head noun of its
+    /// phrase ("North Korean troops who helped …").
+    fn antecedent(&self, who: usize) -> Option<Vec<usize>> {
+        let mut k = who;
+        for _ in 0..3 {
+            k = k.checked_sub(1)?;
+            match self.toks[k].k {
+                K::Unit(u) if !self.dropped[u] => return Some(self.group_of(u)),
+                K::Word if STATE_NOUNS.contains(self.w(k)) || ROLES.contains(self.w(k)) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// "her" before a noun or a name ("talks with her counterpart Sergei Lavrov") owns it; it
+    /// is not the object.
+    fn possessive_her(&self, k: usize) -> bool {
+        self.w(k) == "her"
+            && self.toks.get(k + 1).is_some_and(|x| match x.k {
+                K::Unit(_) => true,
+                K::Word => !self.is_prep(k + 1) && !self.is_verbal(k + 1),
+                _ => false,
+            })
     }
 
     /// Where the list a unit's phrase stands in begins ("on the A and the B": a list after a
@@ -2117,7 +2198,14 @@ impl<'a> Reader<'a> {
                         let opens_region = k == 0 || self.region[k - 1] != r;
                         // "thousands of US troops": a quantity's "of" heads no phrase.
                         let partitive = w == "of" && k > 0 && is_quantity(self.w(k - 1));
-                        return !(w == "as" || w == "including" || opens_region || partitive);
+                        // "a delegation led by X": the leader stands for the group.
+                        let leader =
+                            w == "by" && matches!(self.w(k.wrapping_sub(1)), "led" | "headed");
+                        return !(w == "as"
+                            || w == "including"
+                            || opens_region
+                            || partitive
+                            || leader);
                     }
                     if DETERMINERS.contains(w) || adjective_like(w) || ROLES.contains(w) {
                         steps += 1;
@@ -2158,7 +2246,11 @@ impl<'a> Reader<'a> {
                         || LEXICON
                             .get(self.w(k - 1))
                             .is_some_and(|es| es.iter().any(|e| e.pos == Pos::Verb)));
-                if (!named_before || object) && !s.iter().any(|&u| self.is_spokesperson(u)) {
+                if s.iter().any(|&u| self.is_spokesperson(u)) {
+                    // A spokesperson relays: "she" is someone the sentence does not name.
+                    return None;
+                }
+                if !named_before || object {
                     return Some(s.clone());
                 }
                 break;
@@ -2171,14 +2263,32 @@ impl<'a> Reader<'a> {
         // A possessive stands for the nearest name before it that fits ("Tillerson, over his
         // relationship").
         if matches!(w, "his" | "her" | "its" | "their") {
+            // "He is due to meet X during his visit": the subject pronoun of the same person
+            // is the owner, named or not.
+            let subject = match w {
+                "his" => "he",
+                "her" => "she",
+                "its" => "it",
+                _ => "they",
+            };
+            if let Some(j) = (0..k).find(|&j| self.w(j) == subject) {
+                return self.resolve(j);
+            }
             let fits = |u: usize| match w {
                 "his" | "her" => self.units[u].person,
                 "its" => !self.units[u].person,
                 _ => true,
             };
+            // One owner: a phrase, not the list it stands in ("their" may own for a list).
             return (0..k).rev().find_map(|j| {
                 let u = self.unit_at(j)?;
-                (!self.dropped[u] && fits(u)).then(|| self.group_of(u))
+                (!self.dropped[u] && fits(u)).then(|| {
+                    if w == "their" {
+                        self.group_of(u)
+                    } else {
+                        self.phrase_units(u)
+                    }
+                })
             });
         }
         // Third person outside speech: the first subject of the sentence before it.
@@ -2239,6 +2349,13 @@ impl<'a> Reader<'a> {
         // "with X" makes a partner: "visited the exhibition with X"; "war against X" is one
         // side's.
         let mut mutual = with || e.reciprocal && !directed;
+        // "the Pakistan-India nuclear threat", "the US-China trade war": two names joined
+        // before an event noun are its two sides.
+        let joined_sides = targets.is_empty()
+            && e.pos == Pos::Noun
+            && agents.len() >= 2
+            && self.modifier(cue.t).is_some_and(|g| g.len() >= 2);
+        mutual |= joined_sides;
 
         if let Some(j) = inner
             && targets.is_empty()
@@ -2391,7 +2508,7 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        if !e.reciprocal && targets.is_empty() && agents.len() >= 2 {
+        if !e.reciprocal && !joined_sides && targets.is_empty() && agents.len() >= 2 {
             mutual = false;
         }
         let (agents, mut targets) = if e.reverse {
@@ -3195,8 +3312,25 @@ impl<'a> Reader<'a> {
                         k += 1;
                         continue;
                     }
+                    // "into its western region", "on their territory": the owner after a
+                    // preposition of the frame is the other party.
+                    let owner =
+                        matches!(w, "its" | "their" | "his" | "our") || self.possessive_her(k);
+                    // ("her counterpart Sergei Lavrov": the name that follows is.)
+                    let named_after = (k + 1..(k + 4).min(n))
+                        .take_while(|&j| self.toks[j].k != K::Punct(',') && !self.is_prep(j))
+                        .any(|j| self.unit_at(j).is_some());
+                    if owner && open_prep == Some(true) && out.is_empty() && !named_after {
+                        if let Some(g) = self.owner_other_than(k, cue) {
+                            out.extend(g);
+                        }
+                        open_prep = None;
+                        k += 1;
+                        continue;
+                    }
                     if matches!(w, "him" | "them" | "us" | "her" | "it" | "me")
                         && (object_open || open_prep == Some(true))
+                        && !self.possessive_her(k)
                     {
                         if let Some(g) = self.resolve(k) {
                             for x in g {
@@ -3297,7 +3431,8 @@ impl<'a> Reader<'a> {
                 }
                 K::Word => {
                     let w = self.w(k);
-                    if matches!(w, "him" | "them" | "us" | "her" | "it") {
+                    if matches!(w, "him" | "them" | "us" | "her" | "it") && !self.possessive_her(k)
+                    {
                         return self.resolve(k);
                     }
                     if self.is_prep(k) && w != "of" || self.is_verbal(k) {
@@ -3348,6 +3483,12 @@ impl<'a> Reader<'a> {
         // A cue with one side written governs the clause that holds the other: "after Indian
         // strikes" in a sentence about Pakistan, "sanctions against Iran" in a clause whose
         // subject passed them.
+        // What another event of the clause acts on is not also the other side of this one
+        // ("supplied Iran …, in violation of UN sanctions").
+        let engaged: Vec<(usize, usize, Vec<usize>)> = frames
+            .iter()
+            .map(|f| (f.region, f.at, f.targets.clone()))
+            .collect();
         let frames: Vec<Frame> = frames
             .into_iter()
             .map(|mut f| {
@@ -3362,7 +3503,15 @@ impl<'a> Reader<'a> {
                     && !live(&f.targets)
                     && !(f.mutual && f.agents.len() >= 2)
                 {
-                    f.targets = self.clause_others(&f);
+                    f.targets = self
+                        .clause_others(&f)
+                        .into_iter()
+                        .filter(|u| {
+                            !engaged
+                                .iter()
+                                .any(|(r, at, g)| *r == f.region && *at != f.at && g.contains(u))
+                        })
+                        .collect();
                 } else if f.tone != Tone::Neutral
                     && !live(&f.agents)
                     && !(f.explicit_agent && f.agents.is_empty())
