@@ -756,6 +756,80 @@ fn armed_forces_are_no_arming() {
     );
 }
 
+#[test]
+fn defying_despising_implicating_and_colliding_are_conflict() {
+    for (s, x, y) in [
+        (
+            "Iran continues to defy the U.N. Security Council.",
+            "iran",
+            "un-security-council",
+        ),
+        (
+            "Sweden joined NATO, the military alliance despised by Russia.",
+            "russia",
+            "nato",
+        ),
+        (
+            "India tried to implicate Pakistan in the attack.",
+            "india",
+            "pakistan",
+        ),
+        (
+            "A Chinese vessel collided with a Philippine patrol boat.",
+            "china",
+            "philippines",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(
+            tone(&a, x, y),
+            Some(Tone::Conflict),
+            "{s}: {:#?}",
+            a.evidence
+        );
+    }
+}
+
+#[test]
+fn attack_inside_a_country_is_an_attack_on_it() {
+    for s in [
+        "The US allowed Ukraine to use its weapons to strike inside Russia.",
+        "A Ukrainian drone killed a civilian in the Russian town of Grayvoron.",
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict), "{s}");
+        assert_eq!(
+            direction(&a, "ukraine", "russia"),
+            Some(Direction::AToB),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn pronoun_subject_nobody_named_leaves_the_event_without_agent() {
+    let a = read(
+        "The delays served to placate Washington, which opposes rewarding Iran while it continues to defy the U.N. Security Council.",
+    );
+    assert_eq!(
+        pair(&a, "un-security-council", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(tone(&a, "iran", "united-states"), Some(Tone::Conflict));
+}
+
+#[test]
+fn rivalry_and_competition_between_states_are_conflict() {
+    let a = read("The Chinese government's competition with the United States is fierce.");
+    assert_eq!(tone(&a, "china", "united-states"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "china", "united-states"),
+        Some(Direction::Mutual)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -2297,6 +2297,16 @@ impl<'a> Reader<'a> {
             if self.dropped[u] || self.in_pp(j, self.region[j]) {
                 return None;
             }
+            // A subject comes before its clause's verb ("placate the U.S., which …" has the
+            // U.S. as an object).
+            let r = self.region[j];
+            let start = (0..j)
+                .rev()
+                .find(|&x| self.region[x] != r)
+                .map_or(0, |x| x + 1);
+            if (start..j).any(|x| self.is_verbal(x) || self.w(x).ends_with("ed")) {
+                return None;
+            }
             let person = self.units[u].person;
             let fits = match w {
                 "he" | "him" | "his" | "she" | "her" => person,
@@ -2855,7 +2865,32 @@ impl<'a> Reader<'a> {
         } else {
             self.subject_before(t, r)
         };
-        (g.unwrap_or_default(), false, None)
+        match g {
+            Some(g) if !g.is_empty() => (g, false, None),
+            // "while it continues to defy X": a pronoun nobody named is the subject; the
+            // clause's other names are not.
+            _ => (Vec::new(), self.pronoun_subject(t, r), None),
+        }
+    }
+
+    /// Whether a subject pronoun stands before the verb at `t` in its clause, past auxiliaries,
+    /// adverbs and a verb it depends on ("it continues to defy").
+    fn pronoun_subject(&self, t: usize, r: usize) -> bool {
+        let mut k = t;
+        for _ in 0..5 {
+            let Some(j) = k.checked_sub(1) else {
+                return false;
+            };
+            k = j;
+            if self.region[k] != r || self.toks[k].k != K::Word {
+                return false;
+            }
+            let w = self.w(k);
+            if matches!(w, "he" | "she" | "it" | "they" | "we" | "i") {
+                return true;
+            }
+        }
+        false
     }
 
     /// A verb after "to", or an -ing form after a preposition or another verb.
