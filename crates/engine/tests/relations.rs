@@ -946,6 +946,98 @@ fn korean_owner_of_a_war_named_by_a_country_fights_it() {
     assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
 }
 
+#[test]
+fn korean_quotation_before_an_adnominal_verb_of_saying_is_speech() {
+    let a = read("북한은 최근 담화를 통해 \"미국과 마주 앉을 생각이 없다\"는 입장을 밝힌 바 있다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "north-korea", "united-states"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn korean_term_in_quotation_marks_is_no_quotation() {
+    let a = read("트럼프 대통령과 김정은이 '깜짝 회동'을 했다.");
+    assert_eq!(
+        tone(&a, "donald-trump", "kim-jong-un"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_title_glued_to_a_name_carries_its_particle() {
+    let a = read("유엔 주재 미국대사는 “북한 유류 공급의 30%를 차단하는 셈”이라고 강조했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "united-states", "north-korea"),
+        Some(Direction::AToB)
+    );
+    // Where the envoy is posted is part of the title.
+    assert_eq!(pair(&a, "north-korea", "united-nations"), None);
+}
+
+#[test]
+fn korean_plural_and_compound_titles_carry_their_particle() {
+    let a = read("프랑스 관리들은 미국의 지원이 함께 이뤄져야 한다는 입장이다.");
+    assert_eq!(tone(&a, "france", "united-states"), Some(Tone::Cooperation));
+    let a = read("한국을 방문중인 미 국무부 부장관 겸 대북정책특별대표는 이날 그렇게 밝혔다.");
+    assert_eq!(
+        tone(&a, "south-korea", "united-states-department-of-state"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_press_spoken_to_is_no_party() {
+    let a = read("미국 정부 당국자는 연합뉴스와의 통화에서 러시아와의 협상을 설명했다.");
+    assert!(
+        !pairs(&a)
+            .iter()
+            .any(|(x, y)| x == "yonhap" || y == "yonhap"),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn korean_owner_does_the_event_to_the_name_before_its_noun() {
+    let a =
+        read("트럼프는 우크라이나의 북대서양조약기구(NATO·나토) 가입을 지지하지 않는다고 말했다.");
+    assert_eq!(tone(&a, "nato", "ukraine"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "ukraine", "nato"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "donald-trump", "ukraine"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_trilateral_meeting_pairs_every_side() {
+    let a = read(
+        "트럼프 당선인은 젤렌스키 우크라이나 대통령, 마크롱 프랑스 대통령과의 3자 회동에서 이렇게 밝혔다.",
+    );
+    assert_eq!(tone(&a, "france", "ukraine"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "france", "ukraine"), Some(Direction::Mutual));
+    let a =
+        read("트럼프 당선인은 젤렌스키 우크라이나 대통령, 마크롱 프랑스 대통령과 각각 회동했다.");
+    assert_eq!(pair(&a, "france", "ukraine"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn korean_subject_of_one_quotation_acts_in_the_next() {
+    let a = read(
+        "WSJ은 \"트럼프 당선인은 아직 결정하지 않았다\"며 \"동맹국들은 물론 푸틴 대통령과도 대화한 뒤에 결정이 이뤄질 것\"이라고 전망했다.",
+    );
+    assert_eq!(
+        tone(&a, "donald-trump", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

@@ -89,6 +89,7 @@ const CUES: &[KoCue] = &[
     cue("약속", Category::Agree, false),
     cue("이견", Category::Disapprove, true),
     cue("교류", Category::Cooperate, true),
+    cue("가입", Category::Cooperate, false),
     cue("협력", Category::Cooperate, true),
     cue("공조", Category::Cooperate, true),
     cue("연합훈련", Category::Cooperate, true),
@@ -324,6 +325,15 @@ const SPEECH: &[&str] = &[
     "전망했습",
     "공언",
     "일축",
+    // "…하겠다"고 했다: a quotative ending before 하다 says.
+    "고 했",
+    // Adnominal forms before the noun of what was said ("…는 입장을 밝힌").
+    "밝힌",
+    "말한",
+    "강조한",
+    "주장한",
+    "언급한",
+    "발표한",
 ];
 
 /// Media: a subject that reports.
@@ -396,9 +406,21 @@ fn find_cues<'c>(text: &str, units: &[Unit]) -> Vec<(usize, usize, &'c KoCue, bo
         {
             continue;
         }
+        // "가입국": a member state, not the act of joining.
+        if c.stem == "가입" && text[e..].starts_with('국') {
+            continue;
+        }
         out.push((s, e, c, negated_after(text, e)));
     }
     out.sort_by_key(|x| x.0);
+    // "가입을 지지하지 않지만": the negation belongs to the predicate right after the event noun.
+    for i in 0..out.len().saturating_sub(1) {
+        let (_, e, _, negated) = out[i];
+        let (next, _, _, next_negated) = out[i + 1];
+        if negated && next_negated && text[e..next].split_whitespace().count() <= 1 {
+            out[i].3 = false;
+        }
+    }
     out
 }
 
@@ -464,6 +486,17 @@ fn refused_after(text: &str, e: usize) -> bool {
 
 /// The role a particle after a name gives, and the particle's length.
 fn particle(after: &str) -> (Role, usize) {
+    // A title glued to the name ("미국대사는", "러시아대통령이"): the title's particle.
+    if let Some(t) = TITLES
+        .iter()
+        .filter(|t| after.starts_with(**t))
+        .max_by_key(|t| t.len())
+    {
+        let (role, len) = particle(&after[t.len()..]);
+        if role != Role::Other {
+            return (role, t.len() + len);
+        }
+    }
     for (p, role) in PARTICLES {
         if let Some(rest) = after.strip_prefix(p) {
             // The particle must end the word (or be followed by a space and its second part).
@@ -499,6 +532,21 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
         if units[u].media && speech_at.is_some() && it.role == Role::Subject {
             dropped[u] = true;
         }
+        // "연합뉴스와의 통화에서", "CNN과 인터뷰에서": the press spoken to is no party.
+        if units[u].media && matches!(it.role, Role::Partner | Role::Target) {
+            let rest = text[it.e..].trim_start_matches(|c: char| is_hangul(c));
+            let next = rest.trim_start();
+            if ["통화", "인터뷰", "회견", "대담", "기자회견"]
+                .iter()
+                .any(|w| next.starts_with(w))
+            {
+                dropped[u] = true;
+            }
+        }
+        // "유엔 주재 미국대사": where an envoy is posted is part of the title, not a party.
+        if text[units[u].end..].trim_start().starts_with("주재") {
+            dropped[u] = true;
+        }
         // "(AP통신)", "[사진 출처 = 연합뉴스]": credits.
         if units[u].media && text[..it.s].trim_end().ends_with(['(', '[', '=']) {
             dropped[u] = true;
@@ -507,7 +555,7 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
     // A phrase: bare names and titles before a name or title carry the particle of its last word.
     let roles = phrase_roles(text, &items, units.len());
     // Quotation: a name inside quotes belongs to what was said.
-    let quote = quote_span(text);
+    let quotes = quote_spans(text);
     let said = speech_at.is_some();
     let mut links: Vec<Link> = Vec::new();
     let mut topic: Vec<usize> = Vec::new();
@@ -537,7 +585,7 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
             units,
             roles: &roles,
             dropped: &dropped,
-            quote,
+            quotes: &quotes,
             said,
             start: cs,
             end: ce,
@@ -562,7 +610,8 @@ struct Clause<'a> {
     units: &'a [Unit],
     roles: &'a [(Role, usize)],
     dropped: &'a [bool],
-    quote: Option<(usize, usize)>,
+    /// Quotations of speech.
+    quotes: &'a [(usize, usize)],
     said: bool,
     start: usize,
     end: usize,
@@ -602,6 +651,11 @@ impl Clause<'_> {
             cue: Some(cue),
             kind: LinkKind::Stated,
         });
+    }
+
+    /// Whether a span lies inside a quotation of speech.
+    fn quoted(&self, s: usize, e: usize) -> bool {
+        self.quotes.iter().any(|&(a, b)| a <= s && e <= b)
     }
 
     fn in_clause(&self, u: usize) -> bool {
@@ -685,7 +739,7 @@ impl Clause<'_> {
             if self.supposed(e) {
                 tone = Tone::Neutral;
             }
-            let in_quote = self.quote.is_some_and(|(a, b)| a <= s && e <= b);
+            let in_quote = self.quoted(s, e);
             // Participants: owners of the cue noun, names with role particles before it, and
             // the subject.
             let owner: Vec<usize> = (0..units.len())
@@ -712,10 +766,7 @@ impl Clause<'_> {
                 continue;
             }
             let mut before = self.marked_before(s, &owner);
-            before.retain(|&u| {
-                self.quote
-                    .is_none_or(|(a, b)| (a <= units[u].start && units[u].end <= b) == in_quote)
-            });
+            before.retain(|&u| self.quoted(units[u].start, units[u].end) == in_quote);
             if let Some(t) = inner_targets {
                 before = t;
             }
@@ -727,11 +778,7 @@ impl Clause<'_> {
                 let inside: Vec<usize> = subjects
                     .iter()
                     .copied()
-                    .filter(|&u| {
-                        self.quote.is_none_or(|(a, b)| {
-                            (a <= units[u].start && units[u].end <= b) == in_quote
-                        })
-                    })
+                    .filter(|&u| self.quoted(units[u].start, units[u].end) == in_quote)
                     .collect();
                 if inside.is_empty() && in_quote && self.said {
                     // Nobody named inside the quotation: the speaker does it.
@@ -810,16 +857,36 @@ impl Clause<'_> {
                     );
                 }
             }
+            // "A는 B, C와의 3자 회동에서": in a meeting of three or more, the partners meet
+            // each other too.
+            if mutual && many_sided(&text[..s]) {
+                for (a, &x) in targets.iter().enumerate() {
+                    for &y in &targets[a + 1..] {
+                        self.push(
+                            links,
+                            (x, y),
+                            Event {
+                                tone,
+                                category,
+                                cue: span,
+                            },
+                            Direction::Mutual,
+                        );
+                    }
+                }
+            }
         }
     }
 
-    /// "X의 Y 전쟁": a war named by Y that X owns, as (X, Y).
+    /// "X의 Y 전쟁", "X의 Y 침공", "X의 Y 가입": an event Y names right before its noun that
+    /// X owns, as (X, Y): X does it to or with Y.
     fn war_on(&self, cue_start: usize) -> Option<(usize, usize)> {
         let units = self.units;
         let y = (0..units.len()).find(|&u| {
             self.in_clause(u)
                 && units[u].end <= cue_start
-                && names_the_event(self.text, units[u].end, cue_start)
+                && !self.dropped[u]
+                && bare_before(self.text, units[u].end, cue_start)
         })?;
         let x = (0..units.len()).find(|&u| {
             self.in_clause(u)
@@ -890,6 +957,28 @@ fn flip(t: Tone) -> Tone {
         Tone::Conflict => Tone::Cooperation,
         Tone::Neutral => Tone::Neutral,
     }
+}
+
+/// Whether the words right before an event noun make it one of three or more sides ("3자",
+/// "4자", "다자", "삼자", "3국").
+fn many_sided(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    ["다자", "삼자", "사자"].iter().any(|w| word.ends_with(w))
+        || ['자', '국'].iter().any(|&k| {
+            word.strip_suffix(k)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && n != "2")
+        })
+}
+
+/// Whether only spaces, or a bracketed other name ("북대서양조약기구(NATO·나토) 가입"), stand
+/// between a name and the noun after it.
+fn bare_before(text: &str, unit_end: usize, cue_start: usize) -> bool {
+    let between = text[unit_end..cue_start].trim();
+    between.is_empty() || between.starts_with('(') && between.ends_with(')') && between.len() <= 40
 }
 
 /// A name right before 전쟁 ("우크라이나 전쟁"): the war's name, not a party to it.
@@ -969,9 +1058,13 @@ fn phrase_roles(text: &str, items: &[Item], n: usize) -> Vec<(Role, usize)> {
                 }
                 None => {
                     let word = &text[next.s..next.e];
-                    let title = TITLES.iter().find(|t| word.starts_with(*t));
-                    match title {
-                        Some(t) => role = particle(&word[t.len()..]).0,
+                    // "A 부장관 겸 B특별대표는": one person's two titles.
+                    if word == "겸" {
+                        j += 1;
+                        continue;
+                    }
+                    match title_role(word) {
+                        Some(r) => role = r,
                         None => break,
                     }
                 }
@@ -1002,6 +1095,34 @@ fn phrase_roles(text: &str, items: &[Item], n: usize) -> Vec<(Role, usize)> {
     roles
 }
 
+/// The role a title word gives the phrase it ends: the particle after the title ("대통령과",
+/// "관리들은" with the plural 들), also for a compound ending in a title ("대북정책특별대표는");
+/// `None` when the word is no title.
+fn title_role(word: &str) -> Option<Role> {
+    let role_after = |rest: &str| {
+        let rest = rest.strip_prefix("들").unwrap_or(rest);
+        let (role, len) = particle(rest);
+        (len == rest.len()).then_some(role)
+    };
+    if let Some(t) = TITLES
+        .iter()
+        .filter(|t| word.starts_with(**t))
+        .max_by_key(|t| t.len())
+    {
+        return Some(role_after(&word[t.len()..]).unwrap_or_else(|| particle(&word[t.len()..]).0));
+    }
+    // A compound ending in a title of two syllables or more.
+    TITLES
+        .iter()
+        .filter(|t| t.chars().count() >= 2)
+        .filter_map(|t| {
+            let at = word.rfind(*t)?;
+            (at > 0).then(|| role_after(&word[at + t.len()..]).map(|r| (t.len(), r)))?
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, r)| r)
+}
+
 /// Whether unit `u` (with 의) owns the noun phrase that ends in the cue at `cue_start`: no
 /// other name, particle-marked word or clause break between them.
 fn owns(text: &str, units: &[Unit], roles: &[(Role, usize)], u: usize, cue_start: usize) -> bool {
@@ -1025,17 +1146,43 @@ fn owns(text: &str, units: &[Unit], roles: &[(Role, usize)], u: usize, cue_start
         })
 }
 
-/// The span of the first quotation, if any: “…”, "…" or ‘…’.
-fn quote_span(text: &str) -> Option<(usize, usize)> {
+/// The quotations of speech: “…”, "…" or ‘…’ followed by a quotative ending ("…\"라고
+/// 말했다", "…\"는 입장") or ending the sentence. Marks around a term ("'깜짝 회동'을 했고")
+/// quote no one.
+fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    const QUOTATIVE: &[&str] = &[
+        "고",
+        "라고",
+        "이라고",
+        "라며",
+        "이라며",
+        "며",
+        "면서",
+        "라면서",
+        "는",
+        "라는",
+        "이라는",
+    ];
+    let mut out = Vec::new();
     for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\'')] {
-        if let Some(a) = text.find(open) {
-            let from = a + open.len_utf8();
-            if let Some(b) = text[from..].find(close) {
-                return Some((a, from + b + close.len_utf8()));
+        let mut from = 0;
+        while let Some(a) = text[from..].find(open).map(|a| from + a) {
+            let inner = a + open.len_utf8();
+            let Some(b) = text[inner..].find(close).map(|b| inner + b) else {
+                break;
+            };
+            let end = b + close.len_utf8();
+            let after = &text[end..];
+            let inside = |x: usize| out.iter().any(|&(p, q)| p <= x && x < q);
+            if !inside(a)
+                && (QUOTATIVE.iter().any(|q| after.starts_with(q)) || after.trim().is_empty())
+            {
+                out.push((a, end));
             }
+            from = end;
         }
     }
-    None
+    out
 }
 
 /// The words and names of a sentence, with the particle role of each name.
