@@ -830,6 +830,76 @@ fn rivalry_and_competition_between_states_are_conflict() {
     );
 }
 
+#[test]
+fn against_after_a_noun_is_that_nouns_not_a_stance() {
+    let a = read(
+        "The Pentagon memo considering steps against other Nato members follows attacks on the alliance by Donald Trump.",
+    );
+    assert_eq!(
+        pair(&a, "donald-trump", "united-states-department-of-defense"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    let a = read("The cash will help Ukraine defend itself against Russia.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "ukraine", "russia"), Some(Direction::AToB));
+}
+
+#[test]
+fn allies_in_ones_own_alliance_are_membership() {
+    let a = read("The U.S. and its NATO allies will continue to provide Afghanistan with aid.");
+    assert_eq!(pair(&a, "nato", "united-states"), None, "{:#?}", a.evidence);
+    let a = read("\"I looked at the reaction of our U.S. partners,\" Putin said.");
+    assert_eq!(
+        tone(&a, "united-states", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn a_bodys_own_meeting_is_no_meeting_with_those_in_it() {
+    let a = read(
+        "At a U.N. Security Council meeting held at the request of Russia, Ukrainian Ambassador Andrii Melnyk denied the accusations.",
+    );
+    for x in ["russia", "ukraine", "andrii-melnyk"] {
+        assert_eq!(
+            pair(&a, x, "un-security-council"),
+            None,
+            "{x}: {:#?}",
+            a.evidence
+        );
+    }
+}
+
+#[test]
+fn name_after_like_and_a_comma_is_no_list_with_the_subject() {
+    let a = read("Like China, Russia already sides with the North on sanctions.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(pair(&a, "china", "north-korea"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn title_in_capitals_after_a_preposition_keeps_the_name_in_it() {
+    let a = read(
+        "After a meeting with Nato Secretary General Mark Rutte, Donald Trump spoke to reporters.",
+    );
+    assert_eq!(
+        tone(&a, "donald-trump", "mark-rutte"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn by_after_a_nouns_own_phrase_names_its_agent() {
+    let a = read("The sanctions on Iran by the United States hurt trade.");
+    assert_eq!(tone(&a, "iran", "united-states"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "iran"),
+        Some(Direction::AToB)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

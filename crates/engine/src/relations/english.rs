@@ -852,9 +852,17 @@ impl<'a> Reader<'a> {
             return false;
         }
         let mut conj = false;
+        // A comma joins a list only when the list goes on after the second name ("A, B and
+        // C"); "Like China, Russia is …" is no list.
+        let list_goes_on = {
+            let next = y.last + 1;
+            matches!(self.w(next), "and" | "or")
+                || matches!(self.toks.get(next).map(|t| t.k), Some(K::Punct(',')))
+        };
         for t in between {
             match self.toks[t].k {
-                K::Punct(',') => conj = true,
+                K::Punct(',') if list_goes_on => conj = true,
+                K::Punct(',') => {}
                 K::Punct('/' | '&') => conj = true,
                 K::Word => match self.w(t) {
                     "and" | "or" | "nor" | "plus" => conj = true,
@@ -2185,7 +2193,7 @@ impl<'a> Reader<'a> {
     fn in_pp(&self, first: usize, r: usize) -> bool {
         let mut k = first;
         let mut steps = 0;
-        while k > 0 && steps < 4 {
+        while k > 0 && steps < 5 {
             k -= 1;
             if self.region[k] != r {
                 return false;
@@ -2194,8 +2202,13 @@ impl<'a> Reader<'a> {
                 K::Word => {
                     let w = self.w(k);
                     if self.is_prep(k) {
-                        // "after Russia invaded …": the word that opened the clause.
-                        let opens_region = k == 0 || self.region[k - 1] != r;
+                        // "after Russia invaded …": the word that opened the clause ("At a
+                        // meeting …" opens a phrase, not a clause).
+                        let opens_region = (k == 0 || self.region[k - 1] != r)
+                            && matches!(
+                                w,
+                                "after" | "before" | "since" | "as" | "until" | "once" | "for"
+                            );
                         // "thousands of US troops": a quantity's "of" heads no phrase.
                         let partitive = w == "of" && k > 0 && is_quantity(self.w(k - 1));
                         // "a delegation led by X": the leader stands for the group.
@@ -2207,14 +2220,32 @@ impl<'a> Reader<'a> {
                             || partitive
                             || leader);
                     }
-                    if DETERMINERS.contains(w) || adjective_like(w) || ROLES.contains(w) {
+                    // "with Nato Secretary General X": the words of a title in capitals.
+                    let title_word = !self.title_case
+                        && self.text[self.toks[k].s..].starts_with(char::is_uppercase);
+                    if DETERMINERS.contains(w)
+                        || adjective_like(w)
+                        || ROLES.contains(w)
+                        || title_word
+                    {
                         steps += 1;
                         continue;
                     }
                     return false;
                 }
                 K::Punct(',') => {
-                    // "A, B and C" in a list after a preposition: look past the list.
+                    // "A, B and C" in a list after a preposition: look past the list; "Like
+                    // China, Russia is …" is no list.
+                    let end = self
+                        .unit_at(first)
+                        .and_then(|u| self.phrase_of[u])
+                        .map_or(first, |p| self.phrases[p].last);
+                    let next = end + 1;
+                    if !(matches!(self.w(next), "and" | "or")
+                        || matches!(self.toks.get(next).map(|t| t.k), Some(K::Punct(','))))
+                    {
+                        return false;
+                    }
                     steps += 1;
                 }
                 K::Unit(_) | K::Poss => steps += 1,
@@ -2792,7 +2823,21 @@ impl<'a> Reader<'a> {
                             .then(|| self.np_group(cue.last + 2, r))
                             .flatten()
                     });
-                    return (self.referent(cue, r).unwrap_or_default(), true, other);
+                    // "The U.S. and its NATO allies …": the noun inside its own referent's
+                    // list names neither its owner nor the name that qualifies it.
+                    let own: Vec<usize> = other
+                        .iter()
+                        .flatten()
+                        .chain(self.modifier(t).iter().flatten())
+                        .copied()
+                        .collect();
+                    let referent: Vec<usize> = self
+                        .referent(cue, r)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|u| !own.contains(u))
+                        .collect();
+                    return (referent, true, other);
                 }
                 if let Some(g) = self.possessor(t).or_else(|| self.modifier(t)) {
                     return (g, true, None);
@@ -2969,8 +3014,24 @@ impl<'a> Reader<'a> {
 
     /// The group after "by" following a cue: "sanctioned by X", "sanctions by X".
     fn by_agent(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
-        let limit = (cue.last + 5).min(self.toks.len());
-        for k in cue.last + 1..limit {
+        let mut from = cue.last + 1;
+        // A noun's own phrase first: "attacks on the organisation by X", "sanctions on Iran by
+        // the US".
+        if cue.entry.pos == Pos::Noun && cue.entry.preps.contains(&self.w(from)) {
+            let end = (from + 7).min(self.toks.len());
+            if let Some(by) = (from + 1..end)
+                .take_while(|&k| {
+                    self.region[k] == r
+                        && !matches!(self.toks[k].k, K::Punct(_))
+                        && (self.w(k) == "by" || !self.is_prep(k) && !self.is_verbal(k))
+                })
+                .find(|&k| self.w(k) == "by")
+            {
+                from = by;
+            }
+        }
+        let limit = (from + 4).min(self.toks.len());
+        for k in from..limit {
             if self.region[k] != r {
                 return None;
             }
@@ -3314,9 +3375,37 @@ impl<'a> Reader<'a> {
                             k += 1;
                             continue;
                         }
+                        // (A noun's "on the organisation by X" names the noun's own agent.)
+                        let participle = self.w(k - 1).ends_with("ed")
+                            || VERBS.contains(self.w(k - 1))
+                            || matches!(
+                                self.w(k - 1),
+                                "taken"
+                                    | "made"
+                                    | "held"
+                                    | "led"
+                                    | "given"
+                                    | "done"
+                                    | "sent"
+                                    | "set"
+                                    | "put"
+                                    | "brought"
+                                    | "built"
+                                    | "shown"
+                                    | "written"
+                                    | "drawn"
+                                    | "thrown"
+                                    | "begun"
+                                    | "run"
+                                    | "fought"
+                                    | "won"
+                            );
                         if w == "by"
                             && k > cue.last + 1
-                            && (object_open || words > 0)
+                            && (object_open
+                                || open_prep == Some(true)
+                                    && words > 0
+                                    && (e.pos != Pos::Noun || participle))
                             && out.is_empty()
                         {
                             // "denounced the drills held by X", "opposed the bid by X": the
@@ -3531,12 +3620,22 @@ impl<'a> Reader<'a> {
                     g.iter()
                         .any(|&u| !self.dropped[u] && !self.is_speaker_of(u, f.region))
                 };
+                // "at a Security Council meeting", "an ASEAN summit": one name's meeting is that
+                // body's session, not a meeting with the others of the clause.
+                let session = f.category == Some(Category::Consult)
+                    && f.agents.len() == 1
+                    && self.modifier(f.at).as_deref() == Some(f.agents.as_slice());
+                // "attacks on the organisation by X": the other side is written, and is none of
+                // the names; and "the alliance" there is the attacks' object, no event of its own.
+                let written = self.written_target(f.at) || self.object_of_another(f.at);
                 if f.tone != Tone::Neutral
                     && f.noun
                     && f.explicit_agent
                     && live(&f.agents)
                     && !live(&f.targets)
                     && !(f.mutual && f.agents.len() >= 2)
+                    && !session
+                    && !written
                 {
                     f.targets = self
                         .clause_others(&f)
@@ -3656,8 +3755,62 @@ impl<'a> Reader<'a> {
         links
     }
 
-    /// The names of a frame's clause that are not its agents, not places and not sources.
+    /// Whether the noun cue at token `t` stands in the prepositional object of another cue
+    /// ("attacks on the alliance", "sanctions over the war").
+    fn object_of_another(&self, t: usize) -> bool {
+        let mut k = t;
+        for _ in 0..4 {
+            let Some(j) = k.checked_sub(1) else {
+                return false;
+            };
+            k = j;
+            let w = self.w(k);
+            if self.is_prep(k) {
+                return k > 0
+                    && self
+                        .cues
+                        .iter()
+                        .any(|c| c.last + 1 == k && c.entry.preps.contains(&w));
+            }
+            if !(DETERMINERS.contains(w) || adjective_like(w)) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the cue at token `t` is followed by a preposition of its frame and a noun phrase
+    /// that names no actor ("attacks on the organisation", "sanctions against the regime").
+    fn written_target(&self, t: usize) -> bool {
+        let Some(cue) = self.cues.iter().find(|c| c.t == t) else {
+            return false;
+        };
+        let p = cue.last + 1;
+        if !matches!(
+            self.w(p),
+            "on" | "against" | "into" | "toward" | "towards" | "at"
+        ) || !cue.entry.preps.contains(&self.w(p))
+        {
+            return false;
+        }
+        let mut k = p + 1;
+        let mut words = 0;
+        while k < self.toks.len() && words < 5 {
+            match self.toks[k].k {
+                K::Unit(_) | K::Poss => return false,
+                K::Word if self.is_prep(k) || self.is_verbal(k) => break,
+                K::Word => words += 1,
+                K::Punct(_) => break,
+            }
+            k += 1;
+        }
+        words > 0
+    }
+
+    /// The names of a frame's clause that are not its agents, not places and not sources, nor
+    /// names that qualify its noun ("its NATO allies").
     fn clause_others(&self, f: &Frame) -> Vec<usize> {
+        let qualifiers = self.modifier(f.at).unwrap_or_default();
         let mut out = Vec::new();
         for k in 0..self.toks.len() {
             let Some(u) = self.unit_at(k) else { continue };
@@ -3672,6 +3825,7 @@ impl<'a> Reader<'a> {
                 || self.units[u].media
                 || f.agents.contains(&u)
                 || f.agents.iter().any(|&a| self.same_phrase(a, u))
+                || qualifiers.contains(&u)
                 || self.is_place(k)
             {
                 continue;
