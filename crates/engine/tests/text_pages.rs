@@ -264,3 +264,13 @@ fn headline_ending_in_initials_is_no_sentence_and_beats_a_section_name() {
 fn korean_reporter_lines_with_their_addresses_are_all_authors() {
     check("korean_reporters_with_addresses.txt");
 }
+
+#[test]
+fn year_run_into_the_hour_still_dates_the_page() {
+    check("year_glued_to_hour_en.txt");
+}
+
+#[test]
+fn editors_credit_beside_the_update_stamp_dates_the_page() {
+    check("editor_credit_stamp_en.txt");
+}
