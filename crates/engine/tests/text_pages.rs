@@ -274,3 +274,15 @@ fn year_run_into_the_hour_still_dates_the_page() {
 fn editors_credit_beside_the_update_stamp_dates_the_page() {
     check("editor_credit_stamp_en.txt");
 }
+
+#[test]
+fn name_line_after_a_standfirst_under_a_twin_headline_is_the_byline() {
+    // The headline is printed in the title bar and again over the story; the author's name
+    // stands alone after the standfirst, above the share tools, not above text.
+    check("twin_headline_name_after_standfirst_en.txt");
+}
+
+#[test]
+fn name_line_below_the_share_tools_is_the_byline() {
+    check("name_line_under_interface_en.txt");
+}

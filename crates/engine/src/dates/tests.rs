@@ -649,12 +649,14 @@ fn a_year_run_into_the_hour_is_read_as_the_year() {
 
 #[test]
 fn an_editors_credit_may_share_the_stamps_line() {
-    let line = "Edited by Jane Doe (with inputs from Agencies) | Updated: April 07, 2020 03:49 pm IST";
+    let line =
+        "Edited by Jane Doe (with inputs from Agencies) | Updated: April 07, 2020 03:49 pm IST";
     assert!(is_stamp_line(line, &find_dates(line)));
     // Glued by a copy that lost the line breaks.
     let glued = "All IndiaEdited by Jane Doe (with inputs from Agencies)Updated: April 07, 2020 03:49 pm IST";
     assert!(is_stamp_line(glued, &find_dates(glued)));
     // A sentence of prose that holds a date is not a stamp.
-    let prose = "The ministry said the shipment was approved by the cabinet on April 07, 2020 after talks";
+    let prose =
+        "The ministry said the shipment was approved by the cabinet on April 07, 2020 after talks";
     assert!(!is_stamp_line(prose, &find_dates(prose)));
 }
