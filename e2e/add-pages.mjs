@@ -195,11 +195,14 @@ let dir;
 let paths;
 let expected;
 
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'add-pages-'));
+/** The files and the CLI's view of them, made once for every engine (in a suite's `before`, so
+ *  that a missing CLI fails these tests only, not the others of the process). */
+function setUp() {
+  if (expected) return;
+  dir ??= mkdtempSync(join(tmpdir(), 'add-pages-'));
   paths = makeFiles(dir);
   expected = expectedView(cliReport(dir));
-});
+}
 
 after(async () => {
   await closeBrowsers();
@@ -228,6 +231,8 @@ async function clean(page, origin = BASE_URL.origin) {
 
 for (const engine of chosenEngines(['chromium'])) {
   describe(`add your pages (${title(engine)})`, { timeout: 8 * TEST_TIMEOUT_MS }, () => {
+    before(setUp);
+
     test('text, HTML, a zip and a binary file give the counts of coverage ingest\'s report', { timeout: TEST_TIMEOUT_MS }, async () => {
       const page = await openExplorer(engine);
       try {

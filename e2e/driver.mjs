@@ -587,9 +587,21 @@ class WebDriverPage extends Page {
     return element[ELEMENT];
   }
 
-  /** A click through the driver: scrolled into view, at the element's centre, as a user's. */
+  /** A click through the driver: scrolled into view, at the element's centre, as a user's.
+   *  First waits, as Playwright does, until the element is visible and has kept its place over
+   *  two frames: a click computed before a layout shift lands beside it. */
   async click(selector) {
     await this.waitForSelector(selector, { state: 'visible' });
+    await this.waitFor(
+      async (s) => {
+        const place = () => JSON.stringify(document.querySelector(s)?.getBoundingClientRect());
+        const before = place();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return before === place() && !document.querySelector(s).disabled;
+      },
+      selector,
+      { what: `${selector} to stay in place and be enabled` },
+    );
     await this.session.command('POST', `/element/${await this.#element(selector)}/click`, {});
   }
 
@@ -628,7 +640,13 @@ class WebDriverPage extends Page {
         },
         before,
         { timeout, what: `the file ${selector} hands over` },
-      );
+      ).catch(async (error) => {
+        const seen = await this.evaluate(() => ({
+          downloads: window.__e2e?.downloads.map((d) => [d.name, d.data?.length ?? null, d.error]),
+          problems: [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent).filter(Boolean),
+        })).catch((e) => e.message);
+        throw new Error(`${error.message}; the page had ${JSON.stringify(seen)}`);
+      });
       assert.equal(entry.error, null, `the file ${selector} hands over could not be read`);
       return { name: entry.name, bytes: Buffer.from(entry.data, 'base64') };
     }
