@@ -405,14 +405,22 @@ class Session {
     const child = spawn(driver, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    child.on('error', (error) => (stderr += `\n${error.message}`));
+    let gone = false;
+    const exited = new Promise((resolve) => {
+      child.on('exit', resolve);
+      child.on('error', resolve);
+    }).then(() => (gone = true));
+    child.on('error', (error) => {
+      stderr += `\n${error.message}`;
+      gone = true;
+    });
     const session = new Session(`http://127.0.0.1:${port}`, child, exited, downloads);
     try {
       const deadline = Date.now() + 20_000;
       for (;;) {
         const ready = await session.call('GET', '/status').then((s) => s.ready, () => false);
         if (ready) break;
+        if (gone) throw new Error(`${driver} did not start`);
         if (Date.now() > deadline) throw new Error(`${driver} did not listen on port ${port}`);
         await sleep(POLL_MS);
       }
