@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STEP_TIMEOUT_MS } from './helpers.mjs';
+import { STEP_TIMEOUT_MS, watch } from './helpers.mjs';
 import { launchChromium } from './chromium.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -245,8 +245,7 @@ class ChromiumBrowser {
 class ChromiumPage extends Page {
   constructor(context, page) {
     super();
-    Object.assign(this, { engine: 'chromium', context, page, problemList: [], requests: [] });
-    watchPlaywright(page, this.problemList);
+    Object.assign(this, { engine: 'chromium', context, page, problemList: watch(page), requests: [] });
     page.on('request', (r) => this.requests.push(r.url()));
   }
 
@@ -320,26 +319,6 @@ class ChromiumPage extends Page {
   async close() {
     await this.context.close().catch(() => {});
   }
-}
-
-/** Collects what should never happen on a page: console errors, uncaught errors, failed
- *  requests, HTTP errors, dialogs (which it dismisses). */
-export function watchPlaywright(page, problems = []) {
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-  );
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  });
-  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------
