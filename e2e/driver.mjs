@@ -147,6 +147,10 @@ class Page {
     await this.waitFor(() => (document.getElementById('match-count')?.textContent ?? '').trim() !== '', null, {
       timeout,
       what: '#match-count to show a number',
+    }).catch(async (error) => {
+      const problems = await this.problems().catch(() => []);
+      const said = problems.length ? `; the browser reported:\n  ${problems.join('\n  ')}` : '';
+      throw new Error(`${error.message} at ${await this.url().catch(() => '?')}${said}`);
     });
   }
 
@@ -249,12 +253,13 @@ class ChromiumPage extends Page {
     page.on('request', (r) => this.requests.push(r.url()));
   }
 
+  // Loads get longer than a step: the WebDriver engines wait up to a minute for one.
   async goto(url) {
-    await this.page.goto(url, { waitUntil: 'load' });
+    await this.page.goto(url, { waitUntil: 'load', timeout: 3 * STEP_TIMEOUT_MS });
   }
 
   async reload() {
-    await this.page.reload({ waitUntil: 'load' });
+    await this.page.reload({ waitUntil: 'load', timeout: 3 * STEP_TIMEOUT_MS });
   }
 
   async url() {
