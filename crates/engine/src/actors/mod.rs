@@ -46,7 +46,8 @@ pub struct Matcher {
 /// are inside words ("us" in "thus") and only need the boundary test.
 #[derive(Debug, Clone, Copy)]
 struct Spelling {
-    /// Every target is a Hangul spelling: particles may follow it.
+    /// A Hangul spelling, or a role phrase ending in Hangul ("한국 대통령"): particles may
+    /// follow it.
     hangul: bool,
     /// Every target is an acronym: the case must be exact.
     acronym: bool,
@@ -73,7 +74,8 @@ impl Spelling {
         Spelling {
             hangul: targets
                 .iter()
-                .all(|t| matches!(t, Target::Actor(_, Form::Hangul))),
+                .all(|t| matches!(t, Target::Actor(_, Form::Hangul)))
+                || pattern.chars().next_back().is_some_and(is_hangul),
             acronym: targets
                 .iter()
                 .all(|t| matches!(t, Target::Actor(_, Form::Acronym))),
@@ -539,9 +541,10 @@ const KOREAN_DETERMINERS: [char; 9] = ['전', '현', '그', '양', '새', '각',
 /// when no title follows or the name is a determiner.
 fn korean_title(after: &str) -> Option<&'static str> {
     let word = after.strip_prefix(' ')?;
+    // Hangul and digits ("제1위원장의").
     let end = word
         .char_indices()
-        .find(|&(_, c)| !is_hangul(c))
+        .find(|&(_, c)| !is_hangul(c) && !c.is_ascii_digit())
         .map_or(word.len(), |(k, _)| k);
     let word = &word[..end];
     KOREAN_TITLES
@@ -1159,6 +1162,14 @@ holders = [{ actor = "yoon-young-kwan", from = "2003-02-27", to = "2004-01-16" }
         assert_eq!(
             wider("x\nthe Yoon administration joined", None),
             ["Yoon:yoon-suk-yeol"]
+        );
+    }
+
+    #[test]
+    fn korean_role_phrase_takes_particles() {
+        assert_eq!(
+            wider("x\n한국 대통령은 말했다", Day::new(2000, 6, 15)),
+            ["한국 대통령:south-korea", "한국 대통령:kim-dae-jung"]
         );
     }
 
