@@ -161,13 +161,16 @@ impl Shorts {
             .map(|(_, a)| *a)
     }
 
-    /// The states a text names by abbreviation, outside the `taken` byte ranges (the
-    /// dictionary's spellings: "북한" is North Korea, not 북 and 한).
-    pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Hit> {
+    /// The states a text names by abbreviation, outside the byte ranges `taken` gives (the
+    /// dictionary's spellings: "북한" is North Korea, not 북 and 한), asked only when the text
+    /// holds Hangul.
+    pub fn find(&self, text: &str, taken: impl FnOnce() -> Vec<(usize, usize)>) -> Vec<Hit> {
         let mut out = Vec::new();
-        if self.by_syllable.is_empty() || !text.chars().any(is_hangul) {
+        // Hangul syllables open with the bytes EA–ED in UTF-8: most paragraphs are skipped here.
+        if self.by_syllable.is_empty() || !text.bytes().any(|b| (0xEA..=0xED).contains(&b)) {
             return out;
         }
+        let taken = taken();
         let free = |s: usize, e: usize| !taken.iter().any(|&(a, b)| s < b && a < e);
         let mut next_free = 0;
         for (i, c) in text.char_indices() {

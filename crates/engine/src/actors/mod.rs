@@ -226,8 +226,8 @@ impl Matcher {
         let mut pending_headline: Vec<(usize, Candidate)> = Vec::new();
         for (p, text) in paragraphs.iter().enumerate() {
             let picked = self.pick(text);
-            let taken: Vec<(usize, usize)> = picked.iter().map(|c| (c.start, c.end)).collect();
-            for (start, end, actor) in self.shorts.find(text, &taken) {
+            let taken = || picked.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>();
+            for (start, end, actor) in self.shorts.find(text, taken) {
                 found.push(Found {
                     paragraph: p as u32,
                     start: start as u32,
