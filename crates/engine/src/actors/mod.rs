@@ -537,10 +537,14 @@ const KOREAN_TITLES: &[&str] = &[
 /// "both", "new", "each", "first", "two", "three" ("전 대통령", "양 정상").
 const KOREAN_DETERMINERS: [char; 9] = ['전', '현', '그', '양', '새', '각', '첫', '두', '세'];
 
-/// The title after a Korean family name and one space, as the role phrases spell it; `None`
-/// when no title follows or the name is a determiner.
+/// The title after a Korean family name and one space, perhaps after 전 "former" or 현
+/// "current" ("윤 전 대통령"), as the role phrases spell it; `None` when no title follows.
 fn korean_title(after: &str) -> Option<&'static str> {
     let word = after.strip_prefix(' ')?;
+    let word = ["전 ", "현 "]
+        .iter()
+        .find_map(|w| word.strip_prefix(w))
+        .unwrap_or(word);
     // Hangul and digits ("제1위원장의").
     let end = word
         .char_indices()
@@ -1140,6 +1144,7 @@ holders = [{ actor = "yoon-young-kwan", from = "2003-02-27", to = "2004-01-16" }
             ["스티븐 비건:stephen-biegun", "비건:stephen-biegun"]
         );
         // "전 대통령" is "the former president", not a family name; no title, no name.
+        assert_eq!(wider("x\n윤 전 대통령의 파면", None), ["윤:yoon-suk-yeol"]);
         assert!(wider("x\n전 대통령은 말했다. 윤이 왔다. 김치", None).is_empty());
     }
 
