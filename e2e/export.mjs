@@ -1,121 +1,53 @@
 // End-to-end tests of "Export this view" (#export-articles, #export-edges, #export-gexf,
-// #export-svg, #export-png): each button hands the browser a download made in the page, and
-// what it holds follows the filters shown. The XML files are read back with the browser's own
-// parser, and the GEXF also with networkx when python3 has it. `cargo xtask test` serves dist/
-// and sets E2E_BASE_URL; by hand: `cargo xtask serve`, then
-//   E2E_BASE_URL=http://127.0.0.1:8080/ node e2e/export.mjs
+// #export-svg, #export-png), in each browser engine E2E_BROWSERS names (default Chromium;
+// driver.mjs says how each is driven, and how a download is caught in each): each button hands
+// the browser a download made in the page, and what it holds follows the filters shown. The XML
+// files are read back with the browser's own parser, and the GEXF also with networkx when
+// python3 has it. `cargo xtask test` serves dist/ and runs this file, through e2e/browsers.mjs,
+// with E2E_BASE_URL set; by hand: `cargo xtask serve`, then
+//   E2E_BASE_URL=http://127.0.0.1:8080/ E2E_BROWSERS=chromium,firefox,webkit xvfb-run -a node e2e/export.mjs
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  BASE_URL,
-  SEED_ACTOR,
-  SEED_ARTICLES,
-  STEP_TIMEOUT_MS,
-  TEST_TIMEOUT_MS,
-  clickActor,
-  launchChromium,
-  matchCount,
-  rendered,
-  watch,
-} from './helpers.mjs';
+import { BASE_URL, SEED_ACTOR, SEED_ARTICLES, STEP_TIMEOUT_MS, TEST_TIMEOUT_MS, records } from './helpers.mjs';
+import { browserFor, chosenEngines, closeBrowsers, title } from './driver.mjs';
 
-let browser;
-
-/** A fresh page on `path` (a hash), with requests to any other origin recorded. */
-async function withPage(path, body) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+/** A fresh page on `path` (a hash) of the served explorer. */
+async function withPage(engine, path, body) {
+  const page = await (await browserFor(engine)).newPage({ viewport: { width: 1440, height: 900 } });
   try {
-    const page = await context.newPage();
-    const problems = watch(page);
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (/^https?:$/.test(url.protocol) && url.origin !== BASE_URL.origin) {
-        problems.push(`request to another origin: ${url.href}`);
-      }
-    });
-    await page.goto(new URL(path, BASE_URL).href, { waitUntil: 'load' });
-    await rendered(page);
+    await page.goto(new URL(path, BASE_URL).href);
+    await page.rendered(3 * STEP_TIMEOUT_MS);
     await body(page);
-    assert.deepEqual(problems, [], 'exports stay in the page: no errors, no other origin');
+    assert.deepEqual(await page.requestsElsewhere(BASE_URL.origin), [], 'exports stay in the page: no other origin');
+    assert.deepEqual(await page.problems(), [], 'exports stay in the page: no errors');
   } finally {
-    await context.close().catch(() => {});
+    await page.close();
   }
-}
-
-/** Clicks an export button and gives the download's file name and bytes. */
-async function exported(page, id) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id}`).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
-}
-
-/** Rows of RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-function readCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  assert.equal(quoted, false, 'no quoted field runs to the end of the file');
-  assert.equal(field + row.join(''), '', 'the last row ends with a line end');
-  return rows;
-}
-
-/** Records as objects keyed by the header row. */
-function records(text) {
-  const [header, ...rows] = readCsv(text);
-  for (const row of rows) assert.equal(row.length, header.length, `every row has ${header.length} fields: ${row}`);
-  return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
 }
 
 async function listedSources(page) {
-  return page.locator('#articles [data-source]').evaluateAll((items) => items.map((i) => i.dataset.source));
+  return page.evaluate(() => [...document.querySelectorAll('#articles [data-source]')].map((i) => i.dataset.source));
 }
 
 /** The pairs among the map's actors, as the table view lists them (id pairs, sorted). */
 async function mapActors(page) {
-  return page.locator('svg#map [data-actor]').evaluateAll((nodes) => nodes.map((n) => n.dataset.actor).sort());
+  return page.evaluate(() => [...document.querySelectorAll('svg#map [data-actor]')].map((n) => n.dataset.actor).sort());
 }
 
 /** What the browser's XML parser makes of `text`: the parse error, if any, and a few facts.
- *  Parsed in a blank page beside `page`: the explorer's CSP would report every style attribute
- *  of a parsed SVG as a violation. */
+ *  Parsed aside from the explorer where the engine allows (its CSP would report every style
+ *  attribute of a parsed SVG as a violation). */
 async function parseXml(page, text, type) {
-  const blank = await page.context().newPage();
-  try {
-    return await parseIn(blank, text, type);
-  } finally {
-    await blank.close();
-  }
+  return page.evaluateAside(parseIn, { text, type });
 }
 
-async function parseIn(page, text, type) {
-  return page.evaluate(
-    ({ text, type }) => {
+function parseIn({ text, type }) {
+  {
       const doc = new DOMParser().parseFromString(text, type);
       const error = doc.getElementsByTagName('parsererror')[0];
       if (error) return { error: error.textContent };
@@ -142,9 +74,7 @@ async function parseIn(page, text, type) {
         width: doc.documentElement.getAttribute('width'),
         height: doc.documentElement.getAttribute('height'),
       };
-    },
-    { text, type },
-  );
+  }
 }
 
 /** networkx's reading of a GEXF file, or null when python3 has no networkx. */
@@ -162,145 +92,140 @@ function networkx(path) {
   return JSON.parse(run.stdout);
 }
 
-describe('export this view', { timeout: 10 * TEST_TIMEOUT_MS }, () => {
-  before(async () => {
-    const reachable = await fetch(BASE_URL).then(
-      (response) => response.ok,
-      () => false,
-    );
-    assert.ok(reachable, `nothing answers at ${BASE_URL.href}; run \`cargo xtask serve\` and set E2E_BASE_URL`);
-    browser = await launchChromium();
-  });
+after(closeBrowsers);
 
-  after(async () => {
-    if (browser) await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000))]);
-  });
+for (const engine of chosenEngines(['chromium'])) {
+  describe(`export this view (${title(engine)})`, { timeout: 10 * TEST_TIMEOUT_MS }, () => {
+    test('the articles CSV holds the matching articles, and follows a filter', { timeout: TEST_TIMEOUT_MS }, async () => {
+      await withPage(engine, '', async (page) => {
+        const all = await page.download('#export-articles');
+        assert.equal(all.name, 'coverage-articles-all.csv');
+        const everyArticle = records(all.bytes.toString('utf8'));
+        assert.equal(everyArticle.length, SEED_ARTICLES);
 
-  test('the articles CSV holds the matching articles, and follows a filter', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withPage('', async (page) => {
-      const all = await exported(page, 'export-articles');
-      assert.equal(all.name, 'coverage-articles-all.csv');
-      const everyArticle = records(all.bytes.toString('utf8'));
-      assert.equal(everyArticle.length, SEED_ARTICLES);
-
-      const count = await clickActor(page, SEED_ACTOR);
-      const some = await exported(page, 'export-articles');
-      assert.equal(some.name, `coverage-articles-${SEED_ACTOR}.csv`, 'the file is named after the filter');
-      const rows = records(some.bytes.toString('utf8'));
-      assert.equal(rows.length, count, 'one row per matching article');
-      assert.ok(rows.length < everyArticle.length, 'the filter narrows the file');
-      assert.deepEqual(
-        rows.map((r) => r.source).sort(),
-        (await listedSources(page)).sort(),
-        'the rows are the articles the list shows',
-      );
-      for (const row of rows) {
-        assert.ok(row.actor_ids.split('; ').includes(SEED_ACTOR), `${row.source} names ${SEED_ACTOR}: ${row.actor_ids}`);
-      }
-      assert.match(
-        (await page.locator('.export-status').textContent()) ?? '',
-        new RegExp(`Saved coverage-articles-${SEED_ACTOR}\\.csv: ${count} articles`),
-      );
-    });
-  });
-
-  test('the edges CSV and the GEXF graph are the map under the filters', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withPage('#years=2019', async (page) => {
-      const matches = await matchCount(page);
-      assert.ok(matches > 0 && matches < SEED_ARTICLES, `a year filter narrows the seeds (got ${matches})`);
-      const actors = await mapActors(page);
-      assert.ok(actors.length >= 2, `the map shows actors (got ${actors})`);
-
-      const csv = await exported(page, 'export-edges');
-      assert.equal(csv.name, 'coverage-edges-2019.csv');
-      const edges = records(csv.bytes.toString('utf8'));
-      assert.ok(edges.length > 0, 'the map has pairs');
-      for (const e of edges) {
-        assert.ok(actors.includes(e.source) && actors.includes(e.target), `${e.source}–${e.target} are on the map`);
-        assert.ok(Number(e.articles) >= 1 && Number(e.articles) <= matches, `a pair's articles are among the matches`);
-      }
-
-      const gexf = await exported(page, 'export-gexf');
-      assert.equal(gexf.name, 'coverage-graph-2019.gexf');
-      const text = gexf.bytes.toString('utf8');
-      const parsed = await parseXml(page, text, 'application/xml');
-      assert.equal(parsed.error, null, `the GEXF parses: ${parsed.error}`);
-      assert.equal(parsed.root, 'gexf');
-      assert.equal(parsed.namespace, 'http://gexf.net/1.3');
-      assert.deepEqual(parsed.nodes.map(([id]) => id).sort(), actors, 'its nodes are the actors on the map');
-      assert.deepEqual(
-        parsed.edges.map(([s, t]) => `${s} ${t}`).sort(),
-        edges.map((e) => `${e.source} ${e.target}`).sort(),
-        'its edges are the CSV rows',
-      );
-      assert.equal(parsed.defaultEdgeType, 'undirected', 'a pair is one edge, whoever acts');
-      // Who acts on whom: counts of the pair's sentences, declared and given for every edge.
-      for (const id of ['source_acts', 'target_acts', 'mutual']) {
-        assert.ok(parsed.edgeAttributes.includes(id), `the GEXF declares ${id}`);
-      }
-      const byPair = new Map(edges.map((e) => [`${e.source} ${e.target}`, e]));
-      let directed = 0;
-      parsed.edges.forEach(([s, t], i) => {
-        const v = parsed.edgeValues[i];
-        const row = byPair.get(`${s} ${t}`);
-        const acts = ['source_acts', 'target_acts', 'mutual'].map((k) => Number(v[k]));
-        assert.ok(acts.every((n) => Number.isInteger(n) && n >= 0), `${s}–${t} says who acts: ${JSON.stringify(v)}`);
-        const sentences = Number(row.cooperation) + Number(row.conflict) + Number(row.neutral);
-        const said = acts.reduce((a, b) => a + b, 0);
-        assert.ok(said <= sentences, `${s}–${t}: ${said} directed of ${sentences} sentences`);
-        directed += said;
-      });
-      assert.ok(directed > 0, 'some sentence of the view says who acts');
-      assert.match(parsed.description, /of 5 articles, dated 2019/, 'the file says which view it holds');
-
-      // Where python3 has networkx, it reads the same graph.
-      const file = join(mkdtempSync(join(tmpdir(), 'export-')), gexf.name);
-      writeFileSync(file, gexf.bytes);
-      const nx = networkx(file);
-      if (nx) {
-        assert.equal(nx.directed, false);
-        assert.deepEqual(nx.nodes, actors);
-        assert.equal(nx.edges, edges.length);
+        const count = await page.clickActor(SEED_ACTOR);
+        const some = await page.download('#export-articles');
+        assert.equal(some.name, `coverage-articles-${SEED_ACTOR}.csv`, 'the file is named after the filter');
+        const rows = records(some.bytes.toString('utf8'));
+        assert.equal(rows.length, count, 'one row per matching article');
+        assert.ok(rows.length < everyArticle.length, 'the filter narrows the file');
         assert.deepEqual(
-          nx.weights,
-          edges.map((e) => Number(e.articles)).sort((a, b) => a - b),
+          rows.map((r) => r.source).sort(),
+          (await listedSources(page)).sort(),
+          'the rows are the articles the list shows',
         );
-      }
+        for (const row of rows) {
+          assert.ok(row.actor_ids.split('; ').includes(SEED_ACTOR), `${row.source} names ${SEED_ACTOR}: ${row.actor_ids}`);
+        }
+        assert.match(
+          (await page.text('.export-status')) ?? '',
+          new RegExp(`Saved coverage-articles-${SEED_ACTOR}\\.csv: ${count} articles`),
+        );
+      });
+    });
+
+    test('the edges CSV and the GEXF graph are the map under the filters', { timeout: TEST_TIMEOUT_MS }, async () => {
+      await withPage(engine, '#years=2019', async (page) => {
+        const matches = await page.matchCount();
+        assert.ok(matches > 0 && matches < SEED_ARTICLES, `a year filter narrows the seeds (got ${matches})`);
+        const actors = await mapActors(page);
+        assert.ok(actors.length >= 2, `the map shows actors (got ${actors})`);
+
+        const csv = await page.download('#export-edges');
+        assert.equal(csv.name, 'coverage-edges-2019.csv');
+        const edges = records(csv.bytes.toString('utf8'));
+        assert.ok(edges.length > 0, 'the map has pairs');
+        for (const e of edges) {
+          assert.ok(actors.includes(e.source) && actors.includes(e.target), `${e.source}–${e.target} are on the map`);
+          assert.ok(Number(e.articles) >= 1 && Number(e.articles) <= matches, `a pair's articles are among the matches`);
+        }
+
+        const gexf = await page.download('#export-gexf');
+        assert.equal(gexf.name, 'coverage-graph-2019.gexf');
+        const text = gexf.bytes.toString('utf8');
+        const parsed = await parseXml(page, text, 'application/xml');
+        assert.equal(parsed.error, null, `the GEXF parses: ${parsed.error}`);
+        assert.equal(parsed.root, 'gexf');
+        assert.equal(parsed.namespace, 'http://gexf.net/1.3');
+        assert.deepEqual(parsed.nodes.map(([id]) => id).sort(), actors, 'its nodes are the actors on the map');
+        assert.deepEqual(
+          parsed.edges.map(([s, t]) => `${s} ${t}`).sort(),
+          edges.map((e) => `${e.source} ${e.target}`).sort(),
+          'its edges are the CSV rows',
+        );
+        assert.equal(parsed.defaultEdgeType, 'undirected', 'a pair is one edge, whoever acts');
+        // Who acts on whom: counts of the pair's sentences, declared and given for every edge.
+        for (const id of ['source_acts', 'target_acts', 'mutual']) {
+          assert.ok(parsed.edgeAttributes.includes(id), `the GEXF declares ${id}`);
+        }
+        const byPair = new Map(edges.map((e) => [`${e.source} ${e.target}`, e]));
+        let directed = 0;
+        parsed.edges.forEach(([s, t], i) => {
+          const v = parsed.edgeValues[i];
+          const row = byPair.get(`${s} ${t}`);
+          const acts = ['source_acts', 'target_acts', 'mutual'].map((k) => Number(v[k]));
+          assert.ok(acts.every((n) => Number.isInteger(n) && n >= 0), `${s}–${t} says who acts: ${JSON.stringify(v)}`);
+          const sentences = Number(row.cooperation) + Number(row.conflict) + Number(row.neutral);
+          const said = acts.reduce((a, b) => a + b, 0);
+          assert.ok(said <= sentences, `${s}–${t}: ${said} directed of ${sentences} sentences`);
+          directed += said;
+        });
+        assert.ok(directed > 0, 'some sentence of the view says who acts');
+        assert.match(parsed.description, /of 5 articles, dated 2019/, 'the file says which view it holds');
+
+        // Where python3 has networkx, it reads the same graph.
+        const folder = mkdtempSync(join(tmpdir(), 'export-'));
+        const file = join(folder, gexf.name);
+        writeFileSync(file, gexf.bytes);
+        const nx = networkx(file);
+        rmSync(folder, { recursive: true, force: true });
+        if (nx) {
+          assert.equal(nx.directed, false);
+          assert.deepEqual(nx.nodes, actors);
+          assert.equal(nx.edges, edges.length);
+          assert.deepEqual(
+            nx.weights,
+            edges.map((e) => Number(e.articles)).sort((a, b) => a - b),
+          );
+        }
+      });
+    });
+
+    test('the map picture is a standalone SVG and a PNG of the map shown', { timeout: TEST_TIMEOUT_MS }, async () => {
+      await withPage(engine, `#actors=${SEED_ACTOR}`, async (page) => {
+        const labels = await page.texts('svg#map .node-label');
+        assert.ok(labels.length >= 2, 'the map has labels');
+
+        const svg = await page.download('#export-svg');
+        assert.equal(svg.name, `coverage-map-${SEED_ACTOR}.svg`);
+        const parsed = await parseXml(page, svg.bytes.toString('utf8'), 'image/svg+xml');
+        assert.equal(parsed.error, null, `the SVG parses: ${parsed.error}`);
+        assert.equal(parsed.root, 'svg');
+        assert.equal(parsed.namespace, 'http://www.w3.org/2000/svg');
+        assert.equal(parsed.classes, 0, 'colours are written inline: no class needs the page style sheet');
+        assert.equal(parsed.scripts, 0);
+        for (const label of labels) assert.ok(parsed.texts.includes(label), `the picture names ${label}`);
+        assert.ok(
+          parsed.texts.some((t) => t.includes('naming Moon Jae-in')),
+          `the picture says which view it shows: ${parsed.texts.slice(0, 3)}`,
+        );
+
+        const png = await page.download('#export-png');
+        assert.equal(png.name, `coverage-map-${SEED_ACTOR}.png`);
+        assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+        const [width, height] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
+        assert.equal(width, 2 * Number(parsed.width), 'the PNG is the SVG at twice the pixels');
+        assert.equal(height, 2 * Math.round(Number(parsed.height)));
+        assert.ok(png.bytes.length > 20_000, `the PNG has a picture in it (${png.bytes.length} bytes)`);
+
+        // The table view has no picture to save.
+        await page.click('#map-table');
+        await page.waitForSelector('table#edge-table');
+        const disabled = (id) => page.evaluate((id) => document.getElementById(id).disabled, id);
+        assert.equal(await disabled('export-svg'), true);
+        assert.equal(await disabled('export-png'), true);
+        assert.equal(await disabled('export-gexf'), false);
+      });
     });
   });
-
-  test('the map picture is a standalone SVG and a PNG of the map shown', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withPage(`#actors=${SEED_ACTOR}`, async (page) => {
-      const labels = await page.locator('svg#map .node-label').allTextContents();
-      assert.ok(labels.length >= 2, 'the map has labels');
-
-      const svg = await exported(page, 'export-svg');
-      assert.equal(svg.name, `coverage-map-${SEED_ACTOR}.svg`);
-      const parsed = await parseXml(page, svg.bytes.toString('utf8'), 'image/svg+xml');
-      assert.equal(parsed.error, null, `the SVG parses: ${parsed.error}`);
-      assert.equal(parsed.root, 'svg');
-      assert.equal(parsed.namespace, 'http://www.w3.org/2000/svg');
-      assert.equal(parsed.classes, 0, 'colours are written inline: no class needs the page style sheet');
-      assert.equal(parsed.scripts, 0);
-      for (const label of labels) assert.ok(parsed.texts.includes(label), `the picture names ${label}`);
-      assert.ok(
-        parsed.texts.some((t) => t.includes('naming Moon Jae-in')),
-        `the picture says which view it shows: ${parsed.texts.slice(0, 3)}`,
-      );
-
-      const png = await exported(page, 'export-png');
-      assert.equal(png.name, `coverage-map-${SEED_ACTOR}.png`);
-      assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
-      const [width, height] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
-      assert.equal(width, 2 * Number(parsed.width), 'the PNG is the SVG at twice the pixels');
-      assert.equal(height, 2 * Math.round(Number(parsed.height)));
-      assert.ok(png.bytes.length > 20_000, `the PNG has a picture in it (${png.bytes.length} bytes)`);
-
-      // The table view has no picture to save.
-      await page.locator('#map-table').click();
-      assert.equal(await page.locator('#export-svg').isDisabled(), true);
-      assert.equal(await page.locator('#export-png').isDisabled(), true);
-      assert.equal(await page.locator('#export-gexf').isDisabled(), false);
-    });
-  });
-});
+}

@@ -76,3 +76,40 @@ export async function seedSmoke(page) {
   const narrowed = await clickActor(page, SEED_ACTOR);
   assert.ok(narrowed > 0 && narrowed < SEED_ARTICLES, `${SEED_ACTOR} narrows 5 to some (got ${narrowed})`);
 }
+
+/** Rows of RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
+export function readCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  assert.equal(quoted, false, 'no quoted field runs to the end of the file');
+  assert.equal(field + row.join(''), '', 'the last row ends with a line end');
+  return rows;
+}
+
+/** CSV records as objects keyed by the header row. */
+export function records(text) {
+  const [header, ...rows] = readCsv(text);
+  for (const row of rows) assert.equal(row.length, header.length, `every row has ${header.length} fields: ${row}`);
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
+}

@@ -29,7 +29,6 @@ import {
   rendered,
   watch,
 } from './helpers.mjs';
-import { AxeBuilder } from '@axe-core/playwright';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
@@ -386,26 +385,7 @@ describe('coverage-explorer page', { timeout: 20 * TEST_TIMEOUT_MS }, () => {
     });
   });
 
-  test('no serious accessibility violations (axe, WCAG 2 A/AA)', { timeout: TEST_TIMEOUT_MS }, async () => {
-    // The first view, and one with every panel open: an edge's evidence (with its framing
-    // tables) and an article in the reader.
-    const views = ['', `#edge=north-korea~russia&article=${ARTICLE_WITH_BOILERPLATE}`];
-    for (const colorScheme of ['light', 'dark']) {
-      for (const path of views) {
-        await withPage({ colorScheme, path }, async (page) => {
-          if (path) {
-            await page.locator('.evidence-item').first().waitFor();
-            await page.locator('#reader .reader-body').waitFor();
-          }
-          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-          const serious = results.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          assert.deepEqual(serious, [], `${colorScheme} scheme, view "${path}"`);
-        });
-      }
-    }
-  });
+  // Accessibility (axe-core's full default rule set, every view, three engines): e2e/a11y.mjs.
 
   test('screenshots: light and dark, wide and narrow', { timeout: TEST_TIMEOUT_MS }, async () => {
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -180,10 +180,13 @@ async fn on_store(
         tx.set_onerror(Some(&reject));
         tx.set_onabort(Some(&reject));
     });
+    // Awaited (and so handled) even when the request fails first: a failed request aborts the
+    // transaction, whose rejection would otherwise go unhandled.
+    let committed = JsFuture::from(committed);
     let store = tx.object_store(STORE).map_err(|e| shown(&e))?;
     let request = make(&store).map_err(|e| shown(&e))?;
     let value = done(&request).await?;
-    JsFuture::from(committed).await.map_err(|_| {
+    committed.await.map_err(|_| {
         tx.error()
             .map_or_else(|| "the transaction failed".to_string(), |e| e.message())
     })?;
@@ -198,7 +201,7 @@ async fn save(bytes: &[u8], unreadable: &[Unreadable], files: &[File]) -> Result
         .iter()
         .map(|u| Array::of2(&u.name.as_str().into(), &u.reason.as_str().into()))
         .collect();
-    let files: Array = files.iter().collect();
+    let files = file_records(files).await?;
     set("version", &VERSION.into())
         .and_then(|_| set("bundle", &Uint8Array::from(bytes).into()))
         .and_then(|_| set("unreadable", &list))
@@ -238,9 +241,37 @@ async fn load() -> Result<Option<Loaded>, String> {
         .collect();
     let files = Array::from(&get("files"))
         .iter()
-        .filter_map(|f| f.dyn_into::<File>().ok())
+        .filter_map(file_from_record)
         .collect();
     Ok(Some((bundle, unreadable, files)))
+}
+
+/// The files as `{ name, bytes }` records: WebKit stores no `File` or `Blob` in IndexedDB in a
+/// private or automated session ("Error preparing Blob/File data to be stored"), and every
+/// browser stores an `ArrayBuffer`.
+async fn file_records(files: &[File]) -> Result<Array, String> {
+    let records = Array::new();
+    for file in files {
+        let bytes = JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|e| shown(&e))?;
+        let record = Object::new();
+        Reflect::set(&record, &"name".into(), &file.name().into())
+            .and_then(|_| Reflect::set(&record, &"bytes".into(), &bytes))
+            .map_err(|e| shown(&e))?;
+        records.push(&record);
+    }
+    Ok(records)
+}
+
+/// A file back from its record (or as stored by a page that kept `File`s themselves).
+fn file_from_record(record: JsValue) -> Option<File> {
+    if let Some(file) = record.dyn_ref::<File>() {
+        return Some(file.clone());
+    }
+    let name = Reflect::get(&record, &"name".into()).ok()?.as_string()?;
+    let bytes = Reflect::get(&record, &"bytes".into()).ok()?;
+    File::new_with_buffer_source_sequence(&Array::of1(&bytes), &name).ok()
 }
 
 async fn delete() -> Result<(), String> {

@@ -10,6 +10,8 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 const STAGES: usize = 16;
+/// The end-to-end stage that runs in Chromium, Firefox and WebKit (e2e/browsers.mjs).
+const BROWSERS_STAGE: &str = "end-to-end (e2e/browsers.mjs)";
 
 pub fn run(ctx: &Ctx) -> ExitCode {
     let started = Instant::now();
@@ -93,10 +95,7 @@ pub fn run(ctx: &Ctx) -> ExitCode {
     } else {
         report.skip("end-to-end (node e2e/run.mjs)", "the page did not build");
         report.skip("end-to-end (e2e/delivery.mjs)", "the page did not build");
-        report.skip(
-            "end-to-end (Firefox, WebKit smoke)",
-            "the page did not build",
-        );
+        report.skip(BROWSERS_STAGE, "the page did not build");
     }
     report.step("reproducible build (2 builds)", || reproducible(ctx));
     hostile(ctx, &mut report);
@@ -276,46 +275,26 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
         Some(Counter::NodeTest),
         &mut node,
     );
-    // "Add your pages" compares the page's counts with the release CLI's report.
+    // The tests that run in every engine, in one process that launches each browser once:
+    // smoke, "Add your pages" (whose counts are compared with the release CLI's report),
+    // "Export this view" and axe-core on every view. WebKitGTK needs a display even headless:
+    // Xvfb, through xvfb-run. A CLI that did not build fails the add-pages tests, which say so.
     let cli = ctx
         .cargo()
         .args(["build", "--release", "--quiet", "-p", "coverage-cli"])
         .status()
         .is_ok_and(|s| s.success());
-    if cli {
-        let mut node = ctx.command("node");
-        node.arg("e2e/add-pages.mjs")
-            .env("E2E_BASE_URL", server.url())
-            .env("COVERAGE_BIN", ctx.target_dir().join("release/coverage"));
-        report.stage(
-            "end-to-end (e2e/add-pages.mjs)",
-            Some(Counter::NodeTest),
-            &mut node,
-        );
-    } else {
-        report.skip(
-            "end-to-end (e2e/add-pages.mjs)",
-            "the CLI (coverage-cli, release) did not build",
-        );
+    if !cli {
+        eprintln!("xtask: the CLI (coverage-cli, release) did not build");
     }
-    let mut node = ctx.command("node");
-    node.arg("e2e/export.mjs").env("E2E_BASE_URL", server.url());
-    report.stage(
-        "end-to-end (e2e/export.mjs)",
-        Some(Counter::NodeTest),
-        &mut node,
-    );
-    // WebKitGTK needs a display even headless: Xvfb, through xvfb-run.
     let mut node = ctx.command(XVFB_RUN);
-    node.args(["-a", "node", "e2e/engines.mjs"])
+    node.args(["-a", "node", "e2e/browsers.mjs"])
         .env("E2E_BASE_URL", server.url())
         .env("E2E_DIST", ctx.dist())
+        .env("E2E_BROWSERS", "chromium,firefox,webkit")
+        .env("COVERAGE_BIN", ctx.target_dir().join("release/coverage"))
         .env("GECKODRIVER", tools::geckodriver_path());
-    report.stage(
-        "end-to-end (Firefox, WebKit smoke)",
-        Some(Counter::NodeTest),
-        &mut node,
-    );
+    report.stage(BROWSERS_STAGE, Some(Counter::NodeTest), &mut node);
     server.stop();
 }
 

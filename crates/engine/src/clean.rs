@@ -939,10 +939,17 @@ pub(crate) fn bylines_beside_stamps(
     {
         return;
     }
+    // A headline printed twice (in the page's title bar, then over the story): the head of the
+    // story is under the second.
+    let headline = lines[from].text.trim();
+    let second = lines[..body.unwrap_or(lines.len()).max(from + 1)]
+        .iter()
+        .rposition(|l| l.text.trim() == headline)
+        .unwrap_or(from);
     // The head of the story: a dozen lines under the headline, or up to the body's opening.
     let end = lines.len().min(
-        body.map_or(from + 12, |b| (b + 3).max(from + 12))
-            .min(from + 25),
+        body.map_or(second + 12, |b| (b + 3).max(second + 12))
+            .min(second + 25),
     );
     // Every stamp of the head is tried in turn ("This story is from …" may stand above the
     // stamp that names the author).
@@ -986,12 +993,35 @@ pub(crate) fn bylines_beside_stamps(
     }
     // No stamp beside a name: a line of names alone among the first lines under the headline.
     let head_end = end.min(body.unwrap_or(usize::MAX));
-    if let Some((k, names)) = (from + 1..head_end)
+    if let Some((k, names)) = (second + 1..head_end)
         .filter(|&k| lines[k].class == Class::Text)
-        .take(3)
+        .take(6)
         .find_map(|k| names_in(lines, k).map(|n| (k, n)))
     {
         lines[k].class = Class::Byline(Some(names));
+        return;
+    }
+    // A standfirst taken for the body's opening: a line of names right after it, followed by
+    // the share tools or another removed line rather than by text (a subhead is followed by
+    // text).
+    if let Some(b) = body {
+        let next_removed = |k: usize| {
+            lines[k + 1..]
+                .iter()
+                .find(|l| !l.text.trim().is_empty())
+                .is_some_and(|l| matches!(l.class, Class::Removed(_)))
+        };
+        if let Some((k, names)) = (b + 1..lines.len().min(b + 3))
+            .filter(|&k| lines[k].class == Class::Text)
+            .take(1)
+            .find_map(|k| {
+                names_in(lines, k)
+                    .filter(|_| next_removed(k))
+                    .map(|n| (k, n))
+            })
+        {
+            lines[k].class = Class::Byline(Some(names));
+        }
     }
 }
 
@@ -1051,7 +1081,9 @@ static NOT_NAME_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "trending", "popular", "watch", "gallery", "page", "next", "previous", "back", "close",
         "view", "comment", "loading", "loaded", "recommended", "sponsored", "content", "edition",
         "tv", "radio", "audio", "flipboard", "pocket", "reddit", "whatsapp", "facebook",
-        "twitter", "linkedin", "telegram", "instagram", "youtube", "rss",
+        "twitter", "linkedin", "telegram", "instagram", "youtube", "rss", "key", "highlights",
+        "summary", "takeaways", "artikel", "aktueller", "beitrag", "current", "issue", "issues",
+        "magazine", "archive",
     ])
 });
 

@@ -40,6 +40,11 @@ pub struct ActorEntry {
     pub metonyms: Vec<String>,
     #[serde(default)]
     pub demonyms: Vec<String>,
+    /// Countries only: the one Hangul syllable that stands for the state in Korean compounds
+    /// ("한미", "미·북": both states), after 대 "toward" and 방 "visit to" ("대북", "방미"), and
+    /// before a noun ("미 국무부", "미군").
+    #[serde(default)]
+    pub hangul_short: Vec<String>,
     /// Countries whose name mostly marks where something happened ("the summit in Singapore").
     #[serde(default)]
     pub venue: bool,
@@ -191,6 +196,25 @@ impl Dictionary {
                     "actor {:?}: persons need a surname (the family name printed alone)",
                     a.id
                 )));
+            }
+            for short in &a.hangul_short {
+                let mut chars = short.chars();
+                let one_syllable = chars.next().is_some_and(is_hangul) && chars.next().is_none();
+                if a.kind != ActorKind::Country || !one_syllable {
+                    return Err(invalid(format!(
+                        "actor {:?}: hangul_short {short:?} must be one Hangul syllable of a country (\"미\" for the United States)",
+                        a.id
+                    )));
+                }
+                if let Some(other) = actors
+                    .iter()
+                    .find(|o| o.id != a.id && o.hangul_short.contains(short))
+                {
+                    return Err(invalid(format!(
+                        "hangul_short {short:?} is given to {:?} and {:?}; one syllable stands for one state",
+                        a.id, other.id
+                    )));
+                }
             }
         }
         let mut role_country = Vec::with_capacity(roles.len());
@@ -364,6 +388,95 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A person's family name as Korean text prints it alone before a title ("윤 대통령", "시
+/// 주석", "비건 특별대표"): the first syllable of a two- or three-syllable name written as one
+/// run, surname first ("윤석열", "시진핑"); the family-name word of a name written in words
+/// ("스티븐 비건"). Nothing where a Hangul spelling of the person already is that word ("푸틴",
+/// "기시다"): the full spelling finds it.
+///
+/// ```
+/// let d = engine::dictionary::Dictionary::from_toml("actors.toml", r#"
+/// [[actor]]
+/// id = "yoon-suk-yeol"
+/// name = "Yoon Suk Yeol"
+/// kind = "person"
+/// surname = "Yoon"
+/// hangul = ["윤석열"]
+/// "#).unwrap();
+/// assert_eq!(engine::dictionary::hangul_surnames(&d.actors[0]), ["윤"]);
+/// ```
+pub fn hangul_surnames(a: &ActorEntry) -> Vec<String> {
+    let Some(surname) = &a.surname else {
+        return Vec::new();
+    };
+    let plain = |w: &str| w.replace('-', "").to_lowercase();
+    // "Kim Jong Un", "Xi Jinping": the family name comes first, in Hangul as in the romanisation.
+    let surname_first = a
+        .name
+        .split(' ')
+        .next()
+        .is_some_and(|w| plain(w) == plain(surname));
+    let mut out: Vec<String> = Vec::new();
+    for h in &a.hangul {
+        let words: Vec<&str> = h.split(' ').collect();
+        let family = match words.as_slice() {
+            [one] => {
+                let n = one.chars().count();
+                if !(2..=3).contains(&n) || !one.chars().all(crate::actors::is_hangul) {
+                    continue;
+                }
+                if !surname_first {
+                    continue;
+                }
+                one.chars().next().map(String::from)
+            }
+            [first, .., last] => {
+                if words.iter().any(|w| a.hangul.iter().any(|s| s == w)) {
+                    continue;
+                }
+                Some(if surname_first { first } else { last }.to_string())
+            }
+            [] => None,
+        };
+        if let Some(f) = family
+            && !out.contains(&f)
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// An organisation named by its country's demonym ("Russian Defence Ministry") is also named
+/// with the country's name in the possessive ("Russia's Defence Ministry").
+fn possessive_names(a: &ActorEntry, actors: &[ActorEntry]) -> Vec<String> {
+    let Some(country) = a
+        .country
+        .as_ref()
+        .and_then(|c| actors.iter().find(|o| &o.id == c))
+    else {
+        return Vec::new();
+    };
+    if a.kind != ActorKind::Organization {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for name in std::iter::once(&a.name).chain(&a.aliases) {
+        for demonym in &country.demonyms {
+            if let Some(rest) = name
+                .strip_prefix(demonym.as_str())
+                .and_then(|r| r.strip_prefix(' '))
+            {
+                let v = format!("{}'s {rest}", country.name);
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
+    out
+}
+
 fn build_patterns(actors: &[ActorEntry], roles: &[RoleEntry]) -> Vec<(String, Vec<Target>)> {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut patterns: Vec<(String, Vec<Target>)> = Vec::new();
@@ -424,6 +537,12 @@ fn build_patterns(actors: &[ActorEntry], roles: &[RoleEntry]) -> Vec<(String, Ve
             .for_each(|s| add(s, Target::Actor(i, Form::Short)));
         if let Some(s) = &a.surname {
             add(s, Target::Actor(i, Form::Surname));
+        }
+        for s in hangul_surnames(a) {
+            add(&s, Target::Actor(i, Form::Surname));
+        }
+        for s in possessive_names(a, actors) {
+            add(&s, Target::Actor(i, Form::Name));
         }
     }
     for (r, role) in roles.iter().enumerate() {
@@ -604,6 +723,92 @@ holders = [
         assert!(
             err.contains("member_of \"south-korea\" is not an organisation"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn hangul_short_is_one_syllable_of_one_country() {
+        let with = |extra: &str| SMALL.replace("metonyms = [\"Seoul\"]", extra);
+        assert!(Dictionary::from_toml("actors.toml", &with("hangul_short = [\"한\"]")).is_ok());
+        for bad in ["hangul_short = [\"한국\"]", "hangul_short = [\"K\"]"] {
+            let err = Dictionary::from_toml("actors.toml", &with(bad))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("must be one Hangul syllable of a country"),
+                "{err}"
+            );
+        }
+        let twice = format!(
+            "{}\n[[actor]]\nid = \"north-korea\"\nname = \"North Korea\"\nkind = \"country\"\nhangul_short = [\"한\"]\n",
+            with("hangul_short = [\"한\"]")
+        );
+        let err = Dictionary::from_toml("actors.toml", &twice)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("one syllable stands for one state"), "{err}");
+    }
+
+    #[test]
+    fn korean_family_names_follow_the_order_of_the_name() {
+        let person = |name: &str, surname: &str, hangul: &[&str]| ActorEntry {
+            id: "p".into(),
+            name: name.into(),
+            kind: ActorKind::Person,
+            country: None,
+            surname: Some(surname.into()),
+            short: vec![],
+            aliases: vec![],
+            acronyms: vec![],
+            hangul: hangul.iter().map(|h| h.to_string()).collect(),
+            metonyms: vec![],
+            demonyms: vec![],
+            hangul_short: vec![],
+            venue: false,
+            member_of: vec![],
+            media: false,
+        };
+        assert_eq!(
+            hangul_surnames(&person("Xi Jinping", "Xi", &["시진핑"])),
+            ["시"]
+        );
+        assert_eq!(
+            hangul_surnames(&person("Ban Ki-moon", "Ban", &["반기문"])),
+            ["반"]
+        );
+        assert_eq!(
+            hangul_surnames(&person("Stephen Biegun", "Biegun", &["스티븐 비건"])),
+            ["비건"]
+        );
+        assert_eq!(
+            hangul_surnames(&person("Sung Kim", "Kim", &["성 김"])),
+            ["김"]
+        );
+        // Already a spelling of its own; or a Western name written as one run.
+        assert!(
+            hangul_surnames(&person(
+                "Vladimir Putin",
+                "Putin",
+                &["푸틴", "블라디미르 푸틴"]
+            ))
+            .is_empty()
+        );
+        assert!(hangul_surnames(&person("Donald Trump", "Trump", &["트럼프"])).is_empty());
+    }
+
+    #[test]
+    fn organisation_named_by_demonym_is_also_named_by_possessive() {
+        let d = Dictionary::from_toml(
+            "actors.toml",
+            &format!(
+                "{SMALL}\n[[actor]]\nid = \"mofa\"\nname = \"South Korean Foreign Ministry\"\nkind = \"organization\"\ncountry = \"south-korea\"\n"
+            ),
+        )
+        .unwrap();
+        assert!(
+            d.patterns
+                .iter()
+                .any(|(p, _)| p == "South Korea's Foreign Ministry")
         );
     }
 

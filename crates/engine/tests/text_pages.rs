@@ -264,3 +264,25 @@ fn headline_ending_in_initials_is_no_sentence_and_beats_a_section_name() {
 fn korean_reporter_lines_with_their_addresses_are_all_authors() {
     check("korean_reporters_with_addresses.txt");
 }
+
+#[test]
+fn year_run_into_the_hour_still_dates_the_page() {
+    check("year_glued_to_hour_en.txt");
+}
+
+#[test]
+fn editors_credit_beside_the_update_stamp_dates_the_page() {
+    check("editor_credit_stamp_en.txt");
+}
+
+#[test]
+fn name_line_after_a_standfirst_under_a_twin_headline_is_the_byline() {
+    // The headline is printed in the title bar and again over the story; the author's name
+    // stands alone after the standfirst, above the share tools, not above text.
+    check("twin_headline_name_after_standfirst_en.txt");
+}
+
+#[test]
+fn name_line_below_the_share_tools_is_the_byline() {
+    check("name_line_under_interface_en.txt");
+}

@@ -348,14 +348,31 @@ pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
             part
         })
         .collect::<Vec<_>>();
+    // The name after "by" in a credit that shares the stamp's line ("Edited by A B (with inputs
+    // from agencies) Updated: …"): up to three capitalised words.
+    let mut name_left = 0;
     for part in outside.into_iter().chain([&line[last..]]) {
-        for word in part.split(|c| !is_word_char(c)).filter(|w| !w.is_empty()) {
+        for word in part
+            .split(|c| !is_word_char(c))
+            .flat_map(unglue)
+            .filter(|w| !w.is_empty())
+        {
             if word.bytes().any(|b| b.is_ascii_digit()) {
                 // Times, zone offsets, counters.
                 continue;
             }
             let lower = word.to_lowercase();
+            if name_left > 0 && word.starts_with(char::is_uppercase) {
+                name_left -= 1;
+                continue;
+            }
+            name_left = 0;
+            if lower == "by" {
+                name_left = 3;
+                continue;
+            }
             if words::STAMP_WORDS.contains(lower.as_str())
+                || CREDIT_WORDS.contains(&lower.as_str())
                 || !word.is_ascii() && holds_cjk_label(&lower)
             {
                 continue;
@@ -372,6 +389,29 @@ pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
         .count();
     // What is left is at most a short name (a poster, an agency: "KYODO NEWS") or a small share.
     left <= 12 || left * 10 <= all * 4
+}
+
+/// Words of a credit that may share a stamp's line: "Edited by …", "with inputs from agencies".
+const CREDIT_WORDS: &[&str] = &[
+    "edited", "written", "reported", "compiled", "with", "inputs", "from", "agencies", "agency",
+];
+
+/// A word split where a copied page lost the break between two ("IndiaEdited" is "India" and
+/// "Edited"): before a capital that follows a small letter.
+fn unglue(word: &str) -> impl Iterator<Item = &str> {
+    let mut cuts: Vec<usize> = word
+        .char_indices()
+        .zip(word.chars().skip(1))
+        .filter(|&((_, a), b)| a.is_lowercase() && b.is_uppercase())
+        .map(|((i, a), _)| i + a.len_utf8())
+        .collect();
+    cuts.push(word.len());
+    let mut from = 0;
+    cuts.into_iter().map(move |to| {
+        let part = &word[from..to];
+        from = to;
+        part
+    })
 }
 
 /// Whether a stamp line is a masthead strip showing today's date rather than a publication

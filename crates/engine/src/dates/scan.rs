@@ -33,7 +33,10 @@ pub(crate) fn worth_scanning(line: &str) -> bool {
             }
             _ => {
                 let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-                if run == 4 || run == 2 && short_shape(&bytes[i..]) {
+                if run == 4
+                    || run == 2 && short_shape(&bytes[i..])
+                    || (5..=6).contains(&run) && bytes.get(i + run) == Some(&b':')
+                {
                     return true;
                 }
                 at = i + run;
@@ -148,7 +151,52 @@ fn tokenize(line: &str) -> Vec<Token> {
             end,
         });
     }
+    unglue_years(line, &mut tokens);
     tokens
+}
+
+/// A year run into the hour after it, as pages lose the space between a date and its time
+/// ("December 15, 20163:33 PM"): five or six digits right before a `:` and two digits are split
+/// into the year, an empty space and the hour, when the first four are a year and the rest an
+/// hour.
+fn unglue_years(line: &str, tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 2 < tokens.len() {
+        let t = tokens[i];
+        if let Kind::Num(v, n @ 5..=6) = t.kind
+            && line[t.start..t.end].is_ascii()
+            && tokens[i + 1].kind == Kind::Punct(':')
+            && matches!(tokens[i + 2].kind, Kind::Num(_, 2))
+        {
+            let tens = 10u32.pow(u32::from(n) - 4);
+            let (year, hour) = (v / tens, v % tens);
+            if YEARS.contains(&(year as i32)) && hour < 24 {
+                let cut = t.start + 4;
+                tokens[i] = Token {
+                    kind: Kind::Num(year, 4),
+                    start: t.start,
+                    end: cut,
+                };
+                // The space the page lost, empty, between them.
+                tokens.splice(
+                    i + 1..i + 1,
+                    [
+                        Token {
+                            kind: Kind::Space,
+                            start: cut,
+                            end: cut,
+                        },
+                        Token {
+                            kind: Kind::Num(hour, n - 4),
+                            start: cut,
+                            end: t.end,
+                        },
+                    ],
+                );
+            }
+        }
+        i += 1;
+    }
 }
 
 /// The tokens of a line and the line, with the tests the forms share.

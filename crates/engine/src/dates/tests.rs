@@ -628,3 +628,35 @@ fn english_of_a_european_country_writes_day_first() {
     );
     assert_eq!(DateOrder::of_page(&hits, Some("en-KR")), DateOrder::Unknown);
 }
+
+#[test]
+fn a_year_run_into_the_hour_is_read_as_the_year() {
+    assert_eq!(
+        day("March 3, 20199:41 AM ET").as_deref(),
+        Some("2019-03-03")
+    );
+    assert_eq!(
+        day("Published 4 May 202111:05").as_deref(),
+        Some("2021-05-04")
+    );
+    // Five digits that are not a year and an hour stay a number.
+    assert_eq!(day("Order 20199:75 on March 3"), None);
+    assert_eq!(
+        day("Item 99999:10, March 3, 2019").as_deref(),
+        Some("2019-03-03")
+    );
+}
+
+#[test]
+fn an_editors_credit_may_share_the_stamps_line() {
+    let line =
+        "Edited by Jane Doe (with inputs from Agencies) | Updated: April 07, 2020 03:49 pm IST";
+    assert!(is_stamp_line(line, &find_dates(line)));
+    // Glued by a copy that lost the line breaks.
+    let glued = "All IndiaEdited by Jane Doe (with inputs from Agencies)Updated: April 07, 2020 03:49 pm IST";
+    assert!(is_stamp_line(glued, &find_dates(glued)));
+    // A sentence of prose that holds a date is not a stamp.
+    let prose =
+        "The ministry said the shipment was approved by the cabinet on April 07, 2020 after talks";
+    assert!(!is_stamp_line(prose, &find_dates(prose)));
+}
