@@ -1062,6 +1062,13 @@ fn korean_plural_and_compound_titles_carry_their_particle() {
         tone(&a, "south-korea", "united-states-department-of-state"),
         Some(Tone::Cooperation)
     );
+    // "북" inside the title is the title's contents, no party.
+    assert_eq!(
+        pair(&a, "north-korea", "south-korea"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
 }
 
 #[test]

@@ -519,6 +519,44 @@ fn is_hangul(c: char) -> bool {
 /// connective ending before a comma ("…했고,", "…하며,") or at a sentence end glued to the next.
 /// The topic named first (은/는) acts in later clauses that name no subject.
 pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
+    // A name inside a title word ("대북정책특별대표는", the special representative for North
+    // Korea policy) is the title's contents, no party: the word is read as a title.
+    let keep: Vec<usize> = (0..units.len())
+        .filter(|&u| !inside_title(text, &units[u]))
+        .collect();
+    if keep.len() == units.len() {
+        return read_links(text, units);
+    }
+    let visible: Vec<Unit> = keep.iter().map(|&u| units[u].clone()).collect();
+    read_links(text, &visible)
+        .into_iter()
+        .map(|mut l| {
+            l.x = keep[l.x];
+            l.y = keep[l.y];
+            l
+        })
+        .collect()
+}
+
+/// Whether a name is glued inside a word that is a title ("대북정책특별대표는").
+fn inside_title(text: &str, unit: &Unit) -> bool {
+    let glued_before = text[..unit.start].ends_with(is_hangul);
+    let glued_after = text[unit.end..].starts_with(is_hangul);
+    if !(glued_before && glued_after) {
+        return false;
+    }
+    let start = text[..unit.start]
+        .rfind(|c: char| !is_hangul(c))
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = text[unit.end..]
+        .find(|c: char| !is_hangul(c))
+        .map_or(text.len(), |i| unit.end + i);
+    title_role(&text[start..end]).is_some()
+}
+
+fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
     let items = items(text, units);
     let all_cues = find_cues(text, units);
     let mut dropped = vec![false; units.len()];
