@@ -1115,6 +1115,43 @@ fn korean_subject_of_one_quotation_acts_in_the_next() {
     );
 }
 
+#[test]
+fn korean_name_toward_an_event_belongs_to_the_nearest_event_noun() {
+    let a = read("미국은 러시아에 대한 제재를 강화하기로 합의했다.");
+    assert_eq!(tone(&a, "russia", "united-states"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn korean_event_noun_in_the_subject_is_not_the_speakers_act() {
+    let a =
+        read("일본과 한국에 대한 무기 판매 승인은 우리를 겨냥한 것이라고 북한 외무성이 주장했다.");
+    assert!(
+        !pairs(&a).iter().any(|(x, y)| x == "japan" || y == "japan"),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn korean_names_joined_before_a_meeting_are_its_sides_not_the_speaker() {
+    let a = read("문재인 대통령이 3차 미·북 정상회담 필요성을 강조했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(
+        pair(&a, "moon-jae-in", "north-korea"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(pair(&a, "moon-jae-in", "united-states"), None);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

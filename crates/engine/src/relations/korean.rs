@@ -109,6 +109,7 @@ const CUES: &[KoCue] = &[
     cue("제공", Category::Aid, false),
     cue("공급", Category::Aid, false),
     cue("수출", Category::Aid, false),
+    cue("판매", Category::Aid, false),
     cue("파병", Category::Aid, false),
     cue("서명", Category::Agree, true),
     cue("합의", Category::Agree, true),
@@ -404,6 +405,10 @@ fn find_cues<'c>(text: &str, units: &[Unit]) -> Vec<(usize, usize, &'c KoCue, bo
         // "외교부", "외교관", "외교통": a ministry or a title, not diplomacy.
         if c.stem == "외교" && text[e..].starts_with(['부', '관', '통', '장', '상', '소', '안'])
         {
+            continue;
+        }
+        // "판매용": made for sale, no sale to anyone.
+        if c.stem == "판매" && text[e..].starts_with('용') {
             continue;
         }
         // "가입국": a member state, not the act of joining.
@@ -789,6 +794,45 @@ impl Clause<'_> {
                         && !names_the_event(text, units[u].end, s)
                 })
                 .collect();
+            // "미·북 정상회담", "한일 협력": two names joined before a mutual event noun are its two
+            // sides, whoever speaks of it.
+            let joined: Vec<usize> = owner
+                .iter()
+                .copied()
+                .filter(|&u| {
+                    owner.iter().any(|&v| {
+                        v != u && {
+                            let (a, b) = if units[u].end <= units[v].start {
+                                (u, v)
+                            } else {
+                                (v, u)
+                            };
+                            units[a].end <= units[b].start
+                                && matches!(
+                                    text[units[a].end..units[b].start].trim(),
+                                    "·" | "-" | ""
+                                )
+                        }
+                    })
+                })
+                .collect();
+            if mutual && joined.len() >= 2 {
+                for (a, &x) in joined.iter().enumerate() {
+                    for &y in &joined[a + 1..] {
+                        self.push(
+                            links,
+                            (x, y),
+                            Event {
+                                tone,
+                                category,
+                                cue: span,
+                            },
+                            Direction::Mutual,
+                        );
+                    }
+                }
+                continue;
+            }
             // "러시아의 우크라이나 전쟁": the owner wages the war the next name names.
             if let Some((x, y)) = self.war_on(s) {
                 self.push(
@@ -804,12 +848,29 @@ impl Clause<'_> {
                 continue;
             }
             let mut before = self.marked_before(s, &owner);
+            // A marked name belongs to the nearest event noun after it: "러시아에 대한 제재를
+            // 강화하기로 합의했다" sanctions Russia; the agreement is not with Russia.
+            let nearest = |u: usize| {
+                !cues.iter().any(|&(cs, _, cj, _)| {
+                    units[u].end <= cs
+                        && cs < span.0
+                        && match roles[u].0 {
+                            Role::Target => true,
+                            Role::Partner => cj.mutual,
+                            _ => false,
+                        }
+                })
+            };
+            before.retain(|&u| nearest(u));
             before.retain(|&u| self.quoted(units[u].start, units[u].end) == in_quote);
             if let Some(t) = inner_targets {
                 before = t;
             }
             let last = i + 1 == cues.len();
-            let subject: Vec<usize> = if !owner.is_empty() && !last {
+            // "무기 판매 승인은 …을 겨냥한": an event noun inside the subject names no act of the
+            // clause's subject; only its owner acts.
+            let in_subject = !last && heads_subject(&text[e..self.end]);
+            let subject: Vec<usize> = if !owner.is_empty() && !last || in_subject {
                 // A cue noun with an owner inside a longer predicate: the owner acts.
                 owner.clone()
             } else {
@@ -1010,6 +1071,23 @@ fn many_sided(before: &str) -> bool {
             word.strip_suffix(k)
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && n != "2")
         })
+}
+
+/// Whether the noun ending at the start of `rest` heads a subject or topic: its word, or the
+/// next word of a compound noun, ends in 은/는/이/가 (or 도, "also").
+fn heads_subject(rest: &str) -> bool {
+    let subject_end = |w: &str| {
+        ["은", "는", "이", "가", "도"]
+            .iter()
+            .any(|p| w.ends_with(p))
+    };
+    let own: String = rest.chars().take_while(|c| is_hangul(*c)).collect();
+    if !own.is_empty() {
+        return own.chars().count() <= 3 && subject_end(&own);
+    }
+    rest.split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().count() <= 3 && w.chars().all(is_hangul) && subject_end(w))
 }
 
 /// Whether only spaces, or a bracketed other name ("북대서양조약기구(NATO·나토) 가입"), stand
