@@ -1152,6 +1152,38 @@ fn korean_names_joined_before_a_meeting_are_its_sides_not_the_speaker() {
     assert_eq!(pair(&a, "moon-jae-in", "united-states"), None);
 }
 
+#[test]
+fn korean_names_glued_together_name_both_sides() {
+    let a = read("북한은 한미 연합군사훈련을 강력히 규탄했다.");
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        tone(&a, "south-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+    let a = read("북한이 북미 정상회담 무산 가능성까지 거론했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+}
+
+#[test]
+fn korean_vote_for_sanctions_toward_a_country_is_conflict_with_it() {
+    let a = read(
+        "대북 제재안에 소극적이던 중국과 러시아도 이날 표결에 참여해 제재안에 찬성표를 던졌다.",
+    );
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "russia", "north-korea"),
+        Some(Direction::AToB)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

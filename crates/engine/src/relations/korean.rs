@@ -40,6 +40,8 @@ enum KoOp {
     Oppose,
     /// 해제, 완화, 중단, 철회, 차단: the event before it ends.
     Cease,
+    /// 지지, 찬성: taking the side of the event before it ("제재안에 찬성"): its tone carries.
+    Support,
 }
 
 const fn cue(stem: &'static str, category: Category, mutual: bool) -> KoCue {
@@ -94,13 +96,15 @@ const CUES: &[KoCue] = &[
     cue("공조", Category::Cooperate, true),
     cue("연합훈련", Category::Cooperate, true),
     cue("합동훈련", Category::Cooperate, true),
+    cue("연합군사훈련", Category::Cooperate, true),
+    cue("합동군사훈련", Category::Cooperate, true),
     cue("밀착", Category::Cooperate, true),
     cue("연대", Category::Support, true),
     cue("동맹", Category::Support, true),
     cue("우호", Category::Support, true),
     cue("친선", Category::Support, true),
-    cue("지지", Category::Support, false),
-    cue("찬성", Category::Support, false),
+    op("지지", Category::Support, KoOp::Support),
+    op("찬성", Category::Support, KoOp::Support),
     cue("환영", Category::Support, false),
     cue("축하", Category::Support, false),
     cue("감사", Category::Support, false),
@@ -736,6 +740,20 @@ impl Clause<'_> {
             {
                 consumed[j] = true;
                 let (is, ie, inner, _) = cues[j];
+                // The event named with its two sides stays theirs ("우크라이나의 나토 가입을
+                // 지지하지 않지만": Ukraine's bid to join NATO, whatever the speaker thinks of it).
+                if let Some((x, y)) = self.war_on(is) {
+                    self.push(
+                        links,
+                        (x, y),
+                        Event {
+                            tone: inner.category.tone(),
+                            category: inner.category,
+                            cue: (is, ie),
+                        },
+                        Direction::AToB,
+                    );
+                }
                 span = (s.min(is), e.max(ie));
                 mutual = inner.mutual;
                 // An inner operator: "공급 차단" is the end of a supply.
@@ -758,8 +776,14 @@ impl Clause<'_> {
                     inner_tone = flip(inner_tone);
                     span = (span.0, span.1.max(ne));
                 }
-                tone = flip(inner_tone);
+                tone = if c.op == KoOp::Support {
+                    inner_tone
+                } else {
+                    flip(inner_tone)
+                };
                 category = match (c.op, tone) {
+                    (KoOp::Support, Tone::Cooperation) => Category::Support,
+                    (KoOp::Support, _) => inner.category,
                     (KoOp::Cease, Tone::Cooperation) => Category::Concede,
                     (KoOp::Cease, _) => Category::Sanction,
                     (_, Tone::Cooperation) => Category::Support,
@@ -1309,7 +1333,20 @@ fn items(text: &str, units: &[Unit]) -> Vec<Item> {
     while i < text.len() {
         if u < units.len() && units[u].start <= i {
             let unit = &units[u];
-            let (role, len) = particle(&text[unit.end..]);
+            let (mut role, mut len) = particle(&text[unit.end..]);
+            // "한미", "북미": a name glued to the next names with it.
+            if units.get(u + 1).is_some_and(|v| v.start == unit.end) {
+                (role, len) = (Role::Bare, 0);
+            }
+            // "대북 제재", "대미 협상": 대 before a name makes it what the noun is toward.
+            let word_start = text[..unit.start]
+                .rfind(|c: char| !is_hangul(c))
+                .map_or(0, |x| {
+                    x + text[x..].chars().next().map_or(1, char::len_utf8)
+                });
+            if &text[word_start..unit.start] == "대" && role == Role::Bare {
+                role = Role::Target;
+            }
             out.push(Item {
                 s: unit.start,
                 e: unit.end,
