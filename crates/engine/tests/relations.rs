@@ -1184,6 +1184,37 @@ fn korean_vote_for_sanctions_toward_a_country_is_conflict_with_it() {
     );
 }
 
+#[test]
+fn korean_pair_of_countries_and_their_relations() {
+    let a = read("청년 지원을 위해 한일 양국이 공동기금을 설치하는 방안 등도 논의된다.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    let a = read("기시다 총리는 한일관계 개선을 높이 평가했다.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "japan", "south-korea"),
+        Some(Direction::Mutual)
+    );
+}
+
+#[test]
+fn korean_lifting_of_anothers_sanctions_wanted_by_their_target_is_conflict() {
+    let a = read("북한은 핵심 유엔제재 전부 해제만을 고집했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-nations"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "united-nations", "north-korea"),
+        Some(Direction::AToB)
+    );
+    // Lifting one's own sanctions is a concession.
+    let a = read("미국은 대북 제재 해제를 결정했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

@@ -91,6 +91,9 @@ const CUES: &[KoCue] = &[
     cue("약속", Category::Agree, false),
     cue("이견", Category::Disapprove, true),
     cue("교류", Category::Cooperate, true),
+    cue("관계 개선", Category::Cooperate, true),
+    cue("관계개선", Category::Cooperate, true),
+    cue("관계 정상화", Category::Agree, true),
     cue("가입", Category::Cooperate, false),
     cue("협력", Category::Cooperate, true),
     cue("공조", Category::Cooperate, true),
@@ -300,6 +303,8 @@ const TITLES: &[&str] = &[
     "국방위원회",
     "제1위원장",
     "육군",
+    // "한일 양국이": the two countries named by a glued pair.
+    "양국",
 ];
 
 /// Verbs of saying: their subject is a speaker.
@@ -515,6 +520,10 @@ fn particle(after: &str) -> (Role, usize) {
         }
     }
     if after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == '·' || c == ',') {
+        return (Role::Bare, 0);
+    }
+    // "유엔제재", "한일관계": a name glued to an event noun or to 관계 qualifies it.
+    if after.starts_with("관계") || CUES.iter().any(|c| after.starts_with(c.stem)) {
         return (Role::Bare, 0);
     }
     (Role::Other, 0)
@@ -740,6 +749,29 @@ impl Clause<'_> {
             {
                 consumed[j] = true;
                 let (is, ie, inner, _) = cues[j];
+                // "유엔제재 해제를 고집했다": lifting sanctions that are another's (the name glued
+                // to them) is what their target wants; the owner still acts on the subject.
+                let glued_owner = (0..units.len())
+                    .find(|&u| self.in_clause(u) && !self.dropped[u] && units[u].end == is);
+                if c.op == KoOp::Cease
+                    && let Some(o) = glued_owner
+                    && !subjects.is_empty()
+                    && !subjects.contains(&o)
+                {
+                    for &x in subjects {
+                        self.push(
+                            links,
+                            (o, x),
+                            Event {
+                                tone: inner.category.tone(),
+                                category: inner.category,
+                                cue: (is, ie),
+                            },
+                            Direction::AToB,
+                        );
+                    }
+                    continue;
+                }
                 // The event named with its two sides stays theirs ("우크라이나의 나토 가입을
                 // 지지하지 않지만": Ukraine's bid to join NATO, whatever the speaker thinks of it).
                 if let Some((x, y)) = self.war_on(is) {
