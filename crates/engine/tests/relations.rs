@@ -900,6 +900,68 @@ fn by_after_a_nouns_own_phrase_names_its_agent() {
     );
 }
 
+#[test]
+fn asking_others_for_a_hostile_act_is_hostility_of_ones_own() {
+    let a = read(
+        "Stephen Biegun visited Moscow to urge the country to join the international efforts to sanction Pyongyang.",
+    );
+    assert_eq!(
+        tone(&a, "north-korea", "stephen-biegun"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+    let a = read(
+        "Putin rebuffed the demands raised by the US and South Korea to cut off crude oil supplies to North Korea.",
+    );
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    // Who is asked to cut them off is not named: not Putin, who rebuffed the demand.
+    assert_eq!(
+        pair(&a, "north-korea", "vladimir-putin"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    // Asking to stop an attack is no hostility toward its target.
+    let a = read("Egypt urged Israel to stop the attacks on Syria.");
+    assert_ne!(tone(&a, "egypt", "syria"), Some(Tone::Conflict));
+}
+
+#[test]
+fn infinitive_of_purpose_after_an_object_is_the_subjects_act() {
+    let a = read("Japan phoned Seoul to urge China to act.");
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Cooperation));
+    assert_eq!(pair(&a, "china", "south-korea"), None, "{:#?}", a.evidence);
+    // "allowed Ukraine to strike": the object acts.
+    let a = read("The US allowed Ukraine to use its weapons to strike inside Russia.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(
+        tone(&a, "ukraine", "united-states"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn names_joined_by_a_hyphen_after_a_preposition_are_both_in_its_phrase() {
+    let a = read(
+        "With the North Korea-Russia summit near, Stephen Biegun visited Moscow to urge the country to sanction Pyongyang.",
+    );
+    assert_eq!(
+        pair(&a, "north-korea", "russia").map(|e| e.tone),
+        Some(Tone::Cooperation),
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(
+        tone(&a, "north-korea", "stephen-biegun"),
+        Some(Tone::Conflict)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

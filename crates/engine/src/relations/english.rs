@@ -2249,6 +2249,8 @@ impl<'a> Reader<'a> {
                     steps += 1;
                 }
                 K::Unit(_) | K::Poss => steps += 1,
+                // "With the North Korea-Russia summit": names joined by a hyphen.
+                K::Punct('-' | '–' | '/') if !self.is_dash(k) => steps += 1,
                 K::Punct(_) => return false,
             }
         }
@@ -2365,7 +2367,70 @@ impl<'a> Reader<'a> {
                 frames.push(f);
             }
         }
+        self.demanded_hostility(&mut frames);
         frames
+    }
+
+    /// "X urged Moscow to join the efforts to sanction Pyongyang", "demands raised by X to cut
+    /// off supplies to Y": asking others for a hostile act toward Y is hostility of one's own
+    /// toward Y (asking them to stop one is no hostile act: its tone is turned already).
+    fn demanded_hostility(&self, frames: &mut Vec<Frame>) {
+        let mut extra = Vec::new();
+        let mut unowned = Vec::new();
+        for f in frames.iter() {
+            let Some(cue) = self.cues.iter().find(|c| c.t == f.at) else {
+                continue;
+            };
+            let demand = cue.entry.op == Op::Demand || cue.entry.category == Some(Category::Demand);
+            if !demand || f.agents.is_empty() {
+                continue;
+            }
+            // "the demands raised by X to cut off …": who is to act is not named.
+            let noun_to = cue.entry.pos == Pos::Noun
+                && (cue.last + 1..(cue.last + 10).min(self.toks.len())).any(|k| self.w(k) == "to");
+            for g in frames.iter() {
+                if g.region != f.region
+                    || g.at <= cue.last
+                    || g.at > cue.last + 13
+                    || g.tone != Tone::Conflict
+                {
+                    continue;
+                }
+                let targets: Vec<usize> = g
+                    .targets
+                    .iter()
+                    .copied()
+                    .filter(|u| !f.agents.contains(u) && !f.targets.contains(u))
+                    .collect();
+                if targets.is_empty() {
+                    continue;
+                }
+                if noun_to && !g.explicit_agent {
+                    unowned.push(g.at);
+                }
+                extra.push(Frame {
+                    agents: f.agents.clone(),
+                    targets,
+                    explicit_agent: f.explicit_agent,
+                    mutual: false,
+                    tone: Tone::Conflict,
+                    category: g.category,
+                    cue: g.cue,
+                    region: g.region,
+                    noun: g.noun,
+                    at: g.at,
+                    speaker_party: f.speaker_party,
+                });
+                break;
+            }
+        }
+        for g in frames.iter_mut() {
+            if unowned.contains(&g.at) {
+                g.agents.clear();
+                g.explicit_agent = true;
+            }
+        }
+        frames.extend(extra);
     }
 
     /// The frame of cue `i`, applying its operator to an event named in its object. Inner
@@ -2727,9 +2792,16 @@ impl<'a> Reader<'a> {
             {
                 return Some(k);
             }
+            // "cut off crude oil supplies": the words of a compound noun.
+            let noun_word = self.toks[k].k == K::Word
+                && !w.is_empty()
+                && !self.is_prep(k)
+                && !self.is_verbal(k)
+                && !NEGATIONS.contains(w);
             if matches!(w, "off" | "back" | "down")
                 || DETERMINERS.contains(w)
                 || adjective_like(w)
+                || noun_word
                 || self.toks[k].k == K::Poss
             {
                 steps += 1;
@@ -2908,7 +2980,8 @@ impl<'a> Reader<'a> {
         let g = if finite {
             self.clause_subject_before(t, r)
         } else {
-            self.subject_before(t, r)
+            self.purpose_subject(t, r)
+                .or_else(|| self.subject_before(t, r))
         };
         match g {
             Some(g) if !g.is_empty() => (g, false, None),
@@ -2916,6 +2989,64 @@ impl<'a> Reader<'a> {
             // clause's other names are not.
             _ => (Vec::new(), self.pronoun_subject(t, r), None),
         }
+    }
+
+    /// The subject of an infinitive of purpose after a verb's object: "X visited Moscow to
+    /// urge …" is X's urging, not Moscow's; after a verb that hands the act to its object
+    /// ("urged Moscow to join", "allowed Ukraine to strike") the object acts, and this gives
+    /// none.
+    fn purpose_subject(&self, t: usize, r: usize) -> Option<Vec<usize>> {
+        let to = t.checked_sub(1)?;
+        if self.w(to) != "to" {
+            return None;
+        }
+        let u = self.unit_at(to.checked_sub(1)?)?;
+        let first = self.phrase_of[u].map_or(to - 1, |p| self.phrases[p].first);
+        let mut v = first.checked_sub(1)?;
+        while v > 0 && DETERMINERS.contains(self.w(v)) {
+            v -= 1;
+        }
+        let w = self.w(v);
+        let hands_over = matches!(
+            w,
+            "allow"
+                | "allowed"
+                | "allows"
+                | "help"
+                | "helped"
+                | "helps"
+                | "want"
+                | "wanted"
+                | "wants"
+                | "tell"
+                | "told"
+                | "tells"
+                | "invite"
+                | "invited"
+                | "invites"
+                | "force"
+                | "forced"
+                | "forces"
+                | "enable"
+                | "enabled"
+                | "enables"
+                | "expect"
+                | "expected"
+                | "expects"
+                | "permit"
+                | "permitted"
+                | "order"
+                | "ordered"
+                | "get"
+                | "got"
+        ) || self.cue_at(v).is_some_and(|c| {
+            c.entry.op == Op::Demand || c.entry.category == Some(Category::Demand)
+        });
+        let verb = self.is_verbal(v) || w.ends_with("ed");
+        if hands_over || !verb || self.region[v] != r {
+            return None;
+        }
+        self.clause_subject(r)
     }
 
     /// Whether a subject pronoun stands before the verb at `t` in its clause, past auxiliaries,

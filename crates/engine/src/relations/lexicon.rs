@@ -112,6 +112,7 @@ support | v | welcome~, embrace~, defend~, favor~, favour~ | o op=support
 support | n | solidarity, sympathy | with for
 support | v | side~, stand~, stood | with r
 support | v | court~, woo~ | o actobj
+support | v | allow~, permit+~ | o actobj
 support | n | ally, allies, alliance~, partnership~, friendship~ | with between of r
 support | n | ally, allies, partner~, friend~ | of agentive r
 support | n | patron~, backer~, supporter~, benefactor~, protector~ | of agentive
