@@ -962,6 +962,33 @@ fn names_joined_by_a_hyphen_after_a_preposition_are_both_in_its_phrase() {
     );
 }
 
+#[test]
+fn leaving_an_agreement_is_conflict_with_its_other_side() {
+    let a = read("Mr. Trump decided to pull out of the Iran nuclear deal.");
+    assert_eq!(tone(&a, "donald-trump", "iran"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "donald-trump", "iran"), Some(Direction::AToB));
+    let a = read("Russia withdrew from the treaty with the United States.");
+    assert_eq!(tone(&a, "russia", "united-states"), Some(Tone::Conflict));
+}
+
+#[test]
+fn no_intention_to_talk_is_a_refusal() {
+    let a = read("Pyongyang has no intention to talk with South Korea again.");
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "north-korea", "south-korea"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn a_vow_has_the_tone_of_what_is_vowed() {
+    let a = read("China vowed to retaliate against Japan.");
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    let a = read("Japan pledged new funds to Ukraine.");
+    assert_eq!(tone(&a, "japan", "ukraine"), Some(Tone::Cooperation));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

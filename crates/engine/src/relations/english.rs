@@ -1565,6 +1565,16 @@ impl<'a> Reader<'a> {
                 found = Some((self.toks[k].s, Negation::Refusal));
                 break;
             }
+            // "has no intention to talk with X": a refusal, not a denial.
+            if w == "no"
+                && matches!(
+                    self.w(k + 1),
+                    "intention" | "desire" | "interest" | "willingness" | "wish"
+                )
+            {
+                found = Some((self.toks[k].s, Negation::Refusal));
+                break;
+            }
             if w == "short"
                 && matches!(
                     self.w(k.wrapping_sub(1)),
@@ -2444,7 +2454,13 @@ impl<'a> Reader<'a> {
         // The inner event an operator governs, and whether a target came first.
         let op = self.effective_op(i);
         let inner = (op != Op::Plain).then(|| self.inner_cue(i)).flatten();
-        let (object, with, directed) = self.targets(cue, r, inner.map(|j| self.cues[j].t));
+        // A cessation read from the noun's object ("pull out of the Iran deal", "restrictions
+        // on Chinese exports"): the names there are the inner event's.
+        let (object, with, directed) = if op != e.op {
+            (Vec::new(), false, false)
+        } else {
+            self.targets(cue, r, inner.map(|j| self.cues[j].t))
+        };
         targets.extend(object.iter().copied());
         let mut cue_span = (
             cue.neg.map_or(self.toks[cue.t].s, |n| n.0),
@@ -2497,7 +2513,11 @@ impl<'a> Reader<'a> {
                         } else {
                             Category::Support
                         };
-                        out.push(f.clone());
+                        // "X's war on Y" stays X's on Y; an event with no other side ("the
+                        // Iran deal" one pulls out of) is this one's only.
+                        if !f.targets.is_empty() {
+                            out.push(f.clone());
+                        }
                         return Some(Frame {
                             agents,
                             targets: f.agents,
@@ -2687,7 +2707,37 @@ impl<'a> Reader<'a> {
             // "restrictions on exports to X", "a ban on arms sales to X": an end of the trade.
             return Op::Cease;
         }
+        if e.op == Op::Plain && self.left_agreement(i).is_some() {
+            // "pulled out of the Iran nuclear deal", "withdrew from the treaty": an end of it.
+            return Op::Cease;
+        }
         e.op
+    }
+
+    /// The agreement or partnership a withdrawal leaves: "pull out of the Iran nuclear deal",
+    /// "withdrew from the treaty with X".
+    fn left_agreement(&self, i: usize) -> Option<usize> {
+        let cue = &self.cues[i];
+        if cue.entry.category != Some(Category::Retreat)
+            || !matches!(self.w(cue.last + 1), "of" | "from")
+        {
+            return None;
+        }
+        let r = self.region[cue.t];
+        for k in cue.last + 2..(cue.last + 7).min(self.toks.len()) {
+            if self.region[k] != r || matches!(self.toks[k].k, K::Punct(_)) || self.is_prep(k) {
+                return None;
+            }
+            if let Some(j) = self.cues.iter().position(|c| c.t == k) {
+                let c = self.cues[j].entry.category;
+                return matches!(
+                    c,
+                    Some(Category::Agree | Category::Cooperate | Category::Support)
+                )
+                .then_some(j);
+            }
+        }
+        None
     }
 
     /// The trade or aid that a sanction noun restricts: "restrictions on (technology) exports",
@@ -2717,7 +2767,7 @@ impl<'a> Reader<'a> {
     /// its object), which its operator governs.
     fn inner_cue(&self, i: usize) -> Option<usize> {
         if self.cues[i].entry.op == Op::Plain {
-            return self.restricted_trade(i);
+            return self.restricted_trade(i).or_else(|| self.left_agreement(i));
         }
         let cue = &self.cues[i];
         let r = self.region[cue.t];

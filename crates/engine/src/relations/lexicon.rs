@@ -76,7 +76,7 @@ agree | v | agree~ | with on r
 agree | n | agreement~, accord~, treaty, treaties, pact~, deal~, memorandum, memoranda, armistice~, truce~, ceasefire~, cease-fire~ | with between among r
 agree | v | sign~, ink~ | o with r
 agree | n | signing | with between of r
-agree | v | pledge~, promise~, vow~ | o to
+agree | v | pledge~, promise~, vow~ | o to op=support
 agree | n | pledge~, promise~ | to of
 agree | n | consensus, reconciliation, rapprochement, détente, detente, normalization, normalisation | with between r
 agree | v | reconcile~, normalize~, normalise~ | with r
@@ -142,6 +142,8 @@ aid | v | rely~, depend~, lean~ | on rev
 aid | n | reliance, dependence | on rev
 aid | v | import~, buy, buys, bought, buying, purchase~ | from rev
 retreat | v | withdraw, withdraws, withdrew, withdrawn, withdrawing | from
+retreat | v | pull out, pulls out, pulled out, pulling out, walk away, walks away, walked away, walking away | of from
+reject | v | tear up, tears up, tore up, torn up, tearing up, scrap+~, abandon~, renege~ | o on op=cease
 retreat | n | withdrawal~, de-escalation | from
 investigate | v | investigate~, probe~ | o
 investigate | n | investigation~, probe~, inquiry, inquiries | into of
