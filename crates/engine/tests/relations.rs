@@ -989,6 +989,43 @@ fn a_vow_has_the_tone_of_what_is_vowed() {
     assert_eq!(tone(&a, "japan", "ukraine"), Some(Tone::Cooperation));
 }
 
+#[test]
+fn after_adjective_of_nationality_and_noun_is_no_clause() {
+    let a = read(
+        "A general view of a damaged structure in the Kotli district of Pakistan-administered Kashmir, after Indian strikes.",
+    );
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::AToB));
+}
+
+#[test]
+fn drills_around_a_country_are_aimed_at_it() {
+    let a = read("China held huge drills around Taiwan on Monday.");
+    assert_eq!(tone(&a, "china", "taiwan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "taiwan"), Some(Direction::AToB));
+}
+
+#[test]
+fn owner_of_efforts_acts_in_what_they_aim_at() {
+    let a = read(
+        "It described the stations as part of the Chinese government's \"broader efforts to undermine American security.\"",
+    );
+    assert_eq!(tone(&a, "china", "united-states"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "china", "united-states"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn between_the_two_names_the_pair_named_before() {
+    let a = read(
+        "India’s and Pakistan’s nuclear weapons deepen worries about the rivalry between the two neighbours.",
+    );
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::Mutual));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -631,6 +631,14 @@ impl<'a> Reader<'a> {
             if matches!(self.toks[k].k, K::Punct(',' | ';' | ':')) {
                 return false;
             }
+            // "after Indian strikes": a word after an adjective of nationality is a noun.
+            if let Some(u) = self.unit_at(k)
+                && self.adjectival(u)
+                && self.toks.get(k + 1).is_some_and(|x| x.k == K::Word)
+            {
+                subject = false;
+                continue;
+            }
             if self.unit_at(k).is_some()
                 || matches!(self.w(k), "he" | "she" | "it" | "they" | "we" | "i")
             {
@@ -863,6 +871,8 @@ impl<'a> Reader<'a> {
             match self.toks[t].k {
                 K::Punct(',') if list_goes_on => conj = true,
                 K::Punct(',') => {}
+                // "India's and Pakistan's ownership" (not "Kim's father and predecessor, X").
+                K::Poss if matches!(self.w(t + 1), "and" | "or") => {}
                 K::Punct('/' | '&') => conj = true,
                 K::Word => match self.w(t) {
                     "and" | "or" | "nor" | "plus" => conj = true,
@@ -2026,6 +2036,10 @@ impl<'a> Reader<'a> {
                     if matches!(w, "he" | "she" | "it" | "they" | "we" | "i") && !self.in_pp(k, r) {
                         return self.resolve(k);
                     }
+                    // "as the two countries deepen ties": the pair named before.
+                    if self.the_two(k) && !self.in_pp(k.saturating_sub(2), r) {
+                        return self.last_pair_before(k);
+                    }
                     if matches!(w, "who" | "which")
                         && (k + 1 == t
                             || AUXILIARIES.contains(self.w(k + 1))
@@ -3030,7 +3044,8 @@ impl<'a> Reader<'a> {
         let g = if finite {
             self.clause_subject_before(t, r)
         } else {
-            self.purpose_subject(t, r)
+            self.intention_owner(t)
+                .or_else(|| self.purpose_subject(t, r))
                 .or_else(|| self.subject_before(t, r))
         };
         match g {
@@ -3039,6 +3054,46 @@ impl<'a> Reader<'a> {
             // clause's other names are not.
             _ => (Vec::new(), self.pronoun_subject(t, r), None),
         }
+    }
+
+    /// The owner of an intention noun before "to" acts in the infinitive: "the Chinese
+    /// government's efforts to undermine X", "Russia's bid to isolate X", "Japanese plans to
+    /// sanction X".
+    fn intention_owner(&self, t: usize) -> Option<Vec<usize>> {
+        let to = t.checked_sub(1)?;
+        if self.w(to) != "to" {
+            return None;
+        }
+        let noun = to.checked_sub(1)?;
+        if !matches!(
+            self.w(noun),
+            "effort"
+                | "efforts"
+                | "attempt"
+                | "attempts"
+                | "bid"
+                | "bids"
+                | "plan"
+                | "plans"
+                | "decision"
+                | "move"
+                | "moves"
+                | "push"
+                | "drive"
+                | "campaign"
+                | "readiness"
+                | "willingness"
+                | "intention"
+                | "determination"
+                | "desire"
+                | "ambition"
+                | "ambitions"
+        ) {
+            return None;
+        }
+        self.possessor(noun)
+            .or_else(|| self.modifier(noun))
+            .filter(|g| !g.is_empty())
     }
 
     /// The subject of an infinitive of purpose after a verb's object: "X visited Moscow to
@@ -3332,6 +3387,9 @@ impl<'a> Reader<'a> {
                     words += 1;
                 }
                 K::Punct('-') => {}
+                // "the government's “broader efforts”": a quotation mark inside the phrase.
+                K::Punct(c)
+                    if is_quote_mark(c) && k > 0 && !matches!(self.toks[k - 1].k, K::Punct(_)) => {}
                 _ => return None,
             }
         }
@@ -3701,6 +3759,13 @@ impl<'a> Reader<'a> {
                 break;
             }
             if matches!(self.w(k), "between" | "among" | "amongst") {
+                // "between the two neighbours", "between both countries": the pair named last.
+                if matches!(self.w(k + 1), "the" | "both")
+                    && matches!(self.w(k + 2), "two" | "both" | "countries" | "sides")
+                    || self.w(k + 1) == "both"
+                {
+                    return self.last_pair_before(cue.t);
+                }
                 let g = self.np_group(k + 1, r)?;
                 return (g.len() >= 2).then_some(g);
             }
@@ -3711,6 +3776,41 @@ impl<'a> Reader<'a> {
         // Before: a hyphenated or coordinated modifier.
         let g = self.modifier(cue.t).or_else(|| self.possessor(cue.t))?;
         (g.len() >= 2).then_some(g)
+    }
+
+    /// Whether the word at `k` ends "the two countries", "both sides", "the two leaders".
+    fn the_two(&self, k: usize) -> bool {
+        matches!(
+            self.w(k),
+            "countries"
+                | "nations"
+                | "sides"
+                | "neighbours"
+                | "neighbors"
+                | "leaders"
+                | "governments"
+        ) && (self.w(k.wrapping_sub(1)) == "both"
+            || self.w(k.wrapping_sub(1)) == "two" && self.w(k.wrapping_sub(2)) == "the")
+    }
+
+    /// The last group of two or more names coordinated before token `t` ("India's and
+    /// Pakistan's … between the two neighbours").
+    fn last_pair_before(&self, t: usize) -> Option<Vec<usize>> {
+        (0..t).rev().find_map(|k| {
+            let u = self.unit_at(k)?;
+            let g: Vec<usize> = self
+                .group_of(u)
+                .into_iter()
+                .filter(|&x| !self.dropped[x])
+                .collect();
+            let actors = {
+                let mut a: Vec<u32> = g.iter().map(|&x| self.units[x].actor).collect();
+                a.sort_unstable();
+                a.dedup();
+                a.len()
+            };
+            (actors >= 2).then_some(g)
+        })
     }
 
     /// Whether "between" or "among" follows a cue closely.

@@ -209,7 +209,7 @@ sanction | n | ban~ | on against
 sanction | a | punitive | against
 sanction | v | charge, charges, charged, charging | o actobj
 mobilize | v | test-fire~, test-fired, detonate~, deploy~, mobilize~, mobilise~ | o against near
-mobilize | n | test~, launch~, drill~, exercise~, maneuver~, manoeuvre~, deployment~, buildup~, build-up~, provocation~, detonation~ | against near toward towards targeting
+mobilize | n | test~, launch~, drill~, exercise~, maneuver~, manoeuvre~, deployment~, buildup~, build-up~, provocation~, detonation~ | against near toward towards targeting around off
 mobilize | a | provocative | toward towards against
 coerce | v | pressure~, pressurize~, pressurise~, coerce~, blackmail~, intimidate~, undermine~, subvert~, sabotage~, hamstring~, hamstrung, stymie~, isolate~ | o
 coerce | n | pressure, coercion, blackmail, sabotage, isolation | on against of
