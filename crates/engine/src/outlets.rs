@@ -951,9 +951,16 @@ fn self_named(line: &str) -> Vec<&str> {
         );
     }
     if (line.contains("'s ") || line.contains("’s ") || line.contains("' "))
-        && ["Terms", "Privacy", "Standards", "Guidelines", "Policy", "Code"]
-            .iter()
-            .any(|w| line.contains(w))
+        && [
+            "Terms",
+            "Privacy",
+            "Standards",
+            "Guidelines",
+            "Policy",
+            "Code",
+        ]
+        .iter()
+        .any(|w| line.contains(w))
     {
         names.extend(
             SELF_POSSESSIVE

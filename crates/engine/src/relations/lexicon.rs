@@ -5,8 +5,8 @@
 
 use crate::model::{Category, Tone};
 use crate::words::{WordHasher, WordSet};
-use std::hash::BuildHasherDefault;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// Part of speech of a cue form.
