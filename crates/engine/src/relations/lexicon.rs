@@ -112,6 +112,7 @@ support | v | welcome~, embrace~, defend~, favor~, favour~ | o op=support
 support | n | solidarity, sympathy | with for
 support | v | side~, stand~, stood | with r
 support | v | court~, woo~ | o actobj
+support | v | allow~, permit+~ | o actobj
 support | n | ally, allies, alliance~, partnership~, friendship~ | with between of r
 support | n | ally, allies, partner~, friend~ | of agentive r
 support | n | patron~, backer~, supporter~, benefactor~, protector~ | of agentive
@@ -158,6 +159,8 @@ disapprove | a | critical | of
 disapprove | n | critic~ | of agentive
 disapprove | v | blame~ | o for on
 disapprove | v | accuse~ | o of
+disapprove | v | implicate~ | o in
+disapprove | v | despise~, resent~, scorn~ | o
 disapprove | n | accusation~, allegation~ | against of
 disapprove | v | take aim at, takes aim at, took aim at, taking aim at, hit out at, hits out at, hitting out at, lash out at, lashes out at, lashed out at, lashing out at | o
 disapprove | n | displeasure, anger, outrage, fury, ire, indignation, grudge~, beef, hostility, animosity, enmity, antagonism, mistrust, distrust, suspicion | at with against toward towards over
@@ -169,8 +172,12 @@ disapprove | n | difference~, division~, disagreement~ | with between over r
 disapprove | n | rival~, arch-rival~, adversary, adversaries, enemy, enemies, foe~ | of agentive r
 disapprove | n | regret, concern~ | over about at
 disapprove | n | defiance | toward towards of against
+disapprove | n | competition | with between r
+disapprove | v | take a hard line, takes a hard line, took a hard line, taking a hard line | with on against
 reject | v | reject~, rebuff~, snub+~, shun+~, boycott~ | o
-reject | n | rejection~, boycott~, snub~ | of
+reject | n | rejection~, boycott~ | of
+reject | n | snub~ | to of
+reject | v | defy, defies, defied, defying | o
 reject | v | veto~, vetoes | o
 reject | n | veto, vetoes | of on
 reject | v | oppose~, resist~ | o op=oppose
@@ -210,11 +217,14 @@ coerce | n | containment | of
 coerce | v | interfere~, meddle~ | in with
 coerce | n | interference, meddling | in with
 coerce | v | seize~, capture~, hack~ | o
+coerce | v | harass~ | o
+coerce | n | harassment | of against
 coerce | n | seizure~, hacking, hack~ | of
 coerce | v | spy, spies, spied, spying | on
 coerce | n | espionage, spying | on against
 coerce | v | force~ | o actobj
-assault | v | attack~, invade~, bomb~, bombard~, shell+~, strike, strikes, struck, striking, raid~, assault~, kill~, occupy, occupies, occupied, occupying, annex~, target~ | o
+assault | v | attack~, invade~, bomb~, bombard~, shell+~, strike, strikes, struck, striking, raid~, assault~, kill~, occupy, occupies, occupied, occupying, annex~, target~, ram+~, sideswipe~ | o in inside into on
+assault | v | collide~ | with r
 assault | n | attack~, invasion~, bombing~, bombardment~, shelling, strike~, airstrike~, air strike~, raid~, assault~, offensive~, incursion~, occupation, annexation, aggression, hostilities | on against of in into
 assault | n | war~, warfare | against on with in between r
 assault | n | conflict~, clash~, battle~, fighting | with between against r
