@@ -792,7 +792,7 @@ fn is_notice(text: &str) -> bool {
         return false;
     }
     let mut seen = 0u32;
-    for m in crate::words::overlapping(&NOTICE_WORDS, text) {
+    for m in crate::words::overlapping(&*NOTICE_WORDS, text) {
         seen |= 1 << m.pattern().as_usize();
         if seen.count_ones() >= 2 {
             return true;

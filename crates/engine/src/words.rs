@@ -238,13 +238,13 @@ impl Iterator for Runs {
     }
 }
 
-/// Every match of a DFA built with `MatchKind::Standard` and no prefilter, overlapping ones
-/// included, in the order `AhoCorasick::find_overlapping_iter` reports them: by where they end,
+/// Every match of an automaton (a DFA or a contiguous NFA) built with `MatchKind::Standard` and
+/// no prefilter, overlapping ones included, in the order `AhoCorasick::find_overlapping_iter` reports them: by where they end,
 /// and at one end in the order the automaton lists them. The walk over the transition table is
 /// a few instructions a byte; the library's resumable search, entered through its trait object
 /// and re-entered after every match, costs several times that, and every paragraph goes
 /// through it.
-pub(crate) fn overlapping<'a>(dfa: &'a DFA, text: &'a str) -> Overlapping<'a> {
+pub(crate) fn overlapping<'a, A: Automaton>(dfa: &'a A, text: &'a str) -> Overlapping<'a, A> {
     let state = dfa
         .start_state(Anchored::No)
         .expect("the automaton searches unanchored");
@@ -258,8 +258,8 @@ pub(crate) fn overlapping<'a>(dfa: &'a DFA, text: &'a str) -> Overlapping<'a> {
 }
 
 /// The iterator `overlapping` returns.
-pub(crate) struct Overlapping<'a> {
-    dfa: &'a DFA,
+pub(crate) struct Overlapping<'a, A = DFA> {
+    dfa: &'a A,
     bytes: &'a [u8],
     /// How many bytes were read: where the matches of `state` end.
     end: usize,
@@ -268,7 +268,7 @@ pub(crate) struct Overlapping<'a> {
     reported: usize,
 }
 
-impl Iterator for Overlapping<'_> {
+impl<A: Automaton> Iterator for Overlapping<'_, A> {
     type Item = Match;
 
     fn next(&mut self) -> Option<Match> {

@@ -264,7 +264,7 @@ fn label_before(before: &str) -> (Label, Option<Script>) {
     let tail = &lower[tail_start..];
     // Where the last word of each kind starts: the latest start of any of its matches.
     let (mut published, mut updated) = (None, None);
-    for m in overlapping(&LABEL_WORDS, tail) {
+    for m in overlapping(&*LABEL_WORDS, tail) {
         let (_, label, script) = words::LABELS[m.pattern().as_usize()];
         if script == Script::YearFirst && !ends_cjk_label(&tail[m.end()..]) {
             continue;
@@ -424,7 +424,7 @@ pub fn is_masthead_strip(line: &str) -> bool {
     let weekday = lower
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | 'ʼ' | '-')))
         .any(words::names_weekday);
-    weekday && overlapping(&LABEL_WORDS, &lower).next().is_none()
+    weekday && overlapping(&*LABEL_WORDS, &lower).next().is_none()
 }
 
 /// A date stamp found on a page, with where it was.
