@@ -1026,6 +1026,19 @@ fn between_the_two_names_the_pair_named_before() {
     assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::Mutual));
 }
 
+#[test]
+fn an_urged_event_is_not_the_urged_parties_yet() {
+    let a = read("Britain urges Pakistan and India to talk directly and show restraint.");
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Neutral));
+    assert_eq!(
+        tone(&a, "pakistan", "united-kingdom"),
+        Some(Tone::Cooperation)
+    );
+    let a = read("Japan urged China to impose sanctions on North Korea.");
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Neutral));
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 
@@ -1339,6 +1352,12 @@ fn korean_lifting_of_anothers_sanctions_wanted_by_their_target_is_conflict() {
         tone(&a, "north-korea", "united-states"),
         Some(Tone::Cooperation)
     );
+}
+
+#[test]
+fn korean_feared_possibility_is_neutral() {
+    let a = read("러시아가 이후 병력을 재건해 우크라이나를 재침공할 수 있다는 우려도 큽니다.");
+    assert_ne!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
 }
 
 // ---------------------------------------------------------------------------------------------

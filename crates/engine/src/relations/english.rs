@@ -2448,10 +2448,33 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
+        // "Britain urges India and Pakistan to talk": the urged event is not theirs yet.
+        let mut urged: Vec<usize> = Vec::new();
+        for f in frames.iter() {
+            let Some(cue) = self.cues.iter().find(|c| c.t == f.at) else {
+                continue;
+            };
+            if cue.entry.op != Op::Demand || f.targets.is_empty() {
+                continue;
+            }
+            for g in frames.iter() {
+                if g.region == f.region
+                    && g.at > cue.last
+                    && g.at <= cue.last + 8
+                    && !g.agents.is_empty()
+                    && g.agents.iter().all(|u| f.targets.contains(u))
+                {
+                    urged.push(g.at);
+                }
+            }
+        }
         for g in frames.iter_mut() {
             if unowned.contains(&g.at) {
                 g.agents.clear();
                 g.explicit_agent = true;
+            }
+            if urged.contains(&g.at) {
+                g.tone = Tone::Neutral;
             }
         }
         frames.extend(extra);
