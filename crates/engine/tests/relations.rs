@@ -1039,6 +1039,38 @@ fn an_urged_event_is_not_the_urged_parties_yet() {
     assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
 }
 
+#[test]
+fn strong_words_on_a_country_are_criticism() {
+    let a = read("Officials quietly applauded Ms. Haley’s strong words on Russia.");
+    assert_eq!(tone(&a, "nikki-haley", "russia"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "nikki-haley", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn an_amount_before_of_is_part_of_the_object() {
+    let a = read("EU governments agreed to indefinitely freeze around €210bn of Russian assets.");
+    assert_eq!(tone(&a, "european-union", "russia"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "european-union", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn relative_clause_between_dashes_is_about_the_name_before() {
+    let a = read(
+        "The Venezuelan interim authorities - which have often condemned US imperialism - would have to collaborate.",
+    );
+    assert_eq!(tone(&a, "united-states", "venezuela"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "venezuela", "united-states"),
+        Some(Direction::AToB)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -345,6 +345,11 @@ impl<'a> Reader<'a> {
                     let r = self.new_region(Kind::Aside, Some(top));
                     stack.push((r, Closer::Dash));
                     self.region[t] = r;
+                    // "the Venezuelan authorities - which have condemned X -": a relative
+                    // clause between dashes is about the name before it.
+                    if RELATIVES.contains(self.w(t + 1)) {
+                        self.regions[r].hint = self.antecedent(t);
+                    }
                 } else {
                     // A lone dash ends a clause.
                     self.close_to_clause(&mut stack);
@@ -2106,11 +2111,18 @@ impl<'a> Reader<'a> {
     /// phrase ("North Korean troops who helped …").
     fn antecedent(&self, who: usize) -> Option<Vec<usize>> {
         let mut k = who;
-        for _ in 0..3 {
+        for i in 0..3 {
             k = k.checked_sub(1)?;
+            let w = self.w(k);
             match self.toks[k].k {
                 K::Unit(u) if !self.dropped[u] => return Some(self.group_of(u)),
-                K::Word if STATE_NOUNS.contains(self.w(k)) || ROLES.contains(self.w(k)) => {}
+                // The head noun right before, and a modifier before it ("interim authorities").
+                K::Word if STATE_NOUNS.contains(w) || ROLES.contains(w) => {}
+                K::Word
+                    if i > 0
+                        && !self.is_prep(k)
+                        && !self.is_verbal(k)
+                        && !DETERMINERS.contains(w) => {}
                 _ => return None,
             }
         }
@@ -2247,10 +2259,15 @@ impl<'a> Reader<'a> {
                     // "with Nato Secretary General X": the words of a title in capitals.
                     let title_word = !self.title_case
                         && self.text[self.toks[k].s..].starts_with(char::is_uppercase);
+                    // "a snub to the visiting X": a participle between a determiner and a name.
+                    let participle = (w.ends_with("ing") || w.ends_with("ed"))
+                        && k > 0
+                        && DETERMINERS.contains(self.w(k - 1));
                     if DETERMINERS.contains(w)
                         || adjective_like(w)
                         || ROLES.contains(w)
                         || title_word
+                        || participle
                     {
                         steps += 1;
                         continue;
@@ -3637,6 +3654,18 @@ impl<'a> Reader<'a> {
                             k += 1;
                             continue;
                         }
+                        // "freeze around €210bn of X": an amount, not a phrase of its own.
+                        if matches!(
+                            w,
+                            "around" | "about" | "over" | "nearly" | "almost" | "some"
+                        ) && self.toks.get(k + 1).is_some_and(|x| {
+                            self.text[x.s..].starts_with(|c: char| {
+                                c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥')
+                            })
+                        }) {
+                            k += 1;
+                            continue;
+                        }
                         // (A noun's "on the organisation by X" names the noun's own agent.)
                         let participle = self.w(k - 1).ends_with("ed")
                             || VERBS.contains(self.w(k - 1))
@@ -3763,8 +3792,10 @@ impl<'a> Reader<'a> {
                         break;
                     }
                 }
-                // Quotation marks around a word of the clause ("expressed “regret” over").
+                // Quotation marks around a word of the clause ("expressed “regret” over"), a
+                // currency sign ("€210bn of X").
                 K::Punct(c) if is_quote_mark(c) && self.region[k] == r => {}
+                K::Punct('$' | '€' | '£' | '¥') => {}
                 K::Punct(_) => break,
             }
             k += 1;

@@ -173,6 +173,7 @@ disapprove | v | dispute~, confront~, question~ | o
 disapprove | n | difference~, division~, disagreement~ | with between over r
 disapprove | n | rival~, arch-rival~, adversary, adversaries, enemy, enemies, foe~ | of agentive r
 disapprove | n | regret, concern~ | over about at
+disapprove | n | strong words, harsh words, tough words, harsh rhetoric, hostile rhetoric | on against for toward towards about
 disapprove | n | defiance | toward towards of against
 disapprove | n | competition | with between r
 disapprove | v | take a hard line, takes a hard line, took a hard line, taking a hard line | with on against
