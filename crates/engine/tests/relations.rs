@@ -1071,6 +1071,38 @@ fn relative_clause_between_dashes_is_about_the_name_before() {
     );
 }
 
+#[test]
+fn pledging_to_do_something_together_is_mutual() {
+    let a = read("Thailand and Israel pledged to coordinate closely on regional security.");
+    assert_eq!(tone(&a, "israel", "thailand"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "israel", "thailand"), Some(Direction::Mutual));
+}
+
+#[test]
+fn by_after_a_verbs_object_names_whose_it_is() {
+    for (s, x, y) in [
+        (
+            "Thailand protested against the expulsion of its diplomats by the American government on Tuesday.",
+            "thailand",
+            "united-states",
+        ),
+        (
+            "The Polish government opposed the bid by the Ukrainian government for a permanent seat.",
+            "poland",
+            "ukraine",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(
+            tone(&a, x, y),
+            Some(Tone::Conflict),
+            "{s}: {:#?}",
+            a.evidence
+        );
+        assert_eq!(direction(&a, x, y), Some(Direction::AToB), "{s}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 
@@ -1390,6 +1422,17 @@ fn korean_lifting_of_anothers_sanctions_wanted_by_their_target_is_conflict() {
 fn korean_feared_possibility_is_neutral() {
     let a = read("러시아가 이후 병력을 재건해 우크라이나를 재침공할 수 있다는 우려도 큽니다.");
     assert_ne!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_verb_ending_is_no_subject_particle() {
+    let a =
+        read("메드베데프는 유니세프에 식량과 비료를 지원하는 방안을 논의 중인 것으로 알려졌다.");
+    assert!(
+        pair(&a, "dmitry-medvedev", "unicef").is_some(),
+        "{:#?}",
+        a.evidence
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

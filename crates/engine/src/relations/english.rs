@@ -2595,11 +2595,13 @@ impl<'a> Reader<'a> {
                         (_, Tone::Cooperation) => Some(Category::Support),
                         (_, _) => Some(Category::Reject),
                     };
+                    // "A and B pledged to coordinate": what they pledge together is mutual.
+                    let mutual = op == Op::Support && f.mutual && f.targets.is_empty();
                     return Some(Frame {
                         agents,
                         targets: f.targets,
                         explicit_agent: explicit,
-                        mutual: false,
+                        mutual,
                         tone: self.polarity(cue, t, r),
                         category: c,
                         cue: cue_span,
@@ -3694,7 +3696,7 @@ impl<'a> Reader<'a> {
                         if w == "by"
                             && k > cue.last + 1
                             && (object_open
-                                || open_prep == Some(true)
+                                || open_prep != Some(false)
                                     && words > 0
                                     && (e.pos != Pos::Noun || participle))
                             && out.is_empty()
@@ -3735,7 +3737,15 @@ impl<'a> Reader<'a> {
                     let named_after = (k + 1..(k + 4).min(n))
                         .take_while(|&j| self.toks[j].k != K::Punct(',') && !self.is_prep(j))
                         .any(|j| self.unit_at(j).is_some());
-                    if owner && open_prep == Some(true) && out.is_empty() && !named_after {
+                    // (Only right after the frame's own preposition: "the expulsion of its
+                    // diplomats by Y" owns nothing of the frame.)
+                    let after_frame_prep = k > 0 && e.preps.contains(&self.w(k - 1));
+                    if owner
+                        && open_prep == Some(true)
+                        && out.is_empty()
+                        && !named_after
+                        && after_frame_prep
+                    {
                         if let Some(g) = self.owner_other_than(k, cue) {
                             out.extend(g);
                         }

@@ -1142,6 +1142,10 @@ fn heads_subject(rest: &str) -> bool {
     };
     let own: String = rest.chars().take_while(|c| is_hangul(*c)).collect();
     if !own.is_empty() {
+        // "지원하는", "논의되는": a verb ending, not a noun's particle.
+        if own.starts_with(['하', '되', '한', '할', '된']) {
+            return false;
+        }
         return own.chars().count() <= 3 && subject_end(&own);
     }
     rest.split_whitespace()

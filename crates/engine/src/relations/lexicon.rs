@@ -156,7 +156,7 @@ demand | v | press~ | o op=demand
 demand | v | demand~ | o from tone=conflict
 demand | n | demand~ | on from of tone=conflict
 disapprove | v | condemn~, criticize~, criticise~, denounce~, rebuke~, slam+~, blast~, lambast~, lambaste~, castigate~, decry, decries, decried, decrying, deplore~, censure~, chastise~, berate~, scold~ | o for over
-disapprove | n | condemnation~, criticism~, denunciation~, rebuke~, censure | of against
+disapprove | n | condemnation~, criticism~, denunciation~, rebuke~, censure | of against on
 disapprove | a | critical | of
 disapprove | n | critic~ | of agentive
 disapprove | v | blame~ | o for on
