@@ -1103,6 +1103,12 @@ fn by_after_a_verbs_object_names_whose_it_is() {
     }
 }
 
+#[test]
+fn abbreviated_title_before_a_name_ends_no_phrase() {
+    let a = read("Ms. Haley is said to have a strained relationship with Mr. Bolton.");
+    assert_eq!(tone(&a, "john-bolton", "nikki-haley"), Some(Tone::Conflict));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

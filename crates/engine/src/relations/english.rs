@@ -4536,6 +4536,29 @@ fn is_quantity(w: &str) -> bool {
     ) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
 
+/// Abbreviations of titles written with a dot before a name.
+fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Ms"
+            | "Mrs"
+            | "Dr"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Maj"
+            | "Capt"
+            | "Adm"
+            | "Sgt"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Prof"
+            | "Amb"
+            | "Pres"
+    )
+}
+
 fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»')
 }
@@ -4685,6 +4708,10 @@ fn tokenize(text: &str, units: &[Unit]) -> Vec<Tok> {
                     }
                 }
                 break;
+            }
+            // "Mr. Bolton", "Lt. Gen. X": the dot of a title's abbreviation ends no phrase.
+            if text[j..].starts_with('.') && is_title_abbreviation(&text[start..j]) {
+                j += 1;
             }
             toks.push(Tok {
                 s: start,
