@@ -1109,6 +1109,30 @@ fn abbreviated_title_before_a_name_ends_no_phrase() {
     assert_eq!(tone(&a, "john-bolton", "nikki-haley"), Some(Tone::Conflict));
 }
 
+#[test]
+fn how_the_urged_stand_is_stated_over_the_urged_event() {
+    let a = read(
+        "Britain is urging Pakistan and India to talk to one another over their soaring tensions.",
+    );
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+}
+
+#[test]
+fn adjective_before_its_noun_is_no_predicate() {
+    let a = read(
+        "The North has carried out weapons tests in apparent protest of the ongoing joint military exercise by South Korea and the U.S.",
+    );
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        tone(&a, "south-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -982,11 +982,19 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         while i + 1 < self.cues.len() {
             let (a, b) = (&self.cues[i], &self.cues[i + 1]);
+            // An adjective before the noun it qualifies ("joint military exercise", "hostile
+            // act") is that noun's, no predicate of its own.
+            let attributive = a.entry.pos == Pos::Adj
+                && b.entry.pos == Pos::Noun
+                && b.t > a.last
+                && b.t - a.last <= 2
+                && (a.last + 1..b.t).all(|k| self.toks[k].k == K::Word && !self.is_prep(k));
             if a.last + 1 == b.t
                 && a.entry.pos == Pos::Noun
                 && b.entry.pos == Pos::Noun
                 && b.entry.op == Op::Plain
                 && b.entry.category.is_some()
+                || attributive
             {
                 self.cues.remove(i);
             } else {
@@ -2494,6 +2502,12 @@ impl<'a> Reader<'a> {
                 g.tone = Tone::Neutral;
             }
         }
+        // What the sentence says of how they stand ("urging X and Y to talk over their soaring
+        // tensions") goes before the urged event.
+        let (mut stated, later): (Vec<Frame>, Vec<Frame>) =
+            frames.drain(..).partition(|g| !urged.contains(&g.at));
+        stated.extend(later);
+        *frames = stated;
         frames.extend(extra);
     }
 
@@ -3304,6 +3318,8 @@ impl<'a> Reader<'a> {
                         && (self.w(k) == "by" || !self.is_prep(k) && !self.is_verbal(k))
                 })
                 .find(|&k| self.w(k) == "by")
+                // ("protest of the exercise by X": X's is the exercise.)
+                && !(from + 1..by).any(|k| self.cue_at(k).is_some())
             {
                 from = by;
             }
@@ -3698,7 +3714,9 @@ impl<'a> Reader<'a> {
                             && (object_open
                                 || open_prep != Some(false)
                                     && words > 0
-                                    && (e.pos != Pos::Noun || participle))
+                                    && (e.pos != Pos::Noun
+                                        || participle
+                                        || self.cue_at(k - 1).is_some()))
                             && out.is_empty()
                         {
                             // "denounced the drills held by X", "opposed the bid by X": the

@@ -200,7 +200,7 @@ threaten | n | warning~ | to against
 threaten | v | intimidate~, menace~ | o
 threaten | n | ultimatum~, intimidation | to
 protest | v | protest~ | o against
-protest | n | protest~, demonstration~, rally, rallies | against
+protest | n | protest~, demonstration~, rally, rallies | against of
 sanction | v | sanction~, blacklist~, embargo, embargoes, embargoed, embargoing, expel+~, deport~, detain~, arrest~, penalize~, penalise~, punish~ | o
 sanction | n | sanction~, embargo, embargoes, blacklisting, expulsion~, deportation~, detention~, arrest~, penalty, penalties, punishment~, tariff~, restriction~ | on against targeting over
 sanction | n | export control~, trade control~, import control~, trade barrier~ | on against targeting over
