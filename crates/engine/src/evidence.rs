@@ -131,8 +131,13 @@ impl EvidenceReader {
                         media: who[m.actor as usize].media,
                     })
                     .collect();
-                let mut found =
-                    self.pairs(relations::links(sentence, &units), &units, article, &who);
+                let mut found = self.pairs(
+                    relations::links(sentence, &units),
+                    sentence,
+                    &units,
+                    article,
+                    &who,
+                );
                 if found.len() > MAX_PAIRS_PER_SENTENCE {
                     capped += 1;
                     found.truncate(MAX_PAIRS_PER_SENTENCE);
@@ -164,6 +169,7 @@ impl EvidenceReader {
     fn pairs(
         &self,
         links: Vec<Link>,
+        sentence: &str,
         units: &[Unit],
         article: &Article,
         who: &[Who],
@@ -188,7 +194,16 @@ impl EvidenceReader {
                     continue;
                 }
                 let member = own(kx, ky) || own(ky, kx);
-                if member && link.kind == LinkKind::Plain {
+                // "the U.S. and its NATO allies": membership named by a noun of belonging is
+                // no act of one toward the other.
+                let belonging = link.cue.is_some_and(|(s, e)| {
+                    sentence.get(s..e).is_some_and(|c| {
+                        ["ally", "allies", "partner", "partners", "member", "members"]
+                            .iter()
+                            .any(|w| c.eq_ignore_ascii_case(w))
+                    })
+                });
+                if member && (link.kind == LinkKind::Plain || belonging) {
                     continue;
                 }
             }

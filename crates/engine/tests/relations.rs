@@ -528,6 +528,611 @@ fn official_arriving_in_a_state_visits_it() {
     );
 }
 
+#[test]
+fn raisers_of_a_demand_are_not_its_target() {
+    let a = read(
+        "Putin rebuffed the demands raised by the US and South Korea to cut off oil supplies to North Korea.",
+    );
+    assert_eq!(
+        pair(&a, "south-korea", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(
+        tone(&a, "united-states", "vladimir-putin"),
+        Some(Tone::Conflict)
+    );
+}
+
+#[test]
+fn name_and_name_to_infinitive_is_one_object_not_a_clause() {
+    let a = read(
+        "Putin rebuffed the demands raised by the US and South Korea to cut off oil supplies to North Korea.",
+    );
+    assert_eq!(
+        tone(&a, "south-korea", "vladimir-putin"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn head_noun_of_a_name_owns_like_the_name() {
+    let a = read("Investors shrugged off the Chinese government's new sanctions on Japan.");
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "japan"), Some(Direction::AToB));
+}
+
+#[test]
+fn possessive_after_a_curly_quote_does_not_close_the_quotation() {
+    let a =
+        read("Analysts were blunt: “The Biden administration’s sanctions on Russia will bite.”");
+    assert_eq!(tone(&a, "joe-biden", "russia"), Some(Tone::Conflict));
+}
+
+#[test]
+fn speaker_is_not_the_agent_of_sanctions_someone_else_owns() {
+    let a = read("“The West’s sanctions against North Korea will fail,” said Wi Sung-rak.");
+    assert_eq!(
+        pair(&a, "north-korea", "wi-sung-rak"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn restrictions_on_exports_to_a_country_are_conflict_with_it() {
+    for s in [
+        "Washington announced new restrictions on chip exports to China.",
+        "Tokyo imposed a ban on arms sales to Iran.",
+    ] {
+        let a = read(s);
+        let (x, y) = if s.contains("China") {
+            ("united-states", "china")
+        } else {
+            ("japan", "iran")
+        };
+        assert_eq!(
+            tone(&a, x, y),
+            Some(Tone::Conflict),
+            "{s}: {:#?}",
+            a.evidence
+        );
+        assert_eq!(direction(&a, x, y), Some(Direction::AToB), "{s}");
+    }
+}
+
+#[test]
+fn quoted_word_inside_a_clause_is_part_of_it() {
+    let a = read("China expressed “regret” over military action taken by India.");
+    assert_eq!(tone(&a, "china", "india"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "india"), Some(Direction::AToB));
+    let a = read(
+        "The report described the Chinese government's \"broader efforts to undermine Japanese security.\"",
+    );
+    assert_eq!(
+        tone(&a, "china", "japan"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn names_listed_after_a_preposition_are_not_the_subject() {
+    let a = read(
+        "Lawmakers on the panel for the United States and China criticized the threat to Japan.",
+    );
+    assert_eq!(pair(&a, "china", "japan"), None, "{:#?}", a.evidence);
+    assert_eq!(
+        pair(&a, "japan", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn quantity_of_names_is_the_subject() {
+    let a = read("Thousands of US and Filipino troops launched joint exercises.");
+    assert_eq!(
+        tone(&a, "philippines", "united-states"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn spokesperson_named_with_her_office_is_not_the_she_of_what_she_relays() {
+    for s in [
+        "She will meet her Russian counterpart, Sergey Lavrov, on Tuesday, Russian Foreign Ministry spokesperson Maria Zakharova said.",
+        "Russian Foreign Ministry spokesperson Maria Zakharova said she will meet Sergey Lavrov.",
+    ] {
+        let a = read(s);
+        assert_eq!(
+            pair(&a, "maria-zakharova", "sergei-lavrov"),
+            None,
+            "{s}: {:#?}",
+            a.evidence
+        );
+    }
+}
+
+#[test]
+fn delegation_led_by_a_person_acts_through_that_person() {
+    let a = read("A delegation led by Foreign Minister Choe Son Hui arrived in Moscow on Sunday.");
+    assert_eq!(tone(&a, "choe-son-hui", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "choe-son-hui", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn two_names_joined_before_an_event_noun_are_its_two_sides() {
+    let a = read("Experts singled out the Pakistan-India nuclear threat as the gravest.");
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::Mutual));
+}
+
+#[test]
+fn word_after_an_adjective_of_nationality_is_a_noun() {
+    let a = read("France condemned the Russian strikes on Kyiv.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    assert_eq!(pair(&a, "france", "ukraine"), None, "{:#?}", a.evidence);
+    let a = read("Ukraine's allies condemned the Russian strikes and the use of missiles.");
+    assert_eq!(
+        tone(&a, "russia", "ukraine"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn name_after_a_comma_continues_a_list() {
+    let a = read("North Korea has supplied Burma, Iran and Syria with nuclear technology.");
+    for other in ["iran", "myanmar", "syria"] {
+        assert_eq!(
+            tone(&a, "north-korea", other),
+            Some(Tone::Cooperation),
+            "{other}"
+        );
+    }
+}
+
+#[test]
+fn what_one_event_acts_on_is_not_the_other_side_of_another() {
+    let a = read(
+        "North Korea has supplied Iran with nuclear technology, in violation of United Nations sanctions.",
+    );
+    assert_eq!(
+        pair(&a, "iran", "united-nations"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn his_after_he_belongs_to_him_not_to_the_names_between() {
+    let a = read("He is due to meet Xi, Chinese premier Li Keqiang and Wang Yi during his visit.");
+    assert_eq!(
+        pair(&a, "li-keqiang", "xi-jinping"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(pair(&a, "wang-yi", "xi-jinping"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn owner_after_a_preposition_of_the_frame_is_the_other_party() {
+    let a = read(
+        "North Korean troops who helped Russia repel a Ukrainian incursion into its western region are clearing mines.",
+    );
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "ukraine", "russia"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "north-korea", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn armed_forces_are_no_arming() {
+    let a = read(
+        "Shehbaz Sharif praised Pakistan's armed forces for their response to an incursion by Indian jets.",
+    );
+    assert_ne!(
+        tone(&a, "india", "shehbaz-sharif"),
+        Some(Tone::Cooperation),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn defying_despising_implicating_and_colliding_are_conflict() {
+    for (s, x, y) in [
+        (
+            "Iran continues to defy the U.N. Security Council.",
+            "iran",
+            "un-security-council",
+        ),
+        (
+            "Sweden joined NATO, the military alliance despised by Russia.",
+            "russia",
+            "nato",
+        ),
+        (
+            "India tried to implicate Pakistan in the attack.",
+            "india",
+            "pakistan",
+        ),
+        (
+            "A Chinese vessel collided with a Philippine patrol boat.",
+            "china",
+            "philippines",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(
+            tone(&a, x, y),
+            Some(Tone::Conflict),
+            "{s}: {:#?}",
+            a.evidence
+        );
+    }
+}
+
+#[test]
+fn attack_inside_a_country_is_an_attack_on_it() {
+    for s in [
+        "The US allowed Ukraine to use its weapons to strike inside Russia.",
+        "A Ukrainian drone killed a civilian in the Russian town of Grayvoron.",
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict), "{s}");
+        assert_eq!(
+            direction(&a, "ukraine", "russia"),
+            Some(Direction::AToB),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn pronoun_subject_nobody_named_leaves_the_event_without_agent() {
+    let a = read(
+        "The delays served to placate Washington, which opposes rewarding Iran while it continues to defy the U.N. Security Council.",
+    );
+    assert_eq!(
+        pair(&a, "un-security-council", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(tone(&a, "iran", "united-states"), Some(Tone::Conflict));
+}
+
+#[test]
+fn rivalry_and_competition_between_states_are_conflict() {
+    let a = read("The Chinese government's competition with the United States is fierce.");
+    assert_eq!(tone(&a, "china", "united-states"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "china", "united-states"),
+        Some(Direction::Mutual)
+    );
+}
+
+#[test]
+fn against_after_a_noun_is_that_nouns_not_a_stance() {
+    let a = read(
+        "The Pentagon memo considering steps against other Nato members follows attacks on the alliance by Donald Trump.",
+    );
+    assert_eq!(
+        pair(&a, "donald-trump", "united-states-department-of-defense"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    let a = read("The cash will help Ukraine defend itself against Russia.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "ukraine", "russia"), Some(Direction::AToB));
+}
+
+#[test]
+fn allies_in_ones_own_alliance_are_membership() {
+    let a = read("The U.S. and its NATO allies will continue to provide Afghanistan with aid.");
+    assert_eq!(pair(&a, "nato", "united-states"), None, "{:#?}", a.evidence);
+    let a = read("\"I looked at the reaction of our U.S. partners,\" Putin said.");
+    assert_eq!(
+        tone(&a, "united-states", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn a_bodys_own_meeting_is_no_meeting_with_those_in_it() {
+    let a = read(
+        "At a U.N. Security Council meeting held at the request of Russia, Ukrainian Ambassador Andrii Melnyk denied the accusations.",
+    );
+    for x in ["russia", "ukraine", "andrii-melnyk"] {
+        assert_eq!(
+            pair(&a, x, "un-security-council"),
+            None,
+            "{x}: {:#?}",
+            a.evidence
+        );
+    }
+}
+
+#[test]
+fn name_after_like_and_a_comma_is_no_list_with_the_subject() {
+    let a = read("Like China, Russia already sides with the North on sanctions.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(pair(&a, "china", "north-korea"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn title_in_capitals_after_a_preposition_keeps_the_name_in_it() {
+    let a = read(
+        "After a meeting with Nato Secretary General Mark Rutte, Donald Trump spoke to reporters.",
+    );
+    assert_eq!(
+        tone(&a, "donald-trump", "mark-rutte"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn by_after_a_nouns_own_phrase_names_its_agent() {
+    let a = read("The sanctions on Iran by the United States hurt trade.");
+    assert_eq!(tone(&a, "iran", "united-states"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "iran"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn asking_others_for_a_hostile_act_is_hostility_of_ones_own() {
+    let a = read(
+        "Stephen Biegun visited Moscow to urge the country to join the international efforts to sanction Pyongyang.",
+    );
+    assert_eq!(
+        tone(&a, "north-korea", "stephen-biegun"),
+        Some(Tone::Conflict),
+        "{:#?}",
+        a.evidence
+    );
+    let a = read(
+        "Putin rebuffed the demands raised by the US and South Korea to cut off crude oil supplies to North Korea.",
+    );
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    // Who is asked to cut them off is not named: not Putin, who rebuffed the demand.
+    assert_eq!(
+        pair(&a, "north-korea", "vladimir-putin"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    // Asking to stop an attack is no hostility toward its target.
+    let a = read("Egypt urged Israel to stop the attacks on Syria.");
+    assert_ne!(tone(&a, "egypt", "syria"), Some(Tone::Conflict));
+}
+
+#[test]
+fn infinitive_of_purpose_after_an_object_is_the_subjects_act() {
+    let a = read("Japan phoned Seoul to urge China to act.");
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Cooperation));
+    assert_eq!(pair(&a, "china", "south-korea"), None, "{:#?}", a.evidence);
+    // "allowed Ukraine to strike": the object acts.
+    let a = read("The US allowed Ukraine to use its weapons to strike inside Russia.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(
+        tone(&a, "ukraine", "united-states"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn names_joined_by_a_hyphen_after_a_preposition_are_both_in_its_phrase() {
+    let a = read(
+        "With the North Korea-Russia summit near, Stephen Biegun visited Moscow to urge the country to sanction Pyongyang.",
+    );
+    assert_eq!(
+        pair(&a, "north-korea", "russia").map(|e| e.tone),
+        Some(Tone::Cooperation),
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(
+        tone(&a, "north-korea", "stephen-biegun"),
+        Some(Tone::Conflict)
+    );
+}
+
+#[test]
+fn leaving_an_agreement_is_conflict_with_its_other_side() {
+    let a = read("Mr. Trump decided to pull out of the Iran nuclear deal.");
+    assert_eq!(tone(&a, "donald-trump", "iran"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "donald-trump", "iran"), Some(Direction::AToB));
+    let a = read("Russia withdrew from the treaty with the United States.");
+    assert_eq!(tone(&a, "russia", "united-states"), Some(Tone::Conflict));
+}
+
+#[test]
+fn no_intention_to_talk_is_a_refusal() {
+    let a = read("Pyongyang has no intention to talk with South Korea again.");
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "north-korea", "south-korea"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn a_vow_has_the_tone_of_what_is_vowed() {
+    let a = read("China vowed to retaliate against Japan.");
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    let a = read("Japan pledged new funds to Ukraine.");
+    assert_eq!(tone(&a, "japan", "ukraine"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn after_adjective_of_nationality_and_noun_is_no_clause() {
+    let a = read(
+        "A general view of a damaged structure in the Kotli district of Pakistan-administered Kashmir, after Indian strikes.",
+    );
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::AToB));
+}
+
+#[test]
+fn drills_around_a_country_are_aimed_at_it() {
+    let a = read("China held huge drills around Taiwan on Monday.");
+    assert_eq!(tone(&a, "china", "taiwan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "taiwan"), Some(Direction::AToB));
+}
+
+#[test]
+fn owner_of_efforts_acts_in_what_they_aim_at() {
+    let a = read(
+        "It described the stations as part of the Chinese government's \"broader efforts to undermine American security.\"",
+    );
+    assert_eq!(tone(&a, "china", "united-states"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "china", "united-states"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn between_the_two_names_the_pair_named_before() {
+    let a = read(
+        "India’s and Pakistan’s nuclear weapons deepen worries about the rivalry between the two neighbours.",
+    );
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::Mutual));
+}
+
+#[test]
+fn an_urged_event_is_not_the_urged_parties_yet() {
+    let a = read("Britain urges Pakistan and India to talk directly and show restraint.");
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Neutral));
+    assert_eq!(
+        tone(&a, "pakistan", "united-kingdom"),
+        Some(Tone::Cooperation)
+    );
+    let a = read("Japan urged China to impose sanctions on North Korea.");
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Neutral));
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn strong_words_on_a_country_are_criticism() {
+    let a = read("Officials quietly applauded Ms. Haley’s strong words on Russia.");
+    assert_eq!(tone(&a, "nikki-haley", "russia"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "nikki-haley", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn an_amount_before_of_is_part_of_the_object() {
+    let a = read("EU governments agreed to indefinitely freeze around €210bn of Russian assets.");
+    assert_eq!(tone(&a, "european-union", "russia"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "european-union", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn relative_clause_between_dashes_is_about_the_name_before() {
+    let a = read(
+        "The Venezuelan interim authorities - which have often condemned US imperialism - would have to collaborate.",
+    );
+    assert_eq!(tone(&a, "united-states", "venezuela"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "venezuela", "united-states"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn pledging_to_do_something_together_is_mutual() {
+    let a = read("Thailand and Israel pledged to coordinate closely on regional security.");
+    assert_eq!(tone(&a, "israel", "thailand"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "israel", "thailand"), Some(Direction::Mutual));
+}
+
+#[test]
+fn by_after_a_verbs_object_names_whose_it_is() {
+    for (s, x, y) in [
+        (
+            "Thailand protested against the expulsion of its diplomats by the American government on Tuesday.",
+            "thailand",
+            "united-states",
+        ),
+        (
+            "The Polish government opposed the bid by the Ukrainian government for a permanent seat.",
+            "poland",
+            "ukraine",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(
+            tone(&a, x, y),
+            Some(Tone::Conflict),
+            "{s}: {:#?}",
+            a.evidence
+        );
+        assert_eq!(direction(&a, x, y), Some(Direction::AToB), "{s}");
+    }
+}
+
+#[test]
+fn abbreviated_title_before_a_name_ends_no_phrase() {
+    let a = read("Ms. Haley is said to have a strained relationship with Mr. Bolton.");
+    assert_eq!(tone(&a, "john-bolton", "nikki-haley"), Some(Tone::Conflict));
+}
+
+#[test]
+fn how_the_urged_stand_is_stated_over_the_urged_event() {
+    let a = read(
+        "Britain is urging Pakistan and India to talk to one another over their soaring tensions.",
+    );
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+}
+
+#[test]
+fn adjective_before_its_noun_is_no_predicate() {
+    let a = read(
+        "The North has carried out weapons tests in apparent protest of the ongoing joint military exercise by South Korea and the U.S.",
+    );
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        tone(&a, "south-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 
@@ -642,6 +1247,222 @@ fn korean_owner_of_a_war_named_by_a_country_fights_it() {
     let a = read("이는 러시아의 우크라이나 전쟁을 돕기 위한 것이다.");
     assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
     assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+}
+
+#[test]
+fn korean_quotation_before_an_adnominal_verb_of_saying_is_speech() {
+    let a = read("북한은 최근 담화를 통해 \"미국과 마주 앉을 생각이 없다\"는 입장을 밝힌 바 있다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "north-korea", "united-states"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn korean_term_in_quotation_marks_is_no_quotation() {
+    let a = read("트럼프 대통령과 김정은이 '깜짝 회동'을 했다.");
+    assert_eq!(
+        tone(&a, "donald-trump", "kim-jong-un"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_title_glued_to_a_name_carries_its_particle() {
+    let a = read("유엔 주재 미국대사는 “북한 유류 공급의 30%를 차단하는 셈”이라고 강조했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "united-states", "north-korea"),
+        Some(Direction::AToB)
+    );
+    // Where the envoy is posted is part of the title.
+    assert_eq!(pair(&a, "north-korea", "united-nations"), None);
+}
+
+#[test]
+fn korean_plural_and_compound_titles_carry_their_particle() {
+    let a = read("프랑스 관리들은 미국의 지원이 함께 이뤄져야 한다는 입장이다.");
+    assert_eq!(tone(&a, "france", "united-states"), Some(Tone::Cooperation));
+    let a = read("한국을 방문중인 미 국무부 부장관 겸 대북정책특별대표는 이날 그렇게 밝혔다.");
+    assert_eq!(
+        tone(&a, "south-korea", "united-states-department-of-state"),
+        Some(Tone::Cooperation)
+    );
+    // "북" inside the title is the title's contents, no party.
+    assert_eq!(
+        pair(&a, "north-korea", "south-korea"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn korean_press_spoken_to_is_no_party() {
+    let a = read("미국 정부 당국자는 연합뉴스와의 통화에서 러시아와의 협상을 설명했다.");
+    assert!(
+        !pairs(&a)
+            .iter()
+            .any(|(x, y)| x == "yonhap" || y == "yonhap"),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn korean_owner_does_the_event_to_the_name_before_its_noun() {
+    let a =
+        read("트럼프는 우크라이나의 북대서양조약기구(NATO·나토) 가입을 지지하지 않는다고 말했다.");
+    assert_eq!(tone(&a, "nato", "ukraine"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "ukraine", "nato"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "donald-trump", "ukraine"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_trilateral_meeting_pairs_every_side() {
+    let a = read(
+        "트럼프 당선인은 젤렌스키 우크라이나 대통령, 마크롱 프랑스 대통령과의 3자 회동에서 이렇게 밝혔다.",
+    );
+    assert_eq!(tone(&a, "france", "ukraine"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "france", "ukraine"), Some(Direction::Mutual));
+    let a =
+        read("트럼프 당선인은 젤렌스키 우크라이나 대통령, 마크롱 프랑스 대통령과 각각 회동했다.");
+    assert_eq!(pair(&a, "france", "ukraine"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn korean_subject_of_one_quotation_acts_in_the_next() {
+    let a = read(
+        "WSJ은 \"트럼프 당선인은 아직 결정하지 않았다\"며 \"동맹국들은 물론 푸틴 대통령과도 대화한 뒤에 결정이 이뤄질 것\"이라고 전망했다.",
+    );
+    assert_eq!(
+        tone(&a, "donald-trump", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_name_toward_an_event_belongs_to_the_nearest_event_noun() {
+    let a = read("미국은 러시아에 대한 제재를 강화하기로 합의했다.");
+    assert_eq!(tone(&a, "russia", "united-states"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "russia"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn korean_event_noun_in_the_subject_is_not_the_speakers_act() {
+    let a =
+        read("일본과 한국에 대한 무기 판매 승인은 우리를 겨냥한 것이라고 북한 외무성이 주장했다.");
+    assert!(
+        !pairs(&a).iter().any(|(x, y)| x == "japan" || y == "japan"),
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn korean_names_joined_before_a_meeting_are_its_sides_not_the_speaker() {
+    let a = read("문재인 대통령이 3차 미·북 정상회담 필요성을 강조했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(
+        pair(&a, "moon-jae-in", "north-korea"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(pair(&a, "moon-jae-in", "united-states"), None);
+}
+
+#[test]
+fn korean_names_glued_together_name_both_sides() {
+    let a = read("북한은 한미 연합군사훈련을 강력히 규탄했다.");
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        tone(&a, "south-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+    let a = read("북한이 북미 정상회담 무산 가능성까지 거론했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+}
+
+#[test]
+fn korean_vote_for_sanctions_toward_a_country_is_conflict_with_it() {
+    let a = read(
+        "대북 제재안에 소극적이던 중국과 러시아도 이날 표결에 참여해 제재안에 찬성표를 던졌다.",
+    );
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "russia", "north-korea"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn korean_pair_of_countries_and_their_relations() {
+    let a = read("청년 지원을 위해 한일 양국이 공동기금을 설치하는 방안 등도 논의된다.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    let a = read("기시다 총리는 한일관계 개선을 높이 평가했다.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "japan", "south-korea"),
+        Some(Direction::Mutual)
+    );
+}
+
+#[test]
+fn korean_lifting_of_anothers_sanctions_wanted_by_their_target_is_conflict() {
+    let a = read("북한은 핵심 유엔제재 전부 해제만을 고집했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-nations"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "united-nations", "north-korea"),
+        Some(Direction::AToB)
+    );
+    // Lifting one's own sanctions is a concession.
+    let a = read("미국은 대북 제재 해제를 결정했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_feared_possibility_is_neutral() {
+    let a = read("러시아가 이후 병력을 재건해 우크라이나를 재침공할 수 있다는 우려도 큽니다.");
+    assert_ne!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_verb_ending_is_no_subject_particle() {
+    let a =
+        read("메드베데프는 유니세프에 식량과 비료를 지원하는 방안을 논의 중인 것으로 알려졌다.");
+    assert!(
+        pair(&a, "dmitry-medvedev", "unicef").is_some(),
+        "{:#?}",
+        a.evidence
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -345,6 +345,11 @@ impl<'a> Reader<'a> {
                     let r = self.new_region(Kind::Aside, Some(top));
                     stack.push((r, Closer::Dash));
                     self.region[t] = r;
+                    // "the Venezuelan authorities - which have condemned X -": a relative
+                    // clause between dashes is about the name before it.
+                    if RELATIVES.contains(self.w(t + 1)) {
+                        self.regions[r].hint = self.antecedent(t);
+                    }
                 } else {
                     // A lone dash ends a clause.
                     self.close_to_clause(&mut stack);
@@ -450,7 +455,45 @@ impl<'a> Reader<'a> {
             self.region[t] = stack.last().expect("bottom").0;
             t += 1;
         }
+        self.fragments();
         self.phrases();
+    }
+
+    /// Quotation marks around words inside a clause ("expressed “regret” over", "the
+    /// government's “broader efforts to undermine …”", "called it a “provocation”") quote a
+    /// fragment, not a speaker: its words belong to the clause around it. A quotation opened
+    /// after a verb of saying, "that", a colon or a comma, or at the start, is speech.
+    fn fragments(&mut self) {
+        for q in 0..self.regions.len() {
+            if self.regions[q].kind != Kind::Quote {
+                continue;
+            }
+            let Some(open) = self.region.iter().position(|&g| g == q) else {
+                continue;
+            };
+            let Some(parent) = self.regions[q].parent else {
+                continue;
+            };
+            let inside_clause = open > 0
+                && self.region[open - 1] == parent
+                && match self.toks[open - 1].k {
+                    K::Unit(_) | K::Poss => true,
+                    K::Word => {
+                        let w = self.w(open - 1);
+                        !(SPEECH.contains(w) || matches!(w, "that" | "saying" | "and" | "but"))
+                    }
+                    K::Punct(_) => false,
+                };
+            if !inside_clause {
+                continue;
+            }
+            for g in self.region.iter_mut().filter(|g| **g == q) {
+                *g = parent;
+            }
+            for r in self.regions.iter_mut().filter(|r| r.parent == Some(q)) {
+                r.parent = Some(parent);
+            }
+        }
     }
 
     /// Ends every aside open above the bottom clause (a clause break inside an aside that
@@ -499,7 +542,15 @@ impl<'a> Reader<'a> {
     /// Whether a closing single quote closes a quotation (not an apostrophe).
     fn closes_quote(&self, t: usize) -> bool {
         match self.toks[t].k {
-            K::Punct('’') => self.regions.iter().any(|r| r.kind == Kind::Quote),
+            K::Punct('’') => {
+                // "the administration’s": a possessive, not the end of a quotation.
+                let (s, e) = (self.toks[t].s, self.toks[t].e);
+                let after = &self.text[e..];
+                let possessive = self.text[..s].ends_with(char::is_alphanumeric)
+                    && after.starts_with('s')
+                    && !after[1..].starts_with(char::is_alphanumeric);
+                !possessive && self.regions.iter().any(|r| r.kind == Kind::Quote)
+            }
             _ => true,
         }
     }
@@ -537,6 +588,13 @@ impl<'a> Reader<'a> {
     /// word and no finite verb.
     fn apposition_after(&self, comma: usize) -> bool {
         if comma == 0 || !matches!(self.toks[comma - 1].k, K::Unit(_)) {
+            return false;
+        }
+        // "Burma, Iran and Syria": a name right after the comma goes on with a list (a name's
+        // possessive may start a description: "Putin, Russia's president,").
+        if self.unit_at(comma + 1).is_some()
+            && self.toks.get(comma + 2).is_none_or(|x| x.k != K::Poss)
+        {
             return false;
         }
         let mut role = false;
@@ -578,11 +636,23 @@ impl<'a> Reader<'a> {
             if matches!(self.toks[k].k, K::Punct(',' | ';' | ':')) {
                 return false;
             }
+            // "after Indian strikes": a word after an adjective of nationality is a noun.
+            if let Some(u) = self.unit_at(k)
+                && self.adjectival(u)
+                && self.toks.get(k + 1).is_some_and(|x| x.k == K::Word)
+            {
+                subject = false;
+                continue;
+            }
             if self.unit_at(k).is_some()
                 || matches!(self.w(k), "he" | "she" | "it" | "they" | "we" | "i")
             {
                 subject = true;
                 continue;
+            }
+            // "and South Korea to cut off …": an infinitive after the name, no clause.
+            if subject && self.w(k) == "to" {
+                return false;
             }
             if subject && self.looks_finite(k) {
                 return w != "and" || k == t + 2 || self.unit_at(t + 1).is_some();
@@ -795,9 +865,19 @@ impl<'a> Reader<'a> {
             return false;
         }
         let mut conj = false;
+        // A comma joins a list only when the list goes on after the second name ("A, B and
+        // C"); "Like China, Russia is …" is no list.
+        let list_goes_on = {
+            let next = y.last + 1;
+            matches!(self.w(next), "and" | "or")
+                || matches!(self.toks.get(next).map(|t| t.k), Some(K::Punct(',')))
+        };
         for t in between {
             match self.toks[t].k {
-                K::Punct(',') => conj = true,
+                K::Punct(',') if list_goes_on => conj = true,
+                K::Punct(',') => {}
+                // "India's and Pakistan's ownership" (not "Kim's father and predecessor, X").
+                K::Poss if matches!(self.w(t + 1), "and" | "or") => {}
                 K::Punct('/' | '&') => conj = true,
                 K::Word => match self.w(t) {
                     "and" | "or" | "nor" | "plus" => conj = true,
@@ -902,11 +982,19 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         while i + 1 < self.cues.len() {
             let (a, b) = (&self.cues[i], &self.cues[i + 1]);
+            // An adjective before the noun it qualifies ("joint military exercise", "hostile
+            // act") is that noun's, no predicate of its own.
+            let attributive = a.entry.pos == Pos::Adj
+                && b.entry.pos == Pos::Noun
+                && b.t > a.last
+                && b.t - a.last <= 2
+                && (a.last + 1..b.t).all(|k| self.toks[k].k == K::Word && !self.is_prep(k));
             if a.last + 1 == b.t
                 && a.entry.pos == Pos::Noun
                 && b.entry.pos == Pos::Noun
                 && b.entry.op == Op::Plain
                 && b.entry.category.is_some()
+                || attributive
             {
                 self.cues.remove(i);
             } else {
@@ -981,6 +1069,8 @@ impl<'a> Reader<'a> {
             }
             "fire" => return None,
             "court" | "courts" if !verbal => return None,
+            // "armed forces", "armed groups": an adjective; "armed Ukraine" is the verb.
+            "armed" if !self.object_is_actor(last) => return None,
             "shell" | "shells" | "ship" | "ships" | "arm" | "arms" | "fund" | "funds"
             | "target" | "targets" | "host" | "hosts" | "trade" | "supply" | "supplies" | "aid"
             | "help" | "support" | "back" | "force" | "forces"
@@ -1311,7 +1401,8 @@ impl<'a> Reader<'a> {
             && prev > 0
             && matches!(self.toks[prev - 1].k, K::Unit(_));
         match self.toks[prev].k {
-            K::Unit(_) => self.verb_after_name(t),
+            // "the Russian strikes": a word after an adjective of nationality is a noun.
+            K::Unit(u) => !self.adjectival(u) && self.verb_after_name(t),
             K::Word if head_noun => self.verb_after_name(t),
             K::Poss => false,
             K::Punct(',') => {
@@ -1494,6 +1585,16 @@ impl<'a> Reader<'a> {
             }
             words += 1;
             if REFUSALS.contains(w) && self.w(k + 1) == "to" {
+                found = Some((self.toks[k].s, Negation::Refusal));
+                break;
+            }
+            // "has no intention to talk with X": a refusal, not a denial.
+            if w == "no"
+                && matches!(
+                    self.w(k + 1),
+                    "intention" | "desire" | "interest" | "willingness" | "wish"
+                )
+            {
                 found = Some((self.toks[k].s, Negation::Refusal));
                 break;
             }
@@ -1744,7 +1845,7 @@ impl<'a> Reader<'a> {
             let w = self.w(k);
             w.starts_with("spokes") || (w == "secretary" && self.w(k.wrapping_sub(1)) == "press")
         };
-        (first.saturating_sub(4)..first).any(spokes)
+        (first.saturating_sub(4)..=last).any(spokes)
             || (last + 1..(last + 7).min(self.toks.len()))
                 .any(|k| spokes(k) && self.regions[self.region[k]].kind == Kind::Apposition)
     }
@@ -1924,7 +2025,7 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     let p = self.phrase_of[u].map(|p| &self.phrases[p]);
-                    let first = p.map_or(k, |p| p.first);
+                    let first = self.list_start(u, p.map_or(k, |p| p.first));
                     if self.in_pp(first, r) && !self.of_a_role(first) {
                         k = first;
                         continue;
@@ -1948,12 +2049,16 @@ impl<'a> Reader<'a> {
                     if matches!(w, "he" | "she" | "it" | "they" | "we" | "i") && !self.in_pp(k, r) {
                         return self.resolve(k);
                     }
+                    // "as the two countries deepen ties": the pair named before.
+                    if self.the_two(k) && !self.in_pp(k.saturating_sub(2), r) {
+                        return self.last_pair_before(k);
+                    }
                     if matches!(w, "who" | "which")
                         && (k + 1 == t
                             || AUXILIARIES.contains(self.w(k + 1))
                             || self.w(k + 1).ends_with("ly"))
                     {
-                        return self.regions[r].hint.clone();
+                        return self.regions[r].hint.clone().or_else(|| self.antecedent(k));
                     }
                 }
                 K::Punct(_) | K::Poss => {}
@@ -1963,6 +2068,91 @@ impl<'a> Reader<'a> {
             // ", saying …": the subject of the clause before.
             self.previous_subject(r)
         })
+    }
+
+    /// Whether a unit is written as an adjective of nationality ("Russian", "Chinese",
+    /// "Israeli", "Filipino"): what follows it is a noun it qualifies, never its verb.
+    fn adjectival(&self, u: usize) -> bool {
+        let unit = &self.units[u];
+        if unit.person {
+            return false;
+        }
+        let last = self.text[unit.start..unit.end]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        last == "german"
+            || [
+                "ian", "ean", "ese", "ish", "ani", "eli", "aqi", "ino", "ican", "ench", "tch",
+            ]
+            .iter()
+            .any(|s| last.len() > s.len() + 2 && last.ends_with(s))
+    }
+
+    /// What a possessive determiner in a cue's object stands for: as `resolve`, but never the
+    /// cue's own agent named right before it ("a Ukrainian incursion into its region" is not
+    /// Ukraine's region).
+    fn owner_other_than(&self, k: usize, cue: &Cue) -> Option<Vec<usize>> {
+        let own: Vec<usize> = self
+            .modifier(cue.t)
+            .or_else(|| self.possessor(cue.t))
+            .unwrap_or_default();
+        let g = self.resolve(k)?;
+        if !g.iter().any(|u| own.contains(u)) {
+            return Some(g.into_iter().filter(|x| !self.dropped[*x]).collect());
+        }
+        let w = self.w(k);
+        let first = self.first_tok(&own).unwrap_or(cue.t);
+        (0..first).rev().find_map(|j| {
+            let u = self.unit_at(j)?;
+            let fits = match w {
+                "his" | "her" => self.units[u].person,
+                "its" => !self.units[u].person,
+                _ => true,
+            };
+            (!self.dropped[u] && fits && !own.contains(&u)).then(|| self.phrase_units(u))
+        })
+    }
+
+    /// The name a "who" or "which" right after it refers to, past the head noun of its
+    /// phrase ("North Korean troops who helped …").
+    fn antecedent(&self, who: usize) -> Option<Vec<usize>> {
+        let mut k = who;
+        for i in 0..3 {
+            k = k.checked_sub(1)?;
+            let w = self.w(k);
+            match self.toks[k].k {
+                K::Unit(u) if !self.dropped[u] => return Some(self.group_of(u)),
+                // The head noun right before, and a modifier before it ("interim authorities").
+                K::Word if STATE_NOUNS.contains(w) || ROLES.contains(w) => {}
+                K::Word
+                    if i > 0
+                        && !self.is_prep(k)
+                        && !self.is_verbal(k)
+                        && !DETERMINERS.contains(w) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// "her" before a noun or a name ("talks with her counterpart Sergei Lavrov") owns it; it
+    /// is not the object.
+    fn possessive_her(&self, k: usize) -> bool {
+        self.w(k) == "her"
+            && self.toks.get(k + 1).is_some_and(|x| match x.k {
+                K::Unit(_) => true,
+                K::Word => !self.is_prep(k + 1) && !self.is_verbal(k + 1),
+                _ => false,
+            })
+    }
+
+    /// Where the list a unit's phrase stands in begins ("on the A and the B": a list after a
+    /// preposition is in its phrase as a whole).
+    fn list_start(&self, u: usize, first: usize) -> usize {
+        self.first_tok(&self.group_of(u))
+            .map_or(first, |g| g.min(first))
     }
 
     /// "the minister of X", "officials of X": a name after "of" behind a role word stands for
@@ -2047,7 +2237,7 @@ impl<'a> Reader<'a> {
     fn in_pp(&self, first: usize, r: usize) -> bool {
         let mut k = first;
         let mut steps = 0;
-        while k > 0 && steps < 4 {
+        while k > 0 && steps < 5 {
             k -= 1;
             if self.region[k] != r {
                 return false;
@@ -2056,21 +2246,60 @@ impl<'a> Reader<'a> {
                 K::Word => {
                     let w = self.w(k);
                     if self.is_prep(k) {
-                        // "after Russia invaded …": the word that opened the clause.
-                        let opens_region = k == 0 || self.region[k - 1] != r;
-                        return !(w == "as" || w == "including" || opens_region);
+                        // "after Russia invaded …": the word that opened the clause ("At a
+                        // meeting …" opens a phrase, not a clause).
+                        let opens_region = (k == 0 || self.region[k - 1] != r)
+                            && matches!(
+                                w,
+                                "after" | "before" | "since" | "as" | "until" | "once" | "for"
+                            );
+                        // "thousands of US troops": a quantity's "of" heads no phrase.
+                        let partitive = w == "of" && k > 0 && is_quantity(self.w(k - 1));
+                        // "a delegation led by X": the leader stands for the group.
+                        let leader =
+                            w == "by" && matches!(self.w(k.wrapping_sub(1)), "led" | "headed");
+                        return !(w == "as"
+                            || w == "including"
+                            || opens_region
+                            || partitive
+                            || leader);
                     }
-                    if DETERMINERS.contains(w) || adjective_like(w) || ROLES.contains(w) {
+                    // "with Nato Secretary General X": the words of a title in capitals.
+                    let title_word = !self.title_case
+                        && self.text[self.toks[k].s..].starts_with(char::is_uppercase);
+                    // "a snub to the visiting X": a participle between a determiner and a name.
+                    let participle = (w.ends_with("ing") || w.ends_with("ed"))
+                        && k > 0
+                        && DETERMINERS.contains(self.w(k - 1));
+                    if DETERMINERS.contains(w)
+                        || adjective_like(w)
+                        || ROLES.contains(w)
+                        || title_word
+                        || participle
+                    {
                         steps += 1;
                         continue;
                     }
                     return false;
                 }
                 K::Punct(',') => {
-                    // "A, B and C" in a list after a preposition: look past the list.
+                    // "A, B and C" in a list after a preposition: look past the list; "Like
+                    // China, Russia is …" is no list.
+                    let end = self
+                        .unit_at(first)
+                        .and_then(|u| self.phrase_of[u])
+                        .map_or(first, |p| self.phrases[p].last);
+                    let next = end + 1;
+                    if !(matches!(self.w(next), "and" | "or")
+                        || matches!(self.toks.get(next).map(|t| t.k), Some(K::Punct(','))))
+                    {
+                        return false;
+                    }
                     steps += 1;
                 }
                 K::Unit(_) | K::Poss => steps += 1,
+                // "With the North Korea-Russia summit": names joined by a hyphen.
+                K::Punct('-' | '–' | '/') if !self.is_dash(k) => steps += 1,
                 K::Punct(_) => return false,
             }
         }
@@ -2099,7 +2328,11 @@ impl<'a> Reader<'a> {
                         || LEXICON
                             .get(self.w(k - 1))
                             .is_some_and(|es| es.iter().any(|e| e.pos == Pos::Verb)));
-                if (!named_before || object) && !s.iter().any(|&u| self.is_spokesperson(u)) {
+                if s.iter().any(|&u| self.is_spokesperson(u)) {
+                    // A spokesperson relays: "she" is someone the sentence does not name.
+                    return None;
+                }
+                if !named_before || object {
                     return Some(s.clone());
                 }
                 break;
@@ -2112,20 +2345,48 @@ impl<'a> Reader<'a> {
         // A possessive stands for the nearest name before it that fits ("Tillerson, over his
         // relationship").
         if matches!(w, "his" | "her" | "its" | "their") {
+            // "He is due to meet X during his visit": the subject pronoun of the same person
+            // is the owner, named or not.
+            let subject = match w {
+                "his" => "he",
+                "her" => "she",
+                "its" => "it",
+                _ => "they",
+            };
+            if let Some(j) = (0..k).find(|&j| self.w(j) == subject) {
+                return self.resolve(j);
+            }
             let fits = |u: usize| match w {
                 "his" | "her" => self.units[u].person,
                 "its" => !self.units[u].person,
                 _ => true,
             };
+            // One owner: a phrase, not the list it stands in ("their" may own for a list).
             return (0..k).rev().find_map(|j| {
                 let u = self.unit_at(j)?;
-                (!self.dropped[u] && fits(u)).then(|| self.group_of(u))
+                (!self.dropped[u] && fits(u)).then(|| {
+                    if w == "their" {
+                        self.group_of(u)
+                    } else {
+                        self.phrase_units(u)
+                    }
+                })
             });
         }
         // Third person outside speech: the first subject of the sentence before it.
         (0..k).find_map(|j| {
             let u = self.unit_at(j)?;
             if self.dropped[u] || self.in_pp(j, self.region[j]) {
+                return None;
+            }
+            // A subject comes before its clause's verb ("placate the U.S., which …" has the
+            // U.S. as an object).
+            let r = self.region[j];
+            let start = (0..j)
+                .rev()
+                .find(|&x| self.region[x] != r)
+                .map_or(0, |x| x + 1);
+            if (start..j).any(|x| self.is_verbal(x) || self.w(x).ends_with("ed")) {
                 return None;
             }
             let person = self.units[u].person;
@@ -2155,7 +2416,99 @@ impl<'a> Reader<'a> {
                 frames.push(f);
             }
         }
+        self.demanded_hostility(&mut frames);
         frames
+    }
+
+    /// "X urged Moscow to join the efforts to sanction Pyongyang", "demands raised by X to cut
+    /// off supplies to Y": asking others for a hostile act toward Y is hostility of one's own
+    /// toward Y (asking them to stop one is no hostile act: its tone is turned already).
+    fn demanded_hostility(&self, frames: &mut Vec<Frame>) {
+        let mut extra = Vec::new();
+        let mut unowned = Vec::new();
+        for f in frames.iter() {
+            let Some(cue) = self.cues.iter().find(|c| c.t == f.at) else {
+                continue;
+            };
+            let demand = cue.entry.op == Op::Demand || cue.entry.category == Some(Category::Demand);
+            if !demand || f.agents.is_empty() {
+                continue;
+            }
+            // "the demands raised by X to cut off …": who is to act is not named.
+            let noun_to = cue.entry.pos == Pos::Noun
+                && (cue.last + 1..(cue.last + 10).min(self.toks.len())).any(|k| self.w(k) == "to");
+            for g in frames.iter() {
+                if g.region != f.region
+                    || g.at <= cue.last
+                    || g.at > cue.last + 13
+                    || g.tone != Tone::Conflict
+                {
+                    continue;
+                }
+                let targets: Vec<usize> = g
+                    .targets
+                    .iter()
+                    .copied()
+                    .filter(|u| !f.agents.contains(u) && !f.targets.contains(u))
+                    .collect();
+                if targets.is_empty() {
+                    continue;
+                }
+                if noun_to && !g.explicit_agent {
+                    unowned.push(g.at);
+                }
+                extra.push(Frame {
+                    agents: f.agents.clone(),
+                    targets,
+                    explicit_agent: f.explicit_agent,
+                    mutual: false,
+                    tone: Tone::Conflict,
+                    category: g.category,
+                    cue: g.cue,
+                    region: g.region,
+                    noun: g.noun,
+                    at: g.at,
+                    speaker_party: f.speaker_party,
+                });
+                break;
+            }
+        }
+        // "Britain urges India and Pakistan to talk": the urged event is not theirs yet.
+        let mut urged: Vec<usize> = Vec::new();
+        for f in frames.iter() {
+            let Some(cue) = self.cues.iter().find(|c| c.t == f.at) else {
+                continue;
+            };
+            if cue.entry.op != Op::Demand || f.targets.is_empty() {
+                continue;
+            }
+            for g in frames.iter() {
+                if g.region == f.region
+                    && g.at > cue.last
+                    && g.at <= cue.last + 8
+                    && !g.agents.is_empty()
+                    && g.agents.iter().all(|u| f.targets.contains(u))
+                {
+                    urged.push(g.at);
+                }
+            }
+        }
+        for g in frames.iter_mut() {
+            if unowned.contains(&g.at) {
+                g.agents.clear();
+                g.explicit_agent = true;
+            }
+            if urged.contains(&g.at) {
+                g.tone = Tone::Neutral;
+            }
+        }
+        // What the sentence says of how they stand ("urging X and Y to talk over their soaring
+        // tensions") goes before the urged event.
+        let (mut stated, later): (Vec<Frame>, Vec<Frame>) =
+            frames.drain(..).partition(|g| !urged.contains(&g.at));
+        stated.extend(later);
+        *frames = stated;
+        frames.extend(extra);
     }
 
     /// The frame of cue `i`, applying its operator to an event named in its object. Inner
@@ -2169,7 +2522,13 @@ impl<'a> Reader<'a> {
         // The inner event an operator governs, and whether a target came first.
         let op = self.effective_op(i);
         let inner = (op != Op::Plain).then(|| self.inner_cue(i)).flatten();
-        let (object, with, directed) = self.targets(cue, r, inner.map(|j| self.cues[j].t));
+        // A cessation read from the noun's object ("pull out of the Iran deal", "restrictions
+        // on Chinese exports"): the names there are the inner event's.
+        let (object, with, directed) = if op != e.op {
+            (Vec::new(), false, false)
+        } else {
+            self.targets(cue, r, inner.map(|j| self.cues[j].t))
+        };
         targets.extend(object.iter().copied());
         let mut cue_span = (
             cue.neg.map_or(self.toks[cue.t].s, |n| n.0),
@@ -2180,6 +2539,13 @@ impl<'a> Reader<'a> {
         // "with X" makes a partner: "visited the exhibition with X"; "war against X" is one
         // side's.
         let mut mutual = with || e.reciprocal && !directed;
+        // "the Pakistan-India nuclear threat", "the US-China trade war": two names joined
+        // before an event noun are its two sides.
+        let joined_sides = targets.is_empty()
+            && e.pos == Pos::Noun
+            && agents.len() >= 2
+            && self.modifier(cue.t).is_some_and(|g| g.len() >= 2);
+        mutual |= joined_sides;
 
         if let Some(j) = inner
             && targets.is_empty()
@@ -2215,7 +2581,11 @@ impl<'a> Reader<'a> {
                         } else {
                             Category::Support
                         };
-                        out.push(f.clone());
+                        // "X's war on Y" stays X's on Y; an event with no other side ("the
+                        // Iran deal" one pulls out of) is this one's only.
+                        if !f.targets.is_empty() {
+                            out.push(f.clone());
+                        }
                         return Some(Frame {
                             agents,
                             targets: f.agents,
@@ -2239,11 +2609,13 @@ impl<'a> Reader<'a> {
                         (_, Tone::Cooperation) => Some(Category::Support),
                         (_, _) => Some(Category::Reject),
                     };
+                    // "A and B pledged to coordinate": what they pledge together is mutual.
+                    let mutual = op == Op::Support && f.mutual && f.targets.is_empty();
                     return Some(Frame {
                         agents,
                         targets: f.targets,
                         explicit_agent: explicit,
-                        mutual: false,
+                        mutual,
                         tone: self.polarity(cue, t, r),
                         category: c,
                         cue: cue_span,
@@ -2332,7 +2704,7 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        if !e.reciprocal && targets.is_empty() && agents.len() >= 2 {
+        if !e.reciprocal && !joined_sides && targets.is_empty() && agents.len() >= 2 {
             mutual = false;
         }
         let (agents, mut targets) = if e.reverse {
@@ -2359,7 +2731,8 @@ impl<'a> Reader<'a> {
         // What a speaker says of an event with nobody acting: the speaker takes part ("X said
         // the confrontation with Y had reached a dangerous point").
         let mut speaker_party = false;
-        let (agents, explicit) = if agents.is_empty() && !targets.is_empty() {
+        // An agent written but not named ("the West's sanctions") is not the speaker.
+        let (agents, explicit) = if agents.is_empty() && !targets.is_empty() && !explicit {
             match self.speaker_of(r) {
                 Some(g) if !g.iter().any(|u| targets.contains(u)) => {
                     speaker_party = true;
@@ -2399,12 +2772,73 @@ impl<'a> Reader<'a> {
     /// The operator a cue applies: its own, or cessation and refusal words before it that
     /// the lexicon does not hold ("halt fuel supplies").
     fn effective_op(&self, i: usize) -> Op {
-        self.cues[i].entry.op
+        let e = self.cues[i].entry;
+        if e.op == Op::Plain && self.restricted_trade(i).is_some() {
+            // "restrictions on exports to X", "a ban on arms sales to X": an end of the trade.
+            return Op::Cease;
+        }
+        if e.op == Op::Plain && self.left_agreement(i).is_some() {
+            // "pulled out of the Iran nuclear deal", "withdrew from the treaty": an end of it.
+            return Op::Cease;
+        }
+        e.op
+    }
+
+    /// The agreement or partnership a withdrawal leaves: "pull out of the Iran nuclear deal",
+    /// "withdrew from the treaty with X".
+    fn left_agreement(&self, i: usize) -> Option<usize> {
+        let cue = &self.cues[i];
+        if cue.entry.category != Some(Category::Retreat)
+            || !matches!(self.w(cue.last + 1), "of" | "from")
+        {
+            return None;
+        }
+        let r = self.region[cue.t];
+        for k in cue.last + 2..(cue.last + 7).min(self.toks.len()) {
+            if self.region[k] != r || matches!(self.toks[k].k, K::Punct(_)) || self.is_prep(k) {
+                return None;
+            }
+            if let Some(j) = self.cues.iter().position(|c| c.t == k) {
+                let c = self.cues[j].entry.category;
+                return matches!(
+                    c,
+                    Some(Category::Agree | Category::Cooperate | Category::Support)
+                )
+                .then_some(j);
+            }
+        }
+        None
+    }
+
+    /// The trade or aid that a sanction noun restricts: "restrictions on (technology) exports",
+    /// "a ban on arms sales", "curbs on shipments".
+    fn restricted_trade(&self, i: usize) -> Option<usize> {
+        let cue = &self.cues[i];
+        if cue.entry.category != Some(Category::Sanction)
+            || cue.entry.pos != Pos::Noun
+            || !matches!(self.w(cue.last + 1), "on" | "against")
+        {
+            return None;
+        }
+        let r = self.region[cue.t];
+        for k in cue.last + 2..(cue.last + 6).min(self.toks.len()) {
+            if self.region[k] != r || self.toks[k].k != K::Word || self.is_prep(k) {
+                return None;
+            }
+            if let Some(j) = self.cues.iter().position(|c| c.t == k) {
+                let c = self.cues[j].entry.category;
+                return matches!(c, Some(Category::Aid | Category::Cooperate)).then_some(j);
+            }
+        }
+        None
     }
 
     /// The first cue after cue `i` in its object (same clause, before a name that would be
     /// its object), which its operator governs.
     fn inner_cue(&self, i: usize) -> Option<usize> {
+        if self.cues[i].entry.op == Op::Plain {
+            return self.restricted_trade(i).or_else(|| self.left_agreement(i));
+        }
         let cue = &self.cues[i];
         let r = self.region[cue.t];
         let limit = (cue.last + 9).min(self.toks.len());
@@ -2478,9 +2912,16 @@ impl<'a> Reader<'a> {
             {
                 return Some(k);
             }
+            // "cut off crude oil supplies": the words of a compound noun.
+            let noun_word = self.toks[k].k == K::Word
+                && !w.is_empty()
+                && !self.is_prep(k)
+                && !self.is_verbal(k)
+                && !NEGATIONS.contains(w);
             if matches!(w, "off" | "back" | "down")
                 || DETERMINERS.contains(w)
                 || adjective_like(w)
+                || noun_word
                 || self.toks[k].k == K::Poss
             {
                 steps += 1;
@@ -2574,10 +3015,28 @@ impl<'a> Reader<'a> {
                             .then(|| self.np_group(cue.last + 2, r))
                             .flatten()
                     });
-                    return (self.referent(cue, r).unwrap_or_default(), true, other);
+                    // "The U.S. and its NATO allies …": the noun inside its own referent's
+                    // list names neither its owner nor the name that qualifies it.
+                    let own: Vec<usize> = other
+                        .iter()
+                        .flatten()
+                        .chain(self.modifier(t).iter().flatten())
+                        .copied()
+                        .collect();
+                    let referent: Vec<usize> = self
+                        .referent(cue, r)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|u| !own.contains(u))
+                        .collect();
+                    return (referent, true, other);
                 }
                 if let Some(g) = self.possessor(t).or_else(|| self.modifier(t)) {
                     return (g, true, None);
+                }
+                if self.common_possessor(t) {
+                    // "the West's sanctions": the agent is written, and is none of the names.
+                    return (Vec::new(), true, None);
                 }
                 if let Some(g) = by {
                     return (g, true, None);
@@ -2641,9 +3100,134 @@ impl<'a> Reader<'a> {
         let g = if finite {
             self.clause_subject_before(t, r)
         } else {
-            self.subject_before(t, r)
+            self.intention_owner(t)
+                .or_else(|| self.purpose_subject(t, r))
+                .or_else(|| self.subject_before(t, r))
         };
-        (g.unwrap_or_default(), false, None)
+        match g {
+            Some(g) if !g.is_empty() => (g, false, None),
+            // "while it continues to defy X": a pronoun nobody named is the subject; the
+            // clause's other names are not.
+            _ => (Vec::new(), self.pronoun_subject(t, r), None),
+        }
+    }
+
+    /// The owner of an intention noun before "to" acts in the infinitive: "the Chinese
+    /// government's efforts to undermine X", "Russia's bid to isolate X", "Japanese plans to
+    /// sanction X".
+    fn intention_owner(&self, t: usize) -> Option<Vec<usize>> {
+        let to = t.checked_sub(1)?;
+        if self.w(to) != "to" {
+            return None;
+        }
+        let noun = to.checked_sub(1)?;
+        if !matches!(
+            self.w(noun),
+            "effort"
+                | "efforts"
+                | "attempt"
+                | "attempts"
+                | "bid"
+                | "bids"
+                | "plan"
+                | "plans"
+                | "decision"
+                | "move"
+                | "moves"
+                | "push"
+                | "drive"
+                | "campaign"
+                | "readiness"
+                | "willingness"
+                | "intention"
+                | "determination"
+                | "desire"
+                | "ambition"
+                | "ambitions"
+        ) {
+            return None;
+        }
+        self.possessor(noun)
+            .or_else(|| self.modifier(noun))
+            .filter(|g| !g.is_empty())
+    }
+
+    /// The subject of an infinitive of purpose after a verb's object: "X visited Moscow to
+    /// urge …" is X's urging, not Moscow's; after a verb that hands the act to its object
+    /// ("urged Moscow to join", "allowed Ukraine to strike") the object acts, and this gives
+    /// none.
+    fn purpose_subject(&self, t: usize, r: usize) -> Option<Vec<usize>> {
+        let to = t.checked_sub(1)?;
+        if self.w(to) != "to" {
+            return None;
+        }
+        let u = self.unit_at(to.checked_sub(1)?)?;
+        let first = self.phrase_of[u].map_or(to - 1, |p| self.phrases[p].first);
+        let mut v = first.checked_sub(1)?;
+        while v > 0 && DETERMINERS.contains(self.w(v)) {
+            v -= 1;
+        }
+        let w = self.w(v);
+        let hands_over = matches!(
+            w,
+            "allow"
+                | "allowed"
+                | "allows"
+                | "help"
+                | "helped"
+                | "helps"
+                | "want"
+                | "wanted"
+                | "wants"
+                | "tell"
+                | "told"
+                | "tells"
+                | "invite"
+                | "invited"
+                | "invites"
+                | "force"
+                | "forced"
+                | "forces"
+                | "enable"
+                | "enabled"
+                | "enables"
+                | "expect"
+                | "expected"
+                | "expects"
+                | "permit"
+                | "permitted"
+                | "order"
+                | "ordered"
+                | "get"
+                | "got"
+        ) || self.cue_at(v).is_some_and(|c| {
+            c.entry.op == Op::Demand || c.entry.category == Some(Category::Demand)
+        });
+        let verb = self.is_verbal(v) || w.ends_with("ed");
+        if hands_over || !verb || self.region[v] != r {
+            return None;
+        }
+        self.clause_subject(r)
+    }
+
+    /// Whether a subject pronoun stands before the verb at `t` in its clause, past auxiliaries,
+    /// adverbs and a verb it depends on ("it continues to defy").
+    fn pronoun_subject(&self, t: usize, r: usize) -> bool {
+        let mut k = t;
+        for _ in 0..5 {
+            let Some(j) = k.checked_sub(1) else {
+                return false;
+            };
+            k = j;
+            if self.region[k] != r || self.toks[k].k != K::Word {
+                return false;
+            }
+            let w = self.w(k);
+            if matches!(w, "he" | "she" | "it" | "they" | "we" | "i") {
+                return true;
+            }
+        }
+        false
     }
 
     /// A verb after "to", or an -ing form after a preposition or another verb.
@@ -2696,7 +3280,8 @@ impl<'a> Reader<'a> {
                 break;
             }
             if let Some(u) = self.unit_at(k) {
-                let first = self.phrase_of[u].map_or(k, |p| self.phrases[p].first);
+                let first =
+                    self.list_start(u, self.phrase_of[u].map_or(k, |p| self.phrases[p].first));
                 if self.dropped[u] || self.in_pp(first, r) && !self.of_a_role(first) {
                     continue;
                 }
@@ -2721,8 +3306,26 @@ impl<'a> Reader<'a> {
 
     /// The group after "by" following a cue: "sanctioned by X", "sanctions by X".
     fn by_agent(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
-        let limit = (cue.last + 5).min(self.toks.len());
-        for k in cue.last + 1..limit {
+        let mut from = cue.last + 1;
+        // A noun's own phrase first: "attacks on the organisation by X", "sanctions on Iran by
+        // the US".
+        if cue.entry.pos == Pos::Noun && cue.entry.preps.contains(&self.w(from)) {
+            let end = (from + 7).min(self.toks.len());
+            if let Some(by) = (from + 1..end)
+                .take_while(|&k| {
+                    self.region[k] == r
+                        && !matches!(self.toks[k].k, K::Punct(_))
+                        && (self.w(k) == "by" || !self.is_prep(k) && !self.is_verbal(k))
+                })
+                .find(|&k| self.w(k) == "by")
+                // ("protest of the exercise by X": X's is the exercise.)
+                && !(from + 1..by).any(|k| self.cue_at(k).is_some())
+            {
+                from = by;
+            }
+        }
+        let limit = (from + 4).min(self.toks.len());
+        for k in from..limit {
             if self.region[k] != r {
                 return None;
             }
@@ -2824,16 +3427,67 @@ impl<'a> Reader<'a> {
                     if matches!(w, "its" | "their" | "his" | "her" | "our" | "my") {
                         return self.resolve(k);
                     }
-                    if DETERMINERS.contains(w) || self.is_prep(k) || self.is_verbal(k) {
+                    if w == "s" && k >= 3 && matches!(self.toks[k - 1].k, K::Punct('’' | '\'')) {
+                        // "the Biden administration’s", "the Chinese government's": the head
+                        // noun of a name's phrase owns as the name does.
+                        return self.head_noun_name(k - 2);
+                    }
+                    // "Russia's new sanctions": a determiner of quantity or novelty stands
+                    // after the possessor.
+                    let after_possessor =
+                        matches!(w, "new" | "fresh" | "further" | "additional" | "more");
+                    if DETERMINERS.contains(w) && !after_possessor
+                        || self.is_prep(k)
+                        || self.is_verbal(k)
+                    {
                         return None;
                     }
                     words += 1;
                 }
                 K::Punct('-') => {}
+                // "the government's “broader efforts”": a quotation mark inside the phrase.
+                K::Punct(c)
+                    if is_quote_mark(c) && k > 0 && !matches!(self.toks[k - 1].k, K::Punct(_)) => {}
                 _ => return None,
             }
         }
         None
+    }
+
+    /// Whether a possessive noun that names no actor owns the noun at `t` ("the West's
+    /// sanctions", "the bloc’s new tariffs").
+    fn common_possessor(&self, t: usize) -> bool {
+        let mut k = t;
+        while k > 2 {
+            k -= 1;
+            let w = self.w(k);
+            if w == "s" && matches!(self.toks[k - 1].k, K::Punct('’' | '\'')) {
+                return self.toks[k - 2].k == K::Word;
+            }
+            if w.is_empty() || DETERMINERS.contains(w) && w != "new" || self.is_prep(k) {
+                return false;
+            }
+            if t - k > 3 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The name whose head noun is the word at `k` ("Biden administration", "Chinese
+    /// government"): a state noun or a role word right after a name.
+    fn head_noun_name(&self, k: usize) -> Option<Vec<usize>> {
+        let w = self.w(k);
+        if !(STATE_NOUNS.contains(w) || ROLES.contains(w)) || k == 0 {
+            return None;
+        }
+        let u = self.unit_at(k - 1)?;
+        let g: Vec<usize> = self
+            .phrase_units(u)
+            .into_iter()
+            .filter(|&x| !self.dropped[x])
+            .collect();
+        (!g.is_empty()).then_some(g)
     }
 
     /// A name right before a noun, past at most two words: "U.S. sanctions", "Russian
@@ -3018,9 +3672,51 @@ impl<'a> Reader<'a> {
                             k += 1;
                             continue;
                         }
+                        // "freeze around €210bn of X": an amount, not a phrase of its own.
+                        if matches!(
+                            w,
+                            "around" | "about" | "over" | "nearly" | "almost" | "some"
+                        ) && self.toks.get(k + 1).is_some_and(|x| {
+                            self.text[x.s..].starts_with(|c: char| {
+                                c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥')
+                            })
+                        }) {
+                            k += 1;
+                            continue;
+                        }
+                        // (A noun's "on the organisation by X" names the noun's own agent.)
+                        let participle = self.w(k - 1).ends_with("ed")
+                            || VERBS.contains(self.w(k - 1))
+                            || matches!(
+                                self.w(k - 1),
+                                "taken"
+                                    | "made"
+                                    | "held"
+                                    | "led"
+                                    | "given"
+                                    | "done"
+                                    | "sent"
+                                    | "set"
+                                    | "put"
+                                    | "brought"
+                                    | "built"
+                                    | "shown"
+                                    | "written"
+                                    | "drawn"
+                                    | "thrown"
+                                    | "begun"
+                                    | "run"
+                                    | "fought"
+                                    | "won"
+                            );
                         if w == "by"
                             && k > cue.last + 1
-                            && (object_open || words > 0)
+                            && (object_open
+                                || open_prep != Some(false)
+                                    && words > 0
+                                    && (e.pos != Pos::Noun
+                                        || participle
+                                        || self.cue_at(k - 1).is_some()))
                             && out.is_empty()
                         {
                             // "denounced the drills held by X", "opposed the bid by X": the
@@ -3051,8 +3747,33 @@ impl<'a> Reader<'a> {
                         k += 1;
                         continue;
                     }
+                    // "into its western region", "on their territory": the owner after a
+                    // preposition of the frame is the other party.
+                    let owner =
+                        matches!(w, "its" | "their" | "his" | "our") || self.possessive_her(k);
+                    // ("her counterpart Sergei Lavrov": the name that follows is.)
+                    let named_after = (k + 1..(k + 4).min(n))
+                        .take_while(|&j| self.toks[j].k != K::Punct(',') && !self.is_prep(j))
+                        .any(|j| self.unit_at(j).is_some());
+                    // (Only right after the frame's own preposition: "the expulsion of its
+                    // diplomats by Y" owns nothing of the frame.)
+                    let after_frame_prep = k > 0 && e.preps.contains(&self.w(k - 1));
+                    if owner
+                        && open_prep == Some(true)
+                        && out.is_empty()
+                        && !named_after
+                        && after_frame_prep
+                    {
+                        if let Some(g) = self.owner_other_than(k, cue) {
+                            out.extend(g);
+                        }
+                        open_prep = None;
+                        k += 1;
+                        continue;
+                    }
                     if matches!(w, "him" | "them" | "us" | "her" | "it" | "me")
                         && (object_open || open_prep == Some(true))
+                        && !self.possessive_her(k)
                     {
                         if let Some(g) = self.resolve(k) {
                             for x in g {
@@ -3099,6 +3820,10 @@ impl<'a> Reader<'a> {
                         break;
                     }
                 }
+                // Quotation marks around a word of the clause ("expressed “regret” over"), a
+                // currency sign ("€210bn of X").
+                K::Punct(c) if is_quote_mark(c) && self.region[k] == r => {}
+                K::Punct('$' | '€' | '£' | '¥') => {}
                 K::Punct(_) => break,
             }
             k += 1;
@@ -3116,6 +3841,13 @@ impl<'a> Reader<'a> {
                 break;
             }
             if matches!(self.w(k), "between" | "among" | "amongst") {
+                // "between the two neighbours", "between both countries": the pair named last.
+                if matches!(self.w(k + 1), "the" | "both")
+                    && matches!(self.w(k + 2), "two" | "both" | "countries" | "sides")
+                    || self.w(k + 1) == "both"
+                {
+                    return self.last_pair_before(cue.t);
+                }
                 let g = self.np_group(k + 1, r)?;
                 return (g.len() >= 2).then_some(g);
             }
@@ -3126,6 +3858,41 @@ impl<'a> Reader<'a> {
         // Before: a hyphenated or coordinated modifier.
         let g = self.modifier(cue.t).or_else(|| self.possessor(cue.t))?;
         (g.len() >= 2).then_some(g)
+    }
+
+    /// Whether the word at `k` ends "the two countries", "both sides", "the two leaders".
+    fn the_two(&self, k: usize) -> bool {
+        matches!(
+            self.w(k),
+            "countries"
+                | "nations"
+                | "sides"
+                | "neighbours"
+                | "neighbors"
+                | "leaders"
+                | "governments"
+        ) && (self.w(k.wrapping_sub(1)) == "both"
+            || self.w(k.wrapping_sub(1)) == "two" && self.w(k.wrapping_sub(2)) == "the")
+    }
+
+    /// The last group of two or more names coordinated before token `t` ("India's and
+    /// Pakistan's … between the two neighbours").
+    fn last_pair_before(&self, t: usize) -> Option<Vec<usize>> {
+        (0..t).rev().find_map(|k| {
+            let u = self.unit_at(k)?;
+            let g: Vec<usize> = self
+                .group_of(u)
+                .into_iter()
+                .filter(|&x| !self.dropped[x])
+                .collect();
+            let actors = {
+                let mut a: Vec<u32> = g.iter().map(|&x| self.units[x].actor).collect();
+                a.sort_unstable();
+                a.dedup();
+                a.len()
+            };
+            (actors >= 2).then_some(g)
+        })
     }
 
     /// Whether "between" or "among" follows a cue closely.
@@ -3151,7 +3918,8 @@ impl<'a> Reader<'a> {
                 }
                 K::Word => {
                     let w = self.w(k);
-                    if matches!(w, "him" | "them" | "us" | "her" | "it") {
+                    if matches!(w, "him" | "them" | "us" | "her" | "it") && !self.possessive_her(k)
+                    {
                         return self.resolve(k);
                     }
                     if self.is_prep(k) && w != "of" || self.is_verbal(k) {
@@ -3159,6 +3927,7 @@ impl<'a> Reader<'a> {
                     }
                 }
                 K::Poss => {}
+                K::Punct(c) if is_quote_mark(c) => {}
                 K::Punct(_) => return None,
             }
             k += 1;
@@ -3201,6 +3970,12 @@ impl<'a> Reader<'a> {
         // A cue with one side written governs the clause that holds the other: "after Indian
         // strikes" in a sentence about Pakistan, "sanctions against Iran" in a clause whose
         // subject passed them.
+        // What another event of the clause acts on is not also the other side of this one
+        // ("supplied Iran …, in violation of UN sanctions").
+        let engaged: Vec<(usize, usize, Vec<usize>)> = frames
+            .iter()
+            .map(|f| (f.region, f.at, f.targets.clone()))
+            .collect();
         let frames: Vec<Frame> = frames
             .into_iter()
             .map(|mut f| {
@@ -3208,16 +3983,35 @@ impl<'a> Reader<'a> {
                     g.iter()
                         .any(|&u| !self.dropped[u] && !self.is_speaker_of(u, f.region))
                 };
+                // "at a Security Council meeting", "an ASEAN summit": one name's meeting is that
+                // body's session, not a meeting with the others of the clause.
+                let session = f.category == Some(Category::Consult)
+                    && f.agents.len() == 1
+                    && self.modifier(f.at).as_deref() == Some(f.agents.as_slice());
+                // "attacks on the organisation by X": the other side is written, and is none of
+                // the names; and "the alliance" there is the attacks' object, no event of its own.
+                let written = self.written_target(f.at) || self.object_of_another(f.at);
                 if f.tone != Tone::Neutral
                     && f.noun
                     && f.explicit_agent
                     && live(&f.agents)
                     && !live(&f.targets)
                     && !(f.mutual && f.agents.len() >= 2)
+                    && !session
+                    && !written
                 {
-                    f.targets = self.clause_others(&f);
+                    f.targets = self
+                        .clause_others(&f)
+                        .into_iter()
+                        .filter(|u| {
+                            !engaged
+                                .iter()
+                                .any(|(r, at, g)| *r == f.region && *at != f.at && g.contains(u))
+                        })
+                        .collect();
                 } else if f.tone != Tone::Neutral
                     && !live(&f.agents)
+                    && !(f.explicit_agent && f.agents.is_empty())
                     && live(&f.targets)
                     && let Some(g) = self.clause_subject(f.region)
                     && !g.iter().any(|u| f.targets.contains(u))
@@ -3243,7 +4037,12 @@ impl<'a> Reader<'a> {
             } else {
                 keep(&f.agents)
             };
-            let targets = keep(&f.targets);
+            // One party is never the other side of its own event ("the demands raised by A
+            // and B": the raisers are not what is demanded of).
+            let targets: Vec<usize> = keep(&f.targets)
+                .into_iter()
+                .filter(|u| !agents.contains(u))
+                .collect();
             if targets.is_empty() {
                 if f.mutual && agents.len() >= 2 {
                     // One side of a mutual event: each pair of distinct phrases.
@@ -3319,8 +4118,62 @@ impl<'a> Reader<'a> {
         links
     }
 
-    /// The names of a frame's clause that are not its agents, not places and not sources.
+    /// Whether the noun cue at token `t` stands in the prepositional object of another cue
+    /// ("attacks on the alliance", "sanctions over the war").
+    fn object_of_another(&self, t: usize) -> bool {
+        let mut k = t;
+        for _ in 0..4 {
+            let Some(j) = k.checked_sub(1) else {
+                return false;
+            };
+            k = j;
+            let w = self.w(k);
+            if self.is_prep(k) {
+                return k > 0
+                    && self
+                        .cues
+                        .iter()
+                        .any(|c| c.last + 1 == k && c.entry.preps.contains(&w));
+            }
+            if !(DETERMINERS.contains(w) || adjective_like(w)) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the cue at token `t` is followed by a preposition of its frame and a noun phrase
+    /// that names no actor ("attacks on the organisation", "sanctions against the regime").
+    fn written_target(&self, t: usize) -> bool {
+        let Some(cue) = self.cues.iter().find(|c| c.t == t) else {
+            return false;
+        };
+        let p = cue.last + 1;
+        if !matches!(
+            self.w(p),
+            "on" | "against" | "into" | "toward" | "towards" | "at"
+        ) || !cue.entry.preps.contains(&self.w(p))
+        {
+            return false;
+        }
+        let mut k = p + 1;
+        let mut words = 0;
+        while k < self.toks.len() && words < 5 {
+            match self.toks[k].k {
+                K::Unit(_) | K::Poss => return false,
+                K::Word if self.is_prep(k) || self.is_verbal(k) => break,
+                K::Word => words += 1,
+                K::Punct(_) => break,
+            }
+            k += 1;
+        }
+        words > 0
+    }
+
+    /// The names of a frame's clause that are not its agents, not places and not sources, nor
+    /// names that qualify its noun ("its NATO allies").
     fn clause_others(&self, f: &Frame) -> Vec<usize> {
+        let qualifiers = self.modifier(f.at).unwrap_or_default();
         let mut out = Vec::new();
         for k in 0..self.toks.len() {
             let Some(u) = self.unit_at(k) else { continue };
@@ -3335,6 +4188,7 @@ impl<'a> Reader<'a> {
                 || self.units[u].media
                 || f.agents.contains(&u)
                 || f.agents.iter().any(|&a| self.same_phrase(a, u))
+                || qualifiers.contains(&u)
                 || self.is_place(k)
             {
                 continue;
@@ -3675,6 +4529,58 @@ static JOINT: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock::new(|| {
     }]
 });
 
+/// A word that counts what follows its "of" ("thousands of", "some of", "two of").
+fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "thousands"
+            | "hundreds"
+            | "dozens"
+            | "millions"
+            | "tens"
+            | "scores"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "both"
+            | "each"
+            | "none"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "number"
+    ) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// Abbreviations of titles written with a dot before a name.
+fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Ms"
+            | "Mrs"
+            | "Dr"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Maj"
+            | "Capt"
+            | "Adm"
+            | "Sgt"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Prof"
+            | "Amb"
+            | "Pres"
+    )
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»')
+}
+
 fn flip(t: Tone) -> Tone {
     match t {
         Tone::Cooperation => Tone::Conflict,
@@ -3820,6 +4726,10 @@ fn tokenize(text: &str, units: &[Unit]) -> Vec<Tok> {
                     }
                 }
                 break;
+            }
+            // "Mr. Bolton", "Lt. Gen. X": the dot of a title's abbreviation ends no phrase.
+            if text[j..].starts_with('.') && is_title_abbreviation(&text[start..j]) {
+                j += 1;
             }
             toks.push(Tok {
                 s: start,

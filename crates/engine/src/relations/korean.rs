@@ -40,6 +40,8 @@ enum KoOp {
     Oppose,
     /// 해제, 완화, 중단, 철회, 차단: the event before it ends.
     Cease,
+    /// 지지, 찬성: taking the side of the event before it ("제재안에 찬성"): its tone carries.
+    Support,
 }
 
 const fn cue(stem: &'static str, category: Category, mutual: bool) -> KoCue {
@@ -89,17 +91,23 @@ const CUES: &[KoCue] = &[
     cue("약속", Category::Agree, false),
     cue("이견", Category::Disapprove, true),
     cue("교류", Category::Cooperate, true),
+    cue("관계 개선", Category::Cooperate, true),
+    cue("관계개선", Category::Cooperate, true),
+    cue("관계 정상화", Category::Agree, true),
+    cue("가입", Category::Cooperate, false),
     cue("협력", Category::Cooperate, true),
     cue("공조", Category::Cooperate, true),
     cue("연합훈련", Category::Cooperate, true),
     cue("합동훈련", Category::Cooperate, true),
+    cue("연합군사훈련", Category::Cooperate, true),
+    cue("합동군사훈련", Category::Cooperate, true),
     cue("밀착", Category::Cooperate, true),
     cue("연대", Category::Support, true),
     cue("동맹", Category::Support, true),
     cue("우호", Category::Support, true),
     cue("친선", Category::Support, true),
-    cue("지지", Category::Support, false),
-    cue("찬성", Category::Support, false),
+    op("지지", Category::Support, KoOp::Support),
+    op("찬성", Category::Support, KoOp::Support),
     cue("환영", Category::Support, false),
     cue("축하", Category::Support, false),
     cue("감사", Category::Support, false),
@@ -108,6 +116,7 @@ const CUES: &[KoCue] = &[
     cue("제공", Category::Aid, false),
     cue("공급", Category::Aid, false),
     cue("수출", Category::Aid, false),
+    cue("판매", Category::Aid, false),
     cue("파병", Category::Aid, false),
     cue("서명", Category::Agree, true),
     cue("합의", Category::Agree, true),
@@ -294,6 +303,8 @@ const TITLES: &[&str] = &[
     "국방위원회",
     "제1위원장",
     "육군",
+    // "한일 양국이": the two countries named by a glued pair.
+    "양국",
 ];
 
 /// Verbs of saying: their subject is a speaker.
@@ -324,6 +335,15 @@ const SPEECH: &[&str] = &[
     "전망했습",
     "공언",
     "일축",
+    // "…하겠다"고 했다: a quotative ending before 하다 says.
+    "고 했",
+    // Adnominal forms before the noun of what was said ("…는 입장을 밝힌").
+    "밝힌",
+    "말한",
+    "강조한",
+    "주장한",
+    "언급한",
+    "발표한",
 ];
 
 /// Media: a subject that reports.
@@ -396,9 +416,25 @@ fn find_cues<'c>(text: &str, units: &[Unit]) -> Vec<(usize, usize, &'c KoCue, bo
         {
             continue;
         }
+        // "판매용": made for sale, no sale to anyone.
+        if c.stem == "판매" && text[e..].starts_with('용') {
+            continue;
+        }
+        // "가입국": a member state, not the act of joining.
+        if c.stem == "가입" && text[e..].starts_with('국') {
+            continue;
+        }
         out.push((s, e, c, negated_after(text, e)));
     }
     out.sort_by_key(|x| x.0);
+    // "가입을 지지하지 않지만": the negation belongs to the predicate right after the event noun.
+    for i in 0..out.len().saturating_sub(1) {
+        let (_, e, _, negated) = out[i];
+        let (next, _, _, next_negated) = out[i + 1];
+        if negated && next_negated && text[e..next].split_whitespace().count() <= 1 {
+            out[i].3 = false;
+        }
+    }
     out
 }
 
@@ -464,6 +500,17 @@ fn refused_after(text: &str, e: usize) -> bool {
 
 /// The role a particle after a name gives, and the particle's length.
 fn particle(after: &str) -> (Role, usize) {
+    // A title glued to the name ("미국대사는", "러시아대통령이"): the title's particle.
+    if let Some(t) = TITLES
+        .iter()
+        .filter(|t| after.starts_with(**t))
+        .max_by_key(|t| t.len())
+    {
+        let (role, len) = particle(&after[t.len()..]);
+        if role != Role::Other {
+            return (role, t.len() + len);
+        }
+    }
     for (p, role) in PARTICLES {
         if let Some(rest) = after.strip_prefix(p) {
             // The particle must end the word (or be followed by a space and its second part).
@@ -473,6 +520,10 @@ fn particle(after: &str) -> (Role, usize) {
         }
     }
     if after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == '·' || c == ',') {
+        return (Role::Bare, 0);
+    }
+    // "유엔제재", "한일관계": a name glued to an event noun or to 관계 qualifies it.
+    if after.starts_with("관계") || CUES.iter().any(|c| after.starts_with(c.stem)) {
         return (Role::Bare, 0);
     }
     (Role::Other, 0)
@@ -486,6 +537,44 @@ fn is_hangul(c: char) -> bool {
 /// connective ending before a comma ("…했고,", "…하며,") or at a sentence end glued to the next.
 /// The topic named first (은/는) acts in later clauses that name no subject.
 pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
+    // A name inside a title word ("대북정책특별대표는", the special representative for North
+    // Korea policy) is the title's contents, no party: the word is read as a title.
+    let keep: Vec<usize> = (0..units.len())
+        .filter(|&u| !inside_title(text, &units[u]))
+        .collect();
+    if keep.len() == units.len() {
+        return read_links(text, units);
+    }
+    let visible: Vec<Unit> = keep.iter().map(|&u| units[u].clone()).collect();
+    read_links(text, &visible)
+        .into_iter()
+        .map(|mut l| {
+            l.x = keep[l.x];
+            l.y = keep[l.y];
+            l
+        })
+        .collect()
+}
+
+/// Whether a name is glued inside a word that is a title ("대북정책특별대표는").
+fn inside_title(text: &str, unit: &Unit) -> bool {
+    let glued_before = text[..unit.start].ends_with(is_hangul);
+    let glued_after = text[unit.end..].starts_with(is_hangul);
+    if !(glued_before && glued_after) {
+        return false;
+    }
+    let start = text[..unit.start]
+        .rfind(|c: char| !is_hangul(c))
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = text[unit.end..]
+        .find(|c: char| !is_hangul(c))
+        .map_or(text.len(), |i| unit.end + i);
+    title_role(&text[start..end]).is_some()
+}
+
+fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
     let items = items(text, units);
     let all_cues = find_cues(text, units);
     let mut dropped = vec![false; units.len()];
@@ -499,6 +588,21 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
         if units[u].media && speech_at.is_some() && it.role == Role::Subject {
             dropped[u] = true;
         }
+        // "연합뉴스와의 통화에서", "CNN과 인터뷰에서": the press spoken to is no party.
+        if units[u].media && matches!(it.role, Role::Partner | Role::Target) {
+            let rest = text[it.e..].trim_start_matches(|c: char| is_hangul(c));
+            let next = rest.trim_start();
+            if ["통화", "인터뷰", "회견", "대담", "기자회견"]
+                .iter()
+                .any(|w| next.starts_with(w))
+            {
+                dropped[u] = true;
+            }
+        }
+        // "유엔 주재 미국대사": where an envoy is posted is part of the title, not a party.
+        if text[units[u].end..].trim_start().starts_with("주재") {
+            dropped[u] = true;
+        }
         // "(AP통신)", "[사진 출처 = 연합뉴스]": credits.
         if units[u].media && text[..it.s].trim_end().ends_with(['(', '[', '=']) {
             dropped[u] = true;
@@ -507,7 +611,7 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
     // A phrase: bare names and titles before a name or title carry the particle of its last word.
     let roles = phrase_roles(text, &items, units.len());
     // Quotation: a name inside quotes belongs to what was said.
-    let quote = quote_span(text);
+    let quotes = quote_spans(text);
     let said = speech_at.is_some();
     let mut links: Vec<Link> = Vec::new();
     let mut topic: Vec<usize> = Vec::new();
@@ -537,7 +641,7 @@ pub(crate) fn links(text: &str, units: &[Unit]) -> Vec<Link> {
             units,
             roles: &roles,
             dropped: &dropped,
-            quote,
+            quotes: &quotes,
             said,
             start: cs,
             end: ce,
@@ -562,7 +666,8 @@ struct Clause<'a> {
     units: &'a [Unit],
     roles: &'a [(Role, usize)],
     dropped: &'a [bool],
-    quote: Option<(usize, usize)>,
+    /// Quotations of speech.
+    quotes: &'a [(usize, usize)],
     said: bool,
     start: usize,
     end: usize,
@@ -604,6 +709,11 @@ impl Clause<'_> {
         });
     }
 
+    /// Whether a span lies inside a quotation of speech.
+    fn quoted(&self, s: usize, e: usize) -> bool {
+        self.quotes.iter().any(|&(a, b)| a <= s && e <= b)
+    }
+
     fn in_clause(&self, u: usize) -> bool {
         self.start <= self.units[u].start && self.units[u].end <= self.end
     }
@@ -639,6 +749,43 @@ impl Clause<'_> {
             {
                 consumed[j] = true;
                 let (is, ie, inner, _) = cues[j];
+                // "유엔제재 해제를 고집했다": lifting sanctions that are another's (the name glued
+                // to them) is what their target wants; the owner still acts on the subject.
+                let glued_owner = (0..units.len())
+                    .find(|&u| self.in_clause(u) && !self.dropped[u] && units[u].end == is);
+                if c.op == KoOp::Cease
+                    && let Some(o) = glued_owner
+                    && !subjects.is_empty()
+                    && !subjects.contains(&o)
+                {
+                    for &x in subjects {
+                        self.push(
+                            links,
+                            (o, x),
+                            Event {
+                                tone: inner.category.tone(),
+                                category: inner.category,
+                                cue: (is, ie),
+                            },
+                            Direction::AToB,
+                        );
+                    }
+                    continue;
+                }
+                // The event named with its two sides stays theirs ("우크라이나의 나토 가입을
+                // 지지하지 않지만": Ukraine's bid to join NATO, whatever the speaker thinks of it).
+                if let Some((x, y)) = self.war_on(is) {
+                    self.push(
+                        links,
+                        (x, y),
+                        Event {
+                            tone: inner.category.tone(),
+                            category: inner.category,
+                            cue: (is, ie),
+                        },
+                        Direction::AToB,
+                    );
+                }
                 span = (s.min(is), e.max(ie));
                 mutual = inner.mutual;
                 // An inner operator: "공급 차단" is the end of a supply.
@@ -661,8 +808,14 @@ impl Clause<'_> {
                     inner_tone = flip(inner_tone);
                     span = (span.0, span.1.max(ne));
                 }
-                tone = flip(inner_tone);
+                tone = if c.op == KoOp::Support {
+                    inner_tone
+                } else {
+                    flip(inner_tone)
+                };
                 category = match (c.op, tone) {
+                    (KoOp::Support, Tone::Cooperation) => Category::Support,
+                    (KoOp::Support, _) => inner.category,
                     (KoOp::Cease, Tone::Cooperation) => Category::Concede,
                     (KoOp::Cease, _) => Category::Sanction,
                     (_, Tone::Cooperation) => Category::Support,
@@ -685,7 +838,7 @@ impl Clause<'_> {
             if self.supposed(e) {
                 tone = Tone::Neutral;
             }
-            let in_quote = self.quote.is_some_and(|(a, b)| a <= s && e <= b);
+            let in_quote = self.quoted(s, e);
             // Participants: owners of the cue noun, names with role particles before it, and
             // the subject.
             let owner: Vec<usize> = (0..units.len())
@@ -697,6 +850,45 @@ impl Clause<'_> {
                         && !names_the_event(text, units[u].end, s)
                 })
                 .collect();
+            // "미·북 정상회담", "한일 협력": two names joined before a mutual event noun are its two
+            // sides, whoever speaks of it.
+            let joined: Vec<usize> = owner
+                .iter()
+                .copied()
+                .filter(|&u| {
+                    owner.iter().any(|&v| {
+                        v != u && {
+                            let (a, b) = if units[u].end <= units[v].start {
+                                (u, v)
+                            } else {
+                                (v, u)
+                            };
+                            units[a].end <= units[b].start
+                                && matches!(
+                                    text[units[a].end..units[b].start].trim(),
+                                    "·" | "-" | ""
+                                )
+                        }
+                    })
+                })
+                .collect();
+            if mutual && joined.len() >= 2 {
+                for (a, &x) in joined.iter().enumerate() {
+                    for &y in &joined[a + 1..] {
+                        self.push(
+                            links,
+                            (x, y),
+                            Event {
+                                tone,
+                                category,
+                                cue: span,
+                            },
+                            Direction::Mutual,
+                        );
+                    }
+                }
+                continue;
+            }
             // "러시아의 우크라이나 전쟁": the owner wages the war the next name names.
             if let Some((x, y)) = self.war_on(s) {
                 self.push(
@@ -712,26 +904,36 @@ impl Clause<'_> {
                 continue;
             }
             let mut before = self.marked_before(s, &owner);
-            before.retain(|&u| {
-                self.quote
-                    .is_none_or(|(a, b)| (a <= units[u].start && units[u].end <= b) == in_quote)
-            });
+            // A marked name belongs to the nearest event noun after it: "러시아에 대한 제재를
+            // 강화하기로 합의했다" sanctions Russia; the agreement is not with Russia.
+            let nearest = |u: usize| {
+                !cues.iter().any(|&(cs, _, cj, _)| {
+                    units[u].end <= cs
+                        && cs < span.0
+                        && match roles[u].0 {
+                            Role::Target => true,
+                            Role::Partner => cj.mutual,
+                            _ => false,
+                        }
+                })
+            };
+            before.retain(|&u| nearest(u));
+            before.retain(|&u| self.quoted(units[u].start, units[u].end) == in_quote);
             if let Some(t) = inner_targets {
                 before = t;
             }
             let last = i + 1 == cues.len();
-            let subject: Vec<usize> = if !owner.is_empty() && !last {
+            // "무기 판매 승인은 …을 겨냥한": an event noun inside the subject names no act of the
+            // clause's subject; only its owner acts.
+            let in_subject = !last && heads_subject(&text[e..self.end]);
+            let subject: Vec<usize> = if !owner.is_empty() && !last || in_subject {
                 // A cue noun with an owner inside a longer predicate: the owner acts.
                 owner.clone()
             } else {
                 let inside: Vec<usize> = subjects
                     .iter()
                     .copied()
-                    .filter(|&u| {
-                        self.quote.is_none_or(|(a, b)| {
-                            (a <= units[u].start && units[u].end <= b) == in_quote
-                        })
-                    })
+                    .filter(|&u| self.quoted(units[u].start, units[u].end) == in_quote)
                     .collect();
                 if inside.is_empty() && in_quote && self.said {
                     // Nobody named inside the quotation: the speaker does it.
@@ -810,16 +1012,36 @@ impl Clause<'_> {
                     );
                 }
             }
+            // "A는 B, C와의 3자 회동에서": in a meeting of three or more, the partners meet
+            // each other too.
+            if mutual && many_sided(&text[..s]) {
+                for (a, &x) in targets.iter().enumerate() {
+                    for &y in &targets[a + 1..] {
+                        self.push(
+                            links,
+                            (x, y),
+                            Event {
+                                tone,
+                                category,
+                                cue: span,
+                            },
+                            Direction::Mutual,
+                        );
+                    }
+                }
+            }
         }
     }
 
-    /// "X의 Y 전쟁": a war named by Y that X owns, as (X, Y).
+    /// "X의 Y 전쟁", "X의 Y 침공", "X의 Y 가입": an event Y names right before its noun that
+    /// X owns, as (X, Y): X does it to or with Y.
     fn war_on(&self, cue_start: usize) -> Option<(usize, usize)> {
         let units = self.units;
         let y = (0..units.len()).find(|&u| {
             self.in_clause(u)
                 && units[u].end <= cue_start
-                && names_the_event(self.text, units[u].end, cue_start)
+                && !self.dropped[u]
+                && bare_before(self.text, units[u].end, cue_start)
         })?;
         let x = (0..units.len()).find(|&u| {
             self.in_clause(u)
@@ -859,6 +1081,9 @@ impl Clause<'_> {
             "을지",
             "는지",
             "할 경우",
+            // "재침공할 수 있다는 우려": a possibility others fear.
+            "수 있다는",
+            "수 있다고",
             "하면",
             "한다면",
             "된다면",
@@ -890,6 +1115,49 @@ fn flip(t: Tone) -> Tone {
         Tone::Conflict => Tone::Cooperation,
         Tone::Neutral => Tone::Neutral,
     }
+}
+
+/// Whether the words right before an event noun make it one of three or more sides ("3자",
+/// "4자", "다자", "삼자", "3국").
+fn many_sided(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    ["다자", "삼자", "사자"].iter().any(|w| word.ends_with(w))
+        || ['자', '국'].iter().any(|&k| {
+            word.strip_suffix(k)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && n != "2")
+        })
+}
+
+/// Whether the noun ending at the start of `rest` heads a subject or topic: its word, or the
+/// next word of a compound noun, ends in 은/는/이/가 (or 도, "also").
+fn heads_subject(rest: &str) -> bool {
+    let subject_end = |w: &str| {
+        ["은", "는", "이", "가", "도"]
+            .iter()
+            .any(|p| w.ends_with(p))
+    };
+    let own: String = rest.chars().take_while(|c| is_hangul(*c)).collect();
+    if !own.is_empty() {
+        // "지원하는", "논의되는": a verb ending, not a noun's particle.
+        if own.starts_with(['하', '되', '한', '할', '된']) {
+            return false;
+        }
+        return own.chars().count() <= 3 && subject_end(&own);
+    }
+    rest.split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().count() <= 3 && w.chars().all(is_hangul) && subject_end(w))
+}
+
+/// Whether only spaces, or a bracketed other name ("북대서양조약기구(NATO·나토) 가입"), stand
+/// between a name and the noun after it.
+fn bare_before(text: &str, unit_end: usize, cue_start: usize) -> bool {
+    let between = text[unit_end..cue_start].trim();
+    between.is_empty() || between.starts_with('(') && between.ends_with(')') && between.len() <= 40
 }
 
 /// A name right before 전쟁 ("우크라이나 전쟁"): the war's name, not a party to it.
@@ -969,9 +1237,13 @@ fn phrase_roles(text: &str, items: &[Item], n: usize) -> Vec<(Role, usize)> {
                 }
                 None => {
                     let word = &text[next.s..next.e];
-                    let title = TITLES.iter().find(|t| word.starts_with(*t));
-                    match title {
-                        Some(t) => role = particle(&word[t.len()..]).0,
+                    // "A 부장관 겸 B특별대표는": one person's two titles.
+                    if word == "겸" {
+                        j += 1;
+                        continue;
+                    }
+                    match title_role(word) {
+                        Some(r) => role = r,
                         None => break,
                     }
                 }
@@ -1002,6 +1274,34 @@ fn phrase_roles(text: &str, items: &[Item], n: usize) -> Vec<(Role, usize)> {
     roles
 }
 
+/// The role a title word gives the phrase it ends: the particle after the title ("대통령과",
+/// "관리들은" with the plural 들), also for a compound ending in a title ("대북정책특별대표는");
+/// `None` when the word is no title.
+fn title_role(word: &str) -> Option<Role> {
+    let role_after = |rest: &str| {
+        let rest = rest.strip_prefix("들").unwrap_or(rest);
+        let (role, len) = particle(rest);
+        (len == rest.len()).then_some(role)
+    };
+    if let Some(t) = TITLES
+        .iter()
+        .filter(|t| word.starts_with(**t))
+        .max_by_key(|t| t.len())
+    {
+        return Some(role_after(&word[t.len()..]).unwrap_or_else(|| particle(&word[t.len()..]).0));
+    }
+    // A compound ending in a title of two syllables or more.
+    TITLES
+        .iter()
+        .filter(|t| t.chars().count() >= 2)
+        .filter_map(|t| {
+            let at = word.rfind(*t)?;
+            (at > 0).then(|| role_after(&word[at + t.len()..]).map(|r| (t.len(), r)))?
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, r)| r)
+}
+
 /// Whether unit `u` (with 의) owns the noun phrase that ends in the cue at `cue_start`: no
 /// other name, particle-marked word or clause break between them.
 fn owns(text: &str, units: &[Unit], roles: &[(Role, usize)], u: usize, cue_start: usize) -> bool {
@@ -1025,17 +1325,43 @@ fn owns(text: &str, units: &[Unit], roles: &[(Role, usize)], u: usize, cue_start
         })
 }
 
-/// The span of the first quotation, if any: “…”, "…" or ‘…’.
-fn quote_span(text: &str) -> Option<(usize, usize)> {
+/// The quotations of speech: “…”, "…" or ‘…’ followed by a quotative ending ("…\"라고
+/// 말했다", "…\"는 입장") or ending the sentence. Marks around a term ("'깜짝 회동'을 했고")
+/// quote no one.
+fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    const QUOTATIVE: &[&str] = &[
+        "고",
+        "라고",
+        "이라고",
+        "라며",
+        "이라며",
+        "며",
+        "면서",
+        "라면서",
+        "는",
+        "라는",
+        "이라는",
+    ];
+    let mut out = Vec::new();
     for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\'')] {
-        if let Some(a) = text.find(open) {
-            let from = a + open.len_utf8();
-            if let Some(b) = text[from..].find(close) {
-                return Some((a, from + b + close.len_utf8()));
+        let mut from = 0;
+        while let Some(a) = text[from..].find(open).map(|a| from + a) {
+            let inner = a + open.len_utf8();
+            let Some(b) = text[inner..].find(close).map(|b| inner + b) else {
+                break;
+            };
+            let end = b + close.len_utf8();
+            let after = &text[end..];
+            let inside = |x: usize| out.iter().any(|&(p, q)| p <= x && x < q);
+            if !inside(a)
+                && (QUOTATIVE.iter().any(|q| after.starts_with(q)) || after.trim().is_empty())
+            {
+                out.push((a, end));
             }
+            from = end;
         }
     }
-    None
+    out
 }
 
 /// The words and names of a sentence, with the particle role of each name.
@@ -1046,7 +1372,20 @@ fn items(text: &str, units: &[Unit]) -> Vec<Item> {
     while i < text.len() {
         if u < units.len() && units[u].start <= i {
             let unit = &units[u];
-            let (role, len) = particle(&text[unit.end..]);
+            let (mut role, mut len) = particle(&text[unit.end..]);
+            // "한미", "북미": a name glued to the next names with it.
+            if units.get(u + 1).is_some_and(|v| v.start == unit.end) {
+                (role, len) = (Role::Bare, 0);
+            }
+            // "대북 제재", "대미 협상": 대 before a name makes it what the noun is toward.
+            let word_start = text[..unit.start]
+                .rfind(|c: char| !is_hangul(c))
+                .map_or(0, |x| {
+                    x + text[x..].chars().next().map_or(1, char::len_utf8)
+                });
+            if &text[word_start..unit.start] == "대" && role == Role::Bare {
+                role = Role::Target;
+            }
             out.push(Item {
                 s: unit.start,
                 e: unit.end,

@@ -76,7 +76,7 @@ agree | v | agree~ | with on r
 agree | n | agreement~, accord~, treaty, treaties, pact~, deal~, memorandum, memoranda, armistice~, truce~, ceasefire~, cease-fire~ | with between among r
 agree | v | sign~, ink~ | o with r
 agree | n | signing | with between of r
-agree | v | pledge~, promise~, vow~ | o to
+agree | v | pledge~, promise~, vow~ | o to op=support
 agree | n | pledge~, promise~ | to of
 agree | n | consensus, reconciliation, rapprochement, détente, detente, normalization, normalisation | with between r
 agree | v | reconcile~, normalize~, normalise~ | with r
@@ -112,6 +112,7 @@ support | v | welcome~, embrace~, defend~, favor~, favour~ | o op=support
 support | n | solidarity, sympathy | with for
 support | v | side~, stand~, stood | with r
 support | v | court~, woo~ | o actobj
+support | v | allow~, permit+~ | o actobj
 support | n | ally, allies, alliance~, partnership~, friendship~ | with between of r
 support | n | ally, allies, partner~, friend~ | of agentive r
 support | n | patron~, backer~, supporter~, benefactor~, protector~ | of agentive
@@ -141,6 +142,8 @@ aid | v | rely~, depend~, lean~ | on rev
 aid | n | reliance, dependence | on rev
 aid | v | import~, buy, buys, bought, buying, purchase~ | from rev
 retreat | v | withdraw, withdraws, withdrew, withdrawn, withdrawing | from
+retreat | v | pull out, pulls out, pulled out, pulling out, walk away, walks away, walked away, walking away | of from
+reject | v | tear up, tears up, tore up, torn up, tearing up, scrap+~, abandon~, renege~ | o on op=cease
 retreat | n | withdrawal~, de-escalation | from
 investigate | v | investigate~, probe~ | o
 investigate | n | investigation~, probe~, inquiry, inquiries | into of
@@ -153,11 +156,13 @@ demand | v | press~ | o op=demand
 demand | v | demand~ | o from tone=conflict
 demand | n | demand~ | on from of tone=conflict
 disapprove | v | condemn~, criticize~, criticise~, denounce~, rebuke~, slam+~, blast~, lambast~, lambaste~, castigate~, decry, decries, decried, decrying, deplore~, censure~, chastise~, berate~, scold~ | o for over
-disapprove | n | condemnation~, criticism~, denunciation~, rebuke~, censure | of against
+disapprove | n | condemnation~, criticism~, denunciation~, rebuke~, censure | of against on
 disapprove | a | critical | of
 disapprove | n | critic~ | of agentive
 disapprove | v | blame~ | o for on
 disapprove | v | accuse~ | o of
+disapprove | v | implicate~ | o in
+disapprove | v | despise~, resent~, scorn~ | o
 disapprove | n | accusation~, allegation~ | against of
 disapprove | v | take aim at, takes aim at, took aim at, taking aim at, hit out at, hits out at, hitting out at, lash out at, lashes out at, lashed out at, lashing out at | o
 disapprove | n | displeasure, anger, outrage, fury, ire, indignation, grudge~, beef, hostility, animosity, enmity, antagonism, mistrust, distrust, suspicion | at with against toward towards over
@@ -168,9 +173,14 @@ disapprove | v | dispute~, confront~, question~ | o
 disapprove | n | difference~, division~, disagreement~ | with between over r
 disapprove | n | rival~, arch-rival~, adversary, adversaries, enemy, enemies, foe~ | of agentive r
 disapprove | n | regret, concern~ | over about at
+disapprove | n | strong words, harsh words, tough words, harsh rhetoric, hostile rhetoric | on against for toward towards about
 disapprove | n | defiance | toward towards of against
+disapprove | n | competition | with between r
+disapprove | v | take a hard line, takes a hard line, took a hard line, taking a hard line | with on against
 reject | v | reject~, rebuff~, snub+~, shun+~, boycott~ | o
-reject | n | rejection~, boycott~, snub~ | of
+reject | n | rejection~, boycott~ | of
+reject | n | snub~ | to of
+reject | v | defy, defies, defied, defying | o
 reject | v | veto~, vetoes | o
 reject | n | veto, vetoes | of on
 reject | v | oppose~, resist~ | o op=oppose
@@ -190,7 +200,7 @@ threaten | n | warning~ | to against
 threaten | v | intimidate~, menace~ | o
 threaten | n | ultimatum~, intimidation | to
 protest | v | protest~ | o against
-protest | n | protest~, demonstration~, rally, rallies | against
+protest | n | protest~, demonstration~, rally, rallies | against of
 sanction | v | sanction~, blacklist~, embargo, embargoes, embargoed, embargoing, expel+~, deport~, detain~, arrest~, penalize~, penalise~, punish~ | o
 sanction | n | sanction~, embargo, embargoes, blacklisting, expulsion~, deportation~, detention~, arrest~, penalty, penalties, punishment~, tariff~, restriction~ | on against targeting over
 sanction | n | export control~, trade control~, import control~, trade barrier~ | on against targeting over
@@ -200,7 +210,7 @@ sanction | n | ban~ | on against
 sanction | a | punitive | against
 sanction | v | charge, charges, charged, charging | o actobj
 mobilize | v | test-fire~, test-fired, detonate~, deploy~, mobilize~, mobilise~ | o against near
-mobilize | n | test~, launch~, drill~, exercise~, maneuver~, manoeuvre~, deployment~, buildup~, build-up~, provocation~, detonation~ | against near toward towards targeting
+mobilize | n | test~, launch~, drill~, exercise~, maneuver~, manoeuvre~, deployment~, buildup~, build-up~, provocation~, detonation~ | against near toward towards targeting around off
 mobilize | a | provocative | toward towards against
 coerce | v | pressure~, pressurize~, pressurise~, coerce~, blackmail~, intimidate~, undermine~, subvert~, sabotage~, hamstring~, hamstrung, stymie~, isolate~ | o
 coerce | n | pressure, coercion, blackmail, sabotage, isolation | on against of
@@ -210,11 +220,14 @@ coerce | n | containment | of
 coerce | v | interfere~, meddle~ | in with
 coerce | n | interference, meddling | in with
 coerce | v | seize~, capture~, hack~ | o
+coerce | v | harass~ | o
+coerce | n | harassment | of against
 coerce | n | seizure~, hacking, hack~ | of
 coerce | v | spy, spies, spied, spying | on
 coerce | n | espionage, spying | on against
 coerce | v | force~ | o actobj
-assault | v | attack~, invade~, bomb~, bombard~, shell+~, strike, strikes, struck, striking, raid~, assault~, kill~, occupy, occupies, occupied, occupying, annex~, target~ | o
+assault | v | attack~, invade~, bomb~, bombard~, shell+~, strike, strikes, struck, striking, raid~, assault~, kill~, occupy, occupies, occupied, occupying, annex~, target~, ram+~, sideswipe~ | o in inside into on
+assault | v | collide~ | with r
 assault | n | attack~, invasion~, bombing~, bombardment~, shelling, strike~, airstrike~, air strike~, raid~, assault~, offensive~, incursion~, occupation, annexation, aggression, hostilities | on against of in into
 assault | n | war~, warfare | against on with in between r
 assault | n | conflict~, clash~, battle~, fighting | with between against r
