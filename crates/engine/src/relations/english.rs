@@ -1353,7 +1353,7 @@ impl<'a> Reader<'a> {
         let prep = force + 1;
         prep < self.toks.len()
             && matches!(self.w(prep), "into" | "at")
-            && (last + 1..force).all(|k| !self.lex(k).is_some())
+            && (last + 1..force).all(|k| self.lex(k).is_none())
     }
 
     /// Whether the first phrase after `last` (past determiners and a few words) is an actor.
