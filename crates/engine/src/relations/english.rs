@@ -271,18 +271,17 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        let words: Vec<&str> = toks
+        // A headline in title case: capitals say nothing about names there.
+        let (words, capitalised) = toks
             .iter()
             .filter(|t| t.k == K::Word)
             .map(|t| &text[t.s..t.e])
             .filter(|w| w.len() > 3)
-            .collect();
-        // A headline in title case: capitals say nothing about names there.
-        let capitalised = words
-            .iter()
-            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .count();
-        let title_case = words.len() >= 2 && capitalised * 4 >= words.len() * 3;
+            .fold((0, 0), |(words, capitalised), w| {
+                let capital = w.starts_with(|c: char| c.is_uppercase());
+                (words + 1, capitalised + usize::from(capital))
+            });
+        let title_case = words >= 2 && capitalised * 4 >= words * 3;
         let table = &*WORD_INFO;
         let info = toks
             .iter()
@@ -393,15 +392,33 @@ impl<'a> Reader<'a> {
         let mut stack: Vec<(usize, Closer)> = vec![(main, Closer::End)];
         let dashes = (0..n).filter(|&t| self.is_dash(t)).count();
         // Asked of every earlier token of the clause at each token: worked out once.
-        let finite: Vec<bool> = (0..n).map(|k| self.looks_finite(k)).collect();
+        // How many tokens before each look finite, and whether each opens what is said.
+        let mut finite_before: Vec<u32> = Vec::with_capacity(n + 1);
+        finite_before.push(0);
+        for k in 0..n {
+            let before = finite_before[k];
+            finite_before.push(before + u32::from(self.looks_finite(k)));
+        }
         let opens_said: Vec<bool> = (0..n)
             .map(|k| self.w(k) == "that" || self.is(k, c::SPEECH))
             .collect();
+        // Where the run of tokens of one region that ends before `t` starts, and the last token
+        // before `t` that opens what is said.
+        let mut run_from = 0;
+        let mut last_said: Option<usize> = None;
         let mut straight_open = false;
         // A clause opened by a subordinator before the main clause: the next comma ends it.
         let mut subordinate = false;
         let mut t = 0;
         while t < n {
+            if t > 0 {
+                if t == 1 || self.region[t - 1] != self.region[t - 2] {
+                    run_from = t - 1;
+                }
+                if opens_said[t - 1] {
+                    last_said = Some(t - 1);
+                }
+            }
             let tok = self.toks[t];
             let top = stack.last().expect("the stack keeps its bottom").0;
             match tok.k {
@@ -522,24 +539,29 @@ impl<'a> Reader<'a> {
             }
             // Words that open a clause without a comma ("and" only after a verb of the clause
             // it would end: "A and B met" is one clause).
-            let w = self.w(t).to_string();
-            let w = w.as_str();
+            let w = self.w(t);
+            let and = w == "and";
+            let opener = matches!(
+                w,
+                "after" | "before" | "since" | "as" | "when" | "once" | "until"
+            );
+            let source = (w == "according" && self.w(t + 1) == "to") || w == "citing";
             let top = stack.last().expect("bottom").0;
-            let clause_start = self
-                .region
-                .iter()
-                .take(t)
-                .rposition(|&g| g != top)
-                .map_or(0, |i| i + 1);
+            // The clause's first token: right after the last earlier token of another region.
+            let clause_start = if t == 0 || self.region[t - 1] != top {
+                t
+            } else {
+                run_from
+            };
             // A verb of saying or a "that" opens what is said: "said (that) A and B signed" is
             // one clause after it, and the saying verb does not end it at "and".
-            let said_from = (clause_start..t)
-                .rev()
-                .find(|&k| opens_said[k])
-                .map_or(clause_start, |k| k + 1);
-            let verb_before = finite[said_from..t].contains(&true);
+            let said_from = match last_said {
+                Some(k) if k >= clause_start => k + 1,
+                _ => clause_start,
+            };
+            let verb_before = finite_before[t] > finite_before[said_from];
             let opens =
-                self.is(t, c::SUBORDINATORS) || self.opens_clause(t) && (w != "and" || verb_before);
+                self.is(t, c::SUBORDINATORS) || self.opens_clause(t) && (!and || verb_before);
             if opens && t > 0 {
                 if self.regions[top].kind == Kind::Main || self.regions[top].kind == Kind::Said {
                     let r = self.new_region(Kind::Main, self.regions[top].parent);
@@ -549,18 +571,11 @@ impl<'a> Reader<'a> {
                     // "When X met Y, …": the clause a subordinator opens ends at a comma.
                     subordinate = !verb_before;
                 }
-            } else if t == 0
-                && (self.is(t, c::SUBORDINATORS)
-                    || self.opens_clause(t)
-                    || matches!(
-                        w,
-                        "after" | "before" | "since" | "as" | "when" | "once" | "until"
-                    ))
-            {
+            } else if t == 0 && (self.is(t, c::SUBORDINATORS) || self.opens_clause(t) || opener) {
                 self.regions[main].hypothetical = self.is(t, c::HYPOTHETICAL);
                 subordinate = self.is(t, c::SUBORDINATORS) || self.opens_clause(t);
             }
-            if (w == "according" && self.w(t + 1) == "to") || w == "citing" {
+            if source {
                 let top = stack.last().expect("bottom").0;
                 let r = self.new_region(Kind::Source, Some(top));
                 stack.push((r, Closer::Comma));
@@ -3856,7 +3871,8 @@ fn adjective_like(w: &str) -> bool {
 
 /// Tokens of a sentence: words, actor mentions, possessives and punctuation.
 fn tokenize(text: &str, units: &[Unit]) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    // A token for every five bytes or so is plenty for most sentences.
+    let mut toks = Vec::with_capacity(text.len() / 5 + units.len() + 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut next_unit = 0;
