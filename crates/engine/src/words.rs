@@ -336,6 +336,11 @@ impl WordSet {
         first < 128 && len < 32 && self.shapes[usize::from(first)] >> len & 1 == 0
     }
 
+    /// The words of the list, in no order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.iter().copied()
+    }
+
     pub(crate) fn contains(&self, word: &str) -> bool {
         if let Some(&first) = word.as_bytes().first()
             && self.no_shape(first, word.len())

@@ -11,8 +11,90 @@ use super::lexicon::{
 };
 use super::{Link, LinkKind, Unit};
 use crate::model::{Category, Direction, Tone};
-use crate::words::WordSet;
+use crate::words::{WordHasher, WordSet};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+/// The word lists the reader asks about, one bit each. A token's lists and cue forms are looked
+/// up once, when the sentence is read (`Reader::new`), not again at every question about it: the
+/// reader asks some dozens of questions of most tokens.
+mod c {
+    pub(super) const PREPOSITIONS: u32 = 1 << 0;
+    pub(super) const SPEECH: u32 = 1 << 1;
+    pub(super) const LIGHT: u32 = 1 << 2;
+    pub(super) const RAISE: u32 = 1 << 3;
+    pub(super) const LOWER: u32 = 1 << 4;
+    pub(super) const VICTIM: u32 = 1 << 5;
+    pub(super) const AUXILIARIES: u32 = 1 << 6;
+    pub(super) const BE: u32 = 1 << 7;
+    pub(super) const NEGATIONS: u32 = 1 << 8;
+    pub(super) const REFUSALS: u32 = 1 << 9;
+    pub(super) const CESSATION: u32 = 1 << 10;
+    pub(super) const HYPOTHETICAL: u32 = 1 << 11;
+    pub(super) const SUBORDINATORS: u32 = 1 << 12;
+    pub(super) const RELATIVES: u32 = 1 << 13;
+    pub(super) const ROLES: u32 = 1 << 14;
+    pub(super) const SOURCE_NOUNS: u32 = 1 << 15;
+    pub(super) const DETERMINERS: u32 = 1 << 16;
+    pub(super) const PRONOUNS: u32 = 1 << 17;
+    pub(super) const VERBS: u32 = 1 << 18;
+    pub(super) const FIRST_PERSON: u32 = 1 << 19;
+    pub(super) const STATE_NOUNS: u32 = 1 << 20;
+    pub(super) const MOTION: u32 = 1 << 21;
+}
+
+/// Each word list with its bit.
+fn word_lists() -> [(u32, &'static WordSet); 22] {
+    [
+        (c::PREPOSITIONS, &PREPOSITIONS),
+        (c::SPEECH, &SPEECH),
+        (c::LIGHT, &LIGHT),
+        (c::RAISE, &RAISE),
+        (c::LOWER, &LOWER),
+        (c::VICTIM, &VICTIM),
+        (c::AUXILIARIES, &AUXILIARIES),
+        (c::BE, &BE),
+        (c::NEGATIONS, &NEGATIONS),
+        (c::REFUSALS, &REFUSALS),
+        (c::CESSATION, &CESSATION),
+        (c::HYPOTHETICAL, &HYPOTHETICAL),
+        (c::SUBORDINATORS, &SUBORDINATORS),
+        (c::RELATIVES, &RELATIVES),
+        (c::ROLES, &ROLES),
+        (c::SOURCE_NOUNS, &SOURCE_NOUNS),
+        (c::DETERMINERS, &DETERMINERS),
+        (c::PRONOUNS, &PRONOUNS),
+        (c::VERBS, &VERBS),
+        (c::FIRST_PERSON, &FIRST_PERSON),
+        (c::STATE_NOUNS, &STATE_NOUNS),
+        (c::MOTION, &MOTION),
+    ]
+}
+
+/// What the reader knows of a word: the lists it is in (bits of `c`) and its cue forms.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    lists: u32,
+    cues: Option<&'static [Entry]>,
+}
+
+/// Every word of a list or of the lexicon, with what the reader knows of it.
+static WORD_INFO: LazyLock<HashMap<&'static str, WordInfo, BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| {
+        let mut map: HashMap<&'static str, WordInfo, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
+        for (bit, list) in word_lists() {
+            for word in list.iter() {
+                map.entry(word).or_default().lists |= bit;
+            }
+        }
+        let lexicon: &'static super::lexicon::Lexicon = &LEXICON;
+        for (&word, entries) in lexicon {
+            map.entry(word).or_default().cues = Some(entries.as_slice());
+        }
+        map
+    });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum K {
@@ -121,6 +203,8 @@ pub(crate) struct Reader<'a> {
     unit_tok: Vec<Option<usize>>,
     lower: String,
     toks: Vec<Tok>,
+    /// What the reader knows of each token's word (nothing for other tokens).
+    info: Vec<WordInfo>,
     units: &'a [Unit],
     /// Region of each token.
     region: Vec<usize>,
@@ -187,21 +271,29 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        let words: Vec<&str> = toks
+        // A headline in title case: capitals say nothing about names there.
+        let (words, capitalised) = toks
             .iter()
             .filter(|t| t.k == K::Word)
             .map(|t| &text[t.s..t.e])
             .filter(|w| w.len() > 3)
-            .collect();
-        // A headline in title case: capitals say nothing about names there.
-        let capitalised = words
+            .fold((0, 0), |(words, capitalised), w| {
+                let capital = w.starts_with(|c: char| c.is_uppercase());
+                (words + 1, capitalised + usize::from(capital))
+            });
+        let title_case = words >= 2 && capitalised * 4 >= words * 3;
+        let table = &*WORD_INFO;
+        let info = toks
             .iter()
-            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .count();
-        let title_case = words.len() >= 2 && capitalised * 4 >= words.len() * 3;
+            .map(|tok| match tok.k {
+                K::Word => table.get(&lower[tok.s..tok.e]).copied().unwrap_or_default(),
+                _ => WordInfo::default(),
+            })
+            .collect();
         Reader {
             text,
             lower,
+            info,
             unit_tok,
             region: vec![0; toks.len()],
             toks,
@@ -223,6 +315,31 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Whether the word at `t` is in one of the `lists` (bits of `c`); false for other tokens
+    /// and past the end.
+    fn is(&self, t: usize, lists: u32) -> bool {
+        let found = self.info.get(t).is_some_and(|i| i.lists & lists != 0);
+        debug_assert_eq!(
+            found,
+            word_lists()
+                .iter()
+                .any(|&(bit, list)| bit & lists != 0 && list.contains(self.w(t))),
+            "the lists of token {t}"
+        );
+        found
+    }
+
+    /// The cue forms opening with the word at `t`.
+    fn lex(&self, t: usize) -> Option<&'static [Entry]> {
+        let cues = self.info.get(t).and_then(|i| i.cues);
+        debug_assert_eq!(
+            cues.map(<[Entry]>::as_ptr),
+            LEXICON.get(self.w(t)).map(|es| es.as_ptr()),
+            "the cue forms of token {t}"
+        );
+        cues
+    }
+
     fn unit_at(&self, t: usize) -> Option<usize> {
         match self.toks.get(t)?.k {
             K::Unit(u) => Some(u),
@@ -231,15 +348,15 @@ impl<'a> Reader<'a> {
     }
 
     fn is_prep(&self, t: usize) -> bool {
-        PREPOSITIONS.contains(self.w(t))
+        self.is(t, c::PREPOSITIONS)
     }
 
     /// A word that is a finite verb or an auxiliary whatever its context.
     fn is_verbal(&self, t: usize) -> bool {
         let w = self.w(t);
         !w.is_empty()
-            && (AUXILIARIES.contains(w)
-                || VERBS.contains(w)
+            && (self.is(t, c::AUXILIARIES)
+                || self.is(t, c::VERBS)
                 || self.cue_at(t).is_some_and(|c| self.cue_is_verb(c)))
     }
 
@@ -275,15 +392,33 @@ impl<'a> Reader<'a> {
         let mut stack: Vec<(usize, Closer)> = vec![(main, Closer::End)];
         let dashes = (0..n).filter(|&t| self.is_dash(t)).count();
         // Asked of every earlier token of the clause at each token: worked out once.
-        let finite: Vec<bool> = (0..n).map(|k| self.looks_finite(k)).collect();
+        // How many tokens before each look finite, and whether each opens what is said.
+        let mut finite_before: Vec<u32> = Vec::with_capacity(n + 1);
+        finite_before.push(0);
+        for k in 0..n {
+            let before = finite_before[k];
+            finite_before.push(before + u32::from(self.looks_finite(k)));
+        }
         let opens_said: Vec<bool> = (0..n)
-            .map(|k| self.w(k) == "that" || SPEECH.contains(self.w(k)))
+            .map(|k| self.w(k) == "that" || self.is(k, c::SPEECH))
             .collect();
+        // Where the run of tokens of one region that ends before `t` starts, and the last token
+        // before `t` that opens what is said.
+        let mut run_from = 0;
+        let mut last_said: Option<usize> = None;
         let mut straight_open = false;
         // A clause opened by a subordinator before the main clause: the next comma ends it.
         let mut subordinate = false;
         let mut t = 0;
         while t < n {
+            if t > 0 {
+                if t == 1 || self.region[t - 1] != self.region[t - 2] {
+                    run_from = t - 1;
+                }
+                if opens_said[t - 1] {
+                    last_said = Some(t - 1);
+                }
+            }
             let tok = self.toks[t];
             let top = stack.last().expect("the stack keeps its bottom").0;
             match tok.k {
@@ -400,7 +535,7 @@ impl<'a> Reader<'a> {
                     if kind == Kind::Relative || kind == Kind::Apposition {
                         self.regions[r].hint = self.group_before(t);
                     }
-                    if kind == Kind::Main && HYPOTHETICAL.contains(self.w(t + 1)) {
+                    if kind == Kind::Main && self.is(t + 1, c::HYPOTHETICAL) {
                         self.regions[r].hypothetical = true;
                     }
                 }
@@ -409,45 +544,43 @@ impl<'a> Reader<'a> {
             }
             // Words that open a clause without a comma ("and" only after a verb of the clause
             // it would end: "A and B met" is one clause).
-            let w = self.w(t).to_string();
-            let w = w.as_str();
+            let w = self.w(t);
+            let and = w == "and";
+            let opener = matches!(
+                w,
+                "after" | "before" | "since" | "as" | "when" | "once" | "until"
+            );
+            let source = (w == "according" && self.w(t + 1) == "to") || w == "citing";
             let top = stack.last().expect("bottom").0;
-            let clause_start = self
-                .region
-                .iter()
-                .take(t)
-                .rposition(|&g| g != top)
-                .map_or(0, |i| i + 1);
+            // The clause's first token: right after the last earlier token of another region.
+            let clause_start = if t == 0 || self.region[t - 1] != top {
+                t
+            } else {
+                run_from
+            };
             // A verb of saying or a "that" opens what is said: "said (that) A and B signed" is
             // one clause after it, and the saying verb does not end it at "and".
-            let said_from = (clause_start..t)
-                .rev()
-                .find(|&k| opens_said[k])
-                .map_or(clause_start, |k| k + 1);
-            let verb_before = finite[said_from..t].contains(&true);
+            let said_from = match last_said {
+                Some(k) if k >= clause_start => k + 1,
+                _ => clause_start,
+            };
+            let verb_before = finite_before[t] > finite_before[said_from];
             let opens =
-                SUBORDINATORS.contains(w) || self.opens_clause(t) && (w != "and" || verb_before);
+                self.is(t, c::SUBORDINATORS) || self.opens_clause(t) && (!and || verb_before);
             if opens && t > 0 {
                 if self.regions[top].kind == Kind::Main || self.regions[top].kind == Kind::Said {
                     let r = self.new_region(Kind::Main, self.regions[top].parent);
                     let at = stack.len() - 1;
                     stack[at].0 = r;
-                    self.regions[r].hypothetical = HYPOTHETICAL.contains(w);
+                    self.regions[r].hypothetical = self.is(t, c::HYPOTHETICAL);
                     // "When X met Y, …": the clause a subordinator opens ends at a comma.
                     subordinate = !verb_before;
                 }
-            } else if t == 0
-                && (SUBORDINATORS.contains(w)
-                    || self.opens_clause(t)
-                    || matches!(
-                        w,
-                        "after" | "before" | "since" | "as" | "when" | "once" | "until"
-                    ))
-            {
-                self.regions[main].hypothetical = HYPOTHETICAL.contains(w);
-                subordinate = SUBORDINATORS.contains(w) || self.opens_clause(t);
+            } else if t == 0 && (self.is(t, c::SUBORDINATORS) || self.opens_clause(t) || opener) {
+                self.regions[main].hypothetical = self.is(t, c::HYPOTHETICAL);
+                subordinate = self.is(t, c::SUBORDINATORS) || self.opens_clause(t);
             }
-            if (w == "according" && self.w(t + 1) == "to") || w == "citing" {
+            if source {
                 let top = stack.last().expect("bottom").0;
                 let r = self.new_region(Kind::Source, Some(top));
                 stack.push((r, Closer::Comma));
@@ -558,14 +691,15 @@ impl<'a> Reader<'a> {
     /// What a comma at `t` opens.
     fn comma_opens(&self, t: usize) -> Option<Kind> {
         let next = self.w(t + 1);
-        if RELATIVES.contains(next) && self.group_before(t).is_some() {
+        if self.is(t + 1, c::RELATIVES) && self.group_before(t).is_some() {
             return Some(Kind::Relative);
         }
-        if SUBORDINATORS.contains(next) || self.opens_clause(t + 1) {
+        if self.is(t + 1, c::SUBORDINATORS) || self.opens_clause(t + 1) {
             return Some(Kind::Main);
         }
         // ", saying …", ", adding …": the main subject goes on speaking or acting.
-        if next.ends_with("ing") && !DETERMINERS.contains(next) && self.unit_at(t + 1).is_none() {
+        if next.ends_with("ing") && !self.is(t + 1, c::DETERMINERS) && self.unit_at(t + 1).is_none()
+        {
             if next == "including" {
                 return None;
             }
@@ -574,7 +708,7 @@ impl<'a> Reader<'a> {
         if next == "and" || next == "but" {
             // ", and X said …": a new clause when a subject and a verb follow.
             let after = t + 2;
-            if self.unit_at(after).is_some() || PRONOUNS.contains(self.w(after)) {
+            if self.unit_at(after).is_some() || self.is(after, c::PRONOUNS) {
                 return Some(Kind::Main);
             }
         }
@@ -600,11 +734,10 @@ impl<'a> Reader<'a> {
         let mut role = false;
         let mut t = comma + 1;
         while t < self.toks.len() && !matches!(self.toks[t].k, K::Punct(_)) {
-            let w = self.w(t);
-            if self.is_verbal(t) && !ROLES.contains(w) {
+            if self.is_verbal(t) && !self.is(t, c::ROLES) {
                 return false;
             }
-            if ROLES.contains(w) || self.cue_entry_agentive(t) {
+            if self.is(t, c::ROLES) || self.cue_entry_agentive(t) {
                 role = true;
             }
             t += 1;
@@ -669,11 +802,11 @@ impl<'a> Reader<'a> {
     fn looks_finite(&self, k: usize) -> bool {
         let w = self.w(k);
         !w.is_empty()
-            && (AUXILIARIES.contains(w)
-                || VERBS.contains(w)
+            && (self.is(k, c::AUXILIARIES)
+                || self.is(k, c::VERBS)
                 || w.ends_with("ed")
                 || (w.ends_with('s') || w == "met")
-                    && LEXICON.get(w).is_some_and(|es| {
+                    && self.lex(k).is_some_and(|es| {
                         es.iter().any(|e| e.pos == Pos::Verb && e.rest.is_empty())
                     }))
     }
@@ -691,7 +824,7 @@ impl<'a> Reader<'a> {
                     let p = self.phrase_units(u);
                     return Some(self.coordinated(p, t));
                 }
-                K::Word if ROLES.contains(self.w(k)) && k > 0 => k -= 1,
+                K::Word if self.is(k, c::ROLES) && k > 0 => k -= 1,
                 _ => return None,
             }
         }
@@ -787,7 +920,7 @@ impl<'a> Reader<'a> {
                 K::Word => {
                     let w = self.w(t);
                     let raw = &self.text[self.toks[t].s..self.toks[t].e];
-                    if ROLES.contains(w) {
+                    if self.is(t, c::ROLES) {
                         role = true;
                     } else if matches!(w, "for" | "of" | "to" | "on" | "at" | "in") {
                         if !role {
@@ -884,10 +1017,10 @@ impl<'a> Reader<'a> {
                     "as" | "well" | "along" | "together" | "with" | "the" | "both" | "either"
                     | "neither" => {}
                     // "the North Korean government and X": the head noun of the first phrase.
-                    w if !conj && (ROLES.contains(w) || STATE_NOUNS.contains(w)) => {}
+                    _ if !conj && (self.is(t, c::ROLES) || self.is(t, c::STATE_NOUNS)) => {}
                     // "X and former President Y": the title of the second, not yet its name.
                     w if conj
-                        && (ROLES.contains(w)
+                        && (self.is(t, c::ROLES)
                             || matches!(w, "former" | "late" | "acting" | "ex")) => {}
                     _ => return false,
                 },
@@ -914,7 +1047,7 @@ impl<'a> Reader<'a> {
                 t += 1;
                 continue;
             }
-            let Some(entries) = LEXICON.get(self.w(t)) else {
+            let Some(entries) = self.lex(t) else {
                 t += 1;
                 continue;
             };
@@ -1124,7 +1257,7 @@ impl<'a> Reader<'a> {
             "call" | "calls"
                 if choice.rest.is_empty()
                     || t == 0
-                    || DETERMINERS.contains(self.w(t - 1))
+                    || self.is(t - 1, c::DETERMINERS)
                     || adjective_like(self.w(t - 1))
                     || self.w(t - 1).ends_with("ing")
                     || self.w(t - 1).ends_with("ed") =>
@@ -1325,7 +1458,7 @@ impl<'a> Reader<'a> {
         let prep = force + 1;
         prep < self.toks.len()
             && matches!(self.w(prep), "into" | "at")
-            && (last + 1..force).all(|k| !LEXICON.contains_key(self.w(k)))
+            && (last + 1..force).all(|k| self.lex(k).is_none())
     }
 
     /// Whether the first phrase after `last` (past determiners and a few words) is an actor.
@@ -1338,7 +1471,7 @@ impl<'a> Reader<'a> {
                     if matches!(w, "him" | "her" | "them" | "it" | "us") {
                         return true;
                     }
-                    if DETERMINERS.contains(w) || ROLES.contains(w) {
+                    if self.is(k, c::DETERMINERS) || self.is(k, c::ROLES) {
                         continue;
                     }
                     return false;
@@ -1386,18 +1519,18 @@ impl<'a> Reader<'a> {
         };
         // "denied meeting", "stop supplying": a gerund after a verb.
         if self.w(t).ends_with("ing")
-            && (VERBS.contains(self.w(prev))
+            && (self.is(prev, c::VERBS)
                 || LEXICON
                     .get(self.w(prev))
                     .is_some_and(|es| es.iter().any(|e| e.pos == Pos::Verb))
-                || CESSATION.contains(self.w(prev)))
+                || self.is(prev, c::CESSATION))
         {
             return true;
         }
         // The head noun of a name's phrase is a subject as the name is: "the Japanese government
         // backed …", "the Russian president sanctioned …".
         let head_noun = self.toks[prev].k == K::Word
-            && (STATE_NOUNS.contains(self.w(prev)) || ROLES.contains(self.w(prev)))
+            && (self.is(prev, c::STATE_NOUNS) || self.is(prev, c::ROLES))
             && prev > 0
             && matches!(self.toks[prev - 1].k, K::Unit(_));
         match self.toks[prev].k {
@@ -1417,9 +1550,9 @@ impl<'a> Reader<'a> {
                 let raw = &self.text[self.toks[prev].s..self.toks[prev].e];
                 if !self.title_case
                     && raw.starts_with(|c: char| c.is_uppercase())
-                    && !DETERMINERS.contains(p)
-                    && !PRONOUNS.contains(p)
-                    && !PREPOSITIONS.contains(p)
+                    && !self.is(prev, c::DETERMINERS)
+                    && !self.is(prev, c::PRONOUNS)
+                    && !self.is(prev, c::PREPOSITIONS)
                     && self.units.is_empty()
                 {
                     return true;
@@ -1428,8 +1561,8 @@ impl<'a> Reader<'a> {
                     // "to" then a verb, unless a noun phrase came before ("visit to Russia").
                     return !self.noun_before_to(prev);
                 }
-                AUXILIARIES.contains(p)
-                    || NEGATIONS.contains(p)
+                self.is(prev, c::AUXILIARIES)
+                    || self.is(prev, c::NEGATIONS)
                     || matches!(
                         p,
                         "he" | "she"
@@ -1473,7 +1606,7 @@ impl<'a> Reader<'a> {
                             | "effectively"
                             | "directly"
                     )
-                    || p.ends_with("ly") && prev > 0 && !DETERMINERS.contains(self.w(prev - 1))
+                    || p.ends_with("ly") && prev > 0 && !self.is(prev - 1, c::DETERMINERS)
             }
         }
     }
@@ -1486,10 +1619,10 @@ impl<'a> Reader<'a> {
             K::Word => {
                 let w = self.w(prev);
                 // "visit to", "threat to", "aid to": a noun the lexicon knows.
-                LEXICON.get(w).is_some_and(|es| {
+                self.lex(prev).is_some_and(|es| {
                     es.iter()
                         .any(|e| e.pos == Pos::Noun && e.preps.contains(&"to"))
-                }) && !REFUSALS.contains(w)
+                }) && !self.is(prev, c::REFUSALS)
                     && !matches!(
                         w,
                         "plans"
@@ -1524,14 +1657,14 @@ impl<'a> Reader<'a> {
             K::Unit(_) => !self.verb_context(t),
             K::Word => {
                 let p = self.w(prev);
-                DETERMINERS.contains(p)
+                self.is(prev, c::DETERMINERS)
                     || (self.is_prep(prev) && p != "to")
                     || p.chars().all(|c| c.is_ascii_digit() || c == ',')
-                    || LEXICON.get(p).is_some_and(|es| {
+                    || self.lex(prev).is_some_and(|es| {
                         es.iter().any(|e| e.pos == Pos::Noun)
                             && !es.iter().any(|e| e.pos == Pos::Verb)
                     })
-                    || LIGHT.contains(p)
+                    || self.is(prev, c::LIGHT)
                         && !matches!(
                             p,
                             "have"
@@ -1584,7 +1717,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             words += 1;
-            if REFUSALS.contains(w) && self.w(k + 1) == "to" {
+            if self.is(k, c::REFUSALS) && self.w(k + 1) == "to" {
                 found = Some((self.toks[k].s, Negation::Refusal));
                 break;
             }
@@ -1607,7 +1740,7 @@ impl<'a> Reader<'a> {
                 found = Some((self.toks[k - 1].s, Negation::Plain));
                 break;
             }
-            if NEGATIONS.contains(w)
+            if self.is(k, c::NEGATIONS)
                 && self.w(k + 1) != "only"
                 && !(w == "no" && self.w(k + 1) == "longer")
             {
@@ -1648,7 +1781,7 @@ impl<'a> Reader<'a> {
         }
         for t in 0..n {
             let w = self.w(t);
-            if !SPEECH.contains(w) {
+            if !self.is(t, c::SPEECH) {
                 continue;
             }
             // Only a verb: "a report", "the statement" are nouns here.
@@ -1675,13 +1808,13 @@ impl<'a> Reader<'a> {
                 continue;
             }
             // Passive "was quoted as saying", "was reported": no speaker here.
-            if t > 0 && BE.contains(self.w(t - 1)) {
+            if t > 0 && self.is(t - 1, c::BE) {
                 continue;
             }
             let before = self.speaker_before(t);
             let after_unit = self.unit_at(t + 1).or_else(|| {
                 // "said the Kremlin", "said Russian President Putin".
-                (DETERMINERS.contains(self.w(t + 1)))
+                (self.is(t + 1, c::DETERMINERS))
                     .then(|| self.unit_at(t + 2))
                     .flatten()
             });
@@ -1779,7 +1912,7 @@ impl<'a> Reader<'a> {
             };
             let acts = (0..n).any(|k| {
                 (self.region[k] == q || self.nested_in(self.region[k], q))
-                    && PRONOUNS.contains(self.w(k))
+                    && self.is(k, c::PRONOUNS)
                     && self
                         .resolve(k)
                         .is_some_and(|g| g.iter().any(|u| speaker.contains(u)))
@@ -1794,7 +1927,7 @@ impl<'a> Reader<'a> {
             let Some(t) = self.tok_of(u) else { continue };
             let by = self.w(t.wrapping_sub(1)) == "by"
                 && (t.saturating_sub(5)..t).any(|k| {
-                    SOURCE_NOUNS.contains(self.w(k))
+                    self.is(k, c::SOURCE_NOUNS)
                         || matches!(
                             self.w(k),
                             "released"
@@ -1868,9 +2001,9 @@ impl<'a> Reader<'a> {
                 K::Word => {
                     let w = self.w(k);
                     let raw = &self.text[self.toks[k].s..self.toks[k].e];
-                    let title = ROLES.contains(w)
+                    let title = self.is(k, c::ROLES)
                         || raw.starts_with(|c: char| c.is_uppercase()) && !self.title_case;
-                    if !(AUXILIARIES.contains(w)
+                    if !(self.is(k, c::AUXILIARIES)
                         || w.ends_with("ly")
                         || matches!(
                             w,
@@ -1963,8 +2096,8 @@ impl<'a> Reader<'a> {
                 K::Unit(_) | K::Poss => {}
                 K::Word => {
                     let w = self.w(k);
-                    if !(ROLES.contains(w)
-                        || DETERMINERS.contains(w)
+                    if !(self.is(k, c::ROLES)
+                        || self.is(k, c::DETERMINERS)
                         || matches!(w, "of" | "for" | "at" | "and")
                         || self.text[self.toks[k].s..].starts_with(|c: char| c.is_uppercase()))
                     {
@@ -2055,7 +2188,7 @@ impl<'a> Reader<'a> {
                     }
                     if matches!(w, "who" | "which")
                         && (k + 1 == t
-                            || AUXILIARIES.contains(self.w(k + 1))
+                            || self.is(k + 1, c::AUXILIARIES)
                             || self.w(k + 1).ends_with("ly"))
                     {
                         return self.regions[r].hint.clone().or_else(|| self.antecedent(k));
@@ -2159,14 +2292,14 @@ impl<'a> Reader<'a> {
     /// the person or body the role word names.
     fn of_a_role(&self, first: usize) -> bool {
         let mut k = first;
-        while k > 0 && DETERMINERS.contains(self.w(k - 1)) {
+        while k > 0 && self.is(k - 1, c::DETERMINERS) {
             k -= 1;
         }
         if !(k >= 2 && self.w(k - 1) == "of") {
             return false;
         }
         let head = self.w(k - 2);
-        let role = ROLES.contains(head)
+        let role = self.is(k - 2, c::ROLES)
             || matches!(
                 head,
                 "delegation"
@@ -2190,8 +2323,8 @@ impl<'a> Reader<'a> {
             j -= 1;
             let w = self.w(j);
             let raw = &self.text[self.toks[j].s..self.toks[j].e];
-            if !(DETERMINERS.contains(w)
-                || ROLES.contains(w)
+            if !(self.is(j, c::DETERMINERS)
+                || self.is(j, c::ROLES)
                 || adjective_like(w)
                 || raw.starts_with(|c: char| c.is_uppercase())
                 || w == "of")
@@ -2270,10 +2403,10 @@ impl<'a> Reader<'a> {
                     // "a snub to the visiting X": a participle between a determiner and a name.
                     let participle = (w.ends_with("ing") || w.ends_with("ed"))
                         && k > 0
-                        && DETERMINERS.contains(self.w(k - 1));
-                    if DETERMINERS.contains(w)
+                        && self.is(k - 1, c::DETERMINERS);
+                    if self.is(k, c::DETERMINERS)
                         || adjective_like(w)
-                        || ROLES.contains(w)
+                        || self.is(k, c::ROLES)
                         || title_word
                         || participle
                     {
@@ -2315,7 +2448,7 @@ impl<'a> Reader<'a> {
         let mut region = Some(r);
         while let Some(q) = region {
             if let Some(s) = &self.regions[q].speaker {
-                if FIRST_PERSON.contains(w) {
+                if self.is(k, c::FIRST_PERSON) {
                     return Some(s.clone());
                 }
                 // A spokesperson speaks of others: "she" is not the spokesperson. An object
@@ -2339,7 +2472,7 @@ impl<'a> Reader<'a> {
             }
             region = self.regions[q].parent;
         }
-        if FIRST_PERSON.contains(w) {
+        if self.is(k, c::FIRST_PERSON) {
             return None;
         }
         // A possessive stands for the nearest name before it that fits ("Tillerson, over his
@@ -2665,7 +2798,7 @@ impl<'a> Reader<'a> {
         if op == Op::Demand {
             // "urged Y to …": an appeal to Y, a demand when it asks Y to stop.
             let stop = (cue.last + 1..(cue.last + 8).min(self.toks.len()))
-                .any(|k| CESSATION.contains(self.w(k)) || self.w(k) == "withdraw");
+                .any(|k| self.is(k, c::CESSATION) || self.w(k) == "withdraw");
             // An appeal is cooperation; asking someone to stop something is a demand.
             tone = if stop {
                 Tone::Conflict
@@ -2864,9 +2997,9 @@ impl<'a> Reader<'a> {
                 K::Word => {
                     let w = self.w(k);
                     // A hyphenated compound ("all-round", "long-range") modifies the noun after it.
-                    let modifier = DETERMINERS.contains(w)
+                    let modifier = self.is(k, c::DETERMINERS)
                         || adjective_like(w)
-                        || LIGHT.contains(w)
+                        || self.is(k, c::LIGHT)
                         || w.ends_with("ly")
                         || w.contains('-')
                         || matches!(
@@ -2903,7 +3036,7 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let w = self.w(k);
-            if CESSATION.contains(w)
+            if self.is(k, c::CESSATION)
                 && !matches!(
                     w,
                     "freeze" | "froze" | "frozen" | "block" | "blocked" | "blocking"
@@ -2919,7 +3052,7 @@ impl<'a> Reader<'a> {
                 && !self.is_verbal(k)
                 && !NEGATIONS.contains(w);
             if matches!(w, "off" | "back" | "down")
-                || DETERMINERS.contains(w)
+                || self.is(k, c::DETERMINERS)
                 || adjective_like(w)
                 || noun_word
                 || self.toks[k].k == K::Poss
@@ -2983,15 +3116,14 @@ impl<'a> Reader<'a> {
         let after: Vec<usize> = after.collect();
         let predicate = after
             .iter()
-            .position(|&k| BE.contains(self.w(k)) || matches!(self.w(k), "have" | "has" | "had"));
+            .position(|&k| self.is(k, c::BE) || matches!(self.w(k), "have" | "has" | "had"));
         let words = (cue.t.saturating_sub(5)..cue.t)
             .chain(predicate.map_or(Vec::new(), |p| after[p..].to_vec()));
         for k in words {
-            let w = self.w(k);
-            if LOWER.contains(w) {
+            if self.is(k, c::LOWER) {
                 return (Tone::Conflict, Some(Category::Disapprove));
             }
-            if RAISE.contains(w) {
+            if self.is(k, c::RAISE) {
                 return (Tone::Cooperation, Some(Category::Cooperate));
             }
         }
@@ -3090,7 +3222,7 @@ impl<'a> Reader<'a> {
     ) -> (Vec<usize>, bool, Option<Vec<usize>>) {
         let passive = t > 0
             && self.w(t).ends_with("ed")
-            && (t.saturating_sub(3)..t).any(|k| BE.contains(self.w(k)) && self.region[k] == r)
+            && (t.saturating_sub(3)..t).any(|k| self.is(k, c::BE) && self.region[k] == r)
             || (by.is_some() && self.w(t).ends_with("ed"));
         if passive {
             let subject = self.subject_before(t, r);
@@ -3238,8 +3370,8 @@ impl<'a> Reader<'a> {
                 && (self.is_prep(t.wrapping_sub(1))
                     || prev.ends_with("ed")
                     || prev.ends_with("ing")
-                    || VERBS.contains(prev)
-                    || LIGHT.contains(prev)))
+                    || self.is(t.wrapping_sub(1), c::VERBS)
+                    || self.is(t.wrapping_sub(1), c::LIGHT)))
     }
 
     /// The subject of a finite verb: the first subject group of its clause before it, else the
@@ -3337,7 +3469,7 @@ impl<'a> Reader<'a> {
             // imposed by"; "the drills held by X" belong to the object.
             let participle = cue.entry.pos == Pos::Noun
                 && k == cue.last + 1
-                && (w.ends_with("ed") || VERBS.contains(w));
+                && (w.ends_with("ed") || self.is(k, c::VERBS));
             if !(w.ends_with("ly")
                 || matches!(
                     w,
@@ -3436,7 +3568,7 @@ impl<'a> Reader<'a> {
                     // after the possessor.
                     let after_possessor =
                         matches!(w, "new" | "fresh" | "further" | "additional" | "more");
-                    if DETERMINERS.contains(w) && !after_possessor
+                    if self.is(k, c::DETERMINERS) && !after_possessor
                         || self.is_prep(k)
                         || self.is_verbal(k)
                     {
@@ -3521,11 +3653,10 @@ impl<'a> Reader<'a> {
                     return Some(g.into_iter().filter(|&x| !self.dropped[x]).collect());
                 }
                 K::Word => {
-                    let w = self.w(k);
-                    if DETERMINERS.contains(w)
+                    if self.is(k, c::DETERMINERS)
                         || self.is_prep(k)
                         || self.is_verbal(k)
-                        || PRONOUNS.contains(w)
+                        || self.is(k, c::PRONOUNS)
                     {
                         return None;
                     }
@@ -3567,13 +3698,13 @@ impl<'a> Reader<'a> {
                     _ => return None,
                 }
             }
-            if VICTIM.contains(w) || (w == "hit" && matches!(self.w(k + 1), "by" | "with")) {
+            if self.is(k, c::VICTIM) || (w == "hit" && matches!(self.w(k + 1), "by" | "with")) {
                 return Some((k, Governor::Victim));
             }
-            if BE.contains(w) {
+            if self.is(k, c::BE) {
                 return Some((k, Governor::Copula));
             }
-            if LIGHT.contains(w)
+            if self.is(k, c::LIGHT)
                 || self
                     .cues
                     .iter()
@@ -3595,7 +3726,7 @@ impl<'a> Reader<'a> {
             ) {
                 return Some((k, Governor::Setting));
             }
-            if DETERMINERS.contains(w)
+            if self.is(k, c::DETERMINERS)
                 || adjective_like(w)
                 || w.ends_with("ed")
                 || (!self.is_prep(k) && !self.is_verbal(k))
@@ -3787,14 +3918,14 @@ impl<'a> Reader<'a> {
                         k += 1;
                         continue;
                     }
-                    if RELATIVES.contains(w)
+                    if self.is(k, c::RELATIVES)
                         || w == "that" && k > cue.last + 1
-                        || SUBORDINATORS.contains(w)
+                        || self.is(k, c::SUBORDINATORS)
                     {
                         break;
                     }
                     let reduced_relative =
-                        self.w(k + 1) == "by" && (w.ends_with("ed") || VERBS.contains(w));
+                        self.w(k + 1) == "by" && (w.ends_with("ed") || self.is(k, c::VERBS));
                     if self.is_verbal(k)
                         && k > cue.last + 1
                         && !self.w(k).ends_with("ing")
@@ -4231,7 +4362,7 @@ impl<'a> Reader<'a> {
             ) {
                 return true;
             }
-            if !(DETERMINERS.contains(w) || adjective_like(w)) {
+            if !(self.is(j, c::DETERMINERS) || adjective_like(w)) {
                 return false;
             }
             steps += 1;
@@ -4277,9 +4408,9 @@ impl<'a> Reader<'a> {
     fn is_finite_plain_verb(&self, k: usize) -> bool {
         let w = self.w(k);
         if w.is_empty()
-            || BE.contains(w)
-            || SPEECH.contains(w)
-            || MOTION.contains(w)
+            || self.is(k, c::BE)
+            || self.is(k, c::SPEECH)
+            || self.is(k, c::MOTION)
             || matches!(
                 w,
                 "include"
@@ -4294,12 +4425,12 @@ impl<'a> Reader<'a> {
         {
             return false;
         }
-        VERBS.contains(w)
-            || (AUXILIARIES.contains(w) && !BE.contains(w))
+        self.is(k, c::VERBS)
+            || (self.is(k, c::AUXILIARIES) && !self.is(k, c::BE))
             || self.cue_at(k).is_some_and(|c| c.entry.pos == Pos::Verb)
             || (w.ends_with("ed") && k > 0 && matches!(self.toks[k - 1].k, K::Unit(_)))
             || ((w.ends_with("ing") || w.ends_with("ed"))
-                && (k.saturating_sub(3)..k).any(|j| AUXILIARIES.contains(self.w(j))))
+                && (k.saturating_sub(3)..k).any(|j| self.is(j, c::AUXILIARIES)))
     }
 
     /// Names after the clause's finite verb in its object or after "with", "against",
@@ -4340,8 +4471,8 @@ impl<'a> Reader<'a> {
                                 | "for"
                                 | "to"
                         );
-                    } else if SPEECH.contains(w)
-                        || RELATIVES.contains(w)
+                    } else if self.is(k, c::SPEECH)
+                        || self.is(k, c::RELATIVES)
                         || w == "that"
                         || w == "to" && !open
                     {
@@ -4646,7 +4777,8 @@ fn adjective_like(w: &str) -> bool {
 
 /// Tokens of a sentence: words, actor mentions, possessives and punctuation.
 fn tokenize(text: &str, units: &[Unit]) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    // A token for every five bytes or so is plenty for most sentences.
+    let mut toks = Vec::with_capacity(text.len() / 5 + units.len() + 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut next_unit = 0;
