@@ -17,6 +17,10 @@ use engine::synth::{SynthConfig, SynthPage};
 use engine::{Corpus, Knowledge};
 use std::sync::LazyLock;
 
+/// The allocator of the `coverage` binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ACTORS: &str = include_str!("../../../corpus/actors.toml");
 const OUTLETS: &str = include_str!("../../../corpus/outlets.toml");
 const SOURCES: &str = include_str!("../../../corpus/sources.toml");

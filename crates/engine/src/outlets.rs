@@ -796,7 +796,7 @@ fn line_signs(
         }
     }
     // A bare domain printed as the site's name: "NAME / EXAMPLE.COM / Sep 2, 2024".
-    if line.len() <= 200 && !line.contains("://") && !line.contains('@') && line.contains('.') {
+    if line.len() <= 200 && !line.contains("://") && !line.contains('@') && dotted_word(line) {
         for c in BARE_DOMAIN.captures_iter(line) {
             if let Some(o) = profiles.by_domain(&c[1].to_ascii_lowercase()) {
                 add(Strength::Own, Name::Known(o));
@@ -804,7 +804,10 @@ fn line_signs(
         }
     }
     let short = line.len() <= 160 || !crate::words::more_chars_than(line, 160);
-    if line.contains(':') {
+    // The label's letters, in either case, before the regex.
+    if line.contains(':')
+        && (line.contains("ource") || line.contains("OURCE") || line.contains("출처"))
+    {
         for c in SOURCE_LABEL.captures_iter(line) {
             let list = c[1].contains([';', ',']) || c[1].split_whitespace().count() > 4;
             if let Some(name) = outlet_name(profiles, &c[1]).filter(|_| short && !list) {
@@ -854,12 +857,14 @@ fn line_signs(
         }
     }
     if line.contains(['(', '[', '【']) {
-        for c in CREDIT.captures_iter(line) {
-            if let Some(o) = profiles
-                .lookup(&c[1])
-                .filter(|&o| profiles.outlets[o].agency)
-            {
-                add(Strength::Credit, Name::Known(o));
+        if dash_after_parenthesis(line) {
+            for c in CREDIT.captures_iter(line) {
+                if let Some(o) = profiles
+                    .lookup(&c[1])
+                    .filter(|&o| profiles.outlets[o].agency)
+                {
+                    add(Strength::Credit, Name::Known(o));
+                }
             }
         }
         let opening = line.trim_start();
@@ -925,6 +930,23 @@ fn line_signs(
             Name::Known(o),
         );
     }
+}
+
+/// Whether a dot stands between a letter or digit and a letter somewhere in the line, as in
+/// every domain name ("example.com"); a sentence's full stop is followed by a space.
+fn dotted_word(line: &str) -> bool {
+    line.as_bytes()
+        .windows(3)
+        .any(|w| w[1] == b'.' && w[0].is_ascii_alphanumeric() && w[2].is_ascii_alphabetic())
+}
+
+/// Whether a closing parenthesis is followed by a dash, as in an agency's credit ("(AFP) -").
+fn dash_after_parenthesis(line: &str) -> bool {
+    line.match_indices(')').any(|(k, _)| {
+        line[k + 1..]
+            .trim_start()
+            .starts_with(['-', '\u{2014}'])
+    })
 }
 
 /// The names a line's interface phrases give the site itself: a newsletter or notice "from
