@@ -87,11 +87,6 @@ impl Camera {
         }
     }
 
-    /// The zoom-1 view box: all that the element can show of the drawing.
-    pub fn overview(&self, size: (f32, f32)) -> Rect {
-        Camera::new(self.drawing).view_box(size)
-    }
-
     /// Screen pixels per drawing unit for an element of `size`.
     pub fn scale(&self, size: (f32, f32)) -> f32 {
         let (w, _) = self.fitted(size);
