@@ -401,6 +401,10 @@ fn is_capitalised_name_token(w: &str) -> bool {
 /// assert_eq!(hits[0].name, "Wi Sung-rak");
 /// ```
 pub fn find(text: &str, known: &[(usize, usize)]) -> Vec<NameHit> {
+    // Every name found opens two words with capitals: a Korean paragraph has none.
+    if text.chars().filter(|c| c.is_uppercase()).take(2).count() < 2 {
+        return Vec::new();
+    }
     let ws = words(text);
     // Each word is tested once, not once for every run that could hold it.
     let name_token: Vec<bool> = ws.iter().map(|w| is_name_token(w.text)).collect();
