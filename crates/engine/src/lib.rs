@@ -33,6 +33,7 @@ pub mod export;
 pub mod index;
 pub mod layout;
 pub mod model;
+pub mod unknown;
 
 #[cfg(feature = "ingest")]
 pub mod actors;
