@@ -29,6 +29,7 @@
 //! ```
 
 pub mod bundle;
+pub mod edit;
 pub mod export;
 pub mod index;
 pub mod layout;

@@ -239,12 +239,19 @@ mod tests {
 
     #[test]
     fn a_long_paragraph_is_cut_around_the_mention() {
-        let long = format!("{} Pak Song Ryol {}", "word ".repeat(40), "more ".repeat(40));
+        let long = format!(
+            "{} Pak Song Ryol {}",
+            "word ".repeat(40),
+            "more ".repeat(40)
+        );
         let start = long.find("Pak").unwrap() as u32;
         let mut tally = Tally::default();
         tally.add("a", "", &[body(&long)], [((1, start, start + 13), PAK)]);
         let context = tally.finish(1).remove(0).context;
-        assert!(context.starts_with('…') && context.ends_with('…'), "{context}");
+        assert!(
+            context.starts_with('…') && context.ends_with('…'),
+            "{context}"
+        );
         assert!(context.contains("Pak Song Ryol"));
         assert!(context.chars().count() < long.chars().count());
     }
@@ -270,7 +277,10 @@ mod tests {
             .collect();
         let corpus = crate::Corpus::assemble(articles);
         let mut from_articles = Tally::default();
-        corpus.articles.iter().for_each(|a| from_articles.add_article(a));
+        corpus
+            .articles
+            .iter()
+            .for_each(|a| from_articles.add_article(a));
         let (index, texts) = crate::bundle::parts(
             &corpus,
             &knowledge.profiles,
@@ -288,7 +298,12 @@ mod tests {
     #[test]
     fn a_span_outside_its_text_gives_no_context_rather_than_a_panic() {
         let mut tally = Tally::default();
-        tally.add("a", "", &[body("short")], [((1, 3, 90), PAK), ((7, 0, 1), PAK)]);
+        tally.add(
+            "a",
+            "",
+            &[body("short")],
+            [((1, 3, 90), PAK), ((7, 0, 1), PAK)],
+        );
         assert_eq!(tally.finish(1)[0].context, "");
     }
 }
