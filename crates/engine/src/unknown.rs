@@ -1,7 +1,7 @@
 //! Names outside the dictionary: the persons and organisations the reader found from context
 //! that `actors.toml` does not list, counted over a corpus, each with the line it was first
-//! seen in. What `coverage suggest-actors` prints and the page's dictionary panel lists, from
-//! read articles or from a bundle alike; finding the names is `names`' work, not this module's.
+//! seen in. What `coverage suggest-actors` prints and the page's dictionary panel lists (its
+//! worker reads them from a bundle); finding the names is `names`' work, not this module's.
 //!
 //! ```
 //! use engine::model::{ActorKind, Block, Paragraph};
@@ -14,9 +14,21 @@
 //! assert_eq!((names[0].mentions, names[0].context.as_str()), (1, "Envoy Pak Song Ryol spoke."));
 //! ```
 
-use crate::bundle::{ArticleText, IndexPart};
+use crate::bundle::{ArticleText, Bundle, BundleError, CHUNK_ARTICLES, IndexPart};
 use crate::model::{ActorKind, Article, Paragraph};
 use std::collections::HashMap;
+
+/// The names outside the dictionary in a bundle whose texts it holds, seen at least
+/// `min_mentions` times; an error for a bundle whose texts are files beside it.
+pub fn in_bundle(bundle: &Bundle, min_mentions: u32) -> Result<Vec<UnknownName>, BundleError> {
+    let mut tally = Tally::default();
+    for chunk in 0..bundle.chunk_count() {
+        for (k, text) in bundle.chunk(chunk)?.iter().enumerate() {
+            tally.add_bundled(&bundle.index, chunk * CHUNK_ARTICLES + k, text);
+        }
+    }
+    Ok(tally.finish(min_mentions))
+}
 
 /// Characters of context kept on each side of a mention.
 const CONTEXT_CHARS: usize = 60;
@@ -61,7 +73,8 @@ impl UnknownName {
 /// Names outside the dictionary, gathered article by article in corpus order.
 #[derive(Debug, Default)]
 pub struct Tally {
-    by_id: HashMap<String, UnknownName>,
+    names: Vec<UnknownName>,
+    by_id: HashMap<String, u32>,
 }
 
 impl Tally {
@@ -82,18 +95,24 @@ impl Tally {
             if first_here {
                 seen.push(actor.id);
             }
-            let entry = self
-                .by_id
-                .entry(actor.id.to_string())
-                .or_insert_with(|| UnknownName {
-                    id: actor.id.to_string(),
-                    name: actor.name.to_string(),
-                    kind: actor.kind,
-                    mentions: 0,
-                    articles: 0,
-                    context: context(title, paragraphs, paragraph, start, end),
-                    source: source.to_string(),
-                });
+            let i = match self.by_id.get(actor.id) {
+                Some(&i) => i as usize,
+                None => {
+                    self.by_id
+                        .insert(actor.id.to_string(), self.names.len() as u32);
+                    self.names.push(UnknownName {
+                        id: actor.id.to_string(),
+                        name: actor.name.to_string(),
+                        kind: actor.kind,
+                        mentions: 0,
+                        articles: 0,
+                        context: context(title, paragraphs, paragraph, start, end),
+                        source: source.to_string(),
+                    });
+                    self.names.len() - 1
+                }
+            };
+            let entry = &mut self.names[i];
             entry.mentions += 1;
             if first_here {
                 entry.articles += 1;
@@ -143,12 +162,10 @@ impl Tally {
 
     /// The names seen at least `min_mentions` times, most mentioned first (then by id).
     pub fn finish(self, min_mentions: u32) -> Vec<UnknownName> {
-        let mut list: Vec<UnknownName> = self
-            .by_id
-            .into_values()
-            .filter(|n| n.mentions >= min_mentions)
-            .collect();
-        list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
+        let mut list = self.names;
+        list.retain(|n| n.mentions >= min_mentions);
+        // Ids are unique, so the order is total.
+        list.sort_unstable_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
         list
     }
 }
@@ -286,13 +303,10 @@ mod tests {
             &knowledge.profiles,
             crate::bundle::BuildInfo::default(),
         );
-        let mut from_bundle = Tally::default();
-        for (i, text) in texts.iter().enumerate() {
-            from_bundle.add_bundled(&index, i, text);
-        }
+        let bundle = Bundle::decode(&Bundle::encode(&index, &texts)).unwrap();
         let listed = from_articles.finish(1);
         assert!(listed.iter().any(|n| n.id == "pak-song-ryol"), "{listed:?}");
-        assert_eq!(listed, from_bundle.finish(1));
+        assert_eq!(listed, in_bundle(&bundle, 1).unwrap());
     }
 
     #[test]
