@@ -147,7 +147,7 @@ impl Body {
         add(
             &holder,
             "p",
-            &[("class", "unknown-none")],
+            &[("id", "finding-names"), ("class", "unknown-none")],
             "Finding the names…",
         );
         forms(&add(&grid, "div", &[("class", "dictionary-forms")], ""), ex);

@@ -20,8 +20,14 @@ use engine::model::ActorKind;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 /// The lists of spellings an actor carries; a merge moves each into the same list.
-const SPELLING_LISTS: [&str; 6] = [
-    "aliases", "short", "acronyms", "hangul", "metonyms", "demonyms",
+const SPELLING_LISTS: [&str; 7] = [
+    "aliases",
+    "short",
+    "acronyms",
+    "hangul",
+    "hangul_short",
+    "metonyms",
+    "demonyms",
 ];
 
 /// `base` (an `actors.toml`) with `edits` applied in order. Fails with a sentence naming the
