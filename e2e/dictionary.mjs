@@ -174,6 +174,9 @@ for (const engine of chosenEngines(['chromium'])) {
         await page.click('#forget-pages');
         await page.waitForSelector('#forget-pages', { state: 'hidden' });
         assert.equal(await page.matchCount(), SEED_ARTICLES);
+        assert.equal(await page.text('.dictionary-count'), '', 'the edit is gone with the pages');
+        // The open panel lists the built corpus's names now (a worker finds them).
+        await namesListed(page);
         await page.reload();
         await page.rendered();
         // Give (wrongly) kept edits time to come back.

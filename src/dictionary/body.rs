@@ -68,10 +68,13 @@ enum Holds {
     Actor,
 }
 
+/// Corpora whose names are remembered.
+const REMEMBERED: usize = 4;
+
 thread_local! {
-    /// The names of the last corpus asked about (by its explorer's address), so that opening
-    /// the panel again asks the worker nothing.
-    static NAMES: RefCell<Option<(usize, Rc<Vec<UnknownName>>)>> = const { RefCell::new(None) };
+    /// The names of the last corpora asked about (by their explorer's address, newest last), so
+    /// that opening the panel again, or going back to a corpus, asks the worker nothing.
+    static NAMES: RefCell<Vec<(usize, Rc<Vec<UnknownName>>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The built body: its listeners, removed when it is dropped.
@@ -466,8 +469,8 @@ fn find_names(
 ) {
     let key = ex as *const Explorer as usize;
     let cached = NAMES.with_borrow(|n| {
-        n.as_ref()
-            .filter(|(k, _)| *k == key)
+        n.iter()
+            .find(|(k, _)| *k == key)
             .map(|(_, list)| Rc::clone(list))
     });
     if let Some(list) = cached {
@@ -490,7 +493,12 @@ fn find_names(
         match crate::worker::unknown_names(bytes).await {
             Ok(list) => {
                 let list = Rc::new(list);
-                NAMES.set(Some((key, Rc::clone(&list))));
+                NAMES.with_borrow_mut(|n| {
+                    if n.len() == REMEMBERED {
+                        n.remove(0);
+                    }
+                    n.push((key, Rc::clone(&list)));
+                });
                 list_names(&holder, &list);
                 *names.borrow_mut() = list;
             }
