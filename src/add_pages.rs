@@ -112,7 +112,9 @@ impl Corpora {
                     this.reading.set(Some(p.clone()));
                 }
             };
-            let result = worker::read(handle, replies, files.clone(), build_time(), shown).await;
+            let edits = crate::dictionary::current();
+            let result =
+                worker::read(handle, replies, files.clone(), build_time(), edits, shown).await;
             if !current() {
                 return;
             }
@@ -132,6 +134,22 @@ impl Corpora {
                 Err(e) => this.problem.set(Some(e)),
             }
         });
+    }
+
+    /// Reads the user's pages again (the dictionary changed); false when there are none to read
+    /// (none added, or a corpus that came inside the page without its pages).
+    pub fn reread(&self) -> bool {
+        let files = self.files.get_value();
+        let again = !files.is_empty() && self.added.with_untracked(Option::is_some);
+        if again {
+            self.read(files, false);
+        }
+        again
+    }
+
+    /// Whether the user's pages can be read again.
+    pub fn can_reread(&self) -> bool {
+        self.added.with(Option::is_some) && self.files.with_value(|f| !f.is_empty())
     }
 
     /// Decodes `bytes` (a bundle read from `files`, kept, or saved in the page) and shows it as

@@ -1,8 +1,11 @@
 //! The page's side of the reading worker (`crates/worker`): starts it, hands it the added
 //! files one by one in name order (read with `Blob.arrayBuffer`, never sent anywhere else),
-//! reports progress, and returns the bundle it writes. Owns the message protocol's page half;
+//! reports progress, and returns the bundle it writes. The user's dictionary edits go first. Owns the message protocol's page half;
 //! knows nothing about how pages are read or shown.
 
+use engine::edit::Edit;
+use engine::model::ActorKind;
+use engine::unknown::UnknownName;
 use futures::StreamExt;
 use futures::channel::mpsc;
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -93,13 +96,14 @@ pub fn start() -> Result<(Handle, mpsc::UnboundedReceiver<JsValue>), String> {
     Ok((Handle { worker, cancelled }, receive))
 }
 
-/// Reads `files` (already in name order) in the worker, calling `progress` after each; `Ok(None)`
-/// when cancelled.
+/// Reads `files` (already in name order) in the worker with the built-in dictionaries and the
+/// user's `edits`, calling `progress` after each; `Ok(None)` when cancelled.
 pub async fn read(
     handle: Handle,
     mut replies: mpsc::UnboundedReceiver<JsValue>,
     files: Vec<File>,
     built: String,
+    edits: Vec<Edit>,
     progress: impl Fn(&Progress),
 ) -> Result<Option<Outcome>, String> {
     let started = now();
@@ -114,6 +118,9 @@ pub async fn read(
     };
     if kind(&ready) != "ready" {
         return Err(failure(&ready));
+    }
+    if !edits.is_empty() && dictionary(&handle, &mut replies, &edits).await?.is_none() {
+        return Ok(None);
     }
     let mut in_flight = 0usize;
     let mut sent = 0usize;
@@ -185,6 +192,91 @@ pub async fn read(
         bundle: Uint8Array::new(&get(&message, "bytes")).to_vec(),
         unreadable,
     }))
+}
+
+/// The message that has a worker read with the built-in dictionaries and `edits`.
+fn dictionary_message(edits: &[Edit]) -> JsValue {
+    let edits = Uint8Array::from(engine::edit::encode(edits).as_slice());
+    object(&[("type", "dictionary".into()), ("edits", edits.into())])
+}
+
+/// Tells a ready worker to read with the built-in dictionaries and `edits`; `None` when it
+/// stopped, an error saying which edit cannot be made.
+async fn dictionary(
+    handle: &Handle,
+    replies: &mut mpsc::UnboundedReceiver<JsValue>,
+    edits: &[Edit],
+) -> Result<Option<()>, String> {
+    handle
+        .worker
+        .post_message(&dictionary_message(edits))
+        .map_err(|e| shown(&e))?;
+    let Some(answer) = replies.next().await else {
+        return Ok(None);
+    };
+    if kind(&answer) != "dictionary" {
+        return Err(failure(&answer));
+    }
+    Ok(Some(()))
+}
+
+/// Asks a worker of its own one question: `message` in, the answer of type `answer` out.
+async fn ask(message: &JsValue, answer: &str) -> Result<JsValue, String> {
+    let (handle, mut replies) = start()?;
+    let reply = async {
+        let stopped = || "the reading worker stopped".to_string();
+        let ready = replies.next().await.ok_or_else(stopped)?;
+        if kind(&ready) != "ready" {
+            return Err(failure(&ready));
+        }
+        handle.worker.post_message(message).map_err(|e| shown(&e))?;
+        let reply = replies.next().await.ok_or_else(stopped)?;
+        if kind(&reply) != answer {
+            return Err(failure(&reply));
+        }
+        Ok(reply)
+    }
+    .await;
+    handle.worker.terminate();
+    reply
+}
+
+/// actors.toml with the user's `edits`, written (and checked) by the worker; an error says
+/// which edit cannot be made and why.
+pub async fn edited_actors(edits: &[Edit]) -> Result<String, String> {
+    let reply = ask(&dictionary_message(edits), "dictionary").await?;
+    get(&reply, "actors")
+        .as_string()
+        .ok_or_else(|| "the reading worker wrote no actors.toml".to_string())
+}
+
+/// The names the dictionary does not know in a bundle, most named first, as the worker finds
+/// them (`engine::unknown`, what `coverage suggest-actors` lists).
+pub async fn unknown_names(bundle: &[u8]) -> Result<Vec<UnknownName>, String> {
+    let bytes = Uint8Array::from(bundle);
+    let message = object(&[("type", "names".into()), ("bundle", bytes.into())]);
+    let reply = ask(&message, "names").await?;
+    let text = |row: &Array, i: u32| row.get(i).as_string().unwrap_or_default();
+    let count = |row: &Array, i: u32| row.get(i).as_f64().unwrap_or(0.0) as u32;
+    Ok(Array::from(&get(&reply, "names"))
+        .iter()
+        .map(|row| {
+            let row = Array::from(&row);
+            let kind = text(&row, 2);
+            UnknownName {
+                id: text(&row, 0),
+                name: text(&row, 1),
+                kind: ActorKind::ALL
+                    .into_iter()
+                    .find(|k| k.as_str() == kind)
+                    .unwrap_or(ActorKind::Organization),
+                mentions: count(&row, 3),
+                articles: count(&row, 4),
+                context: text(&row, 5),
+                source: text(&row, 6),
+            }
+        })
+        .collect())
 }
 
 fn get(message: &JsValue, name: &str) -> JsValue {

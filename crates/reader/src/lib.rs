@@ -10,6 +10,8 @@
 //! assert_eq!(articles[0].status, engine::model::Status::Error);
 //! ```
 
+pub mod edit;
+
 use archive::{Entry, Limits, RecordKind};
 use engine::Knowledge;
 use engine::article::MAX_PAGE_BYTES;

@@ -6,6 +6,12 @@
 //! Messages are plain objects, one `type` field each:
 //! - in `{type: "file", index, name, bytes: Uint8Array}`: read the next file (files come in name
 //!   order, one message each); out `{type: "read", index, pages, bytes, errors: [[name, reason]…]}`.
+//! - in `{type: "dictionary", edits: Uint8Array}` (before the first file): read with the built-in
+//!   actors.toml and these edits (`engine::edit::encode`d, applied by `reader::edit`); out
+//!   `{type: "dictionary", actors}`, the edited actors.toml, or `failed` saying which edit cannot be.
+//! - in `{type: "names", bundle: Uint8Array}`: the names the dictionary does not know in a bundle
+//!   (`engine::unknown`, what `coverage suggest-actors` lists); out `{type: "names", names:
+//!   [[id, name, kind, mentions, articles, context, source]…]}`, most named first.
 //! - in `{type: "finish", built}`: assemble what was read (duplicates, relations) and build the
 //!   bundle; out `{type: "bundle", bytes: Uint8Array}`.
 //! - out `{type: "ready"}` once, when the worker listens; `{type: "failed", message}` when a
@@ -27,27 +33,42 @@ mod run {
     use engine::bundle::BuildInfo;
     use engine::model::{Article, Status};
     use js_sys::{Array, Object, Reflect, Uint8Array};
+    use std::borrow::Cow;
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    /// What the worker holds between messages: the dictionaries, the articles read so far (in
-    /// file order) and the corpus hash fed so far.
+    /// What the worker holds between messages: the actors.toml to read with, the dictionaries
+    /// and the corpus hash fed so far (made at the first file), the articles read so far (in
+    /// file order).
     struct State {
-        knowledge: engine::Knowledge,
+        actors: Cow<'static, str>,
+        ready: Option<(engine::Knowledge, reader::CorpusHash)>,
         articles: Vec<Article>,
-        hash: reader::CorpusHash,
         files: u32,
     }
 
     impl State {
         fn new() -> State {
             State {
-                knowledge: reader::builtin_knowledge(),
+                actors: Cow::Borrowed(reader::BUILTIN_ACTORS),
+                ready: None,
                 articles: Vec::new(),
-                hash: reader::CorpusHash::new(reader::BUILTIN_ACTORS, reader::BUILTIN_OUTLETS, ""),
                 files: 0,
             }
+        }
+
+        /// Makes the dictionaries (the costly part: once, and not for a worker that is only
+        /// asked to write actors.toml) and starts the corpus hash.
+        fn prepare(&mut self) -> Result<(), String> {
+            if self.ready.is_none() {
+                let knowledge =
+                    engine::Knowledge::from_sources(&self.actors, reader::BUILTIN_OUTLETS, "")
+                        .map_err(|e| e.to_string())?;
+                let hash = reader::CorpusHash::new(&self.actors, reader::BUILTIN_OUTLETS, "");
+                self.ready = Some((knowledge, hash));
+            }
+            Ok(())
         }
     }
 
@@ -93,11 +114,14 @@ mod run {
                     let index = field(data, "index")?;
                     let name = field(data, "name")?.as_string().unwrap_or_default();
                     let bytes = Uint8Array::new(&field(data, "bytes")?).to_vec();
-                    state.hash.add(&bytes);
+                    state.prepare()?;
+                    let Some((knowledge, hash)) = &mut state.ready else {
+                        return Err("the dictionaries are not ready".into());
+                    };
+                    hash.add(&bytes);
                     state.files += 1;
                     let errors = Array::new();
                     let before = state.articles.len();
-                    let knowledge = &state.knowledge;
                     let articles = &mut state.articles;
                     reader::read_file(knowledge, &name, &bytes, &mut |article| {
                         if article.status == Status::Error {
@@ -116,15 +140,57 @@ mod run {
                         ("errors", errors.into()),
                     ]))
                 }
+                "dictionary" => {
+                    if state.ready.is_some() {
+                        return Err("the dictionary is set before the first file".into());
+                    }
+                    let bytes = Uint8Array::new(&field(data, "edits")?).to_vec();
+                    let edits = engine::edit::decode(&bytes)?;
+                    let actors = reader::edit::apply(reader::BUILTIN_ACTORS, &edits)?;
+                    let answer = object(&[
+                        ("type", "dictionary".into()),
+                        ("actors", actors.as_str().into()),
+                    ]);
+                    state.actors = Cow::Owned(actors);
+                    Ok(answer)
+                }
+                "names" => {
+                    let bytes = Uint8Array::new(&field(data, "bundle")?).to_vec();
+                    let bundle =
+                        engine::bundle::Bundle::decode(&bytes).map_err(|e| e.to_string())?;
+                    let names = engine::unknown::in_bundle(&bundle, 1).map_err(|e| match e {
+                        engine::bundle::BundleError::External(_) => "this corpus keeps its texts in files beside the page, so its names are not listed here; `coverage suggest-actors` lists them from its pages".to_string(),
+                        e => e.to_string(),
+                    })?;
+                    let list: Array = names
+                        .into_iter()
+                        .map(|n| -> JsValue {
+                            let row = Array::new();
+                            for text in [n.id, n.name, n.kind.as_str().to_string()] {
+                                row.push(&text.into());
+                            }
+                            row.push(&n.mentions.into());
+                            row.push(&n.articles.into());
+                            row.push(&n.context.into());
+                            row.push(&n.source.into());
+                            row.into()
+                        })
+                        .collect();
+                    Ok(object(&[("type", "names".into()), ("names", list.into())]))
+                }
                 "finish" => {
                     let built = field(data, "built")?.as_string().unwrap_or_default();
-                    let done = slot.take().unwrap_or_else(State::new);
+                    let mut done = slot.take().unwrap_or_else(State::new);
+                    done.prepare()?;
+                    let Some((knowledge, hash)) = done.ready else {
+                        return Err("the dictionaries are not ready".into());
+                    };
                     let info = BuildInfo {
                         files: done.files,
                         built,
-                        corpus_hash: done.hash.finish(),
+                        corpus_hash: hash.finish(),
                     };
-                    let bytes = reader::bundle(&done.knowledge, done.articles, info);
+                    let bytes = reader::bundle(&knowledge, done.articles, info);
                     let array = Uint8Array::from(bytes.as_slice());
                     Ok(object(&[
                         ("type", "bundle".into()),
