@@ -8,7 +8,7 @@
 use futures::StreamExt;
 use futures::channel::mpsc;
 use js_sys::{Array, ArrayBuffer, Object, Reflect};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BinaryHeap, VecDeque};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -17,6 +17,8 @@ use web_sys::{File, MessageEvent, Worker};
 
 /// The worker's loader script beside the page (`public/reader.js`), which starts its wasm.
 const WORKER_SCRIPT: &str = "reader.js";
+/// The workers' wasm, compiled once by the page and handed to each worker.
+const WORKER_WASM: &str = "coverage-worker_bg.wasm";
 /// Readers at most, whatever the core count: each holds the dictionaries and its own memory.
 const MOST_READERS: usize = 8;
 /// Files being read from disk at once: enough to hide each read's latency.
@@ -123,6 +125,8 @@ enum Event {
     Reply(usize, JsValue),
     /// A file's bytes, or why the browser could not give them.
     Read(usize, Result<ArrayBuffer, String>),
+    /// The workers' compiled wasm module.
+    Module(Result<JsValue, String>),
     Cancelled,
 }
 
@@ -161,6 +165,30 @@ impl Handle {
     fn assembler(&self) -> &Worker {
         &self.workers[self.workers.len() - 1]
     }
+}
+
+thread_local! {
+    /// The workers' module once compiled: later readings start from it at once.
+    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// The workers' wasm module, compiled (streaming, as it downloads) the first time it is asked for.
+async fn module() -> Result<JsValue, String> {
+    if let Some(module) = MODULE.with(|m| m.borrow().clone()) {
+        return Ok(module);
+    }
+    let window = web_sys::window().ok_or("there is no window to load the reading worker in")?;
+    let response = window.fetch_with_str(WORKER_WASM);
+    let module = JsFuture::from(js_sys::WebAssembly::compile_streaming(&response))
+        .await
+        .map_err(|e| {
+            format!(
+                "the reading worker's code could not be loaded ({})",
+                shown(&e)
+            )
+        })?;
+    MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
+    Ok(module)
 }
 
 /// How many readers: one per core, at least one, at most `MOST_READERS`.
@@ -260,6 +288,10 @@ pub async fn read(
 ) -> Result<Option<Outcome>, String> {
     let Replies { mut events, send } = replies;
     let started = now();
+    let compiled = send.clone();
+    leptos::task::spawn_local(async move {
+        let _ = compiled.unbounded_send(Event::Module(module().await));
+    });
     let mut state = Progress {
         files_total: inputs.len(),
         ..Progress::default()
@@ -311,6 +343,12 @@ pub async fn read(
         }
         match event {
             Event::Cancelled => return Ok(None),
+            Event::Module(module) => {
+                let module = module?;
+                for worker in handle.workers.iter() {
+                    worker.post_message(&module).map_err(|e| shown(&e))?;
+                }
+            }
             Event::Read(index, bytes) => {
                 reading -= 1;
                 let (bytes, len, error) = match bytes {
