@@ -41,7 +41,10 @@ try {
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   await page.goto(URL_, { waitUntil: 'load' });
-  await page.waitForFunction(() => (document.getElementById('match-count')?.textContent ?? '').trim() !== '');
+  // The first load compiles the page's wasm with nothing cached.
+  await page.waitForFunction(() => (document.getElementById('match-count')?.textContent ?? '').trim() !== '', null, {
+    timeout: 180_000,
+  });
 
   // In the page: the change event's time, each frame's view of the progress, and every click's
   // delay from its input event to the frame after its handler ran.
