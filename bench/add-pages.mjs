@@ -42,9 +42,13 @@ try {
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   await page.goto(URL_, { waitUntil: 'load' });
   // The first load compiles the page's wasm with nothing cached.
-  await page.waitForFunction(() => (document.getElementById('match-count')?.textContent ?? '').trim() !== '', null, {
-    timeout: 180_000,
-  });
+  await page
+    .waitForFunction(() => (document.getElementById('match-count')?.textContent ?? '').trim() !== '', null, {
+      timeout: 180_000,
+    })
+    .catch((e) => {
+      throw new Error(`the page did not render (${e.message.split('\n')[0]}); the browser said: ${problems.join('; ') || 'nothing'}`);
+    });
 
   // In the page: the change event's time, each frame's view of the progress, and every click's
   // delay from its input event to the frame after its handler ran.
