@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { STEP_TIMEOUT_MS, watch } from './helpers.mjs';
 import { launchChromium } from './chromium.mjs';
 
@@ -296,6 +296,12 @@ class ChromiumPage extends Page {
     await this.page.locator(selector).setInputFiles(files.map((f) => (typeof f === 'string' ? f : { mimeType: 'application/octet-stream', ...f })));
   }
 
+  /** Sets a folder on an `<input type=file webkitdirectory>` as the folder chooser would: one
+   *  file per file under `dir`, each with its path from the folder's name. */
+  async setFolder(selector, dir) {
+    await this.page.locator(selector).setInputFiles(dir);
+  }
+
   /** Clicks `selector` and gives the download it starts: the browser's own download. */
   async download(selector) {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.click(selector)]);
@@ -330,6 +336,13 @@ class ChromiumPage extends Page {
 // Firefox and WebKitGTK over WebDriver HTTP. A session has one window, so one page is open at a
 // time; a session per colour scheme (the scheme is a launch setting there), started when first
 // asked for and kept until the end.
+
+/** Every file under `dir`, in no particular order (a folder chooser's is its own). */
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [],
+  );
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -621,6 +634,40 @@ class WebDriverPage extends Page {
       return path;
     });
     await this.session.command('POST', `/element/${await this.#element(selector)}/value`, { text: paths.join('\n') });
+  }
+
+  /** Sets a folder on an `<input type=file webkitdirectory>`. Neither driver can pick a folder
+   *  (geckodriver refuses a folder's path, WebKitWebDriver gives the folder as one unreadable
+   *  file), so the nearest real thing: the folder's files are set from disk, the WebDriver way,
+   *  on an input of the test's; each is given the path a folder chooser gives it (from the
+   *  folder's name, `webkitRelativePath`), and they are handed to the page's input with the
+   *  `change` event a chooser fires. */
+  async setFolder(selector, dir) {
+    const files = filesUnder(dir);
+    const paths = files.map((f) => [basename(dir), ...relative(dir, f).split(sep)].join('/'));
+    const helper = 'e2e-folder-files';
+    await this.evaluate((id) => {
+      const input = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id });
+      document.body.append(input);
+    }, helper);
+    await this.session.command('POST', `/element/${await this.#element(`#${helper}`)}/value`, { text: files.join('\n') });
+    const handed = await this.evaluate(([selector, id, paths]) => {
+      const chosen = document.getElementById(id);
+      const files = [...chosen.files];
+      chosen.remove();
+      if (files.length !== paths.length) return `the driver set ${files.length} of ${paths.length} files`;
+      const transfer = new DataTransfer();
+      for (const [i, file] of files.entries()) {
+        if (file.name !== paths[i].split('/').pop()) return `file ${i} is ${file.name}, not ${paths[i]}`;
+        Object.defineProperty(file, 'webkitRelativePath', { value: paths[i] });
+        transfer.items.add(file);
+      }
+      const input = document.querySelector(selector);
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return 'ok';
+    }, [selector, helper, paths]);
+    assert.equal(handed, 'ok', `the folder's files reach ${selector}`);
   }
 
   /** Clicks `selector` and gives the file it hands the browser. Firefox: the browser's own

@@ -1,15 +1,20 @@
-//! "Add your pages": the files a user picks (a button, a folder picker, or dropped on the page)
-//! are read in the reading worker (`worker.rs`) into a bundle, which the page decodes as it
-//! decodes its built-in one and then explores instead. Owns which corpus is shown, the progress
-//! and the list of what could not be read; knows nothing about reading pages itself.
+//! "Add your pages": the files a user picks (a button, a folder picker, or files and folders
+//! dropped on the page, folders walked to their last file) are read by the reading workers
+//! (`worker.rs`) into a bundle, which the page decodes as it decodes its built-in one and then
+//! explores instead. Owns which corpus is shown, the progress and the list of what could not be
+//! read; knows nothing about reading pages itself.
 
 use crate::data::Explorer;
-use crate::worker::{self, Handle, Progress, Unreadable};
+use crate::worker::{self, Handle, Input, Progress, Source, Unreadable};
 use engine::bundle::NONE;
 use engine::model::Status;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{File, FileList, HtmlInputElement};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DataTransfer, File, FileList, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry,
+    HtmlInputElement,
+};
 
 /// A corpus read from the user's files.
 #[derive(Clone)]
@@ -36,8 +41,8 @@ pub struct Corpora {
     pub reading: RwSignal<Option<Progress>>,
     /// Why the last reading failed.
     pub problem: RwSignal<Option<String>>,
-    /// The files of `added`, in name order, for "Add more pages".
-    files: StoredValue<Vec<File>, LocalStorage>,
+    /// The inputs of `added`, in name order, for "Add more pages".
+    files: StoredValue<Vec<Input>, LocalStorage>,
     running: StoredValue<Option<Handle>, LocalStorage>,
     /// Counts readings, so that an ended one cannot touch what a newer one shows.
     generation: StoredValue<u32>,
@@ -67,6 +72,12 @@ impl Corpora {
 
     /// Reads `picked`: as a new set, or added to the pages already read (`more`).
     pub fn read(&self, picked: Vec<File>, more: bool) {
+        self.read_inputs(picked.into_iter().map(Input::from).collect(), more);
+    }
+
+    /// Reads `picked` (files, and entries of dropped folders that could not be had), in the
+    /// order the CLI reads a folder: as a new set, or added to the pages already read (`more`).
+    pub fn read_inputs(&self, picked: Vec<Input>, more: bool) {
         if picked.is_empty() {
             return;
         }
@@ -76,18 +87,25 @@ impl Corpora {
         } else {
             Vec::new()
         };
-        for file in picked {
-            let same = |f: &File| {
-                f.name() == file.name()
-                    && f.size() == file.size()
-                    && f.last_modified() == file.last_modified()
-            };
-            if !files.iter().any(same) {
-                files.push(file);
+        let mut seen: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, input) in files.iter().enumerate() {
+            seen.entry(input.path.clone()).or_default().push(i);
+        }
+        for input in picked {
+            // The same file picked again is read once. Only a path seen before is compared by
+            // size and time: asking a browser for those costs a call to the disk per file.
+            let again = seen
+                .get(&input.path)
+                .is_some_and(|earlier| earlier.iter().any(|&i| same_file(&files[i], &input)));
+            if !again {
+                seen.entry(input.path.clone())
+                    .or_default()
+                    .push(files.len());
+                files.push(input);
             }
         }
-        // Name order, as the CLI and build.rs read a folder.
-        files.sort_by_cached_key(order_name);
+        files.sort_by_cached_key(Input::order);
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         self.problem.set(None);
@@ -112,7 +130,9 @@ impl Corpora {
                     this.reading.set(Some(p.clone()));
                 }
             };
-            let result = worker::read(handle, replies, files.clone(), build_time(), shown).await;
+            let edits = crate::dictionary::current();
+            let result =
+                worker::read(handle, replies, files.clone(), build_time(), edits, shown).await;
             if !current() {
                 return;
             }
@@ -121,8 +141,12 @@ impl Corpora {
             match result {
                 Ok(Some(outcome)) => {
                     let bytes = std::sync::Arc::new(outcome.bundle);
-                    match this.adopt(bytes.clone(), outcome.unreadable.clone(), files.clone()) {
-                        Ok(()) => crate::keep::store(bytes, outcome.unreadable, files),
+                    match this.adopt_inputs(
+                        bytes.clone(),
+                        outcome.unreadable.clone(),
+                        files.clone(),
+                    ) {
+                        Ok(()) => crate::keep::store(bytes, outcome.unreadable, file_list(&files)),
                         Err(e) => this.problem.set(Some(format!(
                             "the pages were read but their bundle is not valid: {e}"
                         ))),
@@ -134,6 +158,22 @@ impl Corpora {
         });
     }
 
+    /// Reads the user's pages again (the dictionary changed); false when there are none to read
+    /// (none added, or a corpus that came inside the page without its pages).
+    pub fn reread(&self) -> bool {
+        let files = self.files.get_value();
+        let again = !files.is_empty() && self.added.with_untracked(Option::is_some);
+        if again {
+            self.read_inputs(files, false);
+        }
+        again
+    }
+
+    /// Whether the user's pages can be read again.
+    pub fn can_reread(&self) -> bool {
+        self.added.with(Option::is_some) && self.files.with_value(|f| !f.is_empty())
+    }
+
     /// Decodes `bytes` (a bundle read from `files`, kept, or saved in the page) and shows it as
     /// the user's pages.
     pub fn adopt(
@@ -141,6 +181,19 @@ impl Corpora {
         bytes: std::sync::Arc<Vec<u8>>,
         unreadable: Vec<Unreadable>,
         files: Vec<File>,
+    ) -> Result<(), engine::bundle::BundleError> {
+        self.adopt_inputs(
+            bytes,
+            unreadable,
+            files.into_iter().map(Input::from).collect(),
+        )
+    }
+
+    fn adopt_inputs(
+        &self,
+        bytes: std::sync::Arc<Vec<u8>>,
+        unreadable: Vec<Unreadable>,
+        files: Vec<Input>,
     ) -> Result<(), engine::bundle::BundleError> {
         let ex = Explorer::from_bytes(&bytes)?;
         // The explorer lives as long as the page: views hold it by reference.
@@ -176,13 +229,17 @@ impl Corpora {
     }
 }
 
-/// The name a file is ordered by: its path inside a picked folder, else its name.
-fn order_name(file: &File) -> String {
-    js_sys::Reflect::get(file, &"webkitRelativePath".into())
-        .ok()
-        .and_then(|p| p.as_string())
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| file.name())
+/// Whether two inputs under one path are the same file (same size and time).
+fn same_file(a: &Input, b: &Input) -> bool {
+    match (a.file(), b.file()) {
+        (Some(a), Some(b)) => a.size() == b.size() && a.last_modified() == b.last_modified(),
+        _ => false,
+    }
+}
+
+/// The files among `inputs`, for keeping.
+fn file_list(inputs: &[Input]) -> Vec<File> {
+    inputs.iter().filter_map(Input::file).cloned().collect()
 }
 
 /// Now, as `build.rs` writes its build time (RFC 3339, whole seconds, UTC).
@@ -231,18 +288,122 @@ fn take_files(event: &leptos::ev::Event) -> Vec<File> {
     files
 }
 
-/// Files dropped anywhere on the page are read as a new set.
+/// Files and folders dropped anywhere on the page are read (added to the pages already read,
+/// when there are some).
 pub fn listen_for_drops(corpora: Corpora) {
     let over = window_event_listener(leptos::ev::dragover, |e| e.prevent_default());
     let dropped = window_event_listener(leptos::ev::drop, move |e| {
         e.prevent_default();
-        let files = files_of(e.data_transfer().and_then(|d| d.files()));
-        corpora.read(files, corpora.added.with_untracked(Option::is_some));
+        let Some(transfer) = e.data_transfer() else {
+            return;
+        };
+        // The entries must be taken while the event runs; walking them may take longer.
+        let (entries, files) = dropped_entries(&transfer);
+        leptos::task::spawn_local(async move {
+            let mut inputs: Vec<Input> = files.into_iter().map(Input::from).collect();
+            for entry in entries {
+                walk(entry, &mut inputs).await;
+            }
+            corpora.read_inputs(inputs, corpora.added.with_untracked(Option::is_some));
+        });
     });
     on_cleanup(move || {
         over.remove();
         dropped.remove();
     });
+}
+
+/// What was dropped: entries to walk where the browser gives them (`webkitGetAsEntry`, in every
+/// browser the page supports), else the plain files.
+fn dropped_entries(transfer: &DataTransfer) -> (Vec<FileSystemEntry>, Vec<File>) {
+    let items = transfer.items();
+    let mut entries = Vec::new();
+    let mut files = Vec::new();
+    for i in 0..items.length() {
+        let Some(item) = items.get(i) else { continue };
+        if item.kind() != "file" {
+            continue;
+        }
+        match item.webkit_get_as_entry() {
+            Ok(Some(entry)) => entries.push(entry),
+            _ => files.extend(item.get_as_file().ok().flatten()),
+        }
+    }
+    if entries.is_empty() && files.is_empty() {
+        files = files_of(transfer.files());
+    }
+    (entries, files)
+}
+
+/// Every file under `entry` (itself, when it is a file), under its path; what cannot be listed
+/// or opened is an input with the browser's reason, so that nothing dropped goes unlisted.
+async fn walk(entry: FileSystemEntry, inputs: &mut Vec<Input>) {
+    let mut stack = vec![entry];
+    while let Some(entry) = stack.pop() {
+        let path = entry.full_path().trim_start_matches('/').to_string();
+        let path = if path.is_empty() { entry.name() } else { path };
+        if entry.is_directory() {
+            let folder: FileSystemDirectoryEntry = entry.unchecked_into();
+            match list(&folder).await {
+                Ok(children) => stack.extend(children),
+                Err(reason) => inputs.push(Input {
+                    path,
+                    source: Source::Failed(format!("this folder could not be listed ({reason})")),
+                }),
+            }
+        } else {
+            let file: FileSystemFileEntry = entry.unchecked_into();
+            let source = match callback(|ok, err| {
+                file.file_with_callback_and_callback(ok, err);
+                Ok(())
+            })
+            .await
+            {
+                Ok(file) => Source::File(file.unchecked_into()),
+                Err(reason) => {
+                    Source::Failed(format!("the browser could not open this file ({reason})"))
+                }
+            };
+            inputs.push(Input { path, source });
+        }
+    }
+}
+
+/// A folder's entries: `readEntries` gives them a batch at a time, until an empty one.
+async fn list(folder: &FileSystemDirectoryEntry) -> Result<Vec<FileSystemEntry>, String> {
+    let reader = folder.create_reader();
+    let mut all = Vec::new();
+    loop {
+        let batch =
+            callback(|ok, err| reader.read_entries_with_callback_and_callback(ok, err)).await?;
+        let batch = js_sys::Array::from(&batch);
+        if batch.length() == 0 {
+            return Ok(all);
+        }
+        all.extend(batch.iter().map(JsCast::unchecked_into::<FileSystemEntry>));
+    }
+}
+
+/// The value an entry API passes to its success callback, or the error it passes to the other.
+async fn callback(
+    call: impl FnOnce(&js_sys::Function, &js_sys::Function) -> Result<(), wasm_bindgen::JsValue>,
+) -> Result<wasm_bindgen::JsValue, String> {
+    let mut call = Some(call);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        if let Some(Err(e)) = call.take().map(|call| call(&resolve, &reject)) {
+            let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &e);
+        }
+    });
+    JsFuture::from(promise).await.map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| {
+                js_sys::Reflect::get(&e, &"message".into())
+                    .ok()?
+                    .as_string()
+            })
+            .unwrap_or_else(|| "no reason given".into())
+    })
 }
 
 /// The bar under the header: the buttons, the progress while reading, and what was read.
@@ -310,26 +471,31 @@ fn CorpusSwitch() -> impl IntoView {
     }
 }
 
+/// The progress bar, its figures and Cancel while reading. The figures change in place (the
+/// progress is shown at most ten times a second), so Cancel is never rebuilt under a click.
 #[component]
 fn ReadingProgress() -> impl IntoView {
     let corpora = expect_context::<Corpora>();
-    move || {
-        corpora.reading.get().map(|p| {
-            let status = format!(
-                "{} of {} files read · {:.1} MB/s",
-                p.files_done,
-                p.files_total,
-                p.mb_per_second()
-            );
-            view! {
-                <div class="reading" role="status">
-                    <label for="reading-progress">"Reading your pages"</label>
-                    <progress id="reading-progress" max=p.files_total.max(1) value=p.files_done>{status.clone()}</progress>
-                    <span id="reading-status">{status}</span>
-                    <button id="cancel-reading" class="button small" on:click=move |_| corpora.cancel()>"Cancel"</button>
-                </div>
-            }
-        })
+    let progress = move || corpora.reading.get().unwrap_or_default();
+    let status = move || {
+        let p = progress();
+        format!(
+            "{} of {} files read · {:.1} MB/s",
+            p.files_done,
+            p.files_total,
+            p.mb_per_second()
+        )
+    };
+    view! {
+        <Show when=move || corpora.reading.with(Option::is_some)>
+            <div class="reading" role="status">
+                <label for="reading-progress">"Reading your pages"</label>
+                <progress id="reading-progress" max=move || progress().files_total.max(1)
+                    value=move || progress().files_done>{status}</progress>
+                <span id="reading-status">{status}</span>
+                <button id="cancel-reading" class="button small" on:click=move |_| corpora.cancel()>"Cancel"</button>
+            </div>
+        </Show>
     }
 }
 

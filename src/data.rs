@@ -505,6 +505,11 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The bytes of the bundle built into the page.
+pub fn built_bytes() -> &'static [u8] {
+    BUNDLE_BYTES
+}
+
 static EXPLORER: OnceLock<Result<Explorer, String>> = OnceLock::new();
 
 /// The page's corpus, decoded on first use.

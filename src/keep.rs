@@ -1,6 +1,7 @@
 //! "Keep it": the user's pages survive a reload. After a reading, the bundle, the list of what
-//! could not be read and the files themselves are stored in this browser's IndexedDB; at start
-//! the page shows them again, and "Forget my pages" deletes them. Owns that storage only:
+//! could not be read and the files themselves are stored in this browser's IndexedDB, and the
+//! dictionary edits beside them; at start the page shows them again, and "Forget my pages"
+//! deletes them all. Owns that storage only:
 //! nothing here reads pages or leaves the machine, and a page carrying a saved corpus
 //! (`save_page`) does not restore over it.
 
@@ -16,6 +17,8 @@ use web_sys::{File, IdbDatabase, IdbRequest, IdbTransactionMode};
 const DATABASE: &str = "coverage-explorer";
 const STORE: &str = "kept";
 const KEY: &str = "pages";
+/// The dictionary edits (`dictionary`), kept apart from the pages: they outlive a new reading.
+const EDITS_KEY: &str = "dictionary";
 /// The record's layout; a record of another version is ignored (and replaced by the next read).
 const VERSION: u32 = 1;
 
@@ -46,6 +49,7 @@ fn kept() -> Kept {
 /// from an earlier visit.
 pub fn restore(corpora: Corpora, skip: bool) {
     let k = kept();
+    restore_edits(k.clone());
     if skip {
         return;
     }
@@ -76,6 +80,48 @@ pub fn restore(corpora: Corpora, skip: bool) {
     });
 }
 
+/// Shows the dictionary edits kept from an earlier visit, unless edits were made meanwhile.
+fn restore_edits(k: Kept) {
+    leptos::task::spawn_local(async move {
+        let loaded = on_store(IdbTransactionMode::Readonly, |store| {
+            store.get(&EDITS_KEY.into())
+        })
+        .await
+        .and_then(|record| match record.dyn_into::<Uint8Array>() {
+            Ok(bytes) => engine::edit::decode(&bytes.to_vec()),
+            Err(_) => Ok(Vec::new()),
+        });
+        match loaded {
+            Ok(edits) => crate::dictionary::restored(edits),
+            Err(e) => k.problem.set(Some(format!(
+                "the dictionary edits kept in this browser could not be read back ({e})"
+            ))),
+        }
+    });
+}
+
+/// Stores the dictionary edits (none: deletes them).
+pub fn store_edits(edits: &[engine::edit::Edit]) {
+    let k = kept();
+    let empty = edits.is_empty();
+    let bytes = Uint8Array::from(engine::edit::encode(edits).as_slice());
+    leptos::task::spawn_local(async move {
+        let stored = on_store(IdbTransactionMode::Readwrite, |store| {
+            if empty {
+                store.delete(&EDITS_KEY.into())
+            } else {
+                store.put_with_key(&bytes, &EDITS_KEY.into())
+            }
+        })
+        .await;
+        if let Err(e) = stored {
+            k.problem.set(Some(format!(
+                "your dictionary edits are used but could not be kept in this browser ({e})"
+            )));
+        }
+    });
+}
+
 /// Stores a reading's bundle, what could not be read and the files (for "Add more pages").
 pub fn store(bytes: Arc<Vec<u8>>, unreadable: Vec<Unreadable>, files: Vec<File>) {
     let k = kept();
@@ -101,6 +147,7 @@ pub fn ForgetPages() -> impl IntoView {
     let for_click = k.clone();
     let forget = move |_| {
         corpora.forget();
+        crate::dictionary::forget();
         let k = for_click.clone();
         leptos::task::spawn_local(async move {
             match delete().await {
@@ -116,8 +163,9 @@ pub fn ForgetPages() -> impl IntoView {
     };
     let (stored, problem, problem_text) = (k.stored.clone(), k.problem.clone(), k.problem);
     view! {
-        <button id="forget-pages" class="button small" hidden=move || !stored.get()
-            title="Delete the pages kept in this browser and show the built corpus"
+        <button id="forget-pages" class="button small"
+            hidden=move || !stored.get() && !crate::dictionary::has_edits()
+            title="Delete the pages and dictionary edits kept in this browser and show the built corpus"
             on:click=forget>
             "Forget my pages"
         </button>
@@ -277,6 +325,10 @@ fn file_from_record(record: JsValue) -> Option<File> {
 async fn delete() -> Result<(), String> {
     on_store(IdbTransactionMode::Readwrite, |store| {
         store.delete(&KEY.into())
+    })
+    .await?;
+    on_store(IdbTransactionMode::Readwrite, |store| {
+        store.delete(&EDITS_KEY.into())
     })
     .await
     .map(|_| ())

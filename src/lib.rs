@@ -5,6 +5,7 @@
 pub mod add_pages;
 pub mod articles;
 pub mod data;
+pub mod dictionary;
 pub mod evidence;
 pub mod export;
 pub mod filters;
@@ -121,6 +122,7 @@ pub fn Explorer(ex: &'static Explorer) -> impl IntoView {
             </button>
         </header>
         <add_pages::AddPages />
+        <dictionary::DictionaryPanel />
         <div id="notice" class="notice" role="alert" hidden=move || notices().is_empty()>
             <ul>{move || notices().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             <button class="link" on:click=move |_| {

@@ -4,8 +4,12 @@
 //! writes the same per-article facts as JSON for crossfilter, builds `crates/bench-wasm`, and
 //! serves `bench/page` to `bench/run.mjs`. Then it builds the explorer itself on the largest
 //! corpus and checks it with `bench/explorer.mjs`. It writes `bench/results.json`
-//! (`coverage-bench/1`) and the measured section of `docs/PERFORMANCE.md`. Nothing here asserts
-//! a time: the numbers are printed and written down, and the targets are compared in the table.
+//! (`coverage-bench/1`) and the measured section of `docs/PERFORMANCE.md`. Last, "Add your
+//! pages": the seeds' page is built, its first load and the reading worker's wasm are weighed
+//! (gzip), and `bench/add-pages.mjs` adds the 10,000 synthetic pages to it in the browser
+//! (`--only-add-pages` runs that part alone, into the results already written). Nothing here
+//! asserts a time: the numbers are printed and written down, and the targets are compared in
+//! the table.
 
 use crate::tools::{self, Needs, WASM_TARGET};
 use crate::{Ctx, Result, build, run, run_streaming, serve};
@@ -19,6 +23,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// The synthetic corpora's seed: the same pages on every machine.
 const SEED: u64 = 20_240_611;
 pub const DEFAULT_SIZES: [usize; 2] = [10_000, 100_000];
+/// The synthetic pages added in the page ("Add your pages"): about 36 MB.
+const ADD_PAGES_SIZE: usize = 10_000;
 const BEGIN: &str =
     "<!-- bench:begin (written by `cargo xtask bench`; edit outside these marks) -->";
 const END: &str = "<!-- bench:end -->";
@@ -28,6 +34,8 @@ pub struct Options {
     pub queries: usize,
     /// Also build and check the explorer page on the largest corpus.
     pub explorer: bool,
+    /// Only measure "Add your pages", into the results already written.
+    pub only_add_pages: bool,
 }
 
 pub fn parse(args: &[String]) -> Result<Options> {
@@ -35,6 +43,7 @@ pub fn parse(args: &[String]) -> Result<Options> {
         sizes: DEFAULT_SIZES.to_vec(),
         queries: 1000,
         explorer: true,
+        only_add_pages: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -65,6 +74,7 @@ pub fn parse(args: &[String]) -> Result<Options> {
                     .map_err(|_| "--queries takes a number, e.g. `--queries 1000`")?;
             }
             "--no-explorer" => opts.explorer = false,
+            "--only-add-pages" => opts.only_add_pages = true,
             other => return Err(format!("unknown option `{other}` for bench")),
         }
     }
@@ -91,6 +101,20 @@ pub fn run_bench(ctx: &Ctx, opts: &Options) -> Result {
         .cargo()
         .args(["build", "--release", "--quiet", "-p", "coverage-cli"]))?;
     let coverage = ctx.target_dir().join("release/coverage");
+    if opts.only_add_pages {
+        let path = ctx.root.join("bench/results.json");
+        let mut results: Value = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .ok_or("--only-add-pages adds to bench/results.json, which a full run writes first")?;
+        results["add_pages"] = add_pages(ctx, &work, &coverage)?;
+        let text = serde_json::to_string_pretty(&results).expect("JSON serialises") + "\n";
+        write(&path, text.as_bytes())?;
+        println!("wrote bench/results.json");
+        write_performance(ctx, &results)?;
+        println!("wrote docs/PERFORMANCE.md");
+        return Ok(());
+    }
 
     let mut prepared = Vec::new();
     for &size in &opts.sizes {
@@ -162,6 +186,11 @@ pub fn run_bench(ctx: &Ctx, opts: &Options) -> Result {
     };
 
     let native = native_benches(ctx, prepared.iter().max_by_key(|p| p.size))?;
+    // The other figures are written even when this part fails; the section says why.
+    let add_pages = add_pages(ctx, &work, &coverage).unwrap_or_else(|e| {
+        eprintln!("xtask: \"Add your pages\" was not measured: {e}");
+        json!({ "error": e })
+    });
 
     let results = json!({
         "schema": "coverage-bench/1",
@@ -171,6 +200,7 @@ pub fn run_bench(ctx: &Ctx, opts: &Options) -> Result {
         "runs": runs,
         "explorer": explorer,
         "native": native,
+        "add_pages": add_pages,
     });
     let text = serde_json::to_string_pretty(&results).expect("JSON serialises") + "\n";
     write(&ctx.root.join("bench/results.json"), text.as_bytes())?;
@@ -499,6 +529,112 @@ fn explorer(ctx: &Ctx, work: &Path, prep: &Prepared) -> Result<Value> {
     Ok(result)
 }
 
+/// What the seeds' page loads first: the page, its styles, its start script, its wasm and glue,
+/// manifest and icon; not the reading worker's files, nor the service worker.
+fn first_load_file(name: &str) -> bool {
+    let worker = name.starts_with("coverage-worker") || name == "reader.js";
+    let shell = name == "index.html"
+        || name == "start.js"
+        || name == "manifest.webmanifest"
+        || name == "icon.svg"
+        || name.ends_with(".css")
+        || (name.starts_with("coverage-explorer-")
+            && (name.ends_with(".js") || name.ends_with(".wasm")));
+    shell && !worker
+}
+
+/// "Add your pages": the seeds' page built (into the target folder), its first load and the
+/// reader's wasm weighed, and `ADD_PAGES_SIZE` synthetic pages added to it in Chromium by
+/// `bench/add-pages.mjs`, whose counts must equal `coverage ingest`'s over the same files.
+fn add_pages(ctx: &Ctx, work: &Path, coverage: &Path) -> Result<Value> {
+    println!("==> \"Add your pages\": {ADD_PAGES_SIZE} synthetic pages added in the page");
+    let corpus = corpus(ctx, coverage, ADD_PAGES_SIZE)?;
+    let articles = corpus.join("articles");
+    let dist = work.join("seeds");
+    let mut trunk = build::command_into(ctx, &dist);
+    trunk
+        .env_remove("COVERAGE_BUNDLE")
+        .env_remove("COVERAGE_CORPUS");
+    run(&mut trunk)?;
+    build::finish(&dist)?;
+    let mut first_load = serde_json::Map::new();
+    let mut first_load_total = 0;
+    let mut names: Vec<String> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names.iter().filter(|n| first_load_file(n)) {
+        let gz = gzip_len(&read(&dist.join(name))?);
+        first_load_total += gz;
+        first_load.insert(name.clone(), json!(gz));
+    }
+    let reader_wasm = read(&dist.join("coverage-worker_bg.wasm"))?;
+    // The CLI's summary for the same files and the same (built-in) dictionaries: run where no
+    // corpus/ folder is, as the page reads.
+    let mut expected = String::new();
+    let cli = ctx
+        .command(coverage)
+        .arg("ingest")
+        .arg(&articles)
+        .current_dir(work)
+        .output()
+        .map_err(|e| format!("coverage ingest: {e}"))?;
+    for line in String::from_utf8_lossy(&cli.stdout).lines() {
+        if line.contains(" pages: ")
+            && line
+                .split(' ')
+                .next()
+                .is_some_and(|n| n.parse::<u64>().is_ok())
+        {
+            expected = line.trim().to_string();
+        }
+    }
+    if expected.is_empty() {
+        return Err("coverage ingest printed no summary line for the synthetic pages".into());
+    }
+    let server = serve::Server::start(&dist, 0)?;
+    let mut line = None;
+    let ok = run_streaming(
+        ctx.command("node")
+            .arg("bench/add-pages.mjs")
+            .env("ADD_PAGES_URL", server.url())
+            .env("ADD_PAGES_DIR", &articles)
+            .env("ADD_PAGES_EXPECT", &expected),
+        |l| {
+            if let Some(json) = l.strip_prefix("ADD_PAGES ") {
+                line = Some(json.to_string());
+            }
+        },
+    )?;
+    server.stop();
+    let mut result: Value = line
+        .as_deref()
+        .and_then(|l| serde_json::from_str(l).ok())
+        .ok_or("bench/add-pages.mjs printed no result")?;
+    if !ok {
+        return Err(format!("adding pages in the page failed: {result}"));
+    }
+    result["cli_summary"] = json!(expected);
+    result["first_load_gz_bytes"] = json!(first_load_total);
+    result["first_load_files_gz"] = Value::Object(first_load);
+    result["reader_wasm_bytes"] = json!(reader_wasm.len());
+    result["reader_wasm_gz_bytes"] = json!(gzip_len(&reader_wasm));
+    result["load_average"] = json!(load_average());
+    Ok(result)
+}
+
+/// The one-minute load average, which says how shared the machine was.
+fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
 fn summary_line(r: &Value) -> String {
     json!({
         "articles": r["articles"],
@@ -656,6 +792,9 @@ fn performance_section(r: &Value) -> String {
             let _ = writeln!(s, "| {target} | {measured} | {verdict} |");
         }
     }
+    if let Some(a) = r["add_pages"].as_object() {
+        add_pages_section(&mut s, a);
+    }
     for run in r["runs"].as_array().into_iter().flatten() {
         let _ = writeln!(
             s,
@@ -705,6 +844,86 @@ fn performance_section(r: &Value) -> String {
         }
     }
     s
+}
+
+/// "at least": "met" or "missed" for a value against a lower bound.
+fn verdict_at_least(value: f64, aim: f64) -> String {
+    if value.is_nan() {
+        "not measured".into()
+    } else if value >= aim {
+        format!("met ({:.2}× of the aim)", value / aim)
+    } else {
+        format!("**missed**: {:.2}× short", aim / value)
+    }
+}
+
+fn add_pages_section(s: &mut String, a: &serde_json::Map<String, Value>) {
+    if let Some(error) = a.get("error").and_then(Value::as_str) {
+        let _ = writeln!(s, "\n\"Add your pages\" was not measured: {error}");
+        return;
+    }
+    let kb = |v: &Value| num(v) / 1e3;
+    let _ = writeln!(
+        s,
+        "\n\"Add your pages\" ({} synthetic pages, {:.1} MB, set on `#add-pages` of the seeds' page; \
+         {} readers and an assembler; load average {:.1}):\n",
+        a["files"],
+        num(&a["bytes"]) / 1e6,
+        a["workers"],
+        num(&a["load_average"]),
+    );
+    let _ = writeln!(s, "| target | measured | verdict |\n|---|---|---|");
+    let rows = [
+        (
+            "page first load (seeds) ≤ 300 KB gzip".to_string(),
+            format!("{:.1} KB", kb(&a["first_load_gz_bytes"])),
+            verdict(kb(&a["first_load_gz_bytes"]), 300.0),
+        ),
+        (
+            "reader wasm ≤ 1.5 MB gzip, loaded only to add pages".to_string(),
+            format!(
+                "{:.2} MB ({:.2} MB unpacked)",
+                num(&a["reader_wasm_gz_bytes"]) / 1e6,
+                num(&a["reader_wasm_bytes"]) / 1e6
+            ),
+            verdict(num(&a["reader_wasm_gz_bytes"]) / 1e6, 1.5),
+        ),
+        (
+            "reading in the page ≥ 15 MB/s".to_string(),
+            format!(
+                "{:.1} MB/s (all {} files read after {} ms)",
+                num(&a["mb_s"]),
+                a["files"],
+                a["read_ms"]
+            ),
+            verdict_at_least(num(&a["mb_s"]), 15.0),
+        ),
+        (
+            format!("{} pages explorable ≤ 6 s after they are added", a["files"]),
+            format!("{:.2} s", num(&a["explorable_ms"]) / 1e3),
+            verdict(num(&a["explorable_ms"]) / 1e3, 6.0),
+        ),
+        (
+            "a click while reading answered by the next frame ≤ 100 ms".to_string(),
+            format!(
+                "{:.0} ms at the 95th percentile of {} clicks (median {:.0}, worst {:.0})",
+                num(&a["click_p95_ms"]),
+                a["clicks"],
+                num(&a["click_median_ms"]),
+                num(&a["click_max_ms"])
+            ),
+            verdict(num(&a["click_p95_ms"]), 100.0),
+        ),
+    ];
+    for (target, measured, verdict) in rows {
+        let _ = writeln!(s, "| {target} | {measured} | {verdict} |");
+    }
+    let _ = writeln!(
+        s,
+        "\nThe page's counts: “{}”; `coverage ingest` over the same files: “{}”.",
+        a["summary"].as_str().unwrap_or_default(),
+        a["cli_summary"].as_str().unwrap_or_default()
+    );
 }
 
 pub fn machine() -> String {
@@ -781,9 +1000,33 @@ mod tests {
     fn options_default_to_both_sizes_and_the_explorer() {
         let o = parse(&[]).unwrap();
         assert_eq!(
-            (o.sizes, o.queries, o.explorer),
-            (vec![10_000, 100_000], 1000, true)
+            (o.sizes, o.queries, o.explorer, o.only_add_pages),
+            (vec![10_000, 100_000], 1000, true, false)
         );
+        assert!(parse(&args(&["--only-add-pages"])).unwrap().only_add_pages);
+    }
+
+    #[test]
+    fn the_first_load_is_the_page_not_the_reading_worker() {
+        for name in [
+            "index.html",
+            "start.js",
+            "coverage-explorer-0a1b.js",
+            "coverage-explorer-0a1b_bg.wasm",
+            "main-77.css",
+            "icon.svg",
+        ] {
+            assert!(first_load_file(name), "{name}");
+        }
+        for name in [
+            "coverage-worker.js",
+            "coverage-worker_bg.wasm",
+            "reader.js",
+            "sw.js",
+            "coverage-explorer.html",
+        ] {
+            assert!(!first_load_file(name), "{name}");
+        }
     }
 
     #[test]

@@ -29,11 +29,12 @@ commands:
                                   --no-serve only builds
   test                            install what is missing and run every test stage;
                                   ends with a line `N passed, M failed`
-  bench [--sizes N,M] [--queries Q] [--no-explorer]
+  bench [--sizes N,M] [--queries Q] [--no-explorer] [--only-add-pages]
                                   our engine vs crossfilter2 in headless Chromium on synthetic
                                   corpora (default 10000,100000 articles, 1000 filter changes),
-                                  then the explorer on the largest; writes bench/results.json
-                                  and docs/PERFORMANCE.md
+                                  then the explorer on the largest, then 10000 pages added in
+                                  the seeds' page (--only-add-pages: that alone); writes
+                                  bench/results.json and docs/PERFORMANCE.md
   eval [--pages DIR]... [--dev FILE | --no-dev] [--no-python] [--no-tone | --tone-only]
                                   reading quality on pages with gold (the development set
                                   ../shared/dev/readability-test-pages.tar.xz, unpacked into

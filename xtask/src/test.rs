@@ -276,9 +276,10 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
         &mut node,
     );
     // The tests that run in every engine, in one process that launches each browser once:
-    // smoke, "Add your pages" (whose counts are compared with the release CLI's report),
-    // "Export this view" and axe-core on every view. WebKitGTK needs a display even headless:
-    // Xvfb, through xvfb-run. A CLI that did not build fails the add-pages tests, which say so.
+    // smoke, "Add your pages" and folders (whose counts are compared with the release CLI's
+    // report), "Fix the dictionary", "Export this view" and axe-core on every view. WebKitGTK
+    // needs a display even headless: Xvfb, through xvfb-run. A CLI that did not build fails the
+    // tests that compare with it, which say so.
     let cli = ctx
         .cargo()
         .args(["build", "--release", "--quiet", "-p", "coverage-cli"])

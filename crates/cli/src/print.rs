@@ -2,7 +2,7 @@
 
 use engine::Corpus;
 use engine::model::{ActorKind, Status};
-use std::collections::BTreeMap;
+use engine::unknown::Tally;
 use std::fmt::Write;
 
 fn clip(text: &str, width: usize) -> String {
@@ -82,41 +82,17 @@ pub fn table(corpus: &Corpus) -> String {
     out
 }
 
-/// Names not in the dictionary, most mentioned first, as `[[actor]]` entries with their context.
+/// Names not in the dictionary, most mentioned first, as `[[actor]]` entries with their context
+/// (`engine::unknown` gathers them, as it does for the page's dictionary panel).
 pub fn suggestions(corpus: &Corpus, min_mentions: u32) -> String {
-    struct Candidate<'a> {
-        name: &'a str,
-        kind: ActorKind,
-        mentions: u32,
-        articles: u32,
-        context: String,
-        source: &'a str,
-    }
-    let mut by_id: BTreeMap<&str, Candidate<'_>> = BTreeMap::new();
-    for article in &corpus.articles {
-        for (i, actor) in article.actors.iter().enumerate().filter(|(_, a)| !a.known) {
-            let c = by_id.entry(&actor.id).or_insert_with(|| Candidate {
-                name: &actor.name,
-                kind: actor.kind,
-                mentions: 0,
-                articles: 0,
-                context: context(article, i as u32),
-                source: &article.source,
-            });
-            c.mentions += actor.mentions;
-            c.articles += 1;
-        }
-    }
-    let mut list: Vec<(&str, Candidate<'_>)> = by_id
-        .into_iter()
-        .filter(|(_, c)| c.mentions >= min_mentions)
-        .collect();
-    list.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(b.0)));
+    let mut tally = Tally::default();
+    corpus.articles.iter().for_each(|a| tally.add_article(a));
+    let list = tally.finish(min_mentions);
     let mut out = String::new();
     if list.is_empty() {
         out.push_str("# No names outside the dictionary were found.\n");
     }
-    for (id, c) in list {
+    for c in &list {
         let _ = writeln!(
             out,
             "# {} mention(s) in {} article(s); first in {}:",
@@ -126,45 +102,18 @@ pub fn suggestions(corpus: &Corpus, min_mentions: u32) -> String {
         let _ = writeln!(
             out,
             "[[actor]]\nid = {:?}\nname = {:?}\nkind = {:?}",
-            id,
+            c.id,
             c.name,
             c.kind.as_str()
         );
         if c.kind == ActorKind::Person {
-            let surname = c.name.split_whitespace().next().unwrap_or(c.name);
             let _ = writeln!(
                 out,
-                "surname = {surname:?}  # check: the family name as printed alone"
+                "surname = {:?}  # check: the family name as printed alone",
+                c.surname_guess()
             );
         }
         out.push('\n');
     }
     out
-}
-
-/// The paragraph text around an actor's first mention, on one line.
-fn context(article: &engine::model::Article, actor: u32) -> String {
-    let Some(m) = article.mentions.iter().find(|m| m.actor == actor) else {
-        return String::new();
-    };
-    let text = if m.paragraph == 0 {
-        article.title.as_deref().unwrap_or("")
-    } else {
-        article
-            .paragraphs
-            .get(m.paragraph as usize - 1)
-            .map_or("", |p| p.text.as_str())
-    };
-    let (s, e) = (m.start as usize, m.end as usize);
-    let from = text[..s].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
-    let to = text[e..]
-        .char_indices()
-        .nth(60)
-        .map_or(text.len(), |(i, _)| e + i);
-    format!(
-        "{}{}{}",
-        if from > 0 { "…" } else { "" },
-        &text[from..to],
-        if to < text.len() { "…" } else { "" }
-    )
 }

@@ -29,10 +29,12 @@
 //! ```
 
 pub mod bundle;
+pub mod edit;
 pub mod export;
 pub mod index;
 pub mod layout;
 pub mod model;
+pub mod unknown;
 
 #[cfg(feature = "ingest")]
 pub mod actors;

@@ -10,12 +10,15 @@
 //! assert_eq!(articles[0].status, engine::model::Status::Error);
 //! ```
 
+pub mod edit;
+
 use archive::{Entry, Limits, RecordKind};
 use engine::Knowledge;
 use engine::article::MAX_PAGE_BYTES;
 use engine::bundle::{self, BuildInfo, Bundle};
 use engine::dates;
 use engine::model::{Article, Status};
+use engine::outlets::Profiles;
 use engine::sidecar::SourceFacts;
 
 /// The dictionaries shipped with the tool: what the CLI reads with when no corpus folder is
@@ -156,10 +159,11 @@ fn is_host_name(outlet: &str) -> bool {
 
 /// The bundle of read articles (in input order), texts inline: what `build.rs` writes for a
 /// small corpus, for any size, since the page that builds it has no files beside it to put
-/// texts in. `info` names the files, the time and the corpus hash.
-pub fn bundle(knowledge: &Knowledge, articles: Vec<Article>, info: BuildInfo) -> Vec<u8> {
+/// texts in. `info` names the files, the time and the corpus hash; of the dictionaries only
+/// the outlets (`Knowledge::profiles`) count here.
+pub fn bundle(outlets: &Profiles, articles: Vec<Article>, info: BuildInfo) -> Vec<u8> {
     let corpus = engine::Corpus::assemble(articles);
-    let (index, texts) = bundle::parts(&corpus, &knowledge.profiles, info);
+    let (index, texts) = bundle::parts(&corpus, outlets, info);
     Bundle::encode(&index, &texts)
 }
 

@@ -59,6 +59,6 @@ fn the_page_builds_the_bundle_build_rs_builds() {
         built: "2024-06-19T00:00:00Z".into(),
         corpus_hash: hash.finish(),
     };
-    let in_page = reader::bundle(&knowledge, articles, info);
+    let in_page = reader::bundle(&knowledge.profiles, articles, info);
     assert_eq!(in_page, built.bundle);
 }
