@@ -572,7 +572,8 @@ pub fn detect(
     for (i, line) in lines.iter().enumerate() {
         let byline = bylines.contains(&i);
         let before = signs.len();
-        let in_menu = i > 0 && short(i - 1) && short(i + 1);
+        // Only a short line can be a menu's entry (the masthead test in `line_signs`).
+        let in_menu = line.len() <= 48 && i > 0 && short(i - 1) && short(i + 1);
         line_signs(profiles, line, byline, in_menu, &mut |s, n| {
             push(profiles, &mut signs, s, n, Some(i));
         });
