@@ -1155,6 +1155,13 @@ fn clause_subject_is_the_other_side_of_a_late_one_sided_event() {
     assert_eq!(tone(&a, "cuba", "european-union"), None);
 }
 
+#[test]
+fn preposition_left_without_object_shares_the_next_ones() {
+    let a = read("Japan will cut off oil supplies to and cargo flights from North Korea.");
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "japan", "north-korea"), Some(Direction::AToB));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

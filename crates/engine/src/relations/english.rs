@@ -3777,6 +3777,9 @@ impl<'a> Reader<'a> {
         let mut object_open = e.object && e.pos == Pos::Verb;
         let mut open_prep: Option<bool> = if e.pos == Pos::Prep { Some(true) } else { None };
         let mut words = 0;
+        // A wanted preposition left without its object ("supplies to and exports from X"):
+        // the next preposition's object is its object too.
+        let mut dangling = false;
         while k < limit {
             let rk = self.region[k];
             // Quotation marks around words of the object ("to strike Ukrainian “military
@@ -3837,6 +3840,13 @@ impl<'a> Reader<'a> {
                             k += 1;
                             continue;
                         }
+                        if dangling {
+                            dangling = false;
+                            open_prep = Some(true);
+                            words = 0;
+                            k += 1;
+                            continue;
+                        }
                         // (A noun's "on the organisation by X" names the noun's own agent.)
                         let participle = self.w(k - 1).ends_with("ed")
                             || VERBS.contains(self.w(k - 1))
@@ -3884,6 +3894,7 @@ impl<'a> Reader<'a> {
                             let wanted = e.preps.contains(&w)
                                 || (w == "towards" && e.preps.contains(&"toward"));
                             open_prep = Some(wanted);
+                            dangling = wanted && matches!(self.w(k + 1), "and" | "or");
                             after_with = w == "with";
                             after_directed = matches!(
                                 w,
