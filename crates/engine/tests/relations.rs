@@ -1133,6 +1133,35 @@ fn adjective_before_its_noun_is_no_predicate() {
     );
 }
 
+#[test]
+fn ing_form_after_a_name_has_that_name_as_subject() {
+    let a = read(
+        "Oil prices climbed amid Russia shelling Ukraine's ports.\n\
+         The summit went ahead despite Japan urging China to take a firm line against North Korea.",
+    );
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "japan", "china"), Some(Direction::AToB));
+}
+
+#[test]
+fn clause_subject_is_the_other_side_of_a_late_one_sided_event() {
+    let a = read(
+        "Iran has supplied Venezuela and Cuba with drones, artillery shells and spare parts over the past two years, in breach of European Union sanctions.",
+    );
+    assert_eq!(tone(&a, "european-union", "iran"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "cuba", "iran"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "cuba", "european-union"), None);
+}
+
+#[test]
+fn preposition_left_without_object_shares_the_next_ones() {
+    let a = read("Japan will cut off oil supplies to and cargo flights from North Korea.");
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "japan", "north-korea"), Some(Direction::AToB));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -3228,6 +3228,9 @@ impl<'a> Reader<'a> {
             let subject = self.subject_before(t, r);
             return (by.unwrap_or_default(), true, subject);
         }
+        if let Some(g) = self.participle_subject(t, r) {
+            return (g, false, None);
+        }
         let finite = !self.non_finite(t);
         let g = if finite {
             self.clause_subject_before(t, r)
@@ -3242,6 +3245,25 @@ impl<'a> Reader<'a> {
             // clause's other names are not.
             _ => (Vec::new(), self.pronoun_subject(t, r), None),
         }
+    }
+
+    /// An -ing form right after a name has that name as its subject, whether it is a gerund
+    /// ("amid Pakistan asking China to …", "despite Russia attacking Ukraine") or a participle
+    /// that qualifies the name ("troops sent to Ukraine fighting Russia"): the name is not the
+    /// clause's subject, often inside a prepositional phrase, yet it is the one acting.
+    fn participle_subject(&self, t: usize, r: usize) -> Option<Vec<usize>> {
+        let prev = t.checked_sub(1)?;
+        if !self.w(t).ends_with("ing") || self.region[prev] != r {
+            return None;
+        }
+        let K::Unit(u) = self.toks[prev].k else {
+            return None;
+        };
+        if self.dropped[u] || self.adjectival(u) {
+            return None;
+        }
+        let g = self.group_of(u);
+        (!g.is_empty()).then_some(g)
     }
 
     /// The owner of an intention noun before "to" acts in the infinitive: "the Chinese
@@ -3755,6 +3777,9 @@ impl<'a> Reader<'a> {
         let mut object_open = e.object && e.pos == Pos::Verb;
         let mut open_prep: Option<bool> = if e.pos == Pos::Prep { Some(true) } else { None };
         let mut words = 0;
+        // A wanted preposition left without its object ("supplies to and exports from X"):
+        // the next preposition's object is its object too.
+        let mut dangling = false;
         while k < limit {
             let rk = self.region[k];
             // Quotation marks around words of the object ("to strike Ukrainian “military
@@ -3815,6 +3840,13 @@ impl<'a> Reader<'a> {
                             k += 1;
                             continue;
                         }
+                        if dangling {
+                            dangling = false;
+                            open_prep = Some(true);
+                            words = 0;
+                            k += 1;
+                            continue;
+                        }
                         // (A noun's "on the organisation by X" names the noun's own agent.)
                         let participle = self.w(k - 1).ends_with("ed")
                             || VERBS.contains(self.w(k - 1))
@@ -3862,6 +3894,7 @@ impl<'a> Reader<'a> {
                             let wanted = e.preps.contains(&w)
                                 || (w == "towards" && e.preps.contains(&"toward"));
                             open_prep = Some(wanted);
+                            dangling = wanted && matches!(self.w(k + 1), "and" | "or");
                             after_with = w == "with";
                             after_directed = matches!(
                                 w,
@@ -4305,6 +4338,20 @@ impl<'a> Reader<'a> {
     /// names that qualify its noun ("its NATO allies").
     fn clause_others(&self, f: &Frame) -> Vec<usize> {
         let qualifiers = self.modifier(f.at).unwrap_or_default();
+        // The clause's subject is the other side however long its predicate ("X has supplied
+        // A, B and C with arms …, in violation of UN sanctions"); other names only nearby.
+        // Only when its verb follows it before any comma: else the event may be named inside
+        // the subject's own phrase ("A, the US exercise director, and B take part …").
+        let subject = self
+            .clause_subject(f.region)
+            .filter(|g| {
+                self.first_tok(g).is_some_and(|s| {
+                    (s + 1..f.at)
+                        .find(|&k| self.toks[k].k == K::Punct(',') || self.is_verbal(k))
+                        .is_some_and(|k| self.toks[k].k != K::Punct(','))
+                })
+            })
+            .unwrap_or_default();
         let mut out = Vec::new();
         for k in 0..self.toks.len() {
             let Some(u) = self.unit_at(k) else { continue };
@@ -4314,7 +4361,7 @@ impl<'a> Reader<'a> {
                     && matches!(self.regions[rk].kind, Kind::Quote | Kind::Aside)
                     && self.regions[rk].speaker.is_none());
             if !inside
-                || k.abs_diff(f.at) > 12
+                || (k.abs_diff(f.at) > 12 && !(subject.contains(&u) && k < f.at))
                 || self.dropped[u]
                 || self.units[u].media
                 || f.agents.contains(&u)
