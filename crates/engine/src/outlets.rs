@@ -943,11 +943,8 @@ fn dotted_word(line: &str) -> bool {
 
 /// Whether a closing parenthesis is followed by a dash, as in an agency's credit ("(AFP) -").
 fn dash_after_parenthesis(line: &str) -> bool {
-    line.match_indices(')').any(|(k, _)| {
-        line[k + 1..]
-            .trim_start()
-            .starts_with(['-', '\u{2014}'])
-    })
+    line.match_indices(')')
+        .any(|(k, _)| line[k + 1..].trim_start().starts_with(['-', '\u{2014}']))
 }
 
 /// The names a line's interface phrases give the site itself: a newsletter or notice "from
