@@ -87,8 +87,9 @@ impl Explorer {
             .map(|(i, s)| (s.clone(), i as u32))
             .collect();
         let mut actors_by_count: Vec<u32> = (0..part.actors.len() as u32).collect();
-        actors_by_count
-            .sort_by_key(|&a| (std::cmp::Reverse(index.actor_sets[a as usize].len()), a));
+        sort_ids_by_key(&mut actors_by_count, |a| {
+            descending(index.actor_sets[a as usize].len())
+        });
         let mut actor_rank = vec![0u32; actors_by_count.len()];
         for (r, &a) in actors_by_count.iter().enumerate() {
             actor_rank[a as usize] = r as u32;
@@ -100,11 +101,15 @@ impl Explorer {
             }
         }
         let mut outlets_by_count: Vec<u32> = (0..part.outlets.len() as u32).collect();
-        outlets_by_count.sort_by_key(|&o| (std::cmp::Reverse(outlet_totals[o as usize]), o));
+        sort_ids_by_key(&mut outlets_by_count, |o| {
+            descending(u64::from(outlet_totals[o as usize]))
+        });
         let dates = &part.columns.date;
         let mut newest_first: Vec<u32> = (0..dates.len() as u32).collect();
         // Undated is 0, so it sorts last.
-        newest_first.sort_by_key(|&i| (std::cmp::Reverse(dates[i as usize]), i));
+        sort_ids_by_key(&mut newest_first, |i| {
+            descending(u64::from(dates[i as usize]))
+        });
         let mut rank = vec![0u32; newest_first.len()];
         for (r, &i) in newest_first.iter().enumerate() {
             rank[i as usize] = r as u32;
@@ -133,8 +138,8 @@ impl Explorer {
     /// order, which reads as alphabetical noise in a row of chips).
     pub fn actors_by_prominence(&self, article: u32) -> Vec<u32> {
         let mut list = self.cols().actors(article as usize).to_vec();
-        list.sort_unstable_by_key(|&a| {
-            self.actor_rank.get(a as usize).copied().unwrap_or(u32::MAX)
+        sort_ids_by_key(&mut list, |a| {
+            u64::from(self.actor_rank.get(a as usize).copied().unwrap_or(u32::MAX))
         });
         list
     }
@@ -181,7 +186,9 @@ impl Explorer {
 
     /// Puts articles in the list's order, newest first (by their precomputed rank).
     pub fn sort_newest_first(&self, list: &mut [u32]) {
-        list.sort_unstable_by_key(|&i| self.rank.get(i as usize).copied().unwrap_or(u32::MAX));
+        sort_ids_by_key(list, |i| {
+            u64::from(self.rank.get(i as usize).copied().unwrap_or(u32::MAX))
+        });
     }
 
     /// The matching articles newest first (undated last). A few matches are sorted by their
@@ -446,7 +453,9 @@ fn copies_by_original(cols: &Columns) -> (Vec<u32>, Vec<u32>) {
         let copies = &mut list[start[o] as usize..start[o + 1] as usize];
         if copies.len() > 1 {
             let date = |c: u32| cols.date.get(c as usize).copied().unwrap_or(0);
-            copies.sort_by_key(|&c| (date(c) == 0, date(c), c));
+            sort_ids_by_key(copies, |c| {
+                (u64::from(date(c) == 0) << 32) | u64::from(date(c))
+            });
         }
     }
     (start, list)
@@ -520,6 +529,27 @@ pub fn explorer() -> Result<&'static Explorer, &'static str> {
         .map_err(String::as_str)
 }
 
+/// Sorts ids by a key, ties by id (so the order never depends on the sort's stability). The
+/// keys are computed once and the (key, id) pairs sorted by one non-generic function: every
+/// list of the page shares one compiled sort instead of one per key (each is several KB of wasm).
+pub fn sort_ids_by_key(list: &mut [u32], key: impl Fn(u32) -> u64) {
+    let mut keyed: Vec<(u64, u32)> = list.iter().map(|&i| (key(i), i)).collect();
+    sort_pairs(&mut keyed);
+    for (slot, (_, id)) in list.iter_mut().zip(keyed) {
+        *slot = id;
+    }
+}
+
+#[inline(never)]
+fn sort_pairs(pairs: &mut [(u64, u32)]) {
+    pairs.sort_unstable();
+}
+
+/// A key that sorts larger values first.
+fn descending(value: u64) -> u64 {
+    u64::MAX - value
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -549,5 +579,15 @@ mod tests {
             "also printed by Outlet 1 (2024-06-19), Outlet 2 (2024-06-19)"
         );
         assert!(also_printed_by(&printers).ends_with("Outlet 5 (2024-06-19) and 2 more"));
+    }
+
+    #[test]
+    fn ids_sort_by_key_and_then_by_id() {
+        let mut ids = vec![4, 1, 3, 0, 2];
+        let key = [7u64, 5, 7, 5, 9];
+        sort_ids_by_key(&mut ids, |i| key[i as usize]);
+        assert_eq!(ids, [1, 3, 0, 2, 4]);
+        sort_ids_by_key(&mut ids, |i| descending(key[i as usize]));
+        assert_eq!(ids, [4, 0, 2, 1, 3]);
     }
 }
