@@ -228,8 +228,8 @@ impl Knowledge {
         );
         // Publication date: markup first, then stamps printed in the article and around it, read
         // in the order the page writes numeric dates (its own dates, its language and its
-        // outlet's language tell), then a date in the URL's path, then what the markup says of
-        // the last change.
+        // outlet's language tell), then the posts a live blog of timed posts embeds, then a date
+        // in the URL's path, then what the markup says of the last change.
         // An outlet's language tag carries its country as the region ("en-GB").
         let outlet_language = || {
             let o = &self.profiles.outlets[self.profiles.lookup(article.outlet.as_deref()?)?];
@@ -248,6 +248,10 @@ impl Knowledge {
             .and_then(declared::published)
             .or_else(|| stamped_day(&lines, layout.title, order))
             .or_else(|| stamped_day(&around, None, order))
+            .or_else(|| {
+                let lines = lines.iter().map(|l| (l.text.as_str(), l.dates.as_slice()));
+                dates::live_blog_day(lines, order)
+            })
             .or_else(|| article.url.as_deref().and_then(dates::date_from_url))
             .or_else(|| meta.and_then(declared::modified));
         if article.date.is_some() {

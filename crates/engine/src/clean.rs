@@ -547,7 +547,7 @@ pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> 
         seen: LineSet::default(),
     };
     classifier.seen.reserve(blocks.len());
-    blocks
+    let mut lines: Vec<Line> = blocks
         .into_iter()
         .map(|block| {
             let dates = dates::find_dates(&block);
@@ -558,7 +558,43 @@ pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> 
                 dates,
             }
         })
-        .collect()
+        .collect();
+    date_menus(&mut lines);
+    lines
+}
+
+/// A run of this many lines or more, each a different date alone, is a menu of dates.
+const DATE_MENU_RUN: usize = 3;
+
+/// Dates one a line, one under the other, each a different day ("10/12/2010", "10/11/2010",
+/// "10/10/2010"): an archive's or a search form's choice of dates, not stamps of the article.
+/// Such lines become boilerplate; their dates still tell the page's numeric order.
+fn date_menus(lines: &mut [Line]) {
+    let bare = |l: &Line| {
+        l.class == Class::Removed(RemovedReason::Stamp)
+            && l.dates.len() == 1
+            && l.dates[0].label == dates::Label::Unlabeled
+            // Little besides the date: a weekday's abbreviation at most.
+            && l.text.len() - (l.dates[0].end - l.dates[0].start) <= 6
+    };
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        while end < lines.len()
+            && bare(&lines[end])
+            && !lines[start..end]
+                .iter()
+                .any(|l| l.dates[0].reading == lines[end].dates[0].reading)
+        {
+            end += 1;
+        }
+        if end - start >= DATE_MENU_RUN {
+            for line in &mut lines[start..end] {
+                line.class = Class::Removed(RemovedReason::Boilerplate);
+            }
+        }
+        start = end.max(start + 1);
+    }
 }
 
 /// The state of classifying one page's lines.
@@ -1314,6 +1350,25 @@ mod tests {
             .into_iter()
             .map(|l| l.class)
             .collect()
+    }
+
+    #[test]
+    fn run_of_dates_is_a_menu_not_stamps() {
+        let stamp = Class::Removed(RemovedReason::Stamp);
+        let menu = Class::Removed(RemovedReason::Boilerplate);
+        assert_eq!(
+            classes("10/12/2010\n10/11/2010\n10/10/2010\nHeadline here\nOct. 9, 2010"),
+            vec![menu.clone(), menu.clone(), menu, Class::Text, stamp.clone()]
+        );
+        // Two stamps one under the other, or the same day twice, are no menu.
+        assert_eq!(
+            classes("June 19, 2024\nJune 20, 2024\nText"),
+            vec![stamp.clone(), stamp.clone(), Class::Text]
+        );
+        assert_eq!(
+            classes("June 19, 2024\nJune 19, 2024\n2024-06-19\nText"),
+            vec![stamp.clone(), stamp.clone(), stamp, Class::Text]
+        );
     }
 
     #[test]

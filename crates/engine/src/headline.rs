@@ -434,6 +434,11 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
     if is_breadcrumb(text) {
         return -4.5;
     }
+    if ends_with_clock_time(text) {
+        // An entry of a list of posts or stories with the time it was posted ("Police clear
+        // the square20:42"): a live blog's key events, a latest-news strip.
+        return -4.5;
+    }
     if tokens.len() <= 4 && tokens.iter().any(|t| MASTHEAD_WORDS.contains(t)) {
         // A short line naming a publication is a masthead, a logo or a link to a sister site.
         return -4.5;
@@ -483,6 +488,41 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
         score -= 3.0;
     }
     score
+}
+
+/// Whether a line of words ends with a clock time ("… the square20:42", "… the square 9:05"):
+/// a headline does only when the time is part of its sentence ("… resume at 10:30").
+fn ends_with_clock_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    if n < 8 || !bytes[n - 2..].iter().all(u8::is_ascii_digit) || bytes[n - 3] != b':' {
+        return false;
+    }
+    let hour_digits = bytes[..n - 3]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&hour_digits) {
+        return false;
+    }
+    let hour_at = n - 3 - hour_digits;
+    let hour: u32 = text[hour_at..n - 3].parse().unwrap_or(99);
+    let minutes: u32 = text[n - 2..].parse().unwrap_or(99);
+    // Words before the time, and the time is not part of a longer number ("1:2:30").
+    let before = text[..hour_at].trim_end();
+    let said = before.len() < hour_at
+        && before.rsplit(' ').next().is_some_and(|w| {
+            matches!(
+                w,
+                "at" | "by" | "from" | "until" | "till" | "before" | "after"
+            )
+        });
+    hour <= 23
+        && !said
+        && minutes <= 59
+        && before.ends_with(|c: char| c.is_alphabetic() || matches!(c, '\'' | '’' | '"' | '”'))
+        && before.split_whitespace().count() >= 2
 }
 
 /// Whether a line's Latin letters are all capitals (at least four of them).
@@ -610,14 +650,32 @@ static PHOTO_AGENCIES: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
-/// A photo credit or a caption ending in one: "Chuck Burton/AP", "… Getty Images hide caption".
+/// A photo credit or a caption ending in one: "Chuck Burton/AP", "… Getty Images hide caption",
+/// "… | AP Photo Close" (the button that closes the picture copied with it).
 fn is_photo_credit(text: &str, tokens: &[&str]) -> bool {
     let Some(last) = tokens.last() else {
         return false;
     };
     let credit_end = PHOTO_AGENCIES.contains(last)
         && (text.contains('/') || tokens.contains(&"getty") || tokens.len() <= 3);
-    credit_end || text.ends_with("hide caption") || text.ends_with("toggle caption")
+    // A credit after the caption's last separator, a closing button after it at most.
+    let after_bar = text.rsplit_once(" | ").is_some_and(|(_, tail)| {
+        let lower = tail.to_lowercase();
+        let mut words: Vec<&str> = words(&lower).collect();
+        while words
+            .last()
+            .is_some_and(|w| matches!(*w, "close" | "hide" | "expand" | "enlarge"))
+        {
+            words.pop();
+        }
+        // A title line names its site after a bar too ("… | Xinhua"): a credit says "photo".
+        words.len() <= 4
+            && words.last().is_some_and(|w| PHOTO_AGENCIES.contains(w))
+            && words
+                .iter()
+                .any(|w| matches!(*w, "photo" | "photos" | "images" | "getty"))
+    });
+    credit_end || after_bar || text.ends_with("hide caption") || text.ends_with("toggle caption")
 }
 
 /// Words of publications' names: a short line holding one is a masthead or a link.
@@ -850,6 +908,9 @@ mod tests {
             "[Editorial]",
             "조회 1,234",
             "본문 바로가기",
+            "Police clear the square after a night of protests20:42",
+            "Police clear the square after a night of protests 9:05",
+            "Police clear the square after a night of protests. | AP Photo Close",
         ] {
             assert!(shape(furniture, || false) <= FURNITURE, "{furniture}");
         }
@@ -860,6 +921,7 @@ mod tests {
             "State dinner menu for Putin revealed",
             "푸틴, 24년 만에 평양 도착",
             "Has the US-led pressure campaign against Pyongyang failed?",
+            "Talks resume in Geneva at 10:30",
         ] {
             assert!(shape(headline, || false) > 0.0, "{headline}");
         }

@@ -286,3 +286,26 @@ fn name_line_after_a_standfirst_under_a_twin_headline_is_the_byline() {
 fn name_line_below_the_share_tools_is_the_byline() {
     check("name_line_under_interface_en.txt");
 }
+
+#[test]
+fn date_menu_is_not_a_stamp() {
+    // An archive's choice of dates, one a line, above the headline: neither the page's date nor
+    // a stamp the headline must stand above.
+    check("date_menu_en.txt");
+}
+
+#[test]
+fn timed_key_event_is_not_a_headline() {
+    // A live blog's key events, each with the time it was posted run into its last word.
+    check("live_blog_key_events_en.txt");
+}
+
+#[test]
+fn live_blog_of_timed_posts_takes_the_day_of_its_embedded_posts() {
+    check("live_blog_embedded_posts_en.txt");
+}
+
+#[test]
+fn caption_with_its_credit_after_a_bar_is_not_a_headline() {
+    check("caption_bar_credit_en.txt");
+}
