@@ -1077,7 +1077,7 @@ fn names_before_separator(
 
 /// Whether a text is one to four people's names: two to four capitalised words each, joined
 /// by commas or "and".
-fn is_names(text: &str) -> bool {
+pub(crate) fn is_names(text: &str) -> bool {
     if text.is_empty() || more_chars_than(text, 80) {
         return false;
     }

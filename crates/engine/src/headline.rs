@@ -171,6 +171,10 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             && repeated(short.get_or_insert_with(short_lines), i, &key, outlet_names)
         {
             score += 4.0;
+        } else if score > 0.0 && count_words(text) >= 6 && printed_again(lines, i, end) {
+            // A line of headline length printed again nearer the body: the headline of a
+            // teaser or a breadcrumb above, and again over the story.
+            score += 2.0;
         }
         score += 3.0 * lede.overlap(&key);
         // The headline stands near the body: only a byline, stamps, a standfirst or a picture
@@ -190,9 +194,12 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
 
         let count = key.split_whitespace().count();
         // A line under the best headline so far and a byline or stamp is the story's opening
-        // or its standfirst.
+        // or its standfirst, unless the page lists stories with their stamps above it and a
+        // byline or stamp of its own follows it: then the one above was a teaser of another
+        // story, and this line heads the article.
         if let Some((_, b)) = best.filter(|&(s, _)| s >= 0.5)
             && stampish[b + 1..i].contains(&true)
+            && !(stamp_groups(&stampish[..i]) >= 2 && stampish[i + 1..end].contains(&true))
         {
             score -= 3.0;
         } else if let Some((g, words)) = last_good
@@ -205,8 +212,9 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             // short). A standfirst repeats the lede's names, so this outweighs the lede's bonus.
             score -= 2.5;
         } else if count_words(text) >= 2 && stampish.get(i + 1).copied().unwrap_or(false) {
-            // The headline is followed at once by its byline or its stamp.
-            score += 1.0;
+            // The headline is followed at once by its byline or its stamp; the names of two
+            // authors or more right above a stamp are its byline printed without "By".
+            score += if authors(text) { -3.0 } else { 1.0 };
         }
         // The first headline-shaped lines are a little more likely than the next.
         score -= 0.1 * good_before.min(5) as f32;
@@ -257,6 +265,37 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
         furniture,
         body,
     }
+}
+
+/// Whether a line is printed again, as a repeat, below it and above the body (`end`).
+fn printed_again(lines: &[Line], at: usize, end: usize) -> bool {
+    let text = &lines[at].text;
+    lines[at + 1..end].iter().any(|l| {
+        l.class == Class::Removed(crate::model::RemovedReason::Repeated)
+            && l.text.len() == text.len()
+            && l.text.to_lowercase() == text.to_lowercase()
+    })
+}
+
+/// Whether a line is the names of two people or more ("Jane Doe and John Roe", "Jane Doe, John
+/// Roe"): a byline without "By", not a headline.
+fn authors(text: &str) -> bool {
+    let joined = text.contains(" and ") || text.contains(',') || text.contains(" & ");
+    joined && crate::clean::is_names(text)
+}
+
+/// How many groups of bylines and stamps a run of lines holds: lines of a group stand at most
+/// one line apart ("By Jane Doe", a picture, "June 19, 2024").
+fn stamp_groups(stampish: &[bool]) -> usize {
+    let mut groups = 0;
+    let mut last: Option<usize> = None;
+    for (k, _) in stampish.iter().enumerate().filter(|(_, s)| **s) {
+        if last.is_none_or(|l| k > l + 2) {
+            groups += 1;
+        }
+        last = Some(k);
+    }
+    groups
 }
 
 /// The words of a line as `classify` gives it: its words are one space apart.

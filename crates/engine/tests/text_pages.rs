@@ -309,3 +309,23 @@ fn live_blog_of_timed_posts_takes_the_day_of_its_embedded_posts() {
 fn caption_with_its_credit_after_a_bar_is_not_a_headline() {
     check("caption_bar_credit_en.txt");
 }
+
+#[test]
+fn teaser_with_its_stamp_above_the_article_is_not_its_headline() {
+    // Related stories listed above the article, each a label, a headline, names and a date:
+    // the article's headline is the one with its own byline and stamp nearest the body, and
+    // the names of two authors above a date are a byline, not a headline.
+    check("teasers_with_stamps_above_headline_en.txt");
+}
+
+#[test]
+fn stamp_of_a_teaser_above_the_headline_is_not_the_date() {
+    check("teasers_with_stamps_above_headline_en.txt");
+}
+
+#[test]
+fn headline_printed_again_over_the_story_beats_its_standfirst() {
+    // Printed at the top, at the end of a breadcrumb trail and again over the story; the
+    // quotation under it is the standfirst.
+    check("headline_printed_again_over_standfirst_en.txt");
+}
