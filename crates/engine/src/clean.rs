@@ -659,6 +659,11 @@ impl Classifier<'_> {
             if self.furniture.is_credit(group) {
                 let caption = line[..c.get(0).unwrap().start()].trim().to_string();
                 if !caption.is_empty() {
+                    // The caption may be printed again without its credit, under the picture.
+                    let bare = lowercase(caption.trim_matches(is_edge_mark));
+                    if more_chars_than(&bare, 19) {
+                        self.seen.insert(bare);
+                    }
                     return Class::Caption(caption);
                 }
             }
@@ -1209,11 +1214,40 @@ fn is_breadcrumb(line: &str) -> bool {
 
 static BREADCRUMB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BREADCRUMB_HEADS));
 
-/// Drops leading section labels ("[Editorial]") and a trailing site name ("… | The Korea Herald").
+/// Labels of the buttons beside a headline ("Add to my reading list", "Save to favourites"),
+/// lowercased, as they are left when cut short.
+const BUTTON_LABELS: &[&str] = &["add to", "save to", "save for later", "share", "read later"];
+
+/// A headline without the cut label of a button copied with it ("… storms Add to ...").
+fn without_button(title: &str) -> &str {
+    let Some(head) = title
+        .strip_suffix("...")
+        .or_else(|| title.strip_suffix('…'))
+        .map(str::trim_end)
+    else {
+        return title;
+    };
+    for label in BUTTON_LABELS {
+        let n = label.len();
+        if head.len() > n + 10
+            && head.is_char_boundary(head.len() - n)
+            && head[head.len() - n..].eq_ignore_ascii_case(label)
+            && head[..head.len() - n].ends_with(' ')
+            && head[head.len() - n..].starts_with(char::is_uppercase)
+        {
+            return head[..head.len() - n].trim_end();
+        }
+    }
+    title
+}
+
+/// Drops leading section labels ("[Editorial]"), a trailing site name ("… | The Korea Herald")
+/// and a button's cut label copied with the headline ("… Add to ...").
 ///
 /// ```
 /// assert_eq!(engine::clean::clean_title("[Editorial] Kim in Russia", &[]), "Kim in Russia");
 /// assert_eq!(engine::clean::clean_title("Kim in Russia | The Korea Herald", &["the korea herald"]), "Kim in Russia");
+/// assert_eq!(engine::clean::clean_title("Kim in Russia Add to ...", &[]), "Kim in Russia");
 /// ```
 pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
     clean_title_by(title, |tail| {
@@ -1232,7 +1266,7 @@ pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
 /// assert_eq!(clean_title_by("Kim in Russia - Analysis", |t| t == "korea herald"), "Kim in Russia - Analysis");
 /// ```
 pub fn clean_title_by(title: &str, is_outlet: impl Fn(&str) -> bool) -> String {
-    let mut t = title.trim().to_string();
+    let mut t = without_button(title.trim()).to_string();
     // A label opens with a bracket or ends with a colon or a bar: test that before the pattern.
     let labelled = t.starts_with(['[', '【', '<']) || t.contains([':', '|']);
     while let Some(m) = SECTION_LABEL.find(&t).filter(|_| labelled) {

@@ -154,7 +154,9 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             continue;
         }
         let key = key(&clean_title(text, outlet_names));
-        if key.len() <= 60 && outlet_names.contains(&key.as_str()) {
+        if key.len() <= 60 && outlet_names.contains(&key.as_str())
+            || is_dateline_credit(text, outlet_names)
+        {
             furniture.push(i);
             continue;
         }
@@ -214,7 +216,11 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
         } else if count_words(text) >= 2 && stampish.get(i + 1).copied().unwrap_or(false) {
             // The headline is followed at once by its byline or its stamp; the names of two
             // authors or more right above a stamp are its byline printed without "By".
-            score += if authors(text) { -3.0 } else { 1.0 };
+            score += if authors(text, outlet_names) {
+                -3.0
+            } else {
+                1.0
+            };
         }
         // The first headline-shaped lines are a little more likely than the next.
         score -= 0.1 * good_before.min(5) as f32;
@@ -267,6 +273,26 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     }
 }
 
+/// A dateline with the outlet's credit instead of a date: "WASHINGTON — The Example Post".
+/// `outlet_names` are lowercased.
+fn is_dateline_credit(text: &str, outlet_names: &[&str]) -> bool {
+    let Some((place, credit)) = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .find_map(|sep| text.split_once(sep))
+    else {
+        return false;
+    };
+    let place_words = place.split_whitespace().count();
+    (1..=3).contains(&place_words)
+        && is_all_caps(place)
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '.' | '\'' | '’'))
+        && !more_chars_than(credit, 40)
+        && (crate::outlets::looks_like_outlet(credit)
+            || outlet_names.contains(&credit.to_lowercase().as_str()))
+}
+
 /// Whether a line is printed again, as a repeat, below it and above the body (`end`).
 fn printed_again(lines: &[Line], at: usize, end: usize) -> bool {
     let text = &lines[at].text;
@@ -278,10 +304,18 @@ fn printed_again(lines: &[Line], at: usize, end: usize) -> bool {
 }
 
 /// Whether a line is the names of two people or more ("Jane Doe and John Roe", "Jane Doe, John
-/// Roe"): a byline without "By", not a headline.
-fn authors(text: &str) -> bool {
+/// Roe") or a name and an outlet ("Jane Doe, The Example Times"): a byline without "By", not a
+/// headline. `outlet_names` are lowercased.
+fn authors(text: &str, outlet_names: &[&str]) -> bool {
     let joined = text.contains(" and ") || text.contains(',') || text.contains(" & ");
-    joined && crate::clean::is_names(text)
+    let name_and_outlet = || {
+        text.rsplit_once(", ").is_some_and(|(name, outlet)| {
+            crate::clean::is_names(name)
+                && (crate::outlets::looks_like_outlet(outlet)
+                    || outlet_names.contains(&outlet.to_lowercase().as_str()))
+        })
+    };
+    joined && (crate::clean::is_names(text) || name_and_outlet())
 }
 
 /// How many groups of bylines and stamps a run of lines holds: lines of a group stand at most
@@ -473,6 +507,10 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
     if is_breadcrumb(text) {
         return -4.5;
     }
+    if holds_link_label(text) {
+        // A link to another story or a strip of tags: "MORE: …", "Read more: …", "Tags: …".
+        return -5.0;
+    }
     if ends_with_clock_time(text) {
         // An entry of a list of posts or stories with the time it was posted ("Police clear
         // the square20:42"): a live blog's key events, a latest-news strip.
@@ -527,6 +565,40 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
         score -= 3.0;
     }
     score
+}
+
+/// Labels of links to other stories and of tag strips, followed by a colon.
+const LINK_LABELS: &[&str] = &[
+    "more",
+    "read more",
+    "see also",
+    "also read",
+    "read also",
+    "related",
+    "tags",
+    "topics",
+    "keywords",
+    "filed under",
+];
+
+/// Whether a line opens with a link label and a colon ("MORE: …", "Read more: …"), or holds a
+/// capitalised one after a section's name ("Military & Defense More: Britain Falkland Islands").
+fn holds_link_label(text: &str) -> bool {
+    text.match_indices(':').take(3).any(|(at, _)| {
+        let before = &text[..at];
+        LINK_LABELS.iter().any(|label| {
+            let n = label.len();
+            before.len() >= n
+                && before.is_char_boundary(before.len() - n)
+                && before[before.len() - n..].eq_ignore_ascii_case(label)
+                && {
+                    let head = &before[..before.len() - n];
+                    let label_text = &before[before.len() - n..];
+                    head.is_empty()
+                        || head.ends_with(' ') && label_text.starts_with(char::is_uppercase)
+                }
+        })
+    })
 }
 
 /// Whether a line of words ends with a clock time ("… the square20:42", "… the square 9:05"):
@@ -930,6 +1002,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dateline_with_the_outlet_is_a_credit() {
+        assert!(is_dateline_credit("OSLO — The Northern Courier", &[]));
+        assert!(is_dateline_credit(
+            "SEOUL - Example Daily",
+            &["example daily"]
+        ));
+        assert!(!is_dateline_credit(
+            "OSLO — Talks resume on fishing rules",
+            &[]
+        ));
+        assert!(!is_dateline_credit("Oslo — The Northern Courier", &[]));
+    }
+
+    #[test]
+    fn names_of_authors_are_no_headline() {
+        for byline in [
+            "Jane Doe and John Roe",
+            "Jane Doe, John Roe",
+            "Helen Marsh, The Coral Review",
+        ] {
+            assert!(authors(byline, &[]), "{byline}");
+        }
+        for headline in [
+            "Putin and Kim sign a defence pact",
+            "Seoul, Tokyo resume defence talks",
+            "Kim Jong Un",
+        ] {
+            assert!(!authors(headline, &[]), "{headline}");
+        }
+    }
+
+    #[test]
     fn shapes() {
         for furniture in [
             "Skip to main content",
@@ -948,6 +1052,9 @@ mod tests {
             "조회 1,234",
             "본문 바로가기",
             "Police clear the square after a night of protests20:42",
+            "MORE: Police clear the square after a night of protests",
+            "Read more: Police clear the square after a night of protests",
+            "Military & Defense More: Harbour Police Portmere Carrick Bay",
             "Police clear the square after a night of protests 9:05",
             "Police clear the square after a night of protests. | AP Photo Close",
         ] {

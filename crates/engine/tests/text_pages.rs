@@ -329,3 +329,23 @@ fn headline_printed_again_over_the_story_beats_its_standfirst() {
     // quotation under it is the standfirst.
     check("headline_printed_again_over_standfirst_en.txt");
 }
+
+#[test]
+fn tag_strip_is_not_a_headline() {
+    // "Science More: …" then the story's tags: a strip of links sharing the lede's names.
+    check("tag_strip_and_name_outlet_line_en.txt");
+}
+
+#[test]
+fn caption_printed_again_without_its_credit_does_not_open_the_body() {
+    // The caption with its credit, then again without it over the credit alone: the story's
+    // head (headline, byline, dateline, stamps) is under them, and a button's cut label ("Add
+    // to ...") printed after the headline is not part of it.
+    check("caption_printed_twice_en.txt");
+}
+
+#[test]
+fn dateline_with_the_outlet_is_not_a_headline() {
+    // "OSLO — The Northern Courier" right above the stamps.
+    check("caption_printed_twice_en.txt");
+}
