@@ -560,7 +560,67 @@ pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> 
         })
         .collect();
     date_menus(&mut lines);
+    bylines_over_lines(&mut lines);
     lines
+}
+
+/// A byline printed over several lines: "By" alone, then one author a line, each perhaps with
+/// a role run into the name ("Jane DoeNews Reporter"). The "By" line becomes the byline of
+/// every author, and the authors' lines are removed as part of it.
+fn bylines_over_lines(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let label = lines[i].text.trim().trim_end_matches(':');
+        if lines[i].class != Class::Text || !matches!(label, "By" | "BY" | "by") {
+            continue;
+        }
+        let names: Vec<String> = lines[i + 1..]
+            .iter()
+            .take(8)
+            .map_while(|l| {
+                (l.class == Class::Text)
+                    .then(|| name_with_role(&l.text))
+                    .flatten()
+            })
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        for line in &mut lines[i + 1..=i + names.len()] {
+            line.class = Class::Removed(RemovedReason::Byline);
+        }
+        lines[i].class = Class::Byline(Some(names.join(", ")));
+    }
+}
+
+/// The name of an author's line, without the role that may follow it, run in or not ("Jane
+/// DoeNews Reporter", "Jane Doe Senior Correspondent"); `None` for a line of anything else.
+fn name_with_role(line: &str) -> Option<String> {
+    if more_chars_than(line, 60) {
+        return None;
+    }
+    // Words, split where a small letter runs into a capital ("DoeNews").
+    let mut words: Vec<String> = Vec::new();
+    for word in line.split_whitespace() {
+        let mut current = String::new();
+        let mut previous: Option<char> = None;
+        for c in word.chars() {
+            if previous.is_some_and(char::is_lowercase) && c.is_uppercase() {
+                words.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+            previous = Some(c);
+        }
+        words.push(current);
+    }
+    (2..=4.min(words.len())).find_map(|n| {
+        let name = words[..n].join(" ");
+        let role = words[n..].join(" ").to_lowercase();
+        let role_only = role
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ROLE_WORDS.contains(&w));
+        ((n == words.len() || role_only) && is_names(&name) && !name.contains(" and "))
+            .then_some(name)
+    })
 }
 
 /// A run of this many lines or more, each a different date alone, is a menu of dates.
@@ -974,12 +1034,6 @@ pub(crate) fn bylines_beside_stamps(
     known: &dyn Fn(&str) -> bool,
     person: &dyn Fn(&str) -> bool,
 ) {
-    if lines
-        .iter()
-        .any(|l| matches!(l.class, Class::Byline(Some(_))))
-    {
-        return;
-    }
     // A headline printed twice (in the page's title bar, then over the story): the head of the
     // story is under the second.
     let headline = lines[from].text.trim();
@@ -992,6 +1046,16 @@ pub(crate) fn bylines_beside_stamps(
         body.map_or(second + 12, |b| (b + 3).max(second + 12))
             .min(second + 25),
     );
+    // A byline printed with "By" in the story's head or at the body's opening stands; one
+    // further down, under the story or in a list of other stories, does not make the name
+    // beside the stamp less of a byline.
+    let byline_end = lines.len().min(body.map_or(end, |b| b + 3));
+    if lines[..byline_end]
+        .iter()
+        .any(|l| matches!(l.class, Class::Byline(Some(_))))
+    {
+        return;
+    }
     // Every stamp of the head is tried in turn ("This story is from …" may stand above the
     // stamp that names the author).
     let stamps: Vec<usize> = (from..end)
@@ -1384,6 +1448,29 @@ mod tests {
             .into_iter()
             .map(|l| l.class)
             .collect()
+    }
+
+    #[test]
+    fn byline_over_several_lines_names_every_author() {
+        let lines = classify(
+            "By\nJane DoeNews Reporter\nJohn Roe\nAda Lee Senior Correspondent\n\nThe council met on Monday.",
+            &Furniture::default(),
+        );
+        assert_eq!(
+            lines[0].class,
+            Class::Byline(Some("Jane Doe, John Roe, Ada Lee".into()))
+        );
+        assert!(
+            lines[1..4]
+                .iter()
+                .all(|l| l.class == Class::Removed(RemovedReason::Byline))
+        );
+        assert_eq!(lines[4].class, Class::Text);
+        assert_eq!(
+            name_with_role("Mary Ann Smith").as_deref(),
+            Some("Mary Ann Smith")
+        );
+        assert_eq!(name_with_role("Police clear the square"), None);
     }
 
     #[test]

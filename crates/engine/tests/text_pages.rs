@@ -349,3 +349,14 @@ fn dateline_with_the_outlet_is_not_a_headline() {
     // "OSLO — The Northern Courier" right above the stamps.
     check("caption_printed_twice_en.txt");
 }
+
+#[test]
+fn byline_over_several_lines_names_every_author() {
+    // "By" alone, then one author a line, two with their role run into the name.
+    check("byline_over_lines_en.txt");
+}
+
+#[test]
+fn name_beside_the_stamp_beats_a_teasers_byline_below_the_story() {
+    check("name_beside_stamp_teaser_byline_below_en.txt");
+}
