@@ -228,8 +228,8 @@ impl Knowledge {
         );
         // Publication date: markup first, then stamps printed in the article and around it, read
         // in the order the page writes numeric dates (its own dates, its language and its
-        // outlet's language tell), then a date in the URL's path, then what the markup says of
-        // the last change.
+        // outlet's language tell), then the posts a live blog of timed posts embeds, then a date
+        // in the URL's path, then what the markup says of the last change.
         // An outlet's language tag carries its country as the region ("en-GB").
         let outlet_language = || {
             let o = &self.profiles.outlets[self.profiles.lookup(article.outlet.as_deref()?)?];
@@ -246,8 +246,12 @@ impl Knowledge {
         );
         article.date = meta
             .and_then(declared::published)
-            .or_else(|| stamped_day(&lines, layout.title, order))
-            .or_else(|| stamped_day(&around, None, order))
+            .or_else(|| stamped_day(&lines, layout.title, layout.body, order))
+            .or_else(|| stamped_day(&around, None, None, order))
+            .or_else(|| {
+                let lines = lines.iter().map(|l| (l.text.as_str(), l.dates.as_slice()));
+                dates::live_blog_day(lines, order)
+            })
             .or_else(|| article.url.as_deref().and_then(dates::date_from_url))
             .or_else(|| meta.and_then(declared::modified));
         if article.date.is_some() {
@@ -650,12 +654,15 @@ enum ActorKey<'a> {
 }
 
 /// The publication day the page's stamp lines give (not a masthead strip above the headline).
+/// When the story's head (from the headline to the body) holds a stamp, the stamps above the
+/// headline are those of teasers of other stories.
 fn stamped_day(
     lines: &[Line],
     title: Option<usize>,
+    body: Option<usize>,
     order: DateOrder,
 ) -> Option<crate::model::Day> {
-    let stamps: Vec<Stamp> = lines
+    let mut stamps: Vec<Stamp> = lines
         .iter()
         .enumerate()
         .filter(|(i, l)| {
@@ -676,6 +683,13 @@ fn stamped_day(
             })
         })
         .collect();
+    if let Some(t) = title
+        && stamps
+            .iter()
+            .any(|s| s.line > t && body.is_none_or(|b| s.line < b))
+    {
+        stamps.retain(|s| s.line >= t);
+    }
     dates::pick_publication(&stamps).map(|s| s.day)
 }
 

@@ -547,7 +547,7 @@ pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> 
         seen: LineSet::default(),
     };
     classifier.seen.reserve(blocks.len());
-    blocks
+    let mut lines: Vec<Line> = blocks
         .into_iter()
         .map(|block| {
             let dates = dates::find_dates(&block);
@@ -558,7 +558,103 @@ pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> 
                 dates,
             }
         })
-        .collect()
+        .collect();
+    date_menus(&mut lines);
+    bylines_over_lines(&mut lines);
+    lines
+}
+
+/// A byline printed over several lines: "By" alone, then one author a line, each perhaps with
+/// a role run into the name ("Jane DoeNews Reporter"). The "By" line becomes the byline of
+/// every author, and the authors' lines are removed as part of it.
+fn bylines_over_lines(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let label = lines[i].text.trim().trim_end_matches(':');
+        if lines[i].class != Class::Text || !matches!(label, "By" | "BY" | "by") {
+            continue;
+        }
+        let names: Vec<String> = lines[i + 1..]
+            .iter()
+            .take(8)
+            .map_while(|l| {
+                (l.class == Class::Text)
+                    .then(|| name_with_role(&l.text))
+                    .flatten()
+            })
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        for line in &mut lines[i + 1..=i + names.len()] {
+            line.class = Class::Removed(RemovedReason::Byline);
+        }
+        lines[i].class = Class::Byline(Some(names.join(", ")));
+    }
+}
+
+/// The name of an author's line, without the role that may follow it, run in or not ("Jane
+/// DoeNews Reporter", "Jane Doe Senior Correspondent"); `None` for a line of anything else.
+fn name_with_role(line: &str) -> Option<String> {
+    if more_chars_than(line, 60) {
+        return None;
+    }
+    // Words, split where a small letter runs into a capital ("DoeNews").
+    let mut words: Vec<String> = Vec::new();
+    for word in line.split_whitespace() {
+        let mut current = String::new();
+        let mut previous: Option<char> = None;
+        for c in word.chars() {
+            if previous.is_some_and(char::is_lowercase) && c.is_uppercase() {
+                words.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+            previous = Some(c);
+        }
+        words.push(current);
+    }
+    (2..=4.min(words.len())).find_map(|n| {
+        let name = words[..n].join(" ");
+        let role = words[n..].join(" ").to_lowercase();
+        let role_only = role
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ROLE_WORDS.contains(&w));
+        ((n == words.len() || role_only) && is_names(&name) && !name.contains(" and "))
+            .then_some(name)
+    })
+}
+
+/// A run of this many lines or more, each a different date alone, is a menu of dates.
+const DATE_MENU_RUN: usize = 3;
+
+/// Dates one a line, one under the other, each a different day ("10/12/2010", "10/11/2010",
+/// "10/10/2010"): an archive's or a search form's choice of dates, not stamps of the article.
+/// Such lines become boilerplate; their dates still tell the page's numeric order.
+fn date_menus(lines: &mut [Line]) {
+    let bare = |l: &Line| {
+        l.class == Class::Removed(RemovedReason::Stamp)
+            && l.dates.len() == 1
+            && l.dates[0].label == dates::Label::Unlabeled
+            // Little besides the date: a weekday's abbreviation at most.
+            && l.text.len() - (l.dates[0].end - l.dates[0].start) <= 6
+    };
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        while end < lines.len()
+            && bare(&lines[end])
+            && !lines[start..end]
+                .iter()
+                .any(|l| l.dates[0].reading == lines[end].dates[0].reading)
+        {
+            end += 1;
+        }
+        if end - start >= DATE_MENU_RUN {
+            for line in &mut lines[start..end] {
+                line.class = Class::Removed(RemovedReason::Boilerplate);
+            }
+        }
+        start = end.max(start + 1);
+    }
 }
 
 /// The state of classifying one page's lines.
@@ -623,6 +719,11 @@ impl Classifier<'_> {
             if self.furniture.is_credit(group) {
                 let caption = line[..c.get(0).unwrap().start()].trim().to_string();
                 if !caption.is_empty() {
+                    // The caption may be printed again without its credit, under the picture.
+                    let bare = lowercase(caption.trim_matches(is_edge_mark));
+                    if more_chars_than(&bare, 19) {
+                        self.seen.insert(bare);
+                    }
                     return Class::Caption(caption);
                 }
             }
@@ -933,12 +1034,6 @@ pub(crate) fn bylines_beside_stamps(
     known: &dyn Fn(&str) -> bool,
     person: &dyn Fn(&str) -> bool,
 ) {
-    if lines
-        .iter()
-        .any(|l| matches!(l.class, Class::Byline(Some(_))))
-    {
-        return;
-    }
     // A headline printed twice (in the page's title bar, then over the story): the head of the
     // story is under the second.
     let headline = lines[from].text.trim();
@@ -951,6 +1046,16 @@ pub(crate) fn bylines_beside_stamps(
         body.map_or(second + 12, |b| (b + 3).max(second + 12))
             .min(second + 25),
     );
+    // A byline printed with "By" in the story's head or at the body's opening stands; one
+    // further down, under the story or in a list of other stories, does not make the name
+    // beside the stamp less of a byline.
+    let byline_end = lines.len().min(body.map_or(end, |b| b + 3));
+    if lines[..byline_end]
+        .iter()
+        .any(|l| matches!(l.class, Class::Byline(Some(_))))
+    {
+        return;
+    }
     // Every stamp of the head is tried in turn ("This story is from …" may stand above the
     // stamp that names the author).
     let stamps: Vec<usize> = (from..end)
@@ -1041,7 +1146,7 @@ fn names_before_separator(
 
 /// Whether a text is one to four people's names: two to four capitalised words each, joined
 /// by commas or "and".
-fn is_names(text: &str) -> bool {
+pub(crate) fn is_names(text: &str) -> bool {
     if text.is_empty() || more_chars_than(text, 80) {
         return false;
     }
@@ -1173,11 +1278,40 @@ fn is_breadcrumb(line: &str) -> bool {
 
 static BREADCRUMB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BREADCRUMB_HEADS));
 
-/// Drops leading section labels ("[Editorial]") and a trailing site name ("… | The Korea Herald").
+/// Labels of the buttons beside a headline ("Add to my reading list", "Save to favourites"),
+/// lowercased, as they are left when cut short.
+const BUTTON_LABELS: &[&str] = &["add to", "save to", "save for later", "share", "read later"];
+
+/// A headline without the cut label of a button copied with it ("… storms Add to ...").
+fn without_button(title: &str) -> &str {
+    let Some(head) = title
+        .strip_suffix("...")
+        .or_else(|| title.strip_suffix('…'))
+        .map(str::trim_end)
+    else {
+        return title;
+    };
+    for label in BUTTON_LABELS {
+        let n = label.len();
+        if head.len() > n + 10
+            && head.is_char_boundary(head.len() - n)
+            && head[head.len() - n..].eq_ignore_ascii_case(label)
+            && head[..head.len() - n].ends_with(' ')
+            && head[head.len() - n..].starts_with(char::is_uppercase)
+        {
+            return head[..head.len() - n].trim_end();
+        }
+    }
+    title
+}
+
+/// Drops leading section labels ("[Editorial]"), a trailing site name ("… | The Korea Herald")
+/// and a button's cut label copied with the headline ("… Add to ...").
 ///
 /// ```
 /// assert_eq!(engine::clean::clean_title("[Editorial] Kim in Russia", &[]), "Kim in Russia");
 /// assert_eq!(engine::clean::clean_title("Kim in Russia | The Korea Herald", &["the korea herald"]), "Kim in Russia");
+/// assert_eq!(engine::clean::clean_title("Kim in Russia Add to ...", &[]), "Kim in Russia");
 /// ```
 pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
     clean_title_by(title, |tail| {
@@ -1196,7 +1330,7 @@ pub fn clean_title(title: &str, outlet_names: &[&str]) -> String {
 /// assert_eq!(clean_title_by("Kim in Russia - Analysis", |t| t == "korea herald"), "Kim in Russia - Analysis");
 /// ```
 pub fn clean_title_by(title: &str, is_outlet: impl Fn(&str) -> bool) -> String {
-    let mut t = title.trim().to_string();
+    let mut t = without_button(title.trim()).to_string();
     // A label opens with a bracket or ends with a colon or a bar: test that before the pattern.
     let labelled = t.starts_with(['[', '【', '<']) || t.contains([':', '|']);
     while let Some(m) = SECTION_LABEL.find(&t).filter(|_| labelled) {
@@ -1314,6 +1448,48 @@ mod tests {
             .into_iter()
             .map(|l| l.class)
             .collect()
+    }
+
+    #[test]
+    fn byline_over_several_lines_names_every_author() {
+        let lines = classify(
+            "By\nJane DoeNews Reporter\nJohn Roe\nAda Lee Senior Correspondent\n\nThe council met on Monday.",
+            &Furniture::default(),
+        );
+        assert_eq!(
+            lines[0].class,
+            Class::Byline(Some("Jane Doe, John Roe, Ada Lee".into()))
+        );
+        assert!(
+            lines[1..4]
+                .iter()
+                .all(|l| l.class == Class::Removed(RemovedReason::Byline))
+        );
+        assert_eq!(lines[4].class, Class::Text);
+        assert_eq!(
+            name_with_role("Mary Ann Smith").as_deref(),
+            Some("Mary Ann Smith")
+        );
+        assert_eq!(name_with_role("Police clear the square"), None);
+    }
+
+    #[test]
+    fn run_of_dates_is_a_menu_not_stamps() {
+        let stamp = Class::Removed(RemovedReason::Stamp);
+        let menu = Class::Removed(RemovedReason::Boilerplate);
+        assert_eq!(
+            classes("10/12/2010\n10/11/2010\n10/10/2010\nHeadline here\nOct. 9, 2010"),
+            vec![menu.clone(), menu.clone(), menu, Class::Text, stamp.clone()]
+        );
+        // Two stamps one under the other, or the same day twice, are no menu.
+        assert_eq!(
+            classes("June 19, 2024\nJune 20, 2024\nText"),
+            vec![stamp.clone(), stamp.clone(), Class::Text]
+        );
+        assert_eq!(
+            classes("June 19, 2024\nJune 19, 2024\n2024-06-19\nText"),
+            vec![stamp.clone(), stamp.clone(), stamp, Class::Text]
+        );
     }
 
     #[test]

@@ -154,7 +154,9 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             continue;
         }
         let key = key(&clean_title(text, outlet_names));
-        if key.len() <= 60 && outlet_names.contains(&key.as_str()) {
+        if key.len() <= 60 && outlet_names.contains(&key.as_str())
+            || is_dateline_credit(text, outlet_names)
+        {
             furniture.push(i);
             continue;
         }
@@ -171,6 +173,10 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             && repeated(short.get_or_insert_with(short_lines), i, &key, outlet_names)
         {
             score += 4.0;
+        } else if score > 0.0 && count_words(text) >= 6 && printed_again(lines, i, end) {
+            // A line of headline length printed again nearer the body: the headline of a
+            // teaser or a breadcrumb above, and again over the story.
+            score += 2.0;
         }
         score += 3.0 * lede.overlap(&key);
         // The headline stands near the body: only a byline, stamps, a standfirst or a picture
@@ -190,9 +196,12 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
 
         let count = key.split_whitespace().count();
         // A line under the best headline so far and a byline or stamp is the story's opening
-        // or its standfirst.
+        // or its standfirst, unless the page lists stories with their stamps above it and a
+        // byline or stamp of its own follows it: then the one above was a teaser of another
+        // story, and this line heads the article.
         if let Some((_, b)) = best.filter(|&(s, _)| s >= 0.5)
             && stampish[b + 1..i].contains(&true)
+            && !(stamp_groups(&stampish[..i]) >= 2 && stampish[i + 1..end].contains(&true))
         {
             score -= 3.0;
         } else if let Some((g, words)) = last_good
@@ -205,8 +214,13 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             // short). A standfirst repeats the lede's names, so this outweighs the lede's bonus.
             score -= 2.5;
         } else if count_words(text) >= 2 && stampish.get(i + 1).copied().unwrap_or(false) {
-            // The headline is followed at once by its byline or its stamp.
-            score += 1.0;
+            // The headline is followed at once by its byline or its stamp; the names of two
+            // authors or more right above a stamp are its byline printed without "By".
+            score += if authors(text, outlet_names) {
+                -3.0
+            } else {
+                1.0
+            };
         }
         // The first headline-shaped lines are a little more likely than the next.
         score -= 0.1 * good_before.min(5) as f32;
@@ -257,6 +271,65 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
         furniture,
         body,
     }
+}
+
+/// A dateline with the outlet's credit instead of a date: "WASHINGTON — The Example Post".
+/// `outlet_names` are lowercased.
+fn is_dateline_credit(text: &str, outlet_names: &[&str]) -> bool {
+    let Some((place, credit)) = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .find_map(|sep| text.split_once(sep))
+    else {
+        return false;
+    };
+    let place_words = place.split_whitespace().count();
+    (1..=3).contains(&place_words)
+        && is_all_caps(place)
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '.' | '\'' | '’'))
+        && !more_chars_than(credit, 40)
+        && (crate::outlets::looks_like_outlet(credit)
+            || outlet_names.contains(&credit.to_lowercase().as_str()))
+}
+
+/// Whether a line is printed again, as a repeat, below it and above the body (`end`).
+fn printed_again(lines: &[Line], at: usize, end: usize) -> bool {
+    let text = &lines[at].text;
+    lines[at + 1..end].iter().any(|l| {
+        l.class == Class::Removed(crate::model::RemovedReason::Repeated)
+            && l.text.len() == text.len()
+            && l.text.to_lowercase() == text.to_lowercase()
+    })
+}
+
+/// Whether a line is the names of two people or more ("Jane Doe and John Roe", "Jane Doe, John
+/// Roe") or a name and an outlet ("Jane Doe, The Example Times"): a byline without "By", not a
+/// headline. `outlet_names` are lowercased.
+fn authors(text: &str, outlet_names: &[&str]) -> bool {
+    let joined = text.contains(" and ") || text.contains(',') || text.contains(" & ");
+    let name_and_outlet = || {
+        text.rsplit_once(", ").is_some_and(|(name, outlet)| {
+            crate::clean::is_names(name)
+                && (crate::outlets::looks_like_outlet(outlet)
+                    || outlet_names.contains(&outlet.to_lowercase().as_str()))
+        })
+    };
+    joined && (crate::clean::is_names(text) || name_and_outlet())
+}
+
+/// How many groups of bylines and stamps a run of lines holds: lines of a group stand at most
+/// one line apart ("By Jane Doe", a picture, "June 19, 2024").
+fn stamp_groups(stampish: &[bool]) -> usize {
+    let mut groups = 0;
+    let mut last: Option<usize> = None;
+    for (k, _) in stampish.iter().enumerate().filter(|(_, s)| **s) {
+        if last.is_none_or(|l| k > l + 2) {
+            groups += 1;
+        }
+        last = Some(k);
+    }
+    groups
 }
 
 /// The words of a line as `classify` gives it: its words are one space apart.
@@ -434,6 +507,15 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
     if is_breadcrumb(text) {
         return -4.5;
     }
+    if holds_link_label(text) {
+        // A link to another story or a strip of tags: "MORE: …", "Read more: …", "Tags: …".
+        return -5.0;
+    }
+    if ends_with_clock_time(text) {
+        // An entry of a list of posts or stories with the time it was posted ("Police clear
+        // the square20:42"): a live blog's key events, a latest-news strip.
+        return -4.5;
+    }
     if tokens.len() <= 4 && tokens.iter().any(|t| MASTHEAD_WORDS.contains(t)) {
         // A short line naming a publication is a masthead, a logo or a link to a sister site.
         return -4.5;
@@ -483,6 +565,75 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
         score -= 3.0;
     }
     score
+}
+
+/// Labels of links to other stories and of tag strips, followed by a colon.
+const LINK_LABELS: &[&str] = &[
+    "more",
+    "read more",
+    "see also",
+    "also read",
+    "read also",
+    "related",
+    "tags",
+    "topics",
+    "keywords",
+    "filed under",
+];
+
+/// Whether a line opens with a link label and a colon ("MORE: …", "Read more: …"), or holds a
+/// capitalised one after a section's name ("Military & Defense More: Britain Falkland Islands").
+fn holds_link_label(text: &str) -> bool {
+    text.match_indices(':').take(3).any(|(at, _)| {
+        let before = &text[..at];
+        LINK_LABELS.iter().any(|label| {
+            let n = label.len();
+            before.len() >= n
+                && before.is_char_boundary(before.len() - n)
+                && before[before.len() - n..].eq_ignore_ascii_case(label)
+                && {
+                    let head = &before[..before.len() - n];
+                    let label_text = &before[before.len() - n..];
+                    head.is_empty()
+                        || head.ends_with(' ') && label_text.starts_with(char::is_uppercase)
+                }
+        })
+    })
+}
+
+/// Whether a line of words ends with a clock time ("… the square20:42", "… the square 9:05"):
+/// a headline does only when the time is part of its sentence ("… resume at 10:30").
+fn ends_with_clock_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    if n < 8 || !bytes[n - 2..].iter().all(u8::is_ascii_digit) || bytes[n - 3] != b':' {
+        return false;
+    }
+    let hour_digits = bytes[..n - 3]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&hour_digits) {
+        return false;
+    }
+    let hour_at = n - 3 - hour_digits;
+    let hour: u32 = text[hour_at..n - 3].parse().unwrap_or(99);
+    let minutes: u32 = text[n - 2..].parse().unwrap_or(99);
+    // Words before the time, and the time is not part of a longer number ("1:2:30").
+    let before = text[..hour_at].trim_end();
+    let said = before.len() < hour_at
+        && before.rsplit(' ').next().is_some_and(|w| {
+            matches!(
+                w,
+                "at" | "by" | "from" | "until" | "till" | "before" | "after"
+            )
+        });
+    hour <= 23
+        && !said
+        && minutes <= 59
+        && before.ends_with(|c: char| c.is_alphabetic() || matches!(c, '\'' | '’' | '"' | '”'))
+        && before.split_whitespace().count() >= 2
 }
 
 /// Whether a line's Latin letters are all capitals (at least four of them).
@@ -610,14 +761,32 @@ static PHOTO_AGENCIES: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
-/// A photo credit or a caption ending in one: "Chuck Burton/AP", "… Getty Images hide caption".
+/// A photo credit or a caption ending in one: "Chuck Burton/AP", "… Getty Images hide caption",
+/// "… | AP Photo Close" (the button that closes the picture copied with it).
 fn is_photo_credit(text: &str, tokens: &[&str]) -> bool {
     let Some(last) = tokens.last() else {
         return false;
     };
     let credit_end = PHOTO_AGENCIES.contains(last)
         && (text.contains('/') || tokens.contains(&"getty") || tokens.len() <= 3);
-    credit_end || text.ends_with("hide caption") || text.ends_with("toggle caption")
+    // A credit after the caption's last separator, a closing button after it at most.
+    let after_bar = text.rsplit_once(" | ").is_some_and(|(_, tail)| {
+        let lower = tail.to_lowercase();
+        let mut words: Vec<&str> = words(&lower).collect();
+        while words
+            .last()
+            .is_some_and(|w| matches!(*w, "close" | "hide" | "expand" | "enlarge"))
+        {
+            words.pop();
+        }
+        // A title line names its site after a bar too ("… | Xinhua"): a credit says "photo".
+        words.len() <= 4
+            && words.last().is_some_and(|w| PHOTO_AGENCIES.contains(w))
+            && words
+                .iter()
+                .any(|w| matches!(*w, "photo" | "photos" | "images" | "getty"))
+    });
+    credit_end || after_bar || text.ends_with("hide caption") || text.ends_with("toggle caption")
 }
 
 /// Words of publications' names: a short line holding one is a masthead or a link.
@@ -833,6 +1002,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dateline_with_the_outlet_is_a_credit() {
+        assert!(is_dateline_credit("OSLO — The Northern Courier", &[]));
+        assert!(is_dateline_credit(
+            "SEOUL - Example Daily",
+            &["example daily"]
+        ));
+        assert!(!is_dateline_credit(
+            "OSLO — Talks resume on fishing rules",
+            &[]
+        ));
+        assert!(!is_dateline_credit("Oslo — The Northern Courier", &[]));
+    }
+
+    #[test]
+    fn names_of_authors_are_no_headline() {
+        for byline in [
+            "Jane Doe and John Roe",
+            "Jane Doe, John Roe",
+            "Helen Marsh, The Coral Review",
+        ] {
+            assert!(authors(byline, &[]), "{byline}");
+        }
+        for headline in [
+            "Putin and Kim sign a defence pact",
+            "Seoul, Tokyo resume defence talks",
+            "Kim Jong Un",
+        ] {
+            assert!(!authors(headline, &[]), "{headline}");
+        }
+    }
+
+    #[test]
     fn shapes() {
         for furniture in [
             "Skip to main content",
@@ -850,6 +1051,12 @@ mod tests {
             "[Editorial]",
             "조회 1,234",
             "본문 바로가기",
+            "Police clear the square after a night of protests20:42",
+            "MORE: Police clear the square after a night of protests",
+            "Read more: Police clear the square after a night of protests",
+            "Military & Defense More: Harbour Police Portmere Carrick Bay",
+            "Police clear the square after a night of protests 9:05",
+            "Police clear the square after a night of protests. | AP Photo Close",
         ] {
             assert!(shape(furniture, || false) <= FURNITURE, "{furniture}");
         }
@@ -860,6 +1067,7 @@ mod tests {
             "State dinner menu for Putin revealed",
             "푸틴, 24년 만에 평양 도착",
             "Has the US-led pressure campaign against Pyongyang failed?",
+            "Talks resume in Geneva at 10:30",
         ] {
             assert!(shape(headline, || false) > 0.0, "{headline}");
         }

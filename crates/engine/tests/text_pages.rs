@@ -286,3 +286,77 @@ fn name_line_after_a_standfirst_under_a_twin_headline_is_the_byline() {
 fn name_line_below_the_share_tools_is_the_byline() {
     check("name_line_under_interface_en.txt");
 }
+
+#[test]
+fn date_menu_is_not_a_stamp() {
+    // An archive's choice of dates, one a line, above the headline: neither the page's date nor
+    // a stamp the headline must stand above.
+    check("date_menu_en.txt");
+}
+
+#[test]
+fn timed_key_event_is_not_a_headline() {
+    // A live blog's key events, each with the time it was posted run into its last word.
+    check("live_blog_key_events_en.txt");
+}
+
+#[test]
+fn live_blog_of_timed_posts_takes_the_day_of_its_embedded_posts() {
+    check("live_blog_embedded_posts_en.txt");
+}
+
+#[test]
+fn caption_with_its_credit_after_a_bar_is_not_a_headline() {
+    check("caption_bar_credit_en.txt");
+}
+
+#[test]
+fn teaser_with_its_stamp_above_the_article_is_not_its_headline() {
+    // Related stories listed above the article, each a label, a headline, names and a date:
+    // the article's headline is the one with its own byline and stamp nearest the body, and
+    // the names of two authors above a date are a byline, not a headline.
+    check("teasers_with_stamps_above_headline_en.txt");
+}
+
+#[test]
+fn stamp_of_a_teaser_above_the_headline_is_not_the_date() {
+    check("teasers_with_stamps_above_headline_en.txt");
+}
+
+#[test]
+fn headline_printed_again_over_the_story_beats_its_standfirst() {
+    // Printed at the top, at the end of a breadcrumb trail and again over the story; the
+    // quotation under it is the standfirst.
+    check("headline_printed_again_over_standfirst_en.txt");
+}
+
+#[test]
+fn tag_strip_is_not_a_headline() {
+    // "Science More: …" then the story's tags: a strip of links sharing the lede's names.
+    check("tag_strip_and_name_outlet_line_en.txt");
+}
+
+#[test]
+fn caption_printed_again_without_its_credit_does_not_open_the_body() {
+    // The caption with its credit, then again without it over the credit alone: the story's
+    // head (headline, byline, dateline, stamps) is under them, and a button's cut label ("Add
+    // to ...") printed after the headline is not part of it.
+    check("caption_printed_twice_en.txt");
+}
+
+#[test]
+fn dateline_with_the_outlet_is_not_a_headline() {
+    // "OSLO — The Northern Courier" right above the stamps.
+    check("caption_printed_twice_en.txt");
+}
+
+#[test]
+fn byline_over_several_lines_names_every_author() {
+    // "By" alone, then one author a line, two with their role run into the name.
+    check("byline_over_lines_en.txt");
+}
+
+#[test]
+fn name_beside_the_stamp_beats_a_teasers_byline_below_the_story() {
+    check("name_beside_stamp_teaser_byline_below_en.txt");
+}

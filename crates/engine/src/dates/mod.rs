@@ -37,6 +37,7 @@
 //!   page printed, never converted to UTC: the day a reader of the outlet saw. Only a Unix
 //!   timestamp, which has no local day, is read in UTC.
 
+mod live;
 mod machine;
 mod scan;
 mod words;
@@ -51,6 +52,7 @@ use aho_corasick::dfa::DFA;
 use std::sync::LazyLock;
 use words::Script;
 
+pub use live::live_blog_day;
 pub use machine::{date_from_url, parse_meta_date};
 pub(crate) use words::{MONTH_NAMES, WEEKDAY_NAMES};
 
