@@ -15,6 +15,9 @@ const LINE_PX: f32 = 15.0;
 const BASELINE_PX: f32 = 11.5;
 /// Pixels between a node's edge and its name.
 const GAP_PX: f32 = 3.0;
+/// Pixels kept free inside the map's edges: a browser's font may reach a few pixels past the
+/// line box assumed here (Firefox's did, by two and a bit).
+const EDGE_PX: f32 = 4.0;
 
 /// A node as drawn: centre and radius in drawing units (the shapes reach `1.15 × r`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -97,6 +100,12 @@ pub fn place_labels(
 ) -> Vec<Label> {
     let k = k.max(1e-3);
     let px = |v: f32| v / k;
+    let frame = &Rect {
+        x: frame.x + px(EDGE_PX),
+        y: frame.y + px(EDGE_PX),
+        w: (frame.w - 2.0 * px(EDGE_PX)).max(0.0),
+        h: (frame.h - 2.0 * px(EDGE_PX)).max(0.0),
+    };
     let node_boxes: Vec<Box> = spots
         .iter()
         .map(|s| (s.x - s.r, s.y - s.r, s.x + s.r, s.y + s.r))
@@ -399,6 +408,17 @@ mod tests {
         );
         assert_eq!(labels.len(), 1);
         assert_eq!(labels[0].place, LabelPlace::Left);
+    }
+
+    #[test]
+    fn names_keep_clear_of_the_frames_edge() {
+        // Below its node the name would end two pixels above the frame's bottom: too close for
+        // fonts that reach past their line box, so it goes above.
+        let bottom = FRAME.y + FRAME.h;
+        let reach = 1.15 * 8.0 + GAP_PX;
+        let spots = [spot(400.0, bottom - 2.0 - LINE_PX - reach, 8.0)];
+        let labels = place_labels(&spots, &["Moon Jae-in"], 1.0, &[], &FRAME);
+        assert_eq!(labels[0].place, LabelPlace::Above);
     }
 
     #[test]
