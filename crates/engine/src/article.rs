@@ -210,7 +210,10 @@ impl Knowledge {
             }
             Some(joined.join(", "))
         };
-        article.byline = printed_byline(&lines)
+        // An agency's credit heading the story with no author's byline beside it: the story
+        // carries none, and a named byline further down is another story's (a teaser's).
+        let credited = clean::agency_credited_head(&lines, layout.title, layout.body);
+        article.byline = printed_byline(&lines[..credited.unwrap_or(lines.len())])
             .or_else(|| opening_byline(&lines))
             .or_else(|| meta.and_then(|m| declared::byline(m, |n| self.outlet_names.contains(n))))
             .or_else(|| printed_byline(&around));

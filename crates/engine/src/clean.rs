@@ -809,6 +809,9 @@ fn is_stamp(line: &str, dates: &[DateHit]) -> bool {
 /// is a credit, not a byline: `Some(None)`. An outlet after the authors is cut off.
 fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
     let known = |name: &str| furniture.outlet_names.contains(&name.to_lowercase());
+    if agency_place_credit(line).is_some() {
+        return Some(None);
+    }
     let (authors, _) = byline_parts(line, &known)?;
     if authors.is_empty() || furniture.is_credit(&authors) {
         return Some(None);
@@ -816,9 +819,73 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
     Some(Some(authors))
 }
 
+/// Where the story's head ends (a few lines into the body) when it holds an agency's credit
+/// ("AFP, MANILA", "By AFP") and no author's byline: the story's byline is to be read above
+/// that line only. `None` when the head names an author or credits no agency.
+pub(crate) fn agency_credited_head(
+    lines: &[Line],
+    title: Option<usize>,
+    body: Option<usize>,
+) -> Option<usize> {
+    let t = title?;
+    let end = lines.len().min(body? + 3);
+    let head = lines.get(t..end)?;
+    (head.iter().any(|l| l.class == Class::Byline(None))
+        && !head
+            .iter()
+            .any(|l| matches!(l.class, Class::Byline(Some(_)))))
+    .then_some(end)
+}
+
+/// News agencies, lowercased, as their credits print them.
+const AGENCIES: &[&str] = &[
+    "afp",
+    "ap",
+    "associated press",
+    "reuters",
+    "bloomberg",
+    "yonhap",
+    "kyodo",
+    "jiji",
+    "jiji press",
+    "xinhua",
+    "cna",
+    "kcna",
+    "tass",
+    "ria novosti",
+    "interfax",
+    "efe",
+    "dpa",
+    "ansa",
+    "upi",
+    "anadolu",
+    "bernama",
+    "antara",
+    "pti",
+    "ani",
+];
+
+/// The agency of a credit with the place it reported from, a line of its own under the
+/// headline: "AFP, MANILA", "Reuters, NEW YORK". The place is in capitals, as datelines print
+/// it.
+fn agency_place_credit(line: &str) -> Option<&str> {
+    let (agency, place) = line.trim().split_once(", ")?;
+    let place_words = place.split_whitespace().count();
+    ((1..=3).contains(&place_words)
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+        && place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && AGENCIES.contains(&agency.to_lowercase().as_str()))
+    .then_some(agency)
+}
+
 /// The outlet a byline line prints after its authors ("By Jane Doe, Example Daily", "By Jane
 /// Doe | Example Daily", "한국일보 홍길동 기자"), as printed; `known` tells outlet names apart.
 pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    if let Some(agency) = agency_place_credit(line) {
+        return Some(agency.to_string());
+    }
     if let Some((_, outlet)) = byline_parts(line, known) {
         return outlet;
     }
@@ -1471,6 +1538,19 @@ mod tests {
             Some("Mary Ann Smith")
         );
         assert_eq!(name_with_role("Police clear the square"), None);
+    }
+
+    #[test]
+    fn agency_and_place_is_a_credit() {
+        assert_eq!(agency_place_credit("AFP, MANILA"), Some("AFP"));
+        assert_eq!(agency_place_credit("Reuters, NEW YORK"), Some("Reuters"));
+        assert_eq!(agency_place_credit("Toronto, ON"), None);
+        assert_eq!(agency_place_credit("Reuters, Oslo and Stockholm"), None);
+        assert_eq!(
+            classes("AFP, MANILA"),
+            vec![Class::Byline(None)],
+            "an agency's credit is no author"
+        );
     }
 
     #[test]

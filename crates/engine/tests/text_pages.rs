@@ -360,3 +360,10 @@ fn byline_over_several_lines_names_every_author() {
 fn name_beside_the_stamp_beats_a_teasers_byline_below_the_story() {
     check("name_beside_stamp_teaser_byline_below_en.txt");
 }
+
+#[test]
+fn agency_and_place_under_the_headline_is_wire_and_no_byline() {
+    // "Reuters, OSLO" credits the agency: the story has no author, and the byline of a teaser
+    // in the list under it is not its byline.
+    check("agency_place_credit_en.txt");
+}
