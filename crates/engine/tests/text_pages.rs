@@ -367,3 +367,10 @@ fn agency_and_place_under_the_headline_is_wire_and_no_byline() {
     // in the list under it is not its byline.
     check("agency_place_credit_en.txt");
 }
+
+#[test]
+fn update_under_the_headline_leaves_the_date_above_it() {
+    // The story's head holds only an update: the date printed above the headline is the
+    // publication's, not a teaser's.
+    check("date_above_headline_update_below_en.txt");
+}
