@@ -728,6 +728,31 @@ impl Classifier<'_> {
                 }
             }
         }
+        // A credit after a bar ends a caption: "… electoral votes. | AP Photo Close" (the
+        // button that closes the picture copied with it).
+        if let Some((caption, credit)) = line.rsplit_once(" | ") {
+            let credit = match credit.trim().rsplit_once(' ') {
+                Some((head, last))
+                    if ["close", "hide", "expand", "enlarge"]
+                        .contains(&last.to_lowercase().as_str()) =>
+                {
+                    head
+                }
+                _ => credit.trim(),
+            };
+            let photo = credit.split_whitespace().any(|w| {
+                ["photo", "photos", "image", "images"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            });
+            if !caption.trim().is_empty()
+                && credit.split_whitespace().count() <= 5
+                && photo
+                && self.furniture.is_credit(credit)
+            {
+                return Class::Caption(caption.trim().to_string());
+            }
+        }
         Class::Text
     }
 }
@@ -1538,6 +1563,19 @@ mod tests {
             Some("Mary Ann Smith")
         );
         assert_eq!(name_with_role("Police clear the square"), None);
+    }
+
+    #[test]
+    fn credit_after_a_bar_ends_a_caption() {
+        assert_eq!(
+            classes(
+                "Cranes stand idle at the terminal. | AP Photo Close\nPorts bill | Example Daily"
+            ),
+            vec![
+                Class::Caption("Cranes stand idle at the terminal.".into()),
+                Class::Text
+            ]
+        );
     }
 
     #[test]
