@@ -626,8 +626,8 @@ fn name_with_role(line: &str) -> Option<String> {
 /// A run of this many lines or more, each a different date alone, is a menu of dates.
 const DATE_MENU_RUN: usize = 3;
 
-/// Dates one a line, one under the other, each a different day ("10/12/2010", "10/11/2010",
-/// "10/10/2010"): an archive's or a search form's choice of dates, not stamps of the article.
+/// Dates one a line, one under the other, each another day than the one above ("10/12/2010",
+/// "10/11/2010", "10/10/2010"): an archive's or a search form's choice of dates, not stamps of the article.
 /// Such lines become boilerplate; their dates still tell the page's numeric order.
 fn date_menus(lines: &mut [Line]) {
     let bare = |l: &Line| {
@@ -642,9 +642,7 @@ fn date_menus(lines: &mut [Line]) {
         let mut end = start;
         while end < lines.len()
             && bare(&lines[end])
-            && !lines[start..end]
-                .iter()
-                .any(|l| l.dates[0].reading == lines[end].dates[0].reading)
+            && (end == start || lines[end - 1].dates[0].reading != lines[end].dates[0].reading)
         {
             end += 1;
         }
