@@ -564,13 +564,28 @@ pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> 
     lines
 }
 
-/// A byline printed over several lines: "By" alone, then one author a line, each perhaps with
-/// a role run into the name ("Jane DoeNews Reporter"). The "By" line becomes the byline of
-/// every author, and the authors' lines are removed as part of it.
+/// A byline printed over several lines: "By" (or "Author:") alone, then one author a line, each
+/// perhaps with a role run into the name ("Jane DoeNews Reporter"). The "By" line becomes the
+/// byline of every author, and the authors' lines are removed as part of it; an agency's name
+/// under the label is the story's credit, with no author.
 fn bylines_over_lines(lines: &mut [Line]) {
     for i in 0..lines.len() {
-        let label = lines[i].text.trim().trim_end_matches(':');
-        if lines[i].class != Class::Text || !matches!(label, "By" | "BY" | "by") {
+        let label = lines[i].text.trim().trim_end_matches(':').trim_end();
+        if lines[i].class != Class::Text
+            || !matches!(
+                label.to_lowercase().as_str(),
+                "by" | "author" | "authors" | "author of the article" | "written by"
+            )
+        {
+            continue;
+        }
+        // An agency credited alone on the next line: the story's credit, with no author.
+        if let Some(next) = lines.get(i + 1)
+            && next.class == Class::Text
+            && is_agency(&next.text)
+        {
+            lines[i].class = Class::Removed(RemovedReason::Byline);
+            lines[i + 1].class = Class::Byline(None);
             continue;
         }
         let names: Vec<String> = lines[i + 1..]
@@ -892,21 +907,48 @@ const AGENCIES: &[&str] = &[
 /// headline: "AFP, MANILA", "Reuters, NEW YORK". The place is in capitals, as datelines print
 /// it.
 fn agency_place_credit(line: &str) -> Option<&str> {
-    let (agency, place) = line.trim().split_once(", ")?;
+    let line = line.trim();
+    // "Associated Press in Valencia": the place capitalised, as a credit line prints it.
+    if let Some((agency, place)) = line.split_once(" in ") {
+        let words: Vec<&str> = place.split_whitespace().collect();
+        return ((1..=3).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && is_agency(agency))
+        .then_some(agency);
+    }
+    let (agency, place) = line.split_once(", ")?;
     let place_words = place.split_whitespace().count();
     ((1..=3).contains(&place_words)
         && place
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
         && place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && AGENCIES.contains(&agency.to_lowercase().as_str()))
+        && is_agency(agency))
     .then_some(agency)
+}
+
+/// Whether a name is a news agency's, as credits print it ("AFP", "The Associated Press").
+fn is_agency(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    AGENCIES.contains(&lower.strip_prefix("the ").unwrap_or(&lower))
+}
+
+/// The agency a credit names alone: "AFP, MANILA", "Associated Press in Valencia", "By
+/// Associated Press", or an agency's name on a line of its own.
+fn agency_credit(line: &str) -> Option<&str> {
+    if let Some(agency) = agency_place_credit(line) {
+        return Some(agency);
+    }
+    let name = by_rest(line).unwrap_or(line).trim();
+    (!more_chars_than(name, 40) && is_agency(name)).then_some(name)
 }
 
 /// The outlet a byline line prints after its authors ("By Jane Doe, Example Daily", "By Jane
 /// Doe | Example Daily", "한국일보 홍길동 기자"), as printed; `known` tells outlet names apart.
 pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
-    if let Some(agency) = agency_place_credit(line) {
+    // An agency's credit alone names the agency (the outlet reader makes it the wire when
+    // another outlet printed the page).
+    if let Some(agency) = agency_credit(line) {
         return Some(agency.to_string());
     }
     if let Some((_, outlet)) = byline_parts(line, known) {
@@ -1580,6 +1622,16 @@ mod tests {
     fn agency_and_place_is_a_credit() {
         assert_eq!(agency_place_credit("AFP, MANILA"), Some("AFP"));
         assert_eq!(agency_place_credit("Reuters, NEW YORK"), Some("Reuters"));
+        assert_eq!(
+            agency_place_credit("Associated Press in Valencia"),
+            Some("Associated Press")
+        );
+        assert_eq!(agency_place_credit("AP in talks with its staff"), None);
+        assert_eq!(
+            agency_credit("By The Associated Press"),
+            Some("The Associated Press")
+        );
+        assert_eq!(agency_credit("By Jane Doe"), None);
         assert_eq!(agency_place_credit("Toronto, ON"), None);
         assert_eq!(agency_place_credit("Reuters, Oslo and Stockholm"), None);
         assert_eq!(

@@ -374,3 +374,15 @@ fn update_under_the_headline_leaves_the_date_above_it() {
     // publication's, not a teaser's.
     check("date_above_headline_update_below_en.txt");
 }
+
+#[test]
+fn agency_in_a_place_is_the_wire() {
+    // "Reuters in Bergen" under the standfirst: the agency's credit, no author.
+    check("agency_in_place_credit_en.txt");
+}
+
+#[test]
+fn agency_under_an_author_label_is_the_wire() {
+    // "Author of the article:" alone, the agency's name on the next line.
+    check("author_label_agency_en.txt");
+}
