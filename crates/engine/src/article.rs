@@ -3,7 +3,7 @@
 
 use crate::actors::{Found, Matcher};
 use crate::clean::{self, Class, Furniture, Line};
-use crate::dates::{self, DateOrder, Stamp};
+use crate::dates::{self, DateOrder, Label, Stamp};
 use crate::declared;
 use crate::decode;
 use crate::dictionary::{ConfigError, Dictionary};
@@ -210,7 +210,10 @@ impl Knowledge {
             }
             Some(joined.join(", "))
         };
-        article.byline = printed_byline(&lines)
+        // An agency's credit heading the story with no author's byline beside it: the story
+        // carries none, and a named byline further down is another story's (a teaser's).
+        let credited = clean::agency_credited_head(&lines, layout.title, layout.body);
+        article.byline = printed_byline(&lines[..credited.unwrap_or(lines.len())])
             .or_else(|| opening_byline(&lines))
             .or_else(|| meta.and_then(|m| declared::byline(m, |n| self.outlet_names.contains(n))))
             .or_else(|| printed_byline(&around));
@@ -654,8 +657,8 @@ enum ActorKey<'a> {
 }
 
 /// The publication day the page's stamp lines give (not a masthead strip above the headline).
-/// When the story's head (from the headline to the body) holds a stamp, the stamps above the
-/// headline are those of teasers of other stories.
+/// When the story's head (from the headline to the body) holds a publication or a bare stamp,
+/// the stamps above the headline are those of teasers of other stories.
 fn stamped_day(
     lines: &[Line],
     title: Option<usize>,
@@ -686,7 +689,7 @@ fn stamped_day(
     if let Some(t) = title
         && stamps
             .iter()
-            .any(|s| s.line > t && body.is_none_or(|b| s.line < b))
+            .any(|s| s.line > t && body.is_none_or(|b| s.line < b) && s.label != Label::Updated)
     {
         stamps.retain(|s| s.line >= t);
     }

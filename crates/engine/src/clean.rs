@@ -564,13 +564,28 @@ pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> 
     lines
 }
 
-/// A byline printed over several lines: "By" alone, then one author a line, each perhaps with
-/// a role run into the name ("Jane DoeNews Reporter"). The "By" line becomes the byline of
-/// every author, and the authors' lines are removed as part of it.
+/// A byline printed over several lines: "By" (or "Author:") alone, then one author a line, each
+/// perhaps with a role run into the name ("Jane DoeNews Reporter"). The "By" line becomes the
+/// byline of every author, and the authors' lines are removed as part of it; an agency's name
+/// under the label is the story's credit, with no author.
 fn bylines_over_lines(lines: &mut [Line]) {
     for i in 0..lines.len() {
-        let label = lines[i].text.trim().trim_end_matches(':');
-        if lines[i].class != Class::Text || !matches!(label, "By" | "BY" | "by") {
+        let label = lines[i].text.trim().trim_end_matches(':').trim_end();
+        if lines[i].class != Class::Text
+            || !matches!(
+                label.to_lowercase().as_str(),
+                "by" | "author" | "authors" | "author of the article" | "written by"
+            )
+        {
+            continue;
+        }
+        // An agency credited alone on the next line: the story's credit, with no author.
+        if let Some(next) = lines.get(i + 1)
+            && next.class == Class::Text
+            && is_agency(&next.text)
+        {
+            lines[i].class = Class::Removed(RemovedReason::Byline);
+            lines[i + 1].class = Class::Byline(None);
             continue;
         }
         let names: Vec<String> = lines[i + 1..]
@@ -626,8 +641,8 @@ fn name_with_role(line: &str) -> Option<String> {
 /// A run of this many lines or more, each a different date alone, is a menu of dates.
 const DATE_MENU_RUN: usize = 3;
 
-/// Dates one a line, one under the other, each a different day ("10/12/2010", "10/11/2010",
-/// "10/10/2010"): an archive's or a search form's choice of dates, not stamps of the article.
+/// Dates one a line, one under the other, each another day than the one above ("10/12/2010",
+/// "10/11/2010", "10/10/2010"): an archive's or a search form's choice of dates, not stamps of the article.
 /// Such lines become boilerplate; their dates still tell the page's numeric order.
 fn date_menus(lines: &mut [Line]) {
     let bare = |l: &Line| {
@@ -642,9 +657,7 @@ fn date_menus(lines: &mut [Line]) {
         let mut end = start;
         while end < lines.len()
             && bare(&lines[end])
-            && !lines[start..end]
-                .iter()
-                .any(|l| l.dates[0].reading == lines[end].dates[0].reading)
+            && (end == start || lines[end - 1].dates[0].reading != lines[end].dates[0].reading)
         {
             end += 1;
         }
@@ -728,6 +741,31 @@ impl Classifier<'_> {
                 }
             }
         }
+        // A credit after a bar ends a caption: "… electoral votes. | AP Photo Close" (the
+        // button that closes the picture copied with it).
+        if let Some((caption, credit)) = line.rsplit_once(" | ") {
+            let credit = match credit.trim().rsplit_once(' ') {
+                Some((head, last))
+                    if ["close", "hide", "expand", "enlarge"]
+                        .contains(&last.to_lowercase().as_str()) =>
+                {
+                    head
+                }
+                _ => credit.trim(),
+            };
+            let photo = credit.split_whitespace().any(|w| {
+                ["photo", "photos", "image", "images"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            });
+            if !caption.trim().is_empty()
+                && credit.split_whitespace().count() <= 5
+                && photo
+                && self.furniture.is_credit(credit)
+            {
+                return Class::Caption(caption.trim().to_string());
+            }
+        }
         Class::Text
     }
 }
@@ -809,6 +847,9 @@ fn is_stamp(line: &str, dates: &[DateHit]) -> bool {
 /// is a credit, not a byline: `Some(None)`. An outlet after the authors is cut off.
 fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
     let known = |name: &str| furniture.outlet_names.contains(&name.to_lowercase());
+    if agency_place_credit(line).is_some() {
+        return Some(None);
+    }
     let (authors, _) = byline_parts(line, &known)?;
     if authors.is_empty() || furniture.is_credit(&authors) {
         return Some(None);
@@ -816,9 +857,100 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
     Some(Some(authors))
 }
 
+/// Where the story's head ends (a few lines into the body) when it holds an agency's credit
+/// ("AFP, MANILA", "By AFP") and no author's byline: the story's byline is to be read above
+/// that line only. `None` when the head names an author or credits no agency.
+pub(crate) fn agency_credited_head(
+    lines: &[Line],
+    title: Option<usize>,
+    body: Option<usize>,
+) -> Option<usize> {
+    let t = title?;
+    let end = lines.len().min(body? + 3);
+    let head = lines.get(t..end)?;
+    (head.iter().any(|l| l.class == Class::Byline(None))
+        && !head
+            .iter()
+            .any(|l| matches!(l.class, Class::Byline(Some(_)))))
+    .then_some(end)
+}
+
+/// News agencies, lowercased, as their credits print them.
+const AGENCIES: &[&str] = &[
+    "afp",
+    "ap",
+    "associated press",
+    "reuters",
+    "bloomberg",
+    "yonhap",
+    "kyodo",
+    "jiji",
+    "jiji press",
+    "xinhua",
+    "cna",
+    "kcna",
+    "tass",
+    "ria novosti",
+    "interfax",
+    "efe",
+    "dpa",
+    "ansa",
+    "upi",
+    "anadolu",
+    "bernama",
+    "antara",
+    "pti",
+    "ani",
+];
+
+/// The agency of a credit with the place it reported from, a line of its own under the
+/// headline: "AFP, MANILA", "Reuters, NEW YORK". The place is in capitals, as datelines print
+/// it.
+fn agency_place_credit(line: &str) -> Option<&str> {
+    let line = line.trim();
+    // "Associated Press in Valencia": the place capitalised, as a credit line prints it.
+    if let Some((agency, place)) = line.split_once(" in ") {
+        let words: Vec<&str> = place.split_whitespace().collect();
+        return ((1..=3).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && is_agency(agency))
+        .then_some(agency);
+    }
+    let (agency, place) = line.split_once(", ")?;
+    let place_words = place.split_whitespace().count();
+    ((1..=3).contains(&place_words)
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+        && place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && is_agency(agency))
+    .then_some(agency)
+}
+
+/// Whether a name is a news agency's, as credits print it ("AFP", "The Associated Press").
+fn is_agency(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    AGENCIES.contains(&lower.strip_prefix("the ").unwrap_or(&lower))
+}
+
+/// The agency a credit names alone: "AFP, MANILA", "Associated Press in Valencia", "By
+/// Associated Press", or an agency's name on a line of its own.
+fn agency_credit(line: &str) -> Option<&str> {
+    if let Some(agency) = agency_place_credit(line) {
+        return Some(agency);
+    }
+    let name = by_rest(line).unwrap_or(line).trim();
+    (!more_chars_than(name, 40) && is_agency(name)).then_some(name)
+}
+
 /// The outlet a byline line prints after its authors ("By Jane Doe, Example Daily", "By Jane
 /// Doe | Example Daily", "한국일보 홍길동 기자"), as printed; `known` tells outlet names apart.
 pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    // An agency's credit alone names the agency (the outlet reader makes it the wire when
+    // another outlet printed the page).
+    if let Some(agency) = agency_credit(line) {
+        return Some(agency.to_string());
+    }
     if let Some((_, outlet)) = byline_parts(line, known) {
         return outlet;
     }
@@ -1471,6 +1603,42 @@ mod tests {
             Some("Mary Ann Smith")
         );
         assert_eq!(name_with_role("Police clear the square"), None);
+    }
+
+    #[test]
+    fn credit_after_a_bar_ends_a_caption() {
+        assert_eq!(
+            classes(
+                "Cranes stand idle at the terminal. | AP Photo Close\nPorts bill | Example Daily"
+            ),
+            vec![
+                Class::Caption("Cranes stand idle at the terminal.".into()),
+                Class::Text
+            ]
+        );
+    }
+
+    #[test]
+    fn agency_and_place_is_a_credit() {
+        assert_eq!(agency_place_credit("AFP, MANILA"), Some("AFP"));
+        assert_eq!(agency_place_credit("Reuters, NEW YORK"), Some("Reuters"));
+        assert_eq!(
+            agency_place_credit("Associated Press in Valencia"),
+            Some("Associated Press")
+        );
+        assert_eq!(agency_place_credit("AP in talks with its staff"), None);
+        assert_eq!(
+            agency_credit("By The Associated Press"),
+            Some("The Associated Press")
+        );
+        assert_eq!(agency_credit("By Jane Doe"), None);
+        assert_eq!(agency_place_credit("Toronto, ON"), None);
+        assert_eq!(agency_place_credit("Reuters, Oslo and Stockholm"), None);
+        assert_eq!(
+            classes("AFP, MANILA"),
+            vec![Class::Byline(None)],
+            "an agency's credit is no author"
+        );
     }
 
     #[test]

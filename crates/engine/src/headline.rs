@@ -134,6 +134,8 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     let end = body.unwrap_or(lines.len());
     // Which lines up to the body are bylines or stamps.
     let stampish: Vec<bool> = lines[..end].iter().map(is_byline_or_stamp).collect();
+    // How many groups of bylines and stamps stand above each line up to the body.
+    let groups_before = stamp_groups(&stampish);
     // How many text lines stand before each line up to the body.
     let mut texts_before = Vec::with_capacity(end + 1);
     texts_before.push(0u32);
@@ -201,7 +203,7 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
         // story, and this line heads the article.
         if let Some((_, b)) = best.filter(|&(s, _)| s >= 0.5)
             && stampish[b + 1..i].contains(&true)
-            && !(stamp_groups(&stampish[..i]) >= 2 && stampish[i + 1..end].contains(&true))
+            && !(groups_before[i] >= 2 && stampish[i + 1..end].contains(&true))
         {
             score -= 3.0;
         } else if let Some((g, words)) = last_good
@@ -318,18 +320,22 @@ fn authors(text: &str, outlet_names: &[&str]) -> bool {
     joined && (crate::clean::is_names(text) || name_and_outlet())
 }
 
-/// How many groups of bylines and stamps a run of lines holds: lines of a group stand at most
-/// one line apart ("By Jane Doe", a picture, "June 19, 2024").
-fn stamp_groups(stampish: &[bool]) -> usize {
-    let mut groups = 0;
-    let mut last: Option<usize> = None;
-    for (k, _) in stampish.iter().enumerate().filter(|(_, s)| **s) {
-        if last.is_none_or(|l| k > l + 2) {
-            groups += 1;
+/// How many groups of bylines and stamps stand above each line (and, last, above the end):
+/// lines of a group stand at most one line apart ("By Jane Doe", a picture, "June 19, 2024").
+fn stamp_groups(stampish: &[bool]) -> Vec<usize> {
+    let mut before = Vec::with_capacity(stampish.len() + 1);
+    let (mut groups, mut last) = (0, None::<usize>);
+    for (k, &s) in stampish.iter().enumerate() {
+        before.push(groups);
+        if s {
+            if last.is_none_or(|l| k > l + 2) {
+                groups += 1;
+            }
+            last = Some(k);
         }
-        last = Some(k);
     }
-    groups
+    before.push(groups);
+    before
 }
 
 /// The words of a line as `classify` gives it: its words are one space apart.

@@ -360,3 +360,29 @@ fn byline_over_several_lines_names_every_author() {
 fn name_beside_the_stamp_beats_a_teasers_byline_below_the_story() {
     check("name_beside_stamp_teaser_byline_below_en.txt");
 }
+
+#[test]
+fn agency_and_place_under_the_headline_is_wire_and_no_byline() {
+    // "Reuters, OSLO" credits the agency: the story has no author, and the byline of a teaser
+    // in the list under it is not its byline.
+    check("agency_place_credit_en.txt");
+}
+
+#[test]
+fn update_under_the_headline_leaves_the_date_above_it() {
+    // The story's head holds only an update: the date printed above the headline is the
+    // publication's, not a teaser's.
+    check("date_above_headline_update_below_en.txt");
+}
+
+#[test]
+fn agency_in_a_place_is_the_wire() {
+    // "Reuters in Bergen" under the standfirst: the agency's credit, no author.
+    check("agency_in_place_credit_en.txt");
+}
+
+#[test]
+fn agency_under_an_author_label_is_the_wire() {
+    // "Author of the article:" alone, the agency's name on the next line.
+    check("author_label_agency_en.txt");
+}
