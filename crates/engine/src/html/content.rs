@@ -382,6 +382,16 @@ fn words(value: &str, out: &mut Vec<String>) {
     }
 }
 
+/// Whether a class or id word that holds a furniture word still names the story itself: a
+/// story's state ("commented", "shared": readers have commented on it) or its genre
+/// ("commentary", "commentator"), not a comment section or a sharing bar.
+fn names_the_story(word: &str) -> bool {
+    ["comment", "share"].iter().any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|rest| ["ed", "ary", "aries", "ator", "ators"].contains(&rest))
+    })
+}
+
 /// What an element's class, id and role say about it.
 #[derive(Default)]
 struct Hints {
@@ -409,8 +419,9 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
         scratch.clear();
         words(value, scratch);
         for (i, w) in scratch.iter().enumerate() {
-            if FURNITURE_WORDS.contains(&w.as_str())
-                || w.len() > 6 && FURNITURE_INFIXES.iter().any(|f| w.contains(f))
+            if (FURNITURE_WORDS.contains(&w.as_str())
+                || w.len() > 6 && FURNITURE_INFIXES.iter().any(|f| w.contains(f)))
+                && !names_the_story(w)
             {
                 furniture = true;
                 hints.strong |= ["comment", "disqus", "repl"]
@@ -1164,6 +1175,17 @@ mod tests {
             blocks.iter().filter(|b| b.starts_with("Officials")).count(),
             3
         );
+    }
+
+    #[test]
+    fn a_commented_story_or_a_commentary_is_not_a_comment_section() {
+        for class in ["post hentry status-published commented", "commentary"] {
+            let html = format!(
+                "<body><article class=\"{class}\"><p>{PROSE}</p><p>{PROSE}</p></article>\
+                 <div class=\"comments\"><p>{PROSE}</p></div></body>"
+            );
+            assert_eq!(article(&html).len(), 2, "{class}");
+        }
     }
 
     #[test]
