@@ -1495,6 +1495,139 @@ fn korean_verb_ending_is_no_subject_particle() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Conflict stated in other shapes: failed talks, relative clauses, export controls.
+
+#[test]
+fn talks_that_collapsed_are_conflict() {
+    let a = read(
+        "The talks between Japan and China collapsed on Friday.\n\
+         Negotiations between Seoul and Tokyo broke down after a week.\n\
+         The trade deal between Canada and India fell through.",
+    );
+    assert_eq!(tone(&a, "japan", "china"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "south-korea", "japan"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "canada", "india"), Some(Tone::Conflict));
+    let e = pair(&a, "japan", "china").expect("evidence");
+    assert_eq!(e.category, Some(Category::Reject));
+    let (s, t) = e.cue_span.expect("a cue span");
+    assert_eq!(&e.sentence[s as usize..t as usize], "collapsed");
+}
+
+#[test]
+fn plural_noun_after_the_is_not_a_verb_that_ends_the_list() {
+    // "talks" here is the noun: "and China" goes on with the pair, it opens no clause.
+    let a = read("The talks between Japan and China went on for a week.");
+    assert_eq!(tone(&a, "japan", "china"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "japan", "china"), Some(Direction::Mutual));
+}
+
+#[test]
+fn talks_that_went_well_are_not_a_breakdown() {
+    let a = read(
+        "The talks between Japan and China went smoothly, and the ministers fell silent only once.",
+    );
+    assert_ne!(tone(&a, "japan", "china"), Some(Tone::Conflict));
+}
+
+#[test]
+fn sanctions_a_relative_clause_imposes_name_its_agent() {
+    let a = read(
+        "The new sanctions, which Washington imposed on Moscow last year, hurt its banks.\n\
+         Critics say the tariffs that Beijing has imposed on Australia are unfair.",
+    );
+    assert_eq!(tone(&a, "united-states", "russia"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "russia"),
+        Some(Direction::AToB)
+    );
+    assert_eq!(tone(&a, "china", "australia"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "australia"), Some(Direction::AToB));
+}
+
+#[test]
+fn object_relative_takes_the_name_it_hangs_on() {
+    let a = read(
+        "Kyiv, which Moscow has long accused of shelling the plant, denied the claim.\n\
+         Iran, whom Washington accuses of arming militias, rejected the report.",
+    );
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "united-states", "iran"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "iran"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn subject_relative_is_not_an_object_relative() {
+    // "which" is the subject here: Japan invites, Russia is invited.
+    let a = read("Japan, which invited Russia to the forum, named its delegates.");
+    assert_eq!(tone(&a, "japan", "russia"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "japan", "russia"), Some(Direction::AToB));
+}
+
+#[test]
+fn frozen_and_jammed_are_conflict() {
+    let a = read(
+        "The EU immobilised Russian assets worth billions.\n\
+         Pakistan jammed the radios of Indian jets.",
+    );
+    assert_eq!(tone(&a, "european-union", "russia"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "pakistan", "india"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "pakistan", "india"), Some(Direction::AToB));
+}
+
+#[test]
+fn helping_one_side_fight_is_conflict_with_the_other() {
+    let a = read(
+        "Officials said Belarusian units that helped Russia repel a Ukrainian offensive into its border region are now clearing mines.\n\
+         Belarus is helping Russia against Ukraine.",
+    );
+    assert_eq!(tone(&a, "belarus", "russia"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "belarus", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "belarus", "ukraine"), Some(Direction::AToB));
+}
+
+#[test]
+fn helping_one_side_rebuild_is_not_fighting() {
+    let a = read("Canada helped Ukraine repair its power plants.");
+    assert_eq!(tone(&a, "canada", "ukraine"), Some(Tone::Cooperation));
+    assert_eq!(a.evidence.len(), 1, "{:#?}", a.evidence);
+}
+
+#[test]
+fn it_opening_a_clause_is_the_state_just_named() {
+    let a = read(
+        "The delays placate the hawks, who oppose rewarding Iran while it continues to defy the U.N. Security Council.",
+    );
+    assert_eq!(
+        tone(&a, "iran", "un-security-council"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "iran", "un-security-council"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn korean_export_controls_are_conflict_not_trade() {
+    let a = read(
+        "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\
+         일본은 한국에 대한 수출규제를 발표했다.\n\
+         한국은 캐나다에 반도체를 수출했다.",
+    );
+    assert_eq!(tone(&a, "united-states", "china"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "china"),
+        Some(Direction::AToB)
+    );
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "south-korea", "canada"), Some(Tone::Cooperation));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 
 #[test]

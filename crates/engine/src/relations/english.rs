@@ -5,9 +5,9 @@
 //! frame), with negation, refusal, opposition and cessation applied.
 
 use super::lexicon::{
-    AUXILIARIES, BE, CESSATION, DETERMINERS, Entry, FIRST_PERSON, HYPOTHETICAL, LEXICON, LIGHT,
-    LOWER, NEGATIONS, Op, PREPOSITIONS, PRONOUNS, Pos, RAISE, REFUSALS, RELATIVES, ROLES,
-    SOURCE_NOUNS, SPEECH, SUBORDINATORS, VERBS, VICTIM,
+    AUXILIARIES, BE, BREAKDOWN, CESSATION, DETERMINERS, Entry, FIGHTING, FIRST_PERSON,
+    HYPOTHETICAL, LEXICON, LIGHT, LOWER, NEGATIONS, Op, PREPOSITIONS, PRONOUNS, Pos, RAISE,
+    REFUSALS, RELATIVES, ROLES, SOURCE_NOUNS, SPEECH, SUBORDINATORS, VERBS, VICTIM,
 };
 use super::{Link, LinkKind, Unit};
 use crate::model::{Category, Direction, Tone};
@@ -42,10 +42,12 @@ mod c {
     pub(super) const FIRST_PERSON: u32 = 1 << 19;
     pub(super) const STATE_NOUNS: u32 = 1 << 20;
     pub(super) const MOTION: u32 = 1 << 21;
+    pub(super) const BREAKDOWN: u32 = 1 << 22;
+    pub(super) const FIGHTING: u32 = 1 << 23;
 }
 
 /// Each word list with its bit.
-fn word_lists() -> [(u32, &'static WordSet); 22] {
+fn word_lists() -> [(u32, &'static WordSet); 24] {
     [
         (c::PREPOSITIONS, &PREPOSITIONS),
         (c::SPEECH, &SPEECH),
@@ -69,6 +71,8 @@ fn word_lists() -> [(u32, &'static WordSet); 22] {
         (c::FIRST_PERSON, &FIRST_PERSON),
         (c::STATE_NOUNS, &STATE_NOUNS),
         (c::MOTION, &MOTION),
+        (c::BREAKDOWN, &BREAKDOWN),
+        (c::FIGHTING, &FIGHTING),
     ]
 }
 
@@ -806,6 +810,11 @@ impl<'a> Reader<'a> {
                 || self.is(k, c::VERBS)
                 || w.ends_with("ed")
                 || (w.ends_with('s') || w == "met")
+                    // ("The talks between A and B", "Talks between …": a noun after a
+                    // determiner or a possessive, or opening the sentence.)
+                    && k > 0
+                    && !self.is(k - 1, c::DETERMINERS)
+                    && self.toks[k - 1].k != K::Poss
                     && self.lex(k).is_some_and(|es| {
                         es.iter().any(|e| e.pos == Pos::Verb && e.rest.is_empty())
                     }))
@@ -2550,7 +2559,75 @@ impl<'a> Reader<'a> {
             }
         }
         self.demanded_hostility(&mut frames);
+        self.helped_fighting(&mut frames);
         frames
+    }
+
+    /// "troops who helped Russia repel a Ukrainian incursion", "is helping Russia against
+    /// Ukraine": helping one side in the fighting itself makes the helper a party to it, in
+    /// conflict with the other side (backing a war from afar does not: that is `Op::Support`).
+    fn helped_fighting(&self, frames: &mut Vec<Frame>) {
+        let mut extra = Vec::new();
+        for h in frames.iter() {
+            if h.noun
+                || h.category != Some(Category::Aid)
+                || h.tone != Tone::Cooperation
+                || h.agents.is_empty()
+                || h.targets.is_empty()
+                || !matches!(self.w(h.at), w if w.starts_with("help") || w.starts_with("assist"))
+            {
+                continue;
+            }
+            // The helped side's phrase, then "(to) repel", "fight", "against".
+            let Some(end) = h.targets.iter().filter_map(|&u| self.tok_of(u)).max() else {
+                continue;
+            };
+            let mut k = end + 1;
+            if self.w(k) == "to" {
+                k += 1;
+            }
+            if !self.is(k, c::FIGHTING) || self.region[k] != h.region {
+                continue;
+            }
+            for g in frames.iter() {
+                if g.tone != Tone::Conflict || g.at < k || g.at > k + 8 || g.region != h.region {
+                    continue;
+                }
+                let helped = |x: &[usize]| x.iter().any(|u| h.targets.contains(u));
+                let other: Vec<usize> = if helped(&g.agents) {
+                    g.targets.clone()
+                } else if helped(&g.targets) || (g.at == k && g.targets.is_empty()) {
+                    g.agents.clone()
+                } else if g.agents.is_empty() {
+                    // "helped Russia repel a Ukrainian incursion": the event's own side.
+                    self.modifier(g.at).unwrap_or_default()
+                } else {
+                    continue;
+                };
+                let other: Vec<usize> = other
+                    .into_iter()
+                    .filter(|u| !h.agents.contains(u) && !h.targets.contains(u))
+                    .collect();
+                if other.is_empty() {
+                    continue;
+                }
+                extra.push(Frame {
+                    agents: h.agents.clone(),
+                    targets: other,
+                    explicit_agent: true,
+                    mutual: false,
+                    tone: Tone::Conflict,
+                    category: g.category,
+                    cue: g.cue,
+                    region: h.region,
+                    noun: false,
+                    at: g.at,
+                    speaker_party: h.speaker_party,
+                });
+                break;
+            }
+        }
+        frames.extend(extra);
     }
 
     /// "X urged Moscow to join the efforts to sanction Pyongyang", "demands raised by X to cut
@@ -2663,6 +2740,16 @@ impl<'a> Reader<'a> {
             self.targets(cue, r, inner.map(|j| self.cues[j].t))
         };
         targets.extend(object.iter().copied());
+        // "Kyiv, which Moscow accuses of shelling the plant": the object of a verb in an
+        // object relative is the name the clause hangs on.
+        if targets.is_empty()
+            && e.pos == Pos::Verb
+            && e.object
+            && let Some(g) = self.object_relative(cue, r)
+            && !g.iter().any(|u| agents.contains(u))
+        {
+            targets = g;
+        }
         let mut cue_span = (
             cue.neg.map_or(self.toks[cue.t].s, |n| n.0),
             self.toks[cue.last].e,
@@ -2794,6 +2881,19 @@ impl<'a> Reader<'a> {
                 Tone::Conflict => Some(Category::Sanction),
                 Tone::Neutral => category,
             };
+        }
+        // "the talks between X and Y collapsed": a meeting or an agreement that came to
+        // nothing is a failure between them, not cooperation.
+        if op == Op::Plain
+            && e.pos == Pos::Noun
+            && tone == Tone::Cooperation
+            && matches!(category, Some(Category::Consult | Category::Agree))
+            && let Some((v, k)) = self.breakdown_after(cue)
+        {
+            // The verb says why; the noun's names lie between the two.
+            cue_span = (self.toks[v].s, self.toks[k].e);
+            tone = Tone::Conflict;
+            category = Some(Category::Reject);
         }
         if op == Op::Demand {
             // "urged Y to …": an appeal to Y, a demand when it asks Y to stop.
@@ -3069,6 +3169,46 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// The verb that says a noun cue came to nothing, when the noun is its subject: "the talks
+    /// (between X and Y) collapsed", "negotiations with X have stalled", "the deal fell
+    /// through". The verb's first and last tokens.
+    fn breakdown_after(&self, cue: &Cue) -> Option<(usize, usize)> {
+        let r = self.region[cue.t];
+        let end = (cue.last + 12).min(self.toks.len());
+        let mut k = cue.last + 1;
+        while k < end && self.region[k] == r {
+            if self.is(k, c::BREAKDOWN) {
+                let next = self.w(k + 1);
+                return match self.w(k) {
+                    "broke" => (next == "down" || next == "off").then_some((k, k + 1)),
+                    "fell" => (next == "apart" || next == "through").then_some((k, k + 1)),
+                    _ => Some((k, k)),
+                };
+            }
+            // ("broken down" after an auxiliary.)
+            if self.w(k) == "broken" && self.w(k + 1) == "down" {
+                return Some((k, k + 1));
+            }
+            match self.toks[k].k {
+                K::Unit(_) | K::Poss => {}
+                K::Punct(',' | '.' | ';' | ':') => return None,
+                K::Punct(_) => {}
+                K::Word => {
+                    // The noun's own phrase ("with X", "between A and B", "over its nuclear
+                    // programme") and auxiliaries; any other verb ends the search.
+                    if self.cue_at(k).is_some()
+                        || self.is(k, c::RELATIVES | c::SUBORDINATORS)
+                        || (self.is_verbal(k) && !self.is(k, c::AUXILIARIES | c::BE))
+                    {
+                        return None;
+                    }
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// Tone after negation and supposition.
     fn polarity(&self, cue: &Cue, tone: Tone, r: usize) -> Tone {
         if self.is_hypothetical(r) {
@@ -3173,6 +3313,11 @@ impl<'a> Reader<'a> {
                 if let Some(g) = by {
                     return (g, true, None);
                 }
+                // "the sanctions, which Washington imposed on Moscow": the subject of a
+                // relative clause whose light verb takes the noun as its object.
+                if let Some((g, _)) = self.relative_light(cue) {
+                    return (g, true, None);
+                }
                 if let Some(g) = self.agent_after_from(cue, r) {
                     return (g, true, None);
                 }
@@ -3241,9 +3386,13 @@ impl<'a> Reader<'a> {
         };
         match g {
             Some(g) if !g.is_empty() => (g, false, None),
-            // "while it continues to defy X": a pronoun nobody named is the subject; the
-            // clause's other names are not.
-            _ => (Vec::new(), self.pronoun_subject(t, r), None),
+            // "rewarding Iran while it continues to defy X": "it" opening a clause stands for
+            // the nearest state named before it; another pronoun nobody named is the subject,
+            // and the clause's other names are not.
+            _ => match self.it_subject(t, r) {
+                Some(g) => (g, true, None),
+                None => (Vec::new(), self.pronoun_subject(t, r), None),
+            },
         }
     }
 
@@ -3366,6 +3515,24 @@ impl<'a> Reader<'a> {
 
     /// Whether a subject pronoun stands before the verb at `t` in its clause, past auxiliaries,
     /// adverbs and a verb it depends on ("it continues to defy").
+    /// "while it continues to defy X", "because it keeps testing missiles": the subject "it"
+    /// of a clause opened by a subordinator, read as the nearest name before it that is not a
+    /// person, a place or a source, in the clause just before.
+    fn it_subject(&self, t: usize, r: usize) -> Option<Vec<usize>> {
+        let k = (t.saturating_sub(4)..t)
+            .rev()
+            .find(|&k| self.region[k] == r && self.w(k) == "it")?;
+        if k == 0 || !self.is(k - 1, c::SUBORDINATORS) && !matches!(self.w(k - 1), "as" | "after") {
+            return None;
+        }
+        let limit = k.saturating_sub(12);
+        (limit..k - 1).rev().find_map(|j| {
+            let u = self.unit_at(j)?;
+            (!self.dropped[u] && !self.units[u].person && !self.units[u].media && !self.is_place(j))
+                .then(|| self.phrase_units(u))
+        })
+    }
+
     fn pronoun_subject(&self, t: usize, r: usize) -> bool {
         let mut k = t;
         for _ in 0..5 {
@@ -3706,6 +3873,80 @@ impl<'a> Reader<'a> {
         self.clause_subject(r)
     }
 
+    /// The name a relative clause hangs on when the clause's verb at `cue` has its own subject
+    /// right after the relative pronoun ("X, which/whom Y (has long) accused of …"): the
+    /// pronoun is the verb's object.
+    fn object_relative(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+        let region = &self.regions[r];
+        if region.kind != Kind::Relative {
+            return None;
+        }
+        let hint = region.hint.clone()?;
+        let first = (0..cue.t).find(|&k| self.region[k] == r)?;
+        // (The comma that opened the clause is the outer region's.)
+        if !matches!(self.w(first), "which" | "whom" | "that") {
+            return None;
+        }
+        let mut k = first + 1;
+        if self.is(k, c::DETERMINERS) {
+            k += 1;
+        }
+        let u = self.unit_at(k)?;
+        let mut v = self
+            .group_of(u)
+            .iter()
+            .filter_map(|&x| self.tok_of(x))
+            .max()?
+            + 1;
+        let mut steps = 0;
+        while v < cue.t
+            && steps < 3
+            && (self.is(v, c::AUXILIARIES)
+                || self.w(v).ends_with("ly")
+                || matches!(self.w(v), "long" | "also" | "already" | "often"))
+        {
+            v += 1;
+            steps += 1;
+        }
+        (v == cue.t).then_some(hint)
+    }
+
+    /// A relative clause right after a noun cue whose subject is a name and whose verb is a
+    /// light verb taking the noun as its object ("the sanctions(,) which/that Washington (has)
+    /// imposed on Moscow"): the subject, and the light verb's token.
+    fn relative_light(&self, cue: &Cue) -> Option<(Vec<usize>, usize)> {
+        let mut k = cue.last + 1;
+        if self.toks.get(k)?.k == K::Punct(',') {
+            k += 1;
+        }
+        if !matches!(self.w(k), "which" | "that") {
+            return None;
+        }
+        k += 1;
+        if self.is(k, c::DETERMINERS) {
+            k += 1;
+        }
+        let u = self.unit_at(k)?;
+        if self.dropped[u] {
+            return None;
+        }
+        let g = self.group_of(u);
+        let mut v = g.iter().filter_map(|&x| self.tok_of(x)).max()? + 1;
+        // "which Washington has imposed", "that Israel had already launched".
+        let mut steps = 0;
+        while steps < 3
+            && (self.is(v, c::AUXILIARIES) || self.w(v).ends_with("ly"))
+            && !self.is(v, c::NEGATIONS)
+        {
+            if self.is(v, c::LIGHT) && !self.is(v + 1, c::LIGHT) {
+                break;
+            }
+            v += 1;
+            steps += 1;
+        }
+        self.is(v, c::LIGHT).then_some((g, v))
+    }
+
     /// The verb governing a noun cue: a light verb ("imposed sanctions"), a victim verb
     /// ("faces sanctions"), a copula, or a preposition of setting ("after talks").
     fn governor(&self, t: usize) -> Option<(usize, Governor)> {
@@ -3773,6 +4014,15 @@ impl<'a> Reader<'a> {
         let mut directed = false;
         let mut after_directed = false;
         let mut k = cue.last + 1;
+        let mut limit = limit;
+        // "the sanctions, which X imposed on Y": the frame's prepositions follow the relative
+        // clause's light verb.
+        if e.pos == Pos::Noun
+            && let Some((_, v)) = self.relative_light(cue)
+        {
+            k = v + 1;
+            limit = stop.unwrap_or(n).min(v + 14).min(n);
+        }
         // The direct object: the first phrase, past determiners and a few words.
         let mut object_open = e.object && e.pos == Pos::Verb;
         let mut open_prep: Option<bool> = if e.pos == Pos::Prep { Some(true) } else { None };

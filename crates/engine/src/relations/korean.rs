@@ -115,6 +115,11 @@ const CUES: &[KoCue] = &[
     cue("원조", Category::Aid, false),
     cue("제공", Category::Aid, false),
     cue("공급", Category::Aid, false),
+    // Export controls are restrictions on the other's trade, not a sale to it.
+    cue("수출 통제", Category::Sanction, false),
+    cue("수출통제", Category::Sanction, false),
+    cue("수출 규제", Category::Sanction, false),
+    cue("수출규제", Category::Sanction, false),
     cue("수출", Category::Aid, false),
     cue("판매", Category::Aid, false),
     cue("파병", Category::Aid, false),

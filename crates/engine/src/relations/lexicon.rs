@@ -206,6 +206,7 @@ sanction | n | sanction~, embargo, embargoes, blacklisting, expulsion~, deportat
 sanction | n | export control~, trade control~, import control~, trade barrier~ | on against targeting over
 sanction | v | ban+~ | o
 sanction | v | freeze, freezes, froze, frozen, freezing | o op=cease
+sanction | v | immobilise~, immobilize~, impound~, confiscate~ | o op=cease
 sanction | n | ban~ | on against
 sanction | a | punitive | against
 sanction | v | charge, charges, charged, charging | o actobj
@@ -221,6 +222,7 @@ coerce | v | interfere~, meddle~ | in with
 coerce | n | interference, meddling | in with
 coerce | v | seize~, capture~, hack~ | o
 coerce | v | harass~ | o
+coerce | v | jam+~ | o
 coerce | n | harassment | of against
 coerce | n | seizure~, hacking, hack~ | of
 coerce | v | spy, spies, spied, spying | on
@@ -1293,6 +1295,83 @@ pub(crate) static CESSATION: LazyLock<WordSet> = LazyLock::new(|| {
 /// Words that open a subordinate clause whose event is only supposed.
 pub(crate) static HYPOTHETICAL: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(&["if", "unless", "whether", "lest"]));
+
+/// Verbs that say a meeting or an agreement came to nothing when its noun is their subject
+/// ("the talks collapsed", "negotiations broke down"): the cooperation turns into its failure.
+pub(crate) static BREAKDOWN: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "collapse",
+        "collapses",
+        "collapsed",
+        "collapsing",
+        "broke",
+        "stall",
+        "stalls",
+        "stalled",
+        "stalling",
+        "falter",
+        "falters",
+        "faltered",
+        "faltering",
+        "founder",
+        "founders",
+        "foundered",
+        "floundered",
+        "deadlocked",
+        "fell",
+        "unravel",
+        "unravels",
+        "unravelled",
+        "unraveled",
+        "unravelling",
+    ])
+});
+
+/// Verbs of fighting off or fighting back, and "against": "helped Russia repel …", "helps
+/// Ukraine fight …", "helping X against Y" make the helper a party to the fighting.
+pub(crate) static FIGHTING: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "repel",
+        "repels",
+        "repelled",
+        "repelling",
+        "repulse",
+        "repulsed",
+        "resist",
+        "resisted",
+        "resisting",
+        "fight",
+        "fighting",
+        "fought",
+        "defend",
+        "defended",
+        "defending",
+        "counter",
+        "countered",
+        "countering",
+        "push",
+        "pushed",
+        "pushing",
+        "fend",
+        "fended",
+        "defeat",
+        "defeated",
+        "beat",
+        "retake",
+        "retook",
+        "recapture",
+        "recaptured",
+        "liberate",
+        "liberated",
+        "attack",
+        "attacked",
+        "strike",
+        "struck",
+        "shoot",
+        "shot",
+        "against",
+    ])
+});
 
 /// Words that open a new clause.
 pub(crate) static SUBORDINATORS: LazyLock<WordSet> = LazyLock::new(|| {
