@@ -1612,6 +1612,54 @@ fn it_opening_a_clause_is_the_state_just_named() {
 }
 
 #[test]
+fn owner_of_the_object_is_the_other_side_unless_it_is_the_subjects() {
+    let a = read(
+        "Indian jets crossed the line at night, but Pakistan jammed their radios.\n\
+         Several countries including Japan and Canada warned their citizens against travel to Iran.",
+    );
+    assert_eq!(tone(&a, "pakistan", "india"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "pakistan", "india"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "japan", "iran"), None, "{:#?}", a.evidence);
+    assert_eq!(tone(&a, "canada", "iran"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn violating_a_body_s_resolutions_is_conflict() {
+    let a = read("North Korea violated UN Security Council resolutions again.");
+    assert_eq!(
+        tone(&a, "north-korea", "un-security-council"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "north-korea", "un-security-council"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn war_of_words_is_conflict() {
+    let a = read("Japan is locked in a war of words with China over the islands.");
+    assert_eq!(tone(&a, "japan", "china"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_putting_off_a_concession_is_a_refusal() {
+    let a = read(
+        "미국은 북한을 테러지원국에서 해제하는 조치를 미뤄왔다.\n\
+         일본은 캐나다와의 협정 서명을 보류했다.",
+    );
+    assert_eq!(
+        tone(&a, "united-states", "north-korea"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "united-states", "north-korea"),
+        Some(Direction::AToB)
+    );
+    assert_eq!(tone(&a, "japan", "canada"), Some(Tone::Conflict));
+}
+
+#[test]
 fn korean_export_controls_are_conflict_not_trade() {
     let a = read(
         "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\

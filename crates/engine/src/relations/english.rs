@@ -4172,11 +4172,19 @@ impl<'a> Reader<'a> {
                     // (Only right after the frame's own preposition: "the expulsion of its
                     // diplomats by Y" owns nothing of the frame.)
                     let after_frame_prep = k > 0 && e.preps.contains(&self.w(k - 1));
+                    // ("Pakistan jammed their communications": the owner of the direct object
+                    // too, when "their" cannot be the one subject; "countries warned their
+                    // citizens" own them.)
+                    let owns_object = object_open
+                        && k == cue.last + 1
+                        && w == "their"
+                        && self
+                            .clause_subject(r)
+                            .is_some_and(|g| g.len() == 1 && !self.units[g[0]].person);
                     if owner
-                        && open_prep == Some(true)
+                        && (open_prep == Some(true) && after_frame_prep || owns_object)
                         && out.is_empty()
                         && !named_after
-                        && after_frame_prep
                     {
                         if let Some(g) = self.owner_other_than(k, cue) {
                             out.extend(g);

@@ -503,6 +503,31 @@ fn refused_after(text: &str, e: usize) -> bool {
     .any(|m| near.contains(m))
 }
 
+/// Whether the predicate right after a cue puts the event off ("해제 조치를 미뤄왔다", "서명을
+/// 보류했다"): holding back a cooperative act is a refusal.
+fn withheld_after(text: &str, e: usize) -> bool {
+    let rest = &text[e..];
+    let near = rest
+        .get(..rest.char_indices().nth(10).map_or(rest.len(), |(i, _)| i))
+        .unwrap_or(rest);
+    // (Only up to the end of the clause: "…을 미루고" still holds the same event.)
+    let near = near.split([',', '.']).next().unwrap_or(near);
+    [
+        "미뤄",
+        "미루",
+        "미룬",
+        "보류",
+        "유보",
+        "늦추",
+        "늦춰",
+        "연기했",
+        "연기하",
+        "연기해",
+    ]
+    .iter()
+    .any(|m| near.contains(m))
+}
+
 /// The role a particle after a name gives, and the particle's length.
 fn particle(after: &str) -> (Role, usize) {
     // A title glued to the name ("미국대사는", "러시아대통령이"): the title's particle.
@@ -831,7 +856,8 @@ impl Clause<'_> {
                     inner_targets = Some(self.marked_before(ie, &[]));
                 }
             }
-            let refused = negated && refused_after(text, e) && tone == Tone::Cooperation;
+            let refused = tone == Tone::Cooperation
+                && (negated && refused_after(text, e) || !negated && withheld_after(text, e));
             if refused {
                 // "마주 앉을 생각이 없다": no intention to do it is a refusal, one side's act.
                 tone = Tone::Conflict;

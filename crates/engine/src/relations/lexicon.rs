@@ -168,6 +168,7 @@ disapprove | v | take aim at, takes aim at, took aim at, taking aim at, hit out 
 disapprove | n | displeasure, anger, outrage, fury, ire, indignation, grudge~, beef, hostility, animosity, enmity, antagonism, mistrust, distrust, suspicion | at with against toward towards over
 disapprove | a | hostile | to toward towards
 disapprove | n | tension~, friction~, rivalry, rivalries, feud~, spat~, standoff~, stand-off~, row~ | with between r
+disapprove | n | war of words, wars of words, slanging match~, shouting match~ | with between r
 disapprove | n | dispute~, confrontation~ | with between over r
 disapprove | v | dispute~, confront~, question~ | o
 disapprove | n | difference~, division~, disagreement~ | with between over r
@@ -181,6 +182,7 @@ reject | v | reject~, rebuff~, snub+~, shun+~, boycott~ | o
 reject | n | rejection~, boycott~ | of
 reject | n | snub~ | to of
 reject | v | defy, defies, defied, defying | o
+reject | v | violate~, breach~ | o
 reject | v | veto~, vetoes | o
 reject | n | veto, vetoes | of on
 reject | v | oppose~, resist~ | o op=oppose
