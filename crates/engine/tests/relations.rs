@@ -1660,6 +1660,21 @@ fn korean_putting_off_a_concession_is_a_refusal() {
 }
 
 #[test]
+fn korean_talks_broken_off_between_two_topics_are_conflict() {
+    let a = read(
+        "당시 일본은 배상 거부만을 고집했고, 한국은 공식 사과를 요구하면서 협상이 결렬됐다.\n\
+         캐나다는 관세 인하를 원했고, 인도는 시장 개방을 제안했다.",
+    );
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "japan", "south-korea"),
+        Some(Direction::Mutual)
+    );
+    // Two topics with no breakdown between them are no relation.
+    assert_eq!(tone(&a, "canada", "india"), None, "{:#?}", a.evidence);
+}
+
+#[test]
 fn korean_export_controls_are_conflict_not_trade() {
     let a = read(
         "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\

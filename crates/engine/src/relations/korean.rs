@@ -645,6 +645,8 @@ fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
     let said = speech_at.is_some();
     let mut links: Vec<Link> = Vec::new();
     let mut topic: Vec<usize> = Vec::new();
+    // The topics and subjects of the clauses read so far.
+    let mut sides: Vec<usize> = Vec::new();
     for (cs, ce) in clauses(text, units) {
         let inside = |u: usize| cs <= units[u].start && units[u].end <= ce;
         let cues: Vec<(usize, usize, &KoCue, bool)> = all_cues
@@ -677,7 +679,17 @@ fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
             end: ce,
             carried,
         };
+        let before = links.len();
         clause.read(&cues, &subjects, &mut links);
+        if links.len() == before {
+            clause.breakdown_between(&cues, &subjects, &sides, &mut links);
+        }
+        sides.extend(
+            subjects
+                .iter()
+                .copied()
+                .filter(|&u| !carried && !dropped[u]),
+        );
     }
     links
 }
@@ -706,6 +718,43 @@ struct Clause<'a> {
 }
 
 impl Clause<'_> {
+    /// "A는 …을 고집했고, B는 …을 요구하면서 협상이 결렬됐다": talks that broke down, with one
+    /// side the subject of this clause and the other the subject of an earlier one, are a
+    /// failure between the two.
+    fn breakdown_between(
+        &self,
+        cues: &[(usize, usize, &KoCue, bool)],
+        subjects: &[usize],
+        earlier: &[usize],
+        links: &mut Vec<Link>,
+    ) {
+        let Some(&(s, e, _, _)) = cues.iter().find(|&&(_, _, c, negated)| {
+            !negated && c.op == KoOp::Cease && matches!(c.stem, "결렬" | "파국" | "무산")
+        }) else {
+            return;
+        };
+        // The talks named just before: "협상이 결렬", "회담이 무산".
+        if !cues.iter().any(|&(_, ie, c, _)| {
+            c.mutual && c.category == Category::Consult && ie <= s && s - ie <= 7
+        }) {
+            return;
+        }
+        let [x] = subjects else { return };
+        let Some(&y) = earlier
+            .iter()
+            .rev()
+            .find(|&&u| self.units[u].actor != self.units[*x].actor)
+        else {
+            return;
+        };
+        let event = Event {
+            tone: Tone::Conflict,
+            category: Category::Reject,
+            cue: (s, e),
+        };
+        self.push(links, (y, *x), event, Direction::Mutual);
+    }
+
     fn push(
         &self,
         links: &mut Vec<Link>,
