@@ -1675,6 +1675,21 @@ fn korean_talks_broken_off_between_two_topics_are_conflict() {
 }
 
 #[test]
+fn acting_despite_warnings_is_conflict_with_who_warned() {
+    let a = read(
+        "Japan went ahead with the drills despite repeated warnings from China.\n\
+         Despite Russian objections, Poland joined the exercise.\n\
+         Critics blamed Canada for pressing on despite protests from India.",
+    );
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "japan"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "russia", "poland"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "poland"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "india", "canada"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "canada"), Some(Direction::AToB));
+}
+
+#[test]
 fn korean_export_controls_are_conflict_not_trade() {
     let a = read(
         "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\

@@ -2727,6 +2727,9 @@ impl<'a> Reader<'a> {
         let cue = &self.cues[i];
         let e = cue.entry;
         let r = self.region[cue.t];
+        if let Some(f) = self.despite(cue, r) {
+            return Some(f);
+        }
         let (agents, explicit, passive_target) = self.agents(cue, r);
         let mut targets = passive_target.unwrap_or_default();
         // The inner event an operator governs, and whether a target came first.
@@ -2999,6 +3002,75 @@ impl<'a> Reader<'a> {
             noun: e.pos == Pos::Noun,
             at: cue.t,
             speaker_party,
+        })
+    }
+
+    /// "went ahead despite (repeated) warnings from X", "despite X's protests", "in defiance
+    /// of X's sanctions": X's hostile act is aimed at the one who acts despite it, the
+    /// clause's subject.
+    fn despite(&self, cue: &Cue, r: usize) -> Option<Frame> {
+        let e = cue.entry;
+        if e.pos != Pos::Noun || e.tone != Tone::Conflict || e.agentive || cue.neg.is_some() {
+            return None;
+        }
+        let mut k = cue.t;
+        let mut steps = 0;
+        let despite = loop {
+            let j = k.checked_sub(1)?;
+            k = j;
+            let w = self.w(k);
+            if w == "despite" || w == "ignoring" {
+                break true;
+            }
+            if w == "of" && self.w(k.wrapping_sub(1)) == "defiance" {
+                break true;
+            }
+            let qualifier = self.is(k, c::DETERMINERS)
+                || adjective_like(w)
+                || w.ends_with("ed")
+                || self.toks[k].k == K::Poss
+                || self.unit_at(k).is_some();
+            steps += 1;
+            if !qualifier || steps > 5 {
+                break false;
+            }
+        };
+        if !despite || self.region[k] != r {
+            return None;
+        }
+        let from = || {
+            (cue.last + 1..(cue.last + 3).min(self.toks.len()))
+                .find(|&j| matches!(self.w(j), "from" | "by"))
+                .and_then(|j| self.np_group(j + 1, r))
+        };
+        let agents = self
+            .possessor(cue.t)
+            .or_else(|| self.modifier(cue.t))
+            .or_else(from)?;
+        // ("blamed X for going ahead … despite warnings from Y": the one said to go ahead,
+        // the nearest name before, when the clause's subject is none.)
+        let subject = self.clause_subject(r).or_else(|| {
+            (k.saturating_sub(15)..k).rev().find_map(|j| {
+                let u = self.unit_at(j)?;
+                (self.region[j] == r && !self.dropped[u] && !self.is_place(j))
+                    .then(|| self.group_of(u))
+            })
+        })?;
+        if subject.iter().any(|u| agents.contains(u)) {
+            return None;
+        }
+        Some(Frame {
+            agents,
+            targets: subject,
+            explicit_agent: true,
+            mutual: false,
+            tone: self.polarity(cue, Tone::Conflict, r),
+            category: e.category,
+            cue: (self.toks[cue.t].s, self.toks[cue.last].e),
+            region: r,
+            noun: true,
+            at: cue.t,
+            speaker_party: false,
         })
     }
 
@@ -5036,6 +5108,10 @@ fn adjective_like(w: &str) -> bool {
         || matches!(
             w,
             "new"
+                | "repeated"
+                | "renewed"
+                | "mounting"
+                | "growing"
                 | "fresh"
                 | "tough"
                 | "strong"

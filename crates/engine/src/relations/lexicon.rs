@@ -187,6 +187,7 @@ reject | v | veto~, vetoes | o
 reject | n | veto, vetoes | of on
 reject | v | oppose~, resist~ | o op=oppose
 reject | n | opposition, resistance | to op=oppose
+reject | n | objection~ | to op=oppose
 reject | a | opposed | to op=oppose
 reject | v | object~ | to op=oppose
 reject | p | against | op=oppose
