@@ -1690,6 +1690,21 @@ fn acting_despite_warnings_is_conflict_with_who_warned() {
 }
 
 #[test]
+fn relative_pronoun_subject_is_the_owner_of_the_noun_it_stands_for() {
+    let a = read(
+        "The report describes Chinese networks that target Japanese firms.\n\
+         Officials said Israeli drones, which struck Egyptian posts overnight, were recalled.\n\
+         Moscow's units that shelled Ukrainian towns were moved south.",
+    );
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "japan"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "israel", "egypt"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "israel", "egypt"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+}
+
+#[test]
 fn korean_export_controls_are_conflict_not_trade() {
     let a = read(
         "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\

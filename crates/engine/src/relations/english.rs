@@ -3050,7 +3050,7 @@ impl<'a> Reader<'a> {
         // ("blamed X for going ahead … despite warnings from Y": the one said to go ahead,
         // the nearest name before, when the clause's subject is none.)
         let subject = self.clause_subject(r).or_else(|| {
-            (k.saturating_sub(15)..k).rev().find_map(|j| {
+            (k.saturating_sub(25)..k).rev().find_map(|j| {
                 let u = self.unit_at(j)?;
                 (self.region[j] == r && !self.dropped[u] && !self.is_place(j))
                     .then(|| self.group_of(u))
@@ -3461,7 +3461,10 @@ impl<'a> Reader<'a> {
             // "rewarding Iran while it continues to defy X": "it" opening a clause stands for
             // the nearest state named before it; another pronoun nobody named is the subject,
             // and the clause's other names are not.
-            _ => match self.it_subject(t, r) {
+            _ => match self
+                .it_subject(t, r)
+                .or_else(|| self.relative_head_owner(t))
+            {
                 Some(g) => (g, true, None),
                 None => (Vec::new(), self.pronoun_subject(t, r), None),
             },
@@ -3603,6 +3606,30 @@ impl<'a> Reader<'a> {
             (!self.dropped[u] && !self.units[u].person && !self.units[u].media && !self.is_place(j))
                 .then(|| self.phrase_units(u))
         })
+    }
+
+    /// "Chinese vessels that rammed …", "China's schemes that target …", "Russian drones,
+    /// which struck …": the verb's subject is the relative pronoun, and the noun it stands for
+    /// is the name's (its possessor or the name that qualifies it).
+    fn relative_head_owner(&self, t: usize) -> Option<Vec<usize>> {
+        let mut k = t.checked_sub(1)?;
+        let mut steps = 0;
+        while steps < 2 && (self.is(k, c::AUXILIARIES) || self.w(k).ends_with("ly")) {
+            k = k.checked_sub(1)?;
+            steps += 1;
+        }
+        if !matches!(self.w(k), "that" | "which" | "who") {
+            return None;
+        }
+        let mut head = k.checked_sub(1)?;
+        if self.toks[head].k == K::Punct(',') {
+            head = head.checked_sub(1)?;
+        }
+        // The head is a noun, not a name (a name before the pronoun is its own subject).
+        if self.toks[head].k != K::Word || self.is_verbal(head) || self.is_prep(head) {
+            return None;
+        }
+        self.possessor(head).or_else(|| self.modifier(head))
     }
 
     fn pronoun_subject(&self, t: usize, r: usize) -> bool {
