@@ -1705,6 +1705,20 @@ fn relative_pronoun_subject_is_the_owner_of_the_noun_it_stands_for() {
 }
 
 #[test]
+fn refusal_governs_its_own_verb_not_a_participle_after_its_object() {
+    let a = read(
+        "Kyiv refuses to give up land occupied by Russia.\n\
+         Japan refused to recognise islands seized by China.\n\
+         Canada refused to even hold talks with India.",
+    );
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    // The refusal still turns the talks it governs.
+    assert_eq!(tone(&a, "canada", "india"), Some(Tone::Conflict));
+}
+
+#[test]
 fn korean_export_controls_are_conflict_not_trade() {
     let a = read(
         "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\

@@ -1727,7 +1727,19 @@ impl<'a> Reader<'a> {
             }
             words += 1;
             if self.is(k, c::REFUSALS) && self.w(k + 1) == "to" {
-                found = Some((self.toks[k].s, Negation::Refusal));
+                // Only over the event refused: "refused to (even) impose sanctions", not "refuses
+                // to cede land occupied by X", whose verb is another.
+                let over = (k + 2..t).all(|j| {
+                    let w = self.w(j);
+                    self.is(j, c::LIGHT | c::DETERMINERS)
+                        || adjective_like(w)
+                        || w.ends_with("ly")
+                        || matches!(w, "further" | "even" | "ever" | "any")
+                        || self.cues.iter().any(|c| c.t == j)
+                });
+                if over {
+                    found = Some((self.toks[k].s, Negation::Refusal));
+                }
                 break;
             }
             // "has no intention to talk with X": a refusal, not a denial.
@@ -3159,7 +3171,29 @@ impl<'a> Reader<'a> {
                 return None;
             }
             if let Some(j) = self.cues.iter().position(|c| c.t == k) {
-                return Some(j);
+                // "cede land occupied by X": a participle after a noun says what the noun
+                // underwent; it is not the event refused.
+                let reduced = control
+                    && k > cue.last + 1
+                    && self.w(k).ends_with("ed")
+                    && self.w(self.cues[j].last + 1) == "by"
+                    && self.toks[k - 1].k == K::Word
+                    && !self.is(k - 1, c::AUXILIARIES | c::BE)
+                    && self.w(k - 1) != "to";
+                return (!reduced).then_some(j);
+            }
+            // "refuses to cede …": a verb of its own after "to" is the event refused.
+            if control
+                && k > cue.last + 1
+                && self.w(k - 1) == "to"
+                && self.toks[k].k == K::Word
+                && (self.is(k, c::VERBS) || self.lex(k).is_none())
+                && !self.is(k, c::DETERMINERS)
+                && !adjective_like(self.w(k))
+                && !self.w(k).ends_with("ly")
+                && !matches!(self.w(k), "further" | "even" | "ever" | "all" | "any")
+            {
+                return None;
             }
             match self.toks[k].k {
                 K::Unit(_) | K::Poss => {
