@@ -1719,6 +1719,25 @@ fn refusal_governs_its_own_verb_not_a_participle_after_its_object() {
 }
 
 #[test]
+fn name_ending_a_list_is_not_the_subject_of_the_next_verb() {
+    let a = read(
+        "She vowed a hard line on the wars in Ukraine and Syria and would keep criticising Putin's rule.",
+    );
+    assert_eq!(
+        tone(&a, "syria", "vladimir-putin"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(
+        tone(&a, "ukraine", "vladimir-putin"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
 fn korean_export_controls_are_conflict_not_trade() {
     let a = read(
         "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\

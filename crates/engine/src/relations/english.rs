@@ -787,8 +787,10 @@ impl<'a> Reader<'a> {
                 subject = true;
                 continue;
             }
-            // "and South Korea to cut off …": an infinitive after the name, no clause.
-            if subject && self.w(k) == "to" {
+            // "and South Korea to cut off …": an infinitive after the name, no clause; "over A
+            // and B and would continue to …": the name ends a list, the verb is the earlier
+            // subject's.
+            if subject && matches!(self.w(k), "to" | "and" | "or") {
                 return false;
             }
             if subject && self.looks_finite(k) {
