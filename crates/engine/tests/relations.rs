@@ -1735,6 +1735,9 @@ fn name_ending_a_list_is_not_the_subject_of_the_next_verb() {
         "{:#?}",
         a.evidence
     );
+    // A list after "after" is still the subject of its clause.
+    let b = read("He criticised the allies after Canada and Japan attacked Iran in May.");
+    assert_eq!(tone(&b, "canada", "iran"), Some(Tone::Conflict));
 }
 
 #[test]

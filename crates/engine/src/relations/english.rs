@@ -790,7 +790,7 @@ impl<'a> Reader<'a> {
             // "and South Korea to cut off …": an infinitive after the name, no clause; "over A
             // and B and would continue to …": the name ends a list, the verb is the earlier
             // subject's.
-            if subject && matches!(self.w(k), "to" | "and" | "or") {
+            if subject && (self.w(k) == "to" || w == "and" && matches!(self.w(k), "and" | "or")) {
                 return false;
             }
             if subject && self.looks_finite(k) {
