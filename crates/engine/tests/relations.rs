@@ -1741,6 +1741,27 @@ fn name_ending_a_list_is_not_the_subject_of_the_next_verb() {
 }
 
 #[test]
+fn former_office_names_no_party() {
+    let a = read(
+        "Russia mocked the former US president.\n\
+         Former UN ambassador Nikki Haley criticised Russia.",
+    );
+    assert_eq!(
+        tone(&a, "russia", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(
+        tone(&a, "united-nations", "russia"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(tone(&a, "nikki-haley", "russia"), Some(Tone::Conflict));
+}
+
+#[test]
 fn korean_export_controls_are_conflict_not_trade() {
     let a = read(
         "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\

@@ -909,6 +909,20 @@ impl<'a> Reader<'a> {
         }
         // A title run whose contents hold names that did not end in a name ("the envoy for North
         // Korea said") keeps them: only runs between two names are titles here.
+        // "endorse the former UN ambassador": a past office names the body only as a title;
+        // the person does not act for it any more.
+        for u in 0..self.units.len() {
+            let Some(k) = self.unit_tok[u] else { continue };
+            if self.units[u].person || k == 0 || !matches!(self.w(k - 1), "former" | "ex") {
+                continue;
+            }
+            // "former UN ambassador (Nikki Haley)", "the former US president".
+            let unit = &self.lower[self.units[u].start..self.units[u].end];
+            let role_inside = unit.rsplit(' ').next().is_some_and(|w| ROLES.contains(w));
+            if role_inside || self.is(k + 1, c::ROLES) {
+                self.dropped[u] = true;
+            }
+        }
     }
 
     /// Whether the tokens of `run` join two names into one phrase, and which names inside it
