@@ -1762,6 +1762,35 @@ fn former_office_names_no_party() {
 }
 
 #[test]
+fn two_sides_that_failed_to_agree_are_in_conflict_with_each_other() {
+    let a = read(
+        "Japan and China failed to reach a deal on the islands.\n\
+         India and Pakistan could not agree on a ceasefire.\n\
+         Talks between Canada and Poland ended without agreement.",
+    );
+    for (x, y) in [
+        ("japan", "china"),
+        ("india", "pakistan"),
+        ("canada", "poland"),
+    ] {
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{x}-{y}");
+        assert_eq!(direction(&a, x, y), Some(Direction::Mutual), "{x}-{y}");
+    }
+}
+
+#[test]
+fn rejecting_talks_is_conflict_and_rejecting_sanctions_on_x_is_support_for_x() {
+    let a = read(
+        "North Korea rejected talks with South Korea.\n\
+         Russia rejected sanctions on Iran.\n\
+         China rejected Japan's criticism.",
+    );
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "russia", "iran"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+}
+
+#[test]
 fn korean_export_controls_are_conflict_not_trade() {
     let a = read(
         "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\

@@ -2814,7 +2814,6 @@ impl<'a> Reader<'a> {
                 f.agents = agents.clone();
             }
             cue_span = (cue_span.0.min(f.cue.0), cue_span.1.max(f.cue.1));
-            let _ = inner_cue;
             match op {
                 Op::Oppose | Op::Support | Op::Cease => {
                     let toward_agent =
@@ -2881,10 +2880,16 @@ impl<'a> Reader<'a> {
                         Tone::Cooperation => Tone::Conflict,
                         _ => Tone::Neutral,
                     };
+                    // "A and B failed to reach a deal": a failure between the two.
+                    let mutual = f.mutual
+                        || f.targets.is_empty()
+                            && f.agents.len() >= 2
+                            && inner_cue.entry.reciprocal;
                     return Some(Frame {
                         tone: t,
                         category: Some(Category::Reject),
                         cue: cue_span,
+                        mutual,
                         ..f
                     });
                 }
@@ -2978,8 +2983,9 @@ impl<'a> Reader<'a> {
         };
         let polar = self.polarity(cue, tone, r);
         if polar != tone && cue.neg.is_some() {
-            // A refusal is one side's act: "refused to cooperate with X".
-            mutual = false;
+            // A refusal is one side's act: "refused to cooperate with X"; "A and B could not
+            // agree" is a failure between the two.
+            mutual = mutual && targets.is_empty() && agents.len() >= 2;
             if polar == Tone::Conflict {
                 category = Some(Category::Reject);
             }
@@ -3307,8 +3313,10 @@ impl<'a> Reader<'a> {
                     _ => Some((k, k)),
                 };
             }
-            // ("broken down" after an auxiliary.)
-            if self.w(k) == "broken" && self.w(k + 1) == "down" {
+            // ("broken down" after an auxiliary; "ended without a deal".)
+            if self.w(k) == "broken" && self.w(k + 1) == "down"
+                || matches!(self.w(k), "end" | "ends" | "ended") && self.w(k + 1) == "without"
+            {
                 return Some((k, k + 1));
             }
             match self.toks[k].k {
