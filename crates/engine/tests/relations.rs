@@ -1779,14 +1779,16 @@ fn two_sides_that_failed_to_agree_are_in_conflict_with_each_other() {
 }
 
 #[test]
-fn rejecting_talks_is_conflict_and_rejecting_sanctions_on_x_is_support_for_x() {
+fn rejecting_talks_is_a_refusal_and_rejecting_a_demand_is_conflict_with_who_made_it() {
     let a = read(
         "North Korea rejected talks with South Korea.\n\
-         Russia rejected sanctions on Iran.\n\
-         China rejected Japan's criticism.",
+         China rejected the demands of Japan outright.",
     );
     assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
-    assert_eq!(tone(&a, "russia", "iran"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "north-korea", "south-korea"),
+        Some(Direction::AToB)
+    );
     assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
 }
 

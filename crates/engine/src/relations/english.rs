@@ -2881,10 +2881,9 @@ impl<'a> Reader<'a> {
                         _ => Tone::Neutral,
                     };
                     // "A and B failed to reach a deal": a failure between the two.
-                    let mutual = f.mutual
-                        || f.targets.is_empty()
-                            && f.agents.len() >= 2
-                            && inner_cue.entry.reciprocal;
+                    // ("refused talks with X" is one side's act.)
+                    let mutual =
+                        f.targets.is_empty() && f.agents.len() >= 2 && inner_cue.entry.reciprocal;
                     return Some(Frame {
                         tone: t,
                         category: Some(Category::Reject),
@@ -3120,7 +3119,34 @@ impl<'a> Reader<'a> {
             // "pulled out of the Iran nuclear deal", "withdrew from the treaty": an end of it.
             return Op::Cease;
         }
+        if e.op == Op::Plain && self.rejected_cooperation(i).is_some() {
+            // "rejected talks with X", "rebuffed an offer of aid": a refusal of it.
+            return Op::Refuse;
+        }
         e.op
+    }
+
+    /// The cooperation a rejection verb takes as its object: "rejected (the) talks with X",
+    /// "rebuffed a new deal". (Rejecting a hostile act keeps its own reading: "rejected the
+    /// demands of X" is conflict with X.)
+    fn rejected_cooperation(&self, i: usize) -> Option<usize> {
+        let cue = &self.cues[i];
+        let e = cue.entry;
+        if e.pos != Pos::Verb || e.category != Some(Category::Reject) || !e.object {
+            return None;
+        }
+        let mut k = cue.last + 1;
+        let mut steps = 0;
+        while steps < 3 && (self.is(k, c::DETERMINERS) || adjective_like(self.w(k))) {
+            k += 1;
+            steps += 1;
+        }
+        let j = self.cues.iter().position(|c| c.t == k)?;
+        let inner = self.cues[j].entry;
+        (inner.tone == Tone::Cooperation
+            && inner.pos == Pos::Noun
+            && self.region[k] == self.region[cue.t])
+            .then_some(j)
     }
 
     /// The agreement or partnership a withdrawal leaves: "pull out of the Iran nuclear deal",
@@ -3176,7 +3202,10 @@ impl<'a> Reader<'a> {
     /// its object), which its operator governs.
     fn inner_cue(&self, i: usize) -> Option<usize> {
         if self.cues[i].entry.op == Op::Plain {
-            return self.restricted_trade(i).or_else(|| self.left_agreement(i));
+            return self
+                .restricted_trade(i)
+                .or_else(|| self.left_agreement(i))
+                .or_else(|| self.rejected_cooperation(i));
         }
         let cue = &self.cues[i];
         let r = self.region[cue.t];

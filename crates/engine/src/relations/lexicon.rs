@@ -178,8 +178,7 @@ disapprove | n | strong words, harsh words, tough words, harsh rhetoric, hostile
 disapprove | n | defiance | toward towards of against
 disapprove | n | competition | with between r
 disapprove | v | take a hard line, takes a hard line, took a hard line, taking a hard line | with on against
-reject | v | reject~, rebuff~ | o op=oppose
-reject | v | snub+~, shun+~, boycott~ | o
+reject | v | reject~, rebuff~, snub+~, shun+~, boycott~ | o
 reject | n | rejection~, boycott~ | of
 reject | n | snub~ | to of
 reject | v | defy, defies, defied, defying | o
