@@ -1495,6 +1495,320 @@ fn korean_verb_ending_is_no_subject_particle() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Conflict stated in other shapes: failed talks, relative clauses, export controls.
+
+#[test]
+fn talks_that_collapsed_are_conflict() {
+    let a = read(
+        "The talks between Japan and China collapsed on Friday.\n\
+         Negotiations between Seoul and Tokyo broke down after a week.\n\
+         The trade deal between Canada and India fell through.",
+    );
+    assert_eq!(tone(&a, "japan", "china"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "south-korea", "japan"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "canada", "india"), Some(Tone::Conflict));
+    let e = pair(&a, "japan", "china").expect("evidence");
+    assert_eq!(e.category, Some(Category::Reject));
+    let (s, t) = e.cue_span.expect("a cue span");
+    assert_eq!(&e.sentence[s as usize..t as usize], "collapsed");
+}
+
+#[test]
+fn plural_noun_after_the_is_not_a_verb_that_ends_the_list() {
+    // "talks" here is the noun: "and China" goes on with the pair, it opens no clause.
+    let a = read("The talks between Japan and China went on for a week.");
+    assert_eq!(tone(&a, "japan", "china"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "japan", "china"), Some(Direction::Mutual));
+}
+
+#[test]
+fn talks_that_went_well_are_not_a_breakdown() {
+    let a = read(
+        "The talks between Japan and China went smoothly, and the ministers fell silent only once.",
+    );
+    assert_ne!(tone(&a, "japan", "china"), Some(Tone::Conflict));
+}
+
+#[test]
+fn sanctions_a_relative_clause_imposes_name_its_agent() {
+    let a = read(
+        "The new sanctions, which Washington imposed on Moscow last year, hurt its banks.\n\
+         Critics say the tariffs that Beijing has imposed on Australia are unfair.",
+    );
+    assert_eq!(tone(&a, "united-states", "russia"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "russia"),
+        Some(Direction::AToB)
+    );
+    assert_eq!(tone(&a, "china", "australia"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "australia"), Some(Direction::AToB));
+}
+
+#[test]
+fn object_relative_takes_the_name_it_hangs_on() {
+    let a = read(
+        "Kyiv, which Moscow has long accused of shelling the plant, denied the claim.\n\
+         Iran, whom Washington accuses of arming militias, rejected the report.",
+    );
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "united-states", "iran"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "iran"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn subject_relative_is_not_an_object_relative() {
+    // "which" is the subject here: Japan invites, Russia is invited.
+    let a = read("Japan, which invited Russia to the forum, named its delegates.");
+    assert_eq!(tone(&a, "japan", "russia"), Some(Tone::Cooperation));
+    assert_eq!(direction(&a, "japan", "russia"), Some(Direction::AToB));
+}
+
+#[test]
+fn frozen_and_jammed_are_conflict() {
+    let a = read(
+        "The EU immobilised Russian assets worth billions.\n\
+         Pakistan jammed the radios of Indian jets.",
+    );
+    assert_eq!(tone(&a, "european-union", "russia"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "pakistan", "india"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "pakistan", "india"), Some(Direction::AToB));
+}
+
+#[test]
+fn helping_one_side_fight_is_conflict_with_the_other() {
+    let a = read(
+        "Officials said Belarusian units that helped Russia repel a Ukrainian offensive into its border region are now clearing mines.\n\
+         Belarus is helping Russia against Ukraine.",
+    );
+    assert_eq!(tone(&a, "belarus", "russia"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "belarus", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "belarus", "ukraine"), Some(Direction::AToB));
+}
+
+#[test]
+fn helping_one_side_rebuild_is_not_fighting() {
+    let a = read("Canada helped Ukraine repair its power plants.");
+    assert_eq!(tone(&a, "canada", "ukraine"), Some(Tone::Cooperation));
+    assert_eq!(a.evidence.len(), 1, "{:#?}", a.evidence);
+}
+
+#[test]
+fn it_opening_a_clause_is_the_state_just_named() {
+    let a = read(
+        "The delays placate the hawks, who oppose rewarding Iran while it continues to defy the U.N. Security Council.",
+    );
+    assert_eq!(
+        tone(&a, "iran", "un-security-council"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "iran", "un-security-council"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn owner_of_the_object_is_the_other_side_unless_it_is_the_subjects() {
+    let a = read(
+        "Indian jets crossed the line at night, but Pakistan jammed their radios.\n\
+         Several countries including Japan and Canada warned their citizens against travel to Iran.",
+    );
+    assert_eq!(tone(&a, "pakistan", "india"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "pakistan", "india"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "japan", "iran"), None, "{:#?}", a.evidence);
+    assert_eq!(tone(&a, "canada", "iran"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn violating_a_body_s_resolutions_is_conflict() {
+    let a = read("North Korea violated UN Security Council resolutions again.");
+    assert_eq!(
+        tone(&a, "north-korea", "un-security-council"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "north-korea", "un-security-council"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn war_of_words_is_conflict() {
+    let a = read("Japan is locked in a war of words with China over the islands.");
+    assert_eq!(tone(&a, "japan", "china"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_putting_off_a_concession_is_a_refusal() {
+    let a = read(
+        "미국은 북한을 테러지원국에서 해제하는 조치를 미뤄왔다.\n\
+         일본은 캐나다와의 협정 서명을 보류했다.",
+    );
+    assert_eq!(
+        tone(&a, "united-states", "north-korea"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "united-states", "north-korea"),
+        Some(Direction::AToB)
+    );
+    assert_eq!(tone(&a, "japan", "canada"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_talks_broken_off_between_two_topics_are_conflict() {
+    let a = read(
+        "당시 일본은 배상 거부만을 고집했고, 한국은 공식 사과를 요구하면서 협상이 결렬됐다.\n\
+         캐나다는 관세 인하를 원했고, 인도는 시장 개방을 제안했다.",
+    );
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "japan", "south-korea"),
+        Some(Direction::Mutual)
+    );
+    // Two topics with no breakdown between them are no relation.
+    assert_eq!(tone(&a, "canada", "india"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn acting_despite_warnings_is_conflict_with_who_warned() {
+    let a = read(
+        "Japan went ahead with the drills despite repeated warnings from China.\n\
+         Despite Russian objections, Poland joined the exercise.\n\
+         Critics blamed Canada for pressing on despite protests from India.",
+    );
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "japan"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "russia", "poland"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "poland"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "india", "canada"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "canada"), Some(Direction::AToB));
+}
+
+#[test]
+fn relative_pronoun_subject_is_the_owner_of_the_noun_it_stands_for() {
+    let a = read(
+        "The report describes Chinese networks that target Japanese firms.\n\
+         Officials said Israeli drones, which struck Egyptian posts overnight, were recalled.\n\
+         Moscow's units that shelled Ukrainian towns were moved south.",
+    );
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "japan"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "israel", "egypt"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "israel", "egypt"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+}
+
+#[test]
+fn refusal_governs_its_own_verb_not_a_participle_after_its_object() {
+    let a = read(
+        "Kyiv refuses to give up land occupied by Russia.\n\
+         Japan refused to recognise islands seized by China.\n\
+         Canada refused to even hold talks with India.",
+    );
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+    // The refusal still turns the talks it governs.
+    assert_eq!(tone(&a, "canada", "india"), Some(Tone::Conflict));
+}
+
+#[test]
+fn name_ending_a_list_is_not_the_subject_of_the_next_verb() {
+    let a = read(
+        "She vowed a hard line on the wars in Ukraine and Syria and would keep criticising Putin's rule.",
+    );
+    assert_eq!(
+        tone(&a, "syria", "vladimir-putin"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(
+        tone(&a, "ukraine", "vladimir-putin"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    // A list after "after" is still the subject of its clause.
+    let b = read("He criticised the allies after Canada and Japan attacked Iran in May.");
+    assert_eq!(tone(&b, "canada", "iran"), Some(Tone::Conflict));
+}
+
+#[test]
+fn former_office_names_no_party() {
+    let a = read(
+        "Russia mocked the former US president.\n\
+         Former UN ambassador Nikki Haley criticised Russia.",
+    );
+    assert_eq!(
+        tone(&a, "russia", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(
+        tone(&a, "united-nations", "russia"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(tone(&a, "nikki-haley", "russia"), Some(Tone::Conflict));
+}
+
+#[test]
+fn two_sides_that_failed_to_agree_are_in_conflict_with_each_other() {
+    let a = read(
+        "Japan and China failed to reach a deal on the islands.\n\
+         India and Pakistan could not agree on a ceasefire.\n\
+         Talks between Canada and Poland ended without agreement.",
+    );
+    for (x, y) in [
+        ("japan", "china"),
+        ("india", "pakistan"),
+        ("canada", "poland"),
+    ] {
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{x}-{y}");
+        assert_eq!(direction(&a, x, y), Some(Direction::Mutual), "{x}-{y}");
+    }
+}
+
+#[test]
+fn rejecting_talks_is_a_refusal_and_rejecting_a_demand_is_conflict_with_who_made_it() {
+    let a = read(
+        "North Korea rejected talks with South Korea.\n\
+         China rejected the demands of Japan outright.",
+    );
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "north-korea", "south-korea"),
+        Some(Direction::AToB)
+    );
+    assert_eq!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_export_controls_are_conflict_not_trade() {
+    let a = read(
+        "미국 정부는 중국에 대한 수출 통제를 강화했다.\n\
+         일본은 한국에 대한 수출규제를 발표했다.\n\
+         한국은 캐나다에 반도체를 수출했다.",
+    );
+    assert_eq!(tone(&a, "united-states", "china"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "china"),
+        Some(Direction::AToB)
+    );
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "south-korea", "canada"), Some(Tone::Cooperation));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 
 #[test]

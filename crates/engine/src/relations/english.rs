@@ -5,9 +5,9 @@
 //! frame), with negation, refusal, opposition and cessation applied.
 
 use super::lexicon::{
-    AUXILIARIES, BE, CESSATION, DETERMINERS, Entry, FIRST_PERSON, HYPOTHETICAL, LEXICON, LIGHT,
-    LOWER, NEGATIONS, Op, PREPOSITIONS, PRONOUNS, Pos, RAISE, REFUSALS, RELATIVES, ROLES,
-    SOURCE_NOUNS, SPEECH, SUBORDINATORS, VERBS, VICTIM,
+    AUXILIARIES, BE, BREAKDOWN, CESSATION, DETERMINERS, Entry, FIGHTING, FIRST_PERSON,
+    HYPOTHETICAL, LEXICON, LIGHT, LOWER, NEGATIONS, Op, PREPOSITIONS, PRONOUNS, Pos, RAISE,
+    REFUSALS, RELATIVES, ROLES, SOURCE_NOUNS, SPEECH, SUBORDINATORS, VERBS, VICTIM,
 };
 use super::{Link, LinkKind, Unit};
 use crate::model::{Category, Direction, Tone};
@@ -42,10 +42,12 @@ mod c {
     pub(super) const FIRST_PERSON: u32 = 1 << 19;
     pub(super) const STATE_NOUNS: u32 = 1 << 20;
     pub(super) const MOTION: u32 = 1 << 21;
+    pub(super) const BREAKDOWN: u32 = 1 << 22;
+    pub(super) const FIGHTING: u32 = 1 << 23;
 }
 
 /// Each word list with its bit.
-fn word_lists() -> [(u32, &'static WordSet); 22] {
+fn word_lists() -> [(u32, &'static WordSet); 24] {
     [
         (c::PREPOSITIONS, &PREPOSITIONS),
         (c::SPEECH, &SPEECH),
@@ -69,6 +71,8 @@ fn word_lists() -> [(u32, &'static WordSet); 22] {
         (c::FIRST_PERSON, &FIRST_PERSON),
         (c::STATE_NOUNS, &STATE_NOUNS),
         (c::MOTION, &MOTION),
+        (c::BREAKDOWN, &BREAKDOWN),
+        (c::FIGHTING, &FIGHTING),
     ]
 }
 
@@ -783,8 +787,10 @@ impl<'a> Reader<'a> {
                 subject = true;
                 continue;
             }
-            // "and South Korea to cut off …": an infinitive after the name, no clause.
-            if subject && self.w(k) == "to" {
+            // "and South Korea to cut off …": an infinitive after the name, no clause; "over A
+            // and B and would continue to …": the name ends a list, the verb is the earlier
+            // subject's.
+            if subject && (self.w(k) == "to" || w == "and" && matches!(self.w(k), "and" | "or")) {
                 return false;
             }
             if subject && self.looks_finite(k) {
@@ -806,6 +812,11 @@ impl<'a> Reader<'a> {
                 || self.is(k, c::VERBS)
                 || w.ends_with("ed")
                 || (w.ends_with('s') || w == "met")
+                    // ("The talks between A and B", "Talks between …": a noun after a
+                    // determiner or a possessive, or opening the sentence.)
+                    && k > 0
+                    && !self.is(k - 1, c::DETERMINERS)
+                    && self.toks[k - 1].k != K::Poss
                     && self.lex(k).is_some_and(|es| {
                         es.iter().any(|e| e.pos == Pos::Verb && e.rest.is_empty())
                     }))
@@ -898,6 +909,20 @@ impl<'a> Reader<'a> {
         }
         // A title run whose contents hold names that did not end in a name ("the envoy for North
         // Korea said") keeps them: only runs between two names are titles here.
+        // "endorse the former UN ambassador": a past office names the body only as a title;
+        // the person does not act for it any more.
+        for u in 0..self.units.len() {
+            let Some(k) = self.unit_tok[u] else { continue };
+            if self.units[u].person || k == 0 || !matches!(self.w(k - 1), "former" | "ex") {
+                continue;
+            }
+            // "former UN ambassador (Nikki Haley)", "the former US president".
+            let unit = &self.lower[self.units[u].start..self.units[u].end];
+            let role_inside = unit.rsplit(' ').next().is_some_and(|w| ROLES.contains(w));
+            if role_inside || self.is(k + 1, c::ROLES) {
+                self.dropped[u] = true;
+            }
+        }
     }
 
     /// Whether the tokens of `run` join two names into one phrase, and which names inside it
@@ -1718,7 +1743,19 @@ impl<'a> Reader<'a> {
             }
             words += 1;
             if self.is(k, c::REFUSALS) && self.w(k + 1) == "to" {
-                found = Some((self.toks[k].s, Negation::Refusal));
+                // Only over the event refused: "refused to (even) impose sanctions", not "refuses
+                // to cede land occupied by X", whose verb is another.
+                let over = (k + 2..t).all(|j| {
+                    let w = self.w(j);
+                    self.is(j, c::LIGHT | c::DETERMINERS)
+                        || adjective_like(w)
+                        || w.ends_with("ly")
+                        || matches!(w, "further" | "even" | "ever" | "any")
+                        || self.cues.iter().any(|c| c.t == j)
+                });
+                if over {
+                    found = Some((self.toks[k].s, Negation::Refusal));
+                }
                 break;
             }
             // "has no intention to talk with X": a refusal, not a denial.
@@ -2550,7 +2587,75 @@ impl<'a> Reader<'a> {
             }
         }
         self.demanded_hostility(&mut frames);
+        self.helped_fighting(&mut frames);
         frames
+    }
+
+    /// "troops who helped Russia repel a Ukrainian incursion", "is helping Russia against
+    /// Ukraine": helping one side in the fighting itself makes the helper a party to it, in
+    /// conflict with the other side (backing a war from afar does not: that is `Op::Support`).
+    fn helped_fighting(&self, frames: &mut Vec<Frame>) {
+        let mut extra = Vec::new();
+        for h in frames.iter() {
+            if h.noun
+                || h.category != Some(Category::Aid)
+                || h.tone != Tone::Cooperation
+                || h.agents.is_empty()
+                || h.targets.is_empty()
+                || !matches!(self.w(h.at), w if w.starts_with("help") || w.starts_with("assist"))
+            {
+                continue;
+            }
+            // The helped side's phrase, then "(to) repel", "fight", "against".
+            let Some(end) = h.targets.iter().filter_map(|&u| self.tok_of(u)).max() else {
+                continue;
+            };
+            let mut k = end + 1;
+            if self.w(k) == "to" {
+                k += 1;
+            }
+            if !self.is(k, c::FIGHTING) || self.region[k] != h.region {
+                continue;
+            }
+            for g in frames.iter() {
+                if g.tone != Tone::Conflict || g.at < k || g.at > k + 8 || g.region != h.region {
+                    continue;
+                }
+                let helped = |x: &[usize]| x.iter().any(|u| h.targets.contains(u));
+                let other: Vec<usize> = if helped(&g.agents) {
+                    g.targets.clone()
+                } else if helped(&g.targets) || (g.at == k && g.targets.is_empty()) {
+                    g.agents.clone()
+                } else if g.agents.is_empty() {
+                    // "helped Russia repel a Ukrainian incursion": the event's own side.
+                    self.modifier(g.at).unwrap_or_default()
+                } else {
+                    continue;
+                };
+                let other: Vec<usize> = other
+                    .into_iter()
+                    .filter(|u| !h.agents.contains(u) && !h.targets.contains(u))
+                    .collect();
+                if other.is_empty() {
+                    continue;
+                }
+                extra.push(Frame {
+                    agents: h.agents.clone(),
+                    targets: other,
+                    explicit_agent: true,
+                    mutual: false,
+                    tone: Tone::Conflict,
+                    category: g.category,
+                    cue: g.cue,
+                    region: h.region,
+                    noun: false,
+                    at: g.at,
+                    speaker_party: h.speaker_party,
+                });
+                break;
+            }
+        }
+        frames.extend(extra);
     }
 
     /// "X urged Moscow to join the efforts to sanction Pyongyang", "demands raised by X to cut
@@ -2650,6 +2755,9 @@ impl<'a> Reader<'a> {
         let cue = &self.cues[i];
         let e = cue.entry;
         let r = self.region[cue.t];
+        if let Some(f) = self.despite(cue, r) {
+            return Some(f);
+        }
         let (agents, explicit, passive_target) = self.agents(cue, r);
         let mut targets = passive_target.unwrap_or_default();
         // The inner event an operator governs, and whether a target came first.
@@ -2663,6 +2771,16 @@ impl<'a> Reader<'a> {
             self.targets(cue, r, inner.map(|j| self.cues[j].t))
         };
         targets.extend(object.iter().copied());
+        // "Kyiv, which Moscow accuses of shelling the plant": the object of a verb in an
+        // object relative is the name the clause hangs on.
+        if targets.is_empty()
+            && e.pos == Pos::Verb
+            && e.object
+            && let Some(g) = self.object_relative(cue, r)
+            && !g.iter().any(|u| agents.contains(u))
+        {
+            targets = g;
+        }
         let mut cue_span = (
             cue.neg.map_or(self.toks[cue.t].s, |n| n.0),
             self.toks[cue.last].e,
@@ -2696,7 +2814,6 @@ impl<'a> Reader<'a> {
                 f.agents = agents.clone();
             }
             cue_span = (cue_span.0.min(f.cue.0), cue_span.1.max(f.cue.1));
-            let _ = inner_cue;
             match op {
                 Op::Oppose | Op::Support | Op::Cease => {
                     let toward_agent =
@@ -2763,10 +2880,15 @@ impl<'a> Reader<'a> {
                         Tone::Cooperation => Tone::Conflict,
                         _ => Tone::Neutral,
                     };
+                    // "A and B failed to reach a deal": a failure between the two.
+                    // ("refused talks with X" is one side's act.)
+                    let mutual =
+                        f.targets.is_empty() && f.agents.len() >= 2 && inner_cue.entry.reciprocal;
                     return Some(Frame {
                         tone: t,
                         category: Some(Category::Reject),
                         cue: cue_span,
+                        mutual,
                         ..f
                     });
                 }
@@ -2794,6 +2916,19 @@ impl<'a> Reader<'a> {
                 Tone::Conflict => Some(Category::Sanction),
                 Tone::Neutral => category,
             };
+        }
+        // "the talks between X and Y collapsed": a meeting or an agreement that came to
+        // nothing is a failure between them, not cooperation.
+        if op == Op::Plain
+            && e.pos == Pos::Noun
+            && tone == Tone::Cooperation
+            && matches!(category, Some(Category::Consult | Category::Agree))
+            && let Some((v, k)) = self.breakdown_after(cue)
+        {
+            // The verb says why; the noun's names lie between the two.
+            cue_span = (self.toks[v].s, self.toks[k].e);
+            tone = Tone::Conflict;
+            category = Some(Category::Reject);
         }
         if op == Op::Demand {
             // "urged Y to …": an appeal to Y, a demand when it asks Y to stop.
@@ -2847,8 +2982,9 @@ impl<'a> Reader<'a> {
         };
         let polar = self.polarity(cue, tone, r);
         if polar != tone && cue.neg.is_some() {
-            // A refusal is one side's act: "refused to cooperate with X".
-            mutual = false;
+            // A refusal is one side's act: "refused to cooperate with X"; "A and B could not
+            // agree" is a failure between the two.
+            mutual = mutual && targets.is_empty() && agents.len() >= 2;
             if polar == Tone::Conflict {
                 category = Some(Category::Reject);
             }
@@ -2902,6 +3038,75 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// "went ahead despite (repeated) warnings from X", "despite X's protests", "in defiance
+    /// of X's sanctions": X's hostile act is aimed at the one who acts despite it, the
+    /// clause's subject.
+    fn despite(&self, cue: &Cue, r: usize) -> Option<Frame> {
+        let e = cue.entry;
+        if e.pos != Pos::Noun || e.tone != Tone::Conflict || e.agentive || cue.neg.is_some() {
+            return None;
+        }
+        let mut k = cue.t;
+        let mut steps = 0;
+        let despite = loop {
+            let j = k.checked_sub(1)?;
+            k = j;
+            let w = self.w(k);
+            if w == "despite" || w == "ignoring" {
+                break true;
+            }
+            if w == "of" && self.w(k.wrapping_sub(1)) == "defiance" {
+                break true;
+            }
+            let qualifier = self.is(k, c::DETERMINERS)
+                || adjective_like(w)
+                || w.ends_with("ed")
+                || self.toks[k].k == K::Poss
+                || self.unit_at(k).is_some();
+            steps += 1;
+            if !qualifier || steps > 5 {
+                break false;
+            }
+        };
+        if !despite || self.region[k] != r {
+            return None;
+        }
+        let from = || {
+            (cue.last + 1..(cue.last + 3).min(self.toks.len()))
+                .find(|&j| matches!(self.w(j), "from" | "by"))
+                .and_then(|j| self.np_group(j + 1, r))
+        };
+        let agents = self
+            .possessor(cue.t)
+            .or_else(|| self.modifier(cue.t))
+            .or_else(from)?;
+        // ("blamed X for going ahead … despite warnings from Y": the one said to go ahead,
+        // the nearest name before, when the clause's subject is none.)
+        let subject = self.clause_subject(r).or_else(|| {
+            (k.saturating_sub(25)..k).rev().find_map(|j| {
+                let u = self.unit_at(j)?;
+                (self.region[j] == r && !self.dropped[u] && !self.is_place(j))
+                    .then(|| self.group_of(u))
+            })
+        })?;
+        if subject.iter().any(|u| agents.contains(u)) {
+            return None;
+        }
+        Some(Frame {
+            agents,
+            targets: subject,
+            explicit_agent: true,
+            mutual: false,
+            tone: self.polarity(cue, Tone::Conflict, r),
+            category: e.category,
+            cue: (self.toks[cue.t].s, self.toks[cue.last].e),
+            region: r,
+            noun: true,
+            at: cue.t,
+            speaker_party: false,
+        })
+    }
+
     /// The operator a cue applies: its own, or cessation and refusal words before it that
     /// the lexicon does not hold ("halt fuel supplies").
     fn effective_op(&self, i: usize) -> Op {
@@ -2914,7 +3119,34 @@ impl<'a> Reader<'a> {
             // "pulled out of the Iran nuclear deal", "withdrew from the treaty": an end of it.
             return Op::Cease;
         }
+        if e.op == Op::Plain && self.rejected_cooperation(i).is_some() {
+            // "rejected talks with X", "rebuffed an offer of aid": a refusal of it.
+            return Op::Refuse;
+        }
         e.op
+    }
+
+    /// The cooperation a rejection verb takes as its object: "rejected (the) talks with X",
+    /// "rebuffed a new deal". (Rejecting a hostile act keeps its own reading: "rejected the
+    /// demands of X" is conflict with X.)
+    fn rejected_cooperation(&self, i: usize) -> Option<usize> {
+        let cue = &self.cues[i];
+        let e = cue.entry;
+        if e.pos != Pos::Verb || e.category != Some(Category::Reject) || !e.object {
+            return None;
+        }
+        let mut k = cue.last + 1;
+        let mut steps = 0;
+        while steps < 3 && (self.is(k, c::DETERMINERS) || adjective_like(self.w(k))) {
+            k += 1;
+            steps += 1;
+        }
+        let j = self.cues.iter().position(|c| c.t == k)?;
+        let inner = self.cues[j].entry;
+        (inner.tone == Tone::Cooperation
+            && inner.pos == Pos::Noun
+            && self.region[k] == self.region[cue.t])
+            .then_some(j)
     }
 
     /// The agreement or partnership a withdrawal leaves: "pull out of the Iran nuclear deal",
@@ -2970,7 +3202,10 @@ impl<'a> Reader<'a> {
     /// its object), which its operator governs.
     fn inner_cue(&self, i: usize) -> Option<usize> {
         if self.cues[i].entry.op == Op::Plain {
-            return self.restricted_trade(i).or_else(|| self.left_agreement(i));
+            return self
+                .restricted_trade(i)
+                .or_else(|| self.left_agreement(i))
+                .or_else(|| self.rejected_cooperation(i));
         }
         let cue = &self.cues[i];
         let r = self.region[cue.t];
@@ -2987,7 +3222,29 @@ impl<'a> Reader<'a> {
                 return None;
             }
             if let Some(j) = self.cues.iter().position(|c| c.t == k) {
-                return Some(j);
+                // "cede land occupied by X": a participle after a noun says what the noun
+                // underwent; it is not the event refused.
+                let reduced = control
+                    && k > cue.last + 1
+                    && self.w(k).ends_with("ed")
+                    && self.w(self.cues[j].last + 1) == "by"
+                    && self.toks[k - 1].k == K::Word
+                    && !self.is(k - 1, c::AUXILIARIES | c::BE)
+                    && self.w(k - 1) != "to";
+                return (!reduced).then_some(j);
+            }
+            // "refuses to cede …": a verb of its own after "to" is the event refused.
+            if control
+                && k > cue.last + 1
+                && self.w(k - 1) == "to"
+                && self.toks[k].k == K::Word
+                && (self.is(k, c::VERBS) || self.lex(k).is_none())
+                && !self.is(k, c::DETERMINERS)
+                && !adjective_like(self.w(k))
+                && !self.w(k).ends_with("ly")
+                && !matches!(self.w(k), "further" | "even" | "ever" | "all" | "any")
+            {
+                return None;
             }
             match self.toks[k].k {
                 K::Unit(_) | K::Poss => {
@@ -3065,6 +3322,48 @@ impl<'a> Reader<'a> {
                 continue;
             }
             return None;
+        }
+        None
+    }
+
+    /// The verb that says a noun cue came to nothing, when the noun is its subject: "the talks
+    /// (between X and Y) collapsed", "negotiations with X have stalled", "the deal fell
+    /// through". The verb's first and last tokens.
+    fn breakdown_after(&self, cue: &Cue) -> Option<(usize, usize)> {
+        let r = self.region[cue.t];
+        let end = (cue.last + 12).min(self.toks.len());
+        let mut k = cue.last + 1;
+        while k < end && self.region[k] == r {
+            if self.is(k, c::BREAKDOWN) {
+                let next = self.w(k + 1);
+                return match self.w(k) {
+                    "broke" => (next == "down" || next == "off").then_some((k, k + 1)),
+                    "fell" => (next == "apart" || next == "through").then_some((k, k + 1)),
+                    _ => Some((k, k)),
+                };
+            }
+            // ("broken down" after an auxiliary; "ended without a deal".)
+            if self.w(k) == "broken" && self.w(k + 1) == "down"
+                || matches!(self.w(k), "end" | "ends" | "ended") && self.w(k + 1) == "without"
+            {
+                return Some((k, k + 1));
+            }
+            match self.toks[k].k {
+                K::Unit(_) | K::Poss => {}
+                K::Punct(',' | '.' | ';' | ':') => return None,
+                K::Punct(_) => {}
+                K::Word => {
+                    // The noun's own phrase ("with X", "between A and B", "over its nuclear
+                    // programme") and auxiliaries; any other verb ends the search.
+                    if self.cue_at(k).is_some()
+                        || self.is(k, c::RELATIVES | c::SUBORDINATORS)
+                        || (self.is_verbal(k) && !self.is(k, c::AUXILIARIES | c::BE))
+                    {
+                        return None;
+                    }
+                }
+            }
+            k += 1;
         }
         None
     }
@@ -3173,6 +3472,11 @@ impl<'a> Reader<'a> {
                 if let Some(g) = by {
                     return (g, true, None);
                 }
+                // "the sanctions, which Washington imposed on Moscow": the subject of a
+                // relative clause whose light verb takes the noun as its object.
+                if let Some((g, _)) = self.relative_light(cue) {
+                    return (g, true, None);
+                }
                 if let Some(g) = self.agent_after_from(cue, r) {
                     return (g, true, None);
                 }
@@ -3241,9 +3545,16 @@ impl<'a> Reader<'a> {
         };
         match g {
             Some(g) if !g.is_empty() => (g, false, None),
-            // "while it continues to defy X": a pronoun nobody named is the subject; the
-            // clause's other names are not.
-            _ => (Vec::new(), self.pronoun_subject(t, r), None),
+            // "rewarding Iran while it continues to defy X": "it" opening a clause stands for
+            // the nearest state named before it; another pronoun nobody named is the subject,
+            // and the clause's other names are not.
+            _ => match self
+                .it_subject(t, r)
+                .or_else(|| self.relative_head_owner(t))
+            {
+                Some(g) => (g, true, None),
+                None => (Vec::new(), self.pronoun_subject(t, r), None),
+            },
         }
     }
 
@@ -3366,6 +3677,48 @@ impl<'a> Reader<'a> {
 
     /// Whether a subject pronoun stands before the verb at `t` in its clause, past auxiliaries,
     /// adverbs and a verb it depends on ("it continues to defy").
+    /// "while it continues to defy X", "because it keeps testing missiles": the subject "it"
+    /// of a clause opened by a subordinator, read as the nearest name before it that is not a
+    /// person, a place or a source, in the clause just before.
+    fn it_subject(&self, t: usize, r: usize) -> Option<Vec<usize>> {
+        let k = (t.saturating_sub(4)..t)
+            .rev()
+            .find(|&k| self.region[k] == r && self.w(k) == "it")?;
+        if k == 0 || !self.is(k - 1, c::SUBORDINATORS) && !matches!(self.w(k - 1), "as" | "after") {
+            return None;
+        }
+        let limit = k.saturating_sub(12);
+        (limit..k - 1).rev().find_map(|j| {
+            let u = self.unit_at(j)?;
+            (!self.dropped[u] && !self.units[u].person && !self.units[u].media && !self.is_place(j))
+                .then(|| self.phrase_units(u))
+        })
+    }
+
+    /// "Chinese vessels that rammed …", "China's schemes that target …", "Russian drones,
+    /// which struck …": the verb's subject is the relative pronoun, and the noun it stands for
+    /// is the name's (its possessor or the name that qualifies it).
+    fn relative_head_owner(&self, t: usize) -> Option<Vec<usize>> {
+        let mut k = t.checked_sub(1)?;
+        let mut steps = 0;
+        while steps < 2 && (self.is(k, c::AUXILIARIES) || self.w(k).ends_with("ly")) {
+            k = k.checked_sub(1)?;
+            steps += 1;
+        }
+        if !matches!(self.w(k), "that" | "which" | "who") {
+            return None;
+        }
+        let mut head = k.checked_sub(1)?;
+        if self.toks[head].k == K::Punct(',') {
+            head = head.checked_sub(1)?;
+        }
+        // The head is a noun, not a name (a name before the pronoun is its own subject).
+        if self.toks[head].k != K::Word || self.is_verbal(head) || self.is_prep(head) {
+            return None;
+        }
+        self.possessor(head).or_else(|| self.modifier(head))
+    }
+
     fn pronoun_subject(&self, t: usize, r: usize) -> bool {
         let mut k = t;
         for _ in 0..5 {
@@ -3706,6 +4059,80 @@ impl<'a> Reader<'a> {
         self.clause_subject(r)
     }
 
+    /// The name a relative clause hangs on when the clause's verb at `cue` has its own subject
+    /// right after the relative pronoun ("X, which/whom Y (has long) accused of …"): the
+    /// pronoun is the verb's object.
+    fn object_relative(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+        let region = &self.regions[r];
+        if region.kind != Kind::Relative {
+            return None;
+        }
+        let hint = region.hint.clone()?;
+        let first = (0..cue.t).find(|&k| self.region[k] == r)?;
+        // (The comma that opened the clause is the outer region's.)
+        if !matches!(self.w(first), "which" | "whom" | "that") {
+            return None;
+        }
+        let mut k = first + 1;
+        if self.is(k, c::DETERMINERS) {
+            k += 1;
+        }
+        let u = self.unit_at(k)?;
+        let mut v = self
+            .group_of(u)
+            .iter()
+            .filter_map(|&x| self.tok_of(x))
+            .max()?
+            + 1;
+        let mut steps = 0;
+        while v < cue.t
+            && steps < 3
+            && (self.is(v, c::AUXILIARIES)
+                || self.w(v).ends_with("ly")
+                || matches!(self.w(v), "long" | "also" | "already" | "often"))
+        {
+            v += 1;
+            steps += 1;
+        }
+        (v == cue.t).then_some(hint)
+    }
+
+    /// A relative clause right after a noun cue whose subject is a name and whose verb is a
+    /// light verb taking the noun as its object ("the sanctions(,) which/that Washington (has)
+    /// imposed on Moscow"): the subject, and the light verb's token.
+    fn relative_light(&self, cue: &Cue) -> Option<(Vec<usize>, usize)> {
+        let mut k = cue.last + 1;
+        if self.toks.get(k)?.k == K::Punct(',') {
+            k += 1;
+        }
+        if !matches!(self.w(k), "which" | "that") {
+            return None;
+        }
+        k += 1;
+        if self.is(k, c::DETERMINERS) {
+            k += 1;
+        }
+        let u = self.unit_at(k)?;
+        if self.dropped[u] {
+            return None;
+        }
+        let g = self.group_of(u);
+        let mut v = g.iter().filter_map(|&x| self.tok_of(x)).max()? + 1;
+        // "which Washington has imposed", "that Israel had already launched".
+        let mut steps = 0;
+        while steps < 3
+            && (self.is(v, c::AUXILIARIES) || self.w(v).ends_with("ly"))
+            && !self.is(v, c::NEGATIONS)
+        {
+            if self.is(v, c::LIGHT) && !self.is(v + 1, c::LIGHT) {
+                break;
+            }
+            v += 1;
+            steps += 1;
+        }
+        self.is(v, c::LIGHT).then_some((g, v))
+    }
+
     /// The verb governing a noun cue: a light verb ("imposed sanctions"), a victim verb
     /// ("faces sanctions"), a copula, or a preposition of setting ("after talks").
     fn governor(&self, t: usize) -> Option<(usize, Governor)> {
@@ -3773,6 +4200,15 @@ impl<'a> Reader<'a> {
         let mut directed = false;
         let mut after_directed = false;
         let mut k = cue.last + 1;
+        let mut limit = limit;
+        // "the sanctions, which X imposed on Y": the frame's prepositions follow the relative
+        // clause's light verb.
+        if e.pos == Pos::Noun
+            && let Some((_, v)) = self.relative_light(cue)
+        {
+            k = v + 1;
+            limit = stop.unwrap_or(n).min(v + 14).min(n);
+        }
         // The direct object: the first phrase, past determiners and a few words.
         let mut object_open = e.object && e.pos == Pos::Verb;
         let mut open_prep: Option<bool> = if e.pos == Pos::Prep { Some(true) } else { None };
@@ -3922,11 +4358,19 @@ impl<'a> Reader<'a> {
                     // (Only right after the frame's own preposition: "the expulsion of its
                     // diplomats by Y" owns nothing of the frame.)
                     let after_frame_prep = k > 0 && e.preps.contains(&self.w(k - 1));
+                    // ("Pakistan jammed their communications": the owner of the direct object
+                    // too, when "their" cannot be the one subject; "countries warned their
+                    // citizens" own them.)
+                    let owns_object = object_open
+                        && k == cue.last + 1
+                        && w == "their"
+                        && self
+                            .clause_subject(r)
+                            .is_some_and(|g| g.len() == 1 && !self.units[g[0]].person);
                     if owner
-                        && open_prep == Some(true)
+                        && (open_prep == Some(true) && after_frame_prep || owns_object)
                         && out.is_empty()
                         && !named_after
-                        && after_frame_prep
                     {
                         if let Some(g) = self.owner_other_than(k, cue) {
                             out.extend(g);
@@ -4778,6 +5222,10 @@ fn adjective_like(w: &str) -> bool {
         || matches!(
             w,
             "new"
+                | "repeated"
+                | "renewed"
+                | "mounting"
+                | "growing"
                 | "fresh"
                 | "tough"
                 | "strong"

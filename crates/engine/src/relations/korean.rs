@@ -115,6 +115,11 @@ const CUES: &[KoCue] = &[
     cue("원조", Category::Aid, false),
     cue("제공", Category::Aid, false),
     cue("공급", Category::Aid, false),
+    // Export controls are restrictions on the other's trade, not a sale to it.
+    cue("수출 통제", Category::Sanction, false),
+    cue("수출통제", Category::Sanction, false),
+    cue("수출 규제", Category::Sanction, false),
+    cue("수출규제", Category::Sanction, false),
     cue("수출", Category::Aid, false),
     cue("판매", Category::Aid, false),
     cue("파병", Category::Aid, false),
@@ -498,6 +503,31 @@ fn refused_after(text: &str, e: usize) -> bool {
     .any(|m| near.contains(m))
 }
 
+/// Whether the predicate right after a cue puts the event off ("해제 조치를 미뤄왔다", "서명을
+/// 보류했다"): holding back a cooperative act is a refusal.
+fn withheld_after(text: &str, e: usize) -> bool {
+    let rest = &text[e..];
+    let near = rest
+        .get(..rest.char_indices().nth(10).map_or(rest.len(), |(i, _)| i))
+        .unwrap_or(rest);
+    // (Only up to the end of the clause: "…을 미루고" still holds the same event.)
+    let near = near.split([',', '.']).next().unwrap_or(near);
+    [
+        "미뤄",
+        "미루",
+        "미룬",
+        "보류",
+        "유보",
+        "늦추",
+        "늦춰",
+        "연기했",
+        "연기하",
+        "연기해",
+    ]
+    .iter()
+    .any(|m| near.contains(m))
+}
+
 /// The role a particle after a name gives, and the particle's length.
 fn particle(after: &str) -> (Role, usize) {
     // A title glued to the name ("미국대사는", "러시아대통령이"): the title's particle.
@@ -615,6 +645,8 @@ fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
     let said = speech_at.is_some();
     let mut links: Vec<Link> = Vec::new();
     let mut topic: Vec<usize> = Vec::new();
+    // The topics and subjects of the clauses read so far.
+    let mut sides: Vec<usize> = Vec::new();
     for (cs, ce) in clauses(text, units) {
         let inside = |u: usize| cs <= units[u].start && units[u].end <= ce;
         let cues: Vec<(usize, usize, &KoCue, bool)> = all_cues
@@ -647,7 +679,17 @@ fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
             end: ce,
             carried,
         };
+        let before = links.len();
         clause.read(&cues, &subjects, &mut links);
+        if links.len() == before {
+            clause.breakdown_between(&cues, &subjects, &sides, &mut links);
+        }
+        sides.extend(
+            subjects
+                .iter()
+                .copied()
+                .filter(|&u| !carried && !dropped[u]),
+        );
     }
     links
 }
@@ -676,6 +718,43 @@ struct Clause<'a> {
 }
 
 impl Clause<'_> {
+    /// "A는 …을 고집했고, B는 …을 요구하면서 협상이 결렬됐다": talks that broke down, with one
+    /// side the subject of this clause and the other the subject of an earlier one, are a
+    /// failure between the two.
+    fn breakdown_between(
+        &self,
+        cues: &[(usize, usize, &KoCue, bool)],
+        subjects: &[usize],
+        earlier: &[usize],
+        links: &mut Vec<Link>,
+    ) {
+        let Some(&(s, e, _, _)) = cues.iter().find(|&&(_, _, c, negated)| {
+            !negated && c.op == KoOp::Cease && matches!(c.stem, "결렬" | "파국" | "무산")
+        }) else {
+            return;
+        };
+        // The talks named just before: "협상이 결렬", "회담이 무산".
+        if !cues.iter().any(|&(_, ie, c, _)| {
+            c.mutual && c.category == Category::Consult && ie <= s && s - ie <= 7
+        }) {
+            return;
+        }
+        let [x] = subjects else { return };
+        let Some(&y) = earlier
+            .iter()
+            .rev()
+            .find(|&&u| self.units[u].actor != self.units[*x].actor)
+        else {
+            return;
+        };
+        let event = Event {
+            tone: Tone::Conflict,
+            category: Category::Reject,
+            cue: (s, e),
+        };
+        self.push(links, (y, *x), event, Direction::Mutual);
+    }
+
     fn push(
         &self,
         links: &mut Vec<Link>,
@@ -826,7 +905,8 @@ impl Clause<'_> {
                     inner_targets = Some(self.marked_before(ie, &[]));
                 }
             }
-            let refused = negated && refused_after(text, e) && tone == Tone::Cooperation;
+            let refused = tone == Tone::Cooperation
+                && (negated && refused_after(text, e) || !negated && withheld_after(text, e));
             if refused {
                 // "마주 앉을 생각이 없다": no intention to do it is a refusal, one side's act.
                 tone = Tone::Conflict;

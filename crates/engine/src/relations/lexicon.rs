@@ -168,6 +168,7 @@ disapprove | v | take aim at, takes aim at, took aim at, taking aim at, hit out 
 disapprove | n | displeasure, anger, outrage, fury, ire, indignation, grudge~, beef, hostility, animosity, enmity, antagonism, mistrust, distrust, suspicion | at with against toward towards over
 disapprove | a | hostile | to toward towards
 disapprove | n | tension~, friction~, rivalry, rivalries, feud~, spat~, standoff~, stand-off~, row~ | with between r
+disapprove | n | war of words, wars of words, slanging match~, shouting match~ | with between r
 disapprove | n | dispute~, confrontation~ | with between over r
 disapprove | v | dispute~, confront~, question~ | o
 disapprove | n | difference~, division~, disagreement~ | with between over r
@@ -181,10 +182,12 @@ reject | v | reject~, rebuff~, snub+~, shun+~, boycott~ | o
 reject | n | rejection~, boycott~ | of
 reject | n | snub~ | to of
 reject | v | defy, defies, defied, defying | o
+reject | v | violate~, breach~ | o
 reject | v | veto~, vetoes | o
 reject | n | veto, vetoes | of on
 reject | v | oppose~, resist~ | o op=oppose
 reject | n | opposition, resistance | to op=oppose
+reject | n | objection~ | to op=oppose
 reject | a | opposed | to op=oppose
 reject | v | object~ | to op=oppose
 reject | p | against | op=oppose
@@ -206,6 +209,7 @@ sanction | n | sanction~, embargo, embargoes, blacklisting, expulsion~, deportat
 sanction | n | export control~, trade control~, import control~, trade barrier~ | on against targeting over
 sanction | v | ban+~ | o
 sanction | v | freeze, freezes, froze, frozen, freezing | o op=cease
+sanction | v | immobilise~, immobilize~, impound~, confiscate~ | o op=cease
 sanction | n | ban~ | on against
 sanction | a | punitive | against
 sanction | v | charge, charges, charged, charging | o actobj
@@ -221,12 +225,13 @@ coerce | v | interfere~, meddle~ | in with
 coerce | n | interference, meddling | in with
 coerce | v | seize~, capture~, hack~ | o
 coerce | v | harass~ | o
+coerce | v | jam+~ | o
 coerce | n | harassment | of against
 coerce | n | seizure~, hacking, hack~ | of
 coerce | v | spy, spies, spied, spying | on
 coerce | n | espionage, spying | on against
 coerce | v | force~ | o actobj
-assault | v | attack~, invade~, bomb~, bombard~, shell+~, strike, strikes, struck, striking, raid~, assault~, kill~, occupy, occupies, occupied, occupying, annex~, target~, ram+~, sideswipe~ | o in inside into on
+assault | v | attack~, invade~, bomb~, bombard~, shell~, strike, strikes, struck, striking, raid~, assault~, kill~, occupy, occupies, occupied, occupying, annex~, target~, ram+~, sideswipe~ | o in inside into on
 assault | v | collide~ | with r
 assault | n | attack~, invasion~, bombing~, bombardment~, shelling, strike~, airstrike~, air strike~, raid~, assault~, offensive~, incursion~, occupation, annexation, aggression, hostilities | on against of in into
 assault | n | war~, warfare | against on with in between r
@@ -1293,6 +1298,83 @@ pub(crate) static CESSATION: LazyLock<WordSet> = LazyLock::new(|| {
 /// Words that open a subordinate clause whose event is only supposed.
 pub(crate) static HYPOTHETICAL: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(&["if", "unless", "whether", "lest"]));
+
+/// Verbs that say a meeting or an agreement came to nothing when its noun is their subject
+/// ("the talks collapsed", "negotiations broke down"): the cooperation turns into its failure.
+pub(crate) static BREAKDOWN: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "collapse",
+        "collapses",
+        "collapsed",
+        "collapsing",
+        "broke",
+        "stall",
+        "stalls",
+        "stalled",
+        "stalling",
+        "falter",
+        "falters",
+        "faltered",
+        "faltering",
+        "founder",
+        "founders",
+        "foundered",
+        "floundered",
+        "deadlocked",
+        "fell",
+        "unravel",
+        "unravels",
+        "unravelled",
+        "unraveled",
+        "unravelling",
+    ])
+});
+
+/// Verbs of fighting off or fighting back, and "against": "helped Russia repel …", "helps
+/// Ukraine fight …", "helping X against Y" make the helper a party to the fighting.
+pub(crate) static FIGHTING: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "repel",
+        "repels",
+        "repelled",
+        "repelling",
+        "repulse",
+        "repulsed",
+        "resist",
+        "resisted",
+        "resisting",
+        "fight",
+        "fighting",
+        "fought",
+        "defend",
+        "defended",
+        "defending",
+        "counter",
+        "countered",
+        "countering",
+        "push",
+        "pushed",
+        "pushing",
+        "fend",
+        "fended",
+        "defeat",
+        "defeated",
+        "beat",
+        "retake",
+        "retook",
+        "recapture",
+        "recaptured",
+        "liberate",
+        "liberated",
+        "attack",
+        "attacked",
+        "strike",
+        "struck",
+        "shoot",
+        "shot",
+        "against",
+    ])
+});
 
 /// Words that open a new clause.
 pub(crate) static SUBORDINATORS: LazyLock<WordSet> = LazyLock::new(|| {
