@@ -1,8 +1,8 @@
 //! Outlet profiles (`corpus/outlets.toml`) and telling which outlet printed a page from what it
 //! prints: signatures, web and e-mail domains, copyright and reproduction lines, byline suffixes,
-//! staff credits, "Source:" labels and title lines, in English and Korean; a name the profiles do
-//! not list counts as printed. An agency's credit tells whose copy it is (the `wire`), not who
-//! printed it. Knows nothing about dates or actors.
+//! staff credits, "Source:" labels, title lines and a repost's note of where the story first ran,
+//! in English and Korean; a name the profiles do not list counts as printed. An agency's credit
+//! tells whose copy it is (the `wire`), not who printed it. Knows nothing about dates or actors.
 
 use crate::dictionary::ConfigError;
 use crate::words::overlapping;
@@ -522,7 +522,10 @@ struct Sign {
 /// The outlet a page shows it was printed by, and the agency whose copy it carries.
 ///
 /// The strongest sign naming an outlet that is not an agency decides; an agency is the outlet
-/// only when no other outlet is named, else it is the `wire`. `bylines` are the indices of the
+/// only when no other outlet is named, else it is the `wire`. Once a known printer is named, the
+/// rest of the page is read only for agencies' credits and the signs that outrank it (a known
+/// outlet's own copyright line, a repost's note); a company holding the copyright gives way to
+/// the title the page names after it. `bylines` are the indices of the
 /// lines the cleaner read as bylines (their outlet suffix counts). Names `outlets.toml` does not
 /// list count when printed as the outlet's own: in a copyright or reproduction line, a byline
 /// suffix, a staff credit or a "Source:" label.
