@@ -1,8 +1,8 @@
 //! Outlet profiles (`corpus/outlets.toml`) and telling which outlet printed a page from what it
 //! prints: signatures, web and e-mail domains, copyright and reproduction lines, byline suffixes,
-//! staff credits, "Source:" labels and title lines, in English and Korean; a name the profiles do
-//! not list counts as printed. An agency's credit tells whose copy it is (the `wire`), not who
-//! printed it. Knows nothing about dates or actors.
+//! staff credits, "Source:" labels, title lines and a repost's note of where the story first ran,
+//! in English and Korean; a name the profiles do not list counts as printed. An agency's credit
+//! tells whose copy it is (the `wire`), not who printed it. Knows nothing about dates or actors.
 
 use crate::dictionary::ConfigError;
 use crate::words::overlapping;
@@ -364,7 +364,7 @@ static SELF_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A domain printed bare, as a name: "EXAMPLE.COM", "Example.co.uk".
 static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s/|(·])((?:[A-Za-z0-9-]+\.)+(?i:com|net|org|co\.uk|co\.kr|com\.au|ca|in|kr|jp|ru|cn|ua|uk))(?:$|[\s/|)·,])").unwrap()
+    Regex::new(r"(?:^|[\s/|(·])((?:[A-Za-z0-9-]+\.)+(?i:com|net|org|co\.uk|co\.kr|com\.au|ca|in|kr|jp|ru|cn|ua|uk|de|at|ch|fr|es|it|nl|be|pl|se|no|dk|fi|pt|ie|eu|news|tv))(?:$|[\s/|)·,])").unwrap()
 });
 /// The holder after a copyright mark: "© 2024 Example Daily", "Copyright (c) 2019 by …".
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
@@ -401,6 +401,15 @@ static FIRST_RAN: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
     Regex::new(&format!(
         r"(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published|ran)\s+(?:in|on|by|at)\s+{name}"
+    ))
+    .unwrap()
+});
+/// A repost's note of where the story first ran, opening its line: "This article originally
+/// appeared in …", "A version of this story was first published by …", "Republished from …".
+static REPOST: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
+    Regex::new(&format!(
+        r"^(?:(?:(?:This|The)\s+(?:article|story|piece|post|report|column|essay|interview|commentary|analysis|op-ed)|An?\s+(?:version|edition)\s+of\s+this\s+\w+)(?:\s+[a-z][\w,-]*){{0,4}}?\s+)?(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published|ran|posted)\s+(?:in|on|by|at)\s+{name}|^[Rr]epublished\s+(?:with\s+permission\s+)?(?:from|of)\s+{name}"
     ))
     .unwrap()
 });
@@ -488,11 +497,17 @@ enum Strength {
     /// A name the page prints as its own that `outlets.toml` does not list (a byline suffix, a
     /// staff credit, a title line, a "Source:" label).
     Printed,
-    /// A known outlet named by a copyright line, byline, credit, e-mail domain, "Source:" label,
-    /// title suffix or a line of its own.
+    /// A known outlet named by a byline, credit, e-mail domain, "Source:" label, title suffix or
+    /// a line of its own.
     Own,
+    /// A known outlet holding the page's copyright under its own name, not a company's: the
+    /// printer, whatever a staff credit, a photo credit or a list of outlets names above it.
+    Rights,
     /// The page's address or a signature: only that outlet prints it.
     Declared,
+    /// A repost's credit of where the story first ran ("This article originally appeared in
+    /// …"): the outlet, over the site that reposted it.
+    Original,
 }
 
 /// One sign of who printed the page.
@@ -507,7 +522,10 @@ struct Sign {
 /// The outlet a page shows it was printed by, and the agency whose copy it carries.
 ///
 /// The strongest sign naming an outlet that is not an agency decides; an agency is the outlet
-/// only when no other outlet is named, else it is the `wire`. `bylines` are the indices of the
+/// only when no other outlet is named, else it is the `wire`. Once a known printer is named, the
+/// rest of the page is read only for agencies' credits and the signs that outrank it (a known
+/// outlet's own copyright line, a repost's note); a company holding the copyright gives way to
+/// the title the page names after it. `bylines` are the indices of the
 /// lines the cleaner read as bylines (their outlet suffix counts). Names `outlets.toml` does not
 /// list count when printed as the outlet's own: in a copyright or reproduction line, a byline
 /// suffix, a staff credit or a "Source:" label.
@@ -569,22 +587,37 @@ pub fn detect(
             !l.is_empty() && l.split_whitespace().count() <= 4 && !l.ends_with(['.', '?', '!'])
         })
     };
+    // A line naming a known outlet alone: a list of outlets (news services, sister sites).
+    let listed = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|l| l.len() <= 48 && profiles.lookup(l.trim()).is_some())
+    };
+    let mut settled = false;
     for (i, line) in lines.iter().enumerate() {
         let byline = bylines.contains(&i);
+        if settled {
+            later_signs(profiles, line, byline, &mut |s, n| {
+                push(profiles, &mut signs, s, n, Some(i));
+            });
+            continue;
+        }
         let before = signs.len();
         // Only a short line can be a menu's entry (the masthead test in `line_signs`).
-        let in_menu = line.len() <= 48 && i > 0 && short(i - 1) && short(i + 1);
-        line_signs(profiles, line, byline, in_menu, &mut |s, n| {
+        let in_menu = || {
+            line.len() <= 48
+                && i > 0
+                && (short(i - 1) && short(i + 1) || listed(i - 1) || listed(i + 1))
+        };
+        line_signs(profiles, line, byline, &in_menu, &mut |s, n| {
             push(profiles, &mut signs, s, n, Some(i));
         });
-        // The first sign naming a known printer that is not an agency is final but for a
-        // signature or the address, and they come first on their line.
-        if signs[before..]
+        // The first sign naming a known printer that is not an agency settles it but for a
+        // signature or the address, which come first on their line, and the few signs that
+        // outrank it: the rest of the page is read only for those and for agencies' credits.
+        settled = signs[before..]
             .iter()
-            .any(|s| s.strength >= Strength::Own && !s.agency)
-        {
-            break;
-        }
+            .any(|s| s.strength >= Strength::Own && !s.agency);
     }
     // The masthead is looked for only when nothing stronger names a printer.
     let named = signs
@@ -682,7 +715,9 @@ const MENU_PLURALS: &[&str] = &[
     "crosswords",
 ];
 
-/// Records a sign: whether it names an agency, and a printed name never above `Printed`.
+/// Records a sign: whether it names an agency, and a printed name never above `Printed` (but
+/// for a repost's credit). A printed name `outlets.toml` lists under that spelling is the
+/// listed outlet ("The Associated Press" as a masthead is the agency).
 fn push(
     profiles: &Profiles,
     signs: &mut Vec<Sign>,
@@ -690,11 +725,16 @@ fn push(
     name: Name,
     line: Option<usize>,
 ) {
+    let name = match name {
+        Name::Printed(n) => profiles.lookup(&n).map_or(Name::Printed(n), Name::Known),
+        known => known,
+    };
     let agency = match &name {
         Name::Known(o) => profiles.outlets[*o].agency,
         Name::Printed(n) => is_agency_name(n),
     };
     let strength = match name {
+        Name::Printed(_) if strength == Strength::Original => strength,
         Name::Printed(_) => strength.min(Strength::Printed),
         // A known outlet is named, whatever the line that names it.
         Name::Known(_) if strength > Strength::Bio => strength.max(Strength::Own),
@@ -729,13 +769,91 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
         .filter(|s| s.agency && outlet.is_none_or(|o| !same(&o.name, &s.name)))
         .min_by_key(|s| (std::cmp::Reverse(s.strength), s.line))
         .map(|s| s.name.clone());
-    Detection {
-        outlet: outlet.map(|s| s.name.clone()),
-        wire,
-        line: outlet
-            .and_then(|s| s.line)
-            .map(|i| lines[i].trim().to_string()),
+    let mut name = outlet.map(|s| s.name.clone());
+    let mut line = outlet.and_then(|s| s.line);
+    // A company holding the copyright publishes the title the page names after it.
+    let group = |o: &Sign| {
+        signs
+            .iter()
+            .filter(|s| s.name == o.name)
+            .filter_map(|s| s.line)
+            .find_map(|i| {
+                profiles.signs(lines[i]).copyright.then_some(())?;
+                holder_group(lines[i])
+            })
+    };
+    // The wire stays as read: the group's own copy is no other's (an agency's magazine).
+    if let Some(o) = outlet
+        && o.strength < Strength::Rights
+        && let Some(group) = group(o)
+        && let Some((title, at)) = group_title(profiles, lines, signs, group, &o.name)
+    {
+        name = Some(title);
+        line = at;
     }
+    Detection {
+        outlet: name,
+        wire,
+        line: line.map(|i| lines[i].trim().to_string()),
+    }
+}
+
+/// The title a company publishes the page under, named after the company ("Example Media Inc."
+/// → "Example Daily"): another outlet the page names (in a menu too) whose name opens with the
+/// company's first word, else a short name-shaped line opening with it that the page prints
+/// three times or more, as a masthead is.
+fn group_title(
+    profiles: &Profiles,
+    lines: &[&str],
+    signs: &[Sign],
+    group: &str,
+    holder: &Name,
+) -> Option<(Name, Option<usize>)> {
+    let opens = |name: &str| {
+        let name = name.strip_prefix("The ").unwrap_or(name);
+        name.strip_prefix(group)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
+    let titled = |name: &Name| match name {
+        Name::Known(k) => profiles.outlets[*k].names().any(opens),
+        Name::Printed(n) => opens(n),
+    };
+    if let Some(s) = signs
+        .iter()
+        .filter(|s| !s.agency && s.name != *holder && titled(&s.name))
+        .min_by_key(|s| (std::cmp::Reverse(s.strength), s.line))
+    {
+        return Some((s.name.clone(), s.line));
+    }
+    let mut tried = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let line = line.trim();
+        if line.len() > 40 || !line.starts_with(group) || !opens(line) {
+            continue;
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let last = words.last().map_or(String::new(), |w| w.to_lowercase());
+        if !(2..=4).contains(&words.len())
+            || line.bytes().any(|b| b.is_ascii_digit() || b == b':')
+            || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+            || MENU_PLURALS.contains(&last.as_str())
+            || CORPORATE_WORDS.contains(&last.trim_end_matches('.'))
+            || crate::headline::is_section_label(line)
+        {
+            continue;
+        }
+        if lines.iter().filter(|l| l.contains(line)).count() >= 3 {
+            let name = profiles
+                .lookup(line)
+                .map_or_else(|| Name::Printed(line.to_string()), Name::Known);
+            return Some((name, Some(i)));
+        }
+        tried += 1;
+        if tried == 4 {
+            break;
+        }
+    }
+    None
 }
 
 /// The signs in one line. Each pattern runs only on lines holding what it needs: "://" or "@"
@@ -745,7 +863,7 @@ fn line_signs(
     profiles: &Profiles,
     line: &str,
     byline: bool,
-    in_menu: bool,
+    in_menu: &dyn Fn() -> bool,
     add: &mut impl FnMut(Strength, Name),
 ) {
     let LineSigns {
@@ -772,6 +890,9 @@ fn line_signs(
     }
     if copyright && let Some(name) = copyright_holder(profiles, line) {
         let strength = match &name {
+            Name::Known(o) if !profiles.outlets[*o].agency && own_holder(profiles, line) => {
+                Strength::Rights
+            }
             Name::Known(_) => Strength::Own,
             Name::Printed(n) if is_company_name(n) => Strength::Company,
             Name::Printed(_) => Strength::Holder,
@@ -832,6 +953,12 @@ fn line_signs(
             add(Strength::Bio, name);
         }
     }
+    // A repost names where the story first ran.
+    if line.len() <= 300
+        && let Some(name) = repost_credit(profiles, line)
+    {
+        add(Strength::Original, name);
+    }
     // The staff credits open the line, but for "… first appeared in …", and the Korean ones
     // name a reporter.
     // The staff credits are anchored at the line's opening: they fail at once on prose.
@@ -839,14 +966,18 @@ fn line_signs(
     let first_ran = line.contains("riginally") || line.contains("irst ");
     let korean = line.contains("기자") || line.contains("특파원");
     if short && staff {
-        for (re, run) in [
-            (&*STAFF_CREDIT, english),
-            (&*FIRST_RAN, first_ran),
-            (&*KOREAN_STAFF, korean),
+        for (re, run, staff_branch) in [
+            (&*STAFF_CREDIT, english, true),
+            (&*FIRST_RAN, first_ran, false),
+            (&*KOREAN_STAFF, korean, false),
         ] {
             if run
                 && re.is_match(line)
                 && let Some(c) = re.captures(line)
+                // "NAME staff" must end as a credit does.
+                && !(staff_branch
+                    && c.get(1).is_some()
+                    && !credit_ends(line, c.get(0).expect("group 0").end()))
             {
                 let name = (1..c.len())
                     .find_map(|k| c.get(k))
@@ -858,39 +989,7 @@ fn line_signs(
         }
     }
     if line.contains(['(', '[', '【']) {
-        if dash_after_parenthesis(line) {
-            for c in CREDIT.captures_iter(line) {
-                if let Some(o) = profiles
-                    .lookup(&c[1])
-                    .filter(|&o| profiles.outlets[o].agency)
-                {
-                    add(Strength::Credit, Name::Known(o));
-                }
-            }
-        }
-        let opening = line.trim_start();
-        if opening.starts_with(['(', '[', '【'])
-            && line.contains('=')
-            && let Some(c) = KOREAN_CREDIT.captures(line)
-        {
-            match profiles.lookup(&c[1]) {
-                Some(o) => add(Strength::Credit, Name::Known(o)),
-                // A Korean outlet's own dateline names it: "(서울=데일리예시)".
-                None => {
-                    if let Some(name) = clean_printed(&c[1]).filter(|n| looks_like_outlet(n)) {
-                        add(Strength::Printed, Name::Printed(name));
-                    }
-                }
-            }
-        }
-        if short
-            && opening.starts_with('(')
-            && line.trim_end().ends_with(')')
-            && let Some(c) = SOURCE_CREDIT.captures(line.trim())
-            && let Some(o) = lookup_prefix(profiles, &c[1])
-        {
-            add(Strength::Credit, Name::Known(o));
-        }
+        credits(profiles, line, short, false, add);
     }
     // A title line: "Headline | Outlet".
     if line.len() <= 200
@@ -923,7 +1022,7 @@ fn line_signs(
     {
         // In a menu it is as weak as a biography's mention.
         add(
-            if in_menu {
+            if in_menu() {
                 Strength::Bio
             } else {
                 Strength::Own
@@ -932,6 +1031,187 @@ fn line_signs(
         );
     }
 }
+
+/// Agencies' credits in parentheses or brackets: a dateline's "(AFP) —", a Korean "(서울=연합뉴스)"
+/// (naming an outlet `outlets.toml` does not list, unless `agencies_only`), a closing "(Yonhap
+/// June 19, 2024)".
+fn credits(
+    profiles: &Profiles,
+    line: &str,
+    short: bool,
+    agencies_only: bool,
+    add: &mut impl FnMut(Strength, Name),
+) {
+    if dash_after_parenthesis(line) {
+        for c in CREDIT.captures_iter(line) {
+            if let Some(o) = profiles
+                .lookup(&c[1])
+                .filter(|&o| profiles.outlets[o].agency)
+            {
+                add(Strength::Credit, Name::Known(o));
+            }
+        }
+    }
+    let opening = line.trim_start();
+    if opening.starts_with(['(', '[', '【'])
+        && line.contains('=')
+        && let Some(c) = KOREAN_CREDIT.captures(line)
+    {
+        match profiles.lookup(&c[1]) {
+            Some(o) if !agencies_only || profiles.outlets[o].agency => {
+                add(Strength::Credit, Name::Known(o))
+            }
+            Some(_) => {}
+            // A Korean outlet's own dateline names it: "(서울=데일리예시)".
+            None if agencies_only => {}
+            None => {
+                if let Some(name) = clean_printed(&c[1]).filter(|n| looks_like_outlet(n)) {
+                    add(Strength::Printed, Name::Printed(name));
+                }
+            }
+        }
+    }
+    if short
+        && opening.starts_with('(')
+        && line.trim_end().ends_with(')')
+        && let Some(c) = SOURCE_CREDIT.captures(line.trim())
+        && let Some(o) = lookup_prefix(profiles, &c[1])
+        && (!agencies_only || profiles.outlets[o].agency)
+    {
+        add(Strength::Credit, Name::Known(o));
+    }
+}
+
+/// The signs read once a known printer is named (see `detect`): agencies' credits, which give
+/// the wire; a known outlet's own copyright line; a repost's credit of where the story first
+/// ran. Each runs only on lines holding what it needs.
+fn later_signs(
+    profiles: &Profiles,
+    line: &str,
+    byline: bool,
+    add: &mut impl FnMut(Strength, Name),
+) {
+    if byline
+        && let Some(suffix) = crate::clean::byline_outlet(line, &|n| profiles.lookup(n).is_some())
+        && let Some(o) = lookup_prefix(profiles, &suffix)
+        && profiles.outlets[o].agency
+    {
+        add(Strength::Own, Name::Known(o));
+    }
+    let short = line.len() <= 160 || !crate::words::more_chars_than(line, 160);
+    if line.contains(['(', '[', '【']) {
+        credits(profiles, line, short, true, add);
+    }
+    if line.len() <= 300 {
+        if profiles.signs(line).copyright
+            && let Some(Name::Known(o)) = copyright_holder(profiles, line)
+            && !profiles.outlets[o].agency
+            && own_holder(profiles, line)
+        {
+            add(Strength::Rights, Name::Known(o));
+        }
+        if let Some(name) = repost_credit(profiles, line) {
+            add(Strength::Original, name);
+        }
+    }
+}
+
+/// Whether a staff credit ending at `end` ends there, or goes on as credits do ("… staff and
+/// agencies", "… staff in Seoul", "… staff | June 2"), and not as a sentence ("GP staff urged
+/// to …"): a teaser's headline about some staff is no credit.
+fn credit_ends(line: &str, end: usize) -> bool {
+    let rest = line[end..].trim_start();
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !rest.starts_with(char::is_lowercase)
+        || [
+            "and", "with", "in", "at", "from", "report", "reports", "writer", "writers",
+        ]
+        .contains(&word)
+}
+
+/// The first word of a copyright holder's name when the name is a company's, with a corporate
+/// form or a word for a business ("© 2024 Example Media Inc.", "Example L.P.", "Example
+/// Entertainment Co."): the group, whose title the page may name elsewhere.
+fn holder_group(line: &str) -> Option<&str> {
+    let c = COPYRIGHT.captures(line)?;
+    let raw = c.get(1)?.as_str();
+    let raw = raw.split(". ").next().unwrap_or(raw);
+    let mut words = raw
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let first = words
+        .clone()
+        .find(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))?;
+    let corporate = words.any(|w| {
+        let bare: String = w
+            .chars()
+            .filter(|c| *c != '.')
+            .collect::<String>()
+            .to_lowercase();
+        CORPORATE_WORDS.contains(&bare.as_str())
+    });
+    (corporate && first.starts_with(char::is_uppercase)).then_some(first)
+}
+
+/// Whether a copyright line's holder is a known outlet under its own name, not a company's:
+/// nothing but a notice, a lowercase word or a mark follows the name ("© 2024 Example Daily -
+/// by Example Group", "© Example Daily. All rights reserved"), where "Example Broadcasting
+/// Corporation" or "EXAMPLE UNIVERSAL" goes on with the company's words.
+fn own_holder(profiles: &Profiles, line: &str) -> bool {
+    if holder_group(line).is_some() {
+        return false;
+    }
+    let Some(raw) = COPYRIGHT.captures(line).and_then(|c| c.get(1)) else {
+        return false;
+    };
+    let raw = raw.as_str();
+    let quick = raw
+        .split(". ")
+        .next()
+        .unwrap_or(raw)
+        .trim_end_matches(['.', ' ']);
+    let words: Vec<&str> = quick.split_whitespace().collect();
+    let Some(n) = (1..=words.len().min(6))
+        .rev()
+        .find(|&n| profiles.lookup(&words[..n].join(" ")).is_some())
+    else {
+        return false;
+    };
+    words.get(n).is_none_or(|w| {
+        *w == "All" || !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
+/// Corporate forms and words for a business, without dots, lowercased.
+const CORPORATE_WORDS: [&str; 24] = [
+    "inc",
+    "ltd",
+    "lp",
+    "llc",
+    "co",
+    "corp",
+    "plc",
+    "limited",
+    "gmbh",
+    "media",
+    "entertainment",
+    "newspapers",
+    "publishing",
+    "publications",
+    "communications",
+    "enterprises",
+    "holdings",
+    "group",
+    "corporation",
+    "company",
+    "ventures",
+    "partners",
+    "verlag",
+    "verlagsgesellschaft",
+];
 
 /// Whether a dot stands between a letter or digit and a letter somewhere in the line, as in
 /// every domain name ("example.com"); a sentence's full stop is followed by a space.
@@ -945,6 +1225,53 @@ fn dotted_word(line: &str) -> bool {
 fn dash_after_parenthesis(line: &str) -> bool {
     line.match_indices(')')
         .any(|(k, _)| line[k + 1..].trim_start().starts_with(['-', '\u{2014}']))
+}
+
+/// The outlet a repost's note names as where the story first ran (see `REPOST`), a name shaped
+/// like an outlet's or any name but a date's.
+fn repost_credit(profiles: &Profiles, line: &str) -> Option<Name> {
+    let opening = line.trim_start();
+    if !(opening.starts_with(['T', 'A', 'O', 'F', 'R'])
+        && (line.contains("riginally") || line.contains("irst ") || line.contains("epublished")))
+    {
+        return None;
+    }
+    let c = REPOST.captures(opening)?;
+    let raw = c.get(1).or_else(|| c.get(2))?.as_str();
+    let name = holder_name(profiles, raw)?;
+    let printed = name.display(profiles);
+    let first = printed.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches('.');
+    let month = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+    .iter()
+    .any(|m| first.eq_ignore_ascii_case(m));
+    let dated = printed.bytes().any(|b| b.is_ascii_digit()) || month;
+    (!dated).then_some(name)
 }
 
 /// The names a line's interface phrases give the site itself: a newsletter or notice "from
@@ -1048,6 +1375,13 @@ fn copyright_holder(profiles: &Profiles, line: &str) -> Option<Name> {
         }
         // A known holder is found without cleaning: its name up to the first full stop.
         let raw = &c[1];
+        // "Copyright AP Photo", "© Example Images": a photo's credit, not the page's.
+        if raw.split_whitespace().take(4).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            NOT_OUTLET.iter().any(|n| w.eq_ignore_ascii_case(n))
+        }) {
+            continue;
+        }
         let quick = raw
             .split(". ")
             .next()
@@ -1520,6 +1854,48 @@ domains = ["koreajoongangdaily.joins.com"]
         assert!(message.contains("ISO 639-1"), "{message}");
         let message = refusal("[[outlet]]\nid = \"a\"\nname = \"A\"\ncountry = \"Korea\"\n");
         assert!(message.contains("ISO 3166-1"), "{message}");
+    }
+
+    #[test]
+    fn agency_dateline_below_a_known_outlet_is_the_wire() {
+        let lines = [
+            "The Korea Herald",
+            "Kim meets Putin",
+            "SEOUL, April 20 (Yonhap) -- North Korea said",
+        ];
+        let found = detect(&profiles(), &lines, &[], None, None);
+        assert_eq!(found.outlet, Some(Name::Known(2)));
+        assert_eq!(found.wire, Some(Name::Known(1)));
+    }
+
+    #[test]
+    fn company_copyright_gives_way_to_a_known_title_named_after_it() {
+        // A menu lists the group's titles; the one named like the company is the page's.
+        let lines = [
+            "Sports",
+            "The Korea Herald",
+            "Travel",
+            "Kim meets Putin in Vladivostok on a rainy day.",
+            "© 2024 Korea Press Holdings Ltd.",
+        ];
+        let found = detect(&profiles(), &lines, &[], None, None);
+        assert_eq!(found.outlet, Some(Name::Known(2)));
+    }
+
+    #[test]
+    fn bare_domain_of_a_european_site_names_the_outlet() {
+        let profiles = Profiles::from_toml(
+            "outlets.toml",
+            "[[outlet]]\nid = \"a\"\nname = \"Der Beispiel\"\ndomains = [\"beispiel.at\"]\n",
+        )
+        .unwrap();
+        let lines = [
+            "© Beispiel Verlag GmbH 2024",
+            "Weitere Angebote",
+            "Beispiel.at",
+        ];
+        let found = detect(&profiles, &lines, &[], None, None);
+        assert_eq!(found.outlet, Some(Name::Known(0)));
     }
 
     #[test]

@@ -386,3 +386,53 @@ fn agency_under_an_author_label_is_the_wire() {
     // "Author of the article:" alone, the agency's name on the next line.
     check("author_label_agency_en.txt");
 }
+
+#[test]
+fn company_in_the_copyright_loses_to_the_title_named_after_it() {
+    // "© Harbour Media Inc." is the publisher; "Harbour Insight", printed again and again, is
+    // the title.
+    check("company_copyright_title_masthead_en.txt");
+}
+
+#[test]
+fn copyright_of_a_title_by_its_owner_names_the_title() {
+    // "© Korea JoongAng Daily - by JoongAng Ilbo": the owner's name in a photo credit and a
+    // staff credit above it does not make the owner the outlet.
+    check("copyright_title_by_its_owner_en.txt");
+}
+
+#[test]
+fn teaser_about_some_staff_is_not_a_staff_credit() {
+    // "GP staff warned over …" is a teaser's headline, not "GP" crediting its staff.
+    check("teaser_about_staff_is_no_credit_en.txt");
+}
+
+#[test]
+fn agency_credit_below_a_known_masthead_is_the_wire() {
+    // The masthead names a known outlet first; the agency's credit further down is still read.
+    check("agency_credit_below_known_masthead_en.txt");
+}
+
+#[test]
+fn agency_printing_its_own_story_has_no_wire() {
+    // Yonhap's own page: its dateline credit and its copyright name the outlet, not a wire.
+    check("agency_own_page_no_wire_en.txt");
+}
+
+#[test]
+fn photo_credit_of_an_agency_is_not_a_wire() {
+    // "Copyright AP Photo" under a picture credits the photo, not the story.
+    check("photo_credit_is_not_a_wire_en.txt");
+}
+
+#[test]
+fn repost_names_the_outlet_where_the_story_first_ran() {
+    // "This article originally appeared at …" at the foot of a reposted story.
+    check("repost_names_first_outlet_en.txt");
+}
+
+#[test]
+fn list_of_outlets_is_not_the_masthead() {
+    // "The Washington Post" in a list of news services, under a heading, names no printer.
+    check("outlet_list_is_not_the_masthead_en.txt");
+}
