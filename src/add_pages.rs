@@ -105,7 +105,14 @@ impl Corpora {
                 files.push(input);
             }
         }
-        files.sort_by_cached_key(Input::order);
+        let orders: Vec<Vec<String>> = files.iter().map(Input::order).collect();
+        let mut positions: Vec<u32> = (0..files.len() as u32).collect();
+        engine::index::sort_ids_by(&mut positions, &mut |a, b| {
+            orders[a as usize].cmp(&orders[b as usize])
+        });
+        let mut taken: Vec<Option<Input>> =
+            std::mem::take(&mut files).into_iter().map(Some).collect();
+        files.extend(positions.iter().filter_map(|&i| taken[i as usize].take()));
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         self.problem.set(None);

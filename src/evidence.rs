@@ -245,7 +245,9 @@ pub fn EvidencePanel() -> impl IntoView {
                 row(name.to_string(), sum)
             })
             .collect();
-        outlet_rows.sort_by(|x, y| y.articles.cmp(&x.articles).then(x.label.cmp(&y.label)));
+        engine::index::sort_by(&mut outlet_rows, |x, y| {
+            y.articles.cmp(&x.articles).then(x.label.cmp(&y.label))
+        });
         Framing::fold_tail(&mut outlet_rows, OUTLET_ROWS);
         let year_rows = by_year
             .into_iter()

@@ -685,7 +685,7 @@ fn EdgeTable() -> impl IntoView {
     let rows = move || {
         let mut edges = result.with(|r| r.edges.clone());
         let key = sort.get();
-        edges.sort_by(|x, y| match key {
+        engine::index::sort_by(&mut edges, |x, y| match key {
             SortBy::Pair => (&ex.actor(x.a).name, &ex.actor(x.b).name)
                 .cmp(&(&ex.actor(y.a).name, &ex.actor(y.b).name)),
             SortBy::Articles => y.articles.cmp(&x.articles),
