@@ -487,10 +487,10 @@ fn ReadingProgress() -> impl IntoView {
     let status = move || {
         let p = progress();
         format!(
-            "{} of {} files read · {:.1} MB/s",
+            "{} of {} files read · {} MB/s",
             p.files_done,
             p.files_total,
-            p.mb_per_second()
+            crate::decimal::fixed(p.mb_per_second(), 1)
         )
     };
     view! {

@@ -106,7 +106,7 @@ fn FramingTable(
                     let [co, cf, ne] = r.tone;
                     let total = (co + cf + ne).max(1) as f32;
                     // Through `style:` (the CSS object model): the page's CSP forbids style attributes.
-                    let width = |n: u32| format!("{:.1}%", 100.0 * n as f32 / total);
+                    let width = |n: u32| format!("{}%", crate::decimal::fixed(100.0 * n as f32 / total, 1));
                     let label = format!("{co} cooperation, {cf} conflict, {ne} neutral");
                     view! {
                         <tr>
