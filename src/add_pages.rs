@@ -105,7 +105,14 @@ impl Corpora {
                 files.push(input);
             }
         }
-        files.sort_by_cached_key(Input::order);
+        let orders: Vec<Vec<String>> = files.iter().map(Input::order).collect();
+        let mut positions: Vec<u32> = (0..files.len() as u32).collect();
+        engine::index::sort_ids_by(&mut positions, &mut |a, b| {
+            orders[a as usize].cmp(&orders[b as usize])
+        });
+        let mut taken: Vec<Option<Input>> =
+            std::mem::take(&mut files).into_iter().map(Some).collect();
+        files.extend(positions.iter().filter_map(|&i| taken[i as usize].take()));
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         self.problem.set(None);
@@ -480,10 +487,10 @@ fn ReadingProgress() -> impl IntoView {
     let status = move || {
         let p = progress();
         format!(
-            "{} of {} files read · {:.1} MB/s",
+            "{} of {} files read · {} MB/s",
             p.files_done,
             p.files_total,
-            p.mb_per_second()
+            crate::decimal::fixed(p.mb_per_second(), 1)
         )
     };
     view! {

@@ -2,6 +2,7 @@
 //! view (and a few around them) are in the DOM, so 100,000 matches scroll as lightly as five.
 
 use crate::ctx;
+use crate::decimal::short;
 use leptos::prelude::*;
 
 /// Height of one row in pixels (kept in step with `.article-row` in the style sheet).
@@ -53,7 +54,7 @@ pub fn ArticleList() -> impl IntoView {
                     height.set(el.client_height() as f64);
                 }
             >
-                <ul id="articles" style:height=move || format!("{}px", sorted.with(Vec::len) as f64 * ROW_HEIGHT)>
+                <ul id="articles" style:height=move || format!("{}px", short(sorted.with(Vec::len) as f64 * ROW_HEIGHT))>
                     {move || rows().into_iter().map(|(pos, i)| view! { <Row pos=pos article=i /> }).collect_view()}
                 </ul>
                 <p class="empty" hidden=move || sorted.with(|l| !l.is_empty())>"No article matches these filters."</p>
@@ -94,7 +95,7 @@ fn Row(pos: usize, article: u32) -> impl IntoView {
         <li
             class="article-row"
             class:selected=move || state.with(|s| s.article.as_deref() == Some(selected_source.as_str()))
-            style:top=format!("{}px", pos as f64 * ROW_HEIGHT)
+            style:top=format!("{}px", short(pos as f64 * ROW_HEIGHT))
             data-source=source
         >
             <button class="row-open" on:click=move |_| state.update(|s| s.article = Some(open.clone()))>

@@ -7,7 +7,7 @@
 
 use crate::state::ViewState;
 use engine::bundle::{ActorInfo, ArticleText, Bundle, BundleError, CHUNK_ARTICLES, Columns};
-use engine::index::{Index, Selection};
+use engine::index::{Index, Selection, sort_pairs};
 use leptos::prelude::{ArcTrigger, Notify, Track};
 use roaring::RoaringBitmap;
 use std::collections::{HashMap, VecDeque};
@@ -530,19 +530,15 @@ pub fn explorer() -> Result<&'static Explorer, &'static str> {
 }
 
 /// Sorts ids by a key, ties by id (so the order never depends on the sort's stability). The
-/// keys are computed once and the (key, id) pairs sorted by one non-generic function: every
-/// list of the page shares one compiled sort instead of one per key (each is several KB of wasm).
+/// keys are computed once and the (key, id) pairs sorted by the engine's one non-generic sort:
+/// every list of the page and the index shares one compiled sort instead of one per key (each
+/// is several KB of wasm).
 pub fn sort_ids_by_key(list: &mut [u32], key: impl Fn(u32) -> u64) {
     let mut keyed: Vec<(u64, u32)> = list.iter().map(|&i| (key(i), i)).collect();
     sort_pairs(&mut keyed);
     for (slot, (_, id)) in list.iter_mut().zip(keyed) {
         *slot = id;
     }
-}
-
-#[inline(never)]
-fn sort_pairs(pairs: &mut [(u64, u32)]) {
-    pairs.sort_unstable();
 }
 
 /// A key that sorts larger values first.

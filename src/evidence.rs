@@ -106,7 +106,7 @@ fn FramingTable(
                     let [co, cf, ne] = r.tone;
                     let total = (co + cf + ne).max(1) as f32;
                     // Through `style:` (the CSS object model): the page's CSP forbids style attributes.
-                    let width = |n: u32| format!("{:.1}%", 100.0 * n as f32 / total);
+                    let width = |n: u32| format!("{}%", crate::decimal::fixed(100.0 * n as f32 / total, 1));
                     let label = format!("{co} cooperation, {cf} conflict, {ne} neutral");
                     view! {
                         <tr>
@@ -245,7 +245,9 @@ pub fn EvidencePanel() -> impl IntoView {
                 row(name.to_string(), sum)
             })
             .collect();
-        outlet_rows.sort_by(|x, y| y.articles.cmp(&x.articles).then(x.label.cmp(&y.label)));
+        engine::index::sort_by(&mut outlet_rows, |x, y| {
+            y.articles.cmp(&x.articles).then(x.label.cmp(&y.label))
+        });
         Framing::fold_tail(&mut outlet_rows, OUTLET_ROWS);
         let year_rows = by_year
             .into_iter()

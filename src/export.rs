@@ -5,6 +5,7 @@
 
 use crate::ctx;
 use crate::data::Explorer;
+use crate::decimal::short;
 use crate::state::ViewState;
 use engine::bundle::{CHUNK_ARTICLES, NONE};
 use engine::export::{Acts, GRAPH_DESCRIPTION, Graph, GraphEdge, GraphNode};
@@ -330,7 +331,7 @@ fn transparent(colour: &str) -> bool {
         .strip_prefix("rgba(")
         .and_then(|c| c.strip_suffix(')'))
         .and_then(|c| c.rsplit(',').next())
-        .and_then(|a| a.trim().parse::<f32>().ok());
+        .and_then(crate::decimal::number);
     colour == "none" || colour == "transparent" || alpha == Some(0.0)
 }
 
@@ -347,7 +348,7 @@ pub fn map_picture(ex: &Explorer, view: &str, r: &QueryResult) -> Result<Picture
         .get_attribute("viewBox")
         .unwrap_or_default()
         .split([' ', ','])
-        .filter_map(|v| v.parse().ok())
+        .filter_map(crate::decimal::number)
         .collect();
     let &[vx, vy, vw, vh] = vb.as_slice() else {
         return Err("The map has no view box to copy.".into());
@@ -448,7 +449,7 @@ fn build_picture(
     desc_lines: &[String],
     foot_lines: &[String],
 ) -> Result<web_sys::Element, String> {
-    let (w, h) = (PICTURE_WIDTH.to_string(), at.height.to_string());
+    let (w, h) = (short(PICTURE_WIDTH), short(at.height));
     let root = doc.create_element_ns(Some(SVG_NS), "svg").map_err(js)?;
     for (k, v) in [
         ("width", w.as_str()),
@@ -475,7 +476,7 @@ fn build_picture(
         ],
         None,
     )?;
-    let x = PAD.to_string();
+    let x = short(PAD);
     add(
         doc,
         &root,
@@ -489,7 +490,7 @@ fn build_picture(
         Some(title),
     )?;
     for (i, line) in desc_lines.iter().enumerate() {
-        let y = (52.0 + 18.0 * i as f64).to_string();
+        let y = short(52.0 + 18.0 * i as f64);
         add(
             doc,
             &root,
@@ -510,10 +511,13 @@ fn build_picture(
         "svg",
         &[
             ("x", "0"),
-            ("y", &at.map_y.to_string()),
+            ("y", &short(at.map_y)),
             ("width", &w),
-            ("height", &at.map_h.to_string()),
-            ("viewBox", &format!("{vx} {vy} {vw} {vh}")),
+            ("height", &short(at.map_h)),
+            (
+                "viewBox",
+                &format!("{} {} {} {}", short(vx), short(vy), short(vw), short(vh)),
+            ),
         ],
         None,
     )?;
@@ -526,7 +530,7 @@ fn build_picture(
     }
     legend(doc, &root, at.legend_y)?;
     for (i, line) in foot_lines.iter().enumerate() {
-        let y = (at.foot_y + 14.0 * i as f64).to_string();
+        let y = short(at.foot_y + 14.0 * i as f64);
         add(
             doc,
             &root,
@@ -551,7 +555,10 @@ fn legend(doc: &web_sys::Document, root: &web_sys::Element, y: f64) -> Result<()
         root,
         "g",
         &[
-            ("transform", &format!("translate({PAD} {y})")),
+            (
+                "transform",
+                &format!("translate({} {})", short(PAD), short(y)),
+            ),
             ("font-size", "13"),
         ],
         None,
@@ -562,7 +569,7 @@ fn legend(doc: &web_sys::Document, root: &web_sys::Element, y: f64) -> Result<()
             doc,
             &g,
             "g",
-            &[("transform", &format!("translate({x} 0)"))],
+            &[("transform", &format!("translate({} 0)", short(x)))],
             None,
         )?;
         add(doc, &key, shape, attrs, None)?;

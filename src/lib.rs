@@ -5,6 +5,7 @@
 pub mod add_pages;
 pub mod articles;
 pub mod data;
+pub mod decimal;
 pub mod dictionary;
 pub mod evidence;
 pub mod export;

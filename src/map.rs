@@ -9,6 +9,7 @@ mod labels;
 mod live;
 
 use crate::ctx;
+use crate::decimal::fixed;
 use crate::state::MAX_MAP_SIZE;
 use engine::bundle::ActorInfo;
 use engine::index::{Edge, QueryResult};
@@ -256,7 +257,13 @@ fn drawing(r: &QueryResult, p: &Positions, frame: Frame, actors: usize) -> Drawi
             let ((x1, y1), (x2, y2)) = (at(e.a), at(e.b));
             EdgeView {
                 edge: *e,
-                path: format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"),
+                path: format!(
+                    "M{} {}L{} {}",
+                    fixed(x1, 1),
+                    fixed(y1, 1),
+                    fixed(x2, 1),
+                    fixed(y2, 1)
+                ),
                 width: 1.0 + 4.0 * (e.articles as f32 / max_edge).sqrt(),
             }
         })
@@ -362,16 +369,16 @@ fn markup(
         esc(&mut out, &b.id);
         let _ = write!(
             out,
-            r#"" tabindex="0" role="button" aria-label="{label}"><title>{label}</title><path class="hit" d="{path}"/><path class="edge {tone}" d="{path}" stroke-width="{w:.2}"/></g>"#,
+            r#"" tabindex="0" role="button" aria-label="{label}"><title>{label}</title><path class="hit" d="{path}"/><path class="edge {tone}" d="{path}" stroke-width="{w}"/></g>"#,
             path = v.path,
-            w = v.width
+            w = fixed(v.width, 2)
         );
         if selected {
             let _ = write!(
                 marked,
-                r#"<path class="halo" d="{path}"/><path class="casing" d="{path}"/><path class="edge {tone}" d="{path}" stroke-width="{w:.2}"/>"#,
+                r#"<path class="halo" d="{path}"/><path class="casing" d="{path}"/><path class="edge {tone}" d="{path}" stroke-width="{w}"/>"#,
                 path = v.path,
-                w = v.width
+                w = fixed(v.width, 2)
             );
         }
     }
@@ -407,29 +414,33 @@ fn markup(
         esc(&mut out, &info.id);
         let _ = write!(
             out,
-            r#"" tabindex="0" role="button" aria-pressed="{pressed}" aria-label="{label}" transform="translate({:.1} {:.1})"><title>{label}</title>"#,
-            n.x, n.y
+            r#"" tabindex="0" role="button" aria-pressed="{pressed}" aria-label="{label}" transform="translate({} {})"><title>{label}</title>"#,
+            fixed(n.x, 1),
+            fixed(n.y, 1)
         );
         let r = n.r;
         let _ = match info.kind {
             ActorKind::Person => write!(
                 out,
-                r#"<circle class="node person" cx="0" cy="0" r="{r:.1}"/>"#
+                r#"<circle class="node person" cx="0" cy="0" r="{}"/>"#,
+                fixed(r, 1)
             ),
             ActorKind::Country => write!(
                 out,
-                r#"<rect class="node country" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3"/>"#,
-                -0.9 * r,
-                -0.9 * r,
-                1.8 * r,
-                1.8 * r
+                r#"<rect class="node country" x="{}" y="{}" width="{}" height="{}" rx="3"/>"#,
+                fixed(-0.9 * r, 1),
+                fixed(-0.9 * r, 1),
+                fixed(1.8 * r, 1),
+                fixed(1.8 * r, 1)
             ),
             ActorKind::Organization => {
                 let k = 1.15 * r;
                 write!(
                     out,
-                    r#"<polygon class="node organization" points="0,{:.1} {k:.1},0 0,{k:.1} {:.1},0"/>"#,
-                    -k, -k
+                    r#"<polygon class="node organization" points="0,{} {k},0 0,{k} {},0"/>"#,
+                    fixed(-k, 1),
+                    fixed(-k, 1),
+                    k = fixed(k, 1)
                 )
             }
         };
@@ -685,7 +696,7 @@ fn EdgeTable() -> impl IntoView {
     let rows = move || {
         let mut edges = result.with(|r| r.edges.clone());
         let key = sort.get();
-        edges.sort_by(|x, y| match key {
+        engine::index::sort_by(&mut edges, |x, y| match key {
             SortBy::Pair => (&ex.actor(x.a).name, &ex.actor(x.b).name)
                 .cmp(&(&ex.actor(y.a).name, &ex.actor(y.b).name)),
             SortBy::Articles => y.articles.cmp(&x.articles),

@@ -20,9 +20,14 @@ pub enum Piece {
 pub fn pieces(text: &str, mentions: &[MentionRef]) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut at = 0usize;
-    let mut sorted: Vec<&MentionRef> = mentions.iter().collect();
-    sorted.sort_by_key(|m| (m.start, m.end));
-    for m in sorted {
+    // By (start, end), ties in their order, through the engine's shared sort.
+    let mut sorted: Vec<(u64, u32)> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| ((u64::from(m.start) << 32) | u64::from(m.end), i as u32))
+        .collect();
+    engine::index::sort_pairs(&mut sorted);
+    for m in sorted.iter().map(|&(_, i)| &mentions[i as usize]) {
         let (s, e) = (m.start as usize, m.end as usize);
         if s < at
             || e > text.len()

@@ -480,7 +480,7 @@ pub async fn read(
     }
     handle.stop();
     // Error articles in name order, each file's in its order.
-    unreadable.sort_by_key(|(index, _)| *index);
+    engine::index::sort_by(&mut unreadable, |x, y| x.0.cmp(&y.0));
     Ok(Some(Outcome {
         bundle: Uint8Array::new(&get(&message, "bytes")).to_vec(),
         unreadable: unreadable.into_iter().map(|(_, u)| u).collect(),

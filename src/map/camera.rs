@@ -31,7 +31,14 @@ impl Rect {
 
     /// The `viewBox` attribute's value.
     pub fn attribute(&self) -> String {
-        format!("{:.2} {:.2} {:.2} {:.2}", self.x, self.y, self.w, self.h)
+        use crate::decimal::fixed;
+        format!(
+            "{} {} {} {}",
+            fixed(self.x, 2),
+            fixed(self.y, 2),
+            fixed(self.w, 2),
+            fixed(self.h, 2)
+        )
     }
 }
 

@@ -207,10 +207,10 @@ pub fn labels_markup(labels: &[Label], names: &[&str], near: &[bool]) -> String 
         };
         let _ = write!(
             out,
-            r#"<text class="node-label {}{near}" x="{:.1}" y="{:.1}">"#,
+            r#"<text class="node-label {}{near}" x="{}" y="{}">"#,
             l.place.class(),
-            l.x,
-            l.y
+            crate::decimal::fixed(l.x, 1),
+            crate::decimal::fixed(l.y, 1)
         );
         super::esc(&mut out, names.get(l.node).copied().unwrap_or_default());
         out.push_str("</text>");

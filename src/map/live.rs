@@ -250,8 +250,11 @@ impl Live {
             self.scale_shown = k;
             if let Ok(svg) = svg.clone().dyn_into::<web_sys::SvgElement>() {
                 let style = svg.style();
-                let _ = style.set_property("--u", &format!("{:.5}", 1.0 / k));
-                let _ = style.set_property("--ns", &format!("{:.4}", node_scale(self.camera.zoom)));
+                let _ = style.set_property("--u", &crate::decimal::fixed(1.0 / k, 5).to_string());
+                let _ = style.set_property(
+                    "--ns",
+                    &crate::decimal::fixed(node_scale(self.camera.zoom), 4).to_string(),
+                );
             }
         }
         let zoomed = self.camera.zoom > MIN_ZOOM;

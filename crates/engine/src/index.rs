@@ -223,8 +223,9 @@ impl Index {
         if values.len() == 0 {
             return None;
         }
-        let mut slots: Vec<usize> = values.flatten().collect();
-        slots.sort_unstable();
+        let mut keyed: Vec<(u64, u32)> = values.flatten().map(|s| (s as u64, 0)).collect();
+        sort_pairs(&mut keyed);
+        let mut slots: Vec<usize> = keyed.into_iter().map(|(s, _)| s as usize).collect();
         slots.dedup();
         Some(slots)
     }
@@ -441,7 +442,7 @@ impl Index {
                 });
             }
         }
-        edges.sort_by(|x, y| {
+        sort_by(&mut edges, |x, y| {
             y.articles
                 .cmp(&x.articles)
                 .then(y.tone.total().cmp(&x.tone.total()))
@@ -567,25 +568,47 @@ fn transpose_block(
 
 /// The `top_n` actors with the most articles (ties: lower index first), most first.
 fn top_nodes(counts: &[u32], top_n: usize) -> Vec<Node> {
-    let mut nodes: Vec<Node> = counts
+    // Most articles first, then the lower index: one key, so the shared sort orders them.
+    let mut keyed: Vec<(u64, u32)> = counts
         .iter()
         .enumerate()
         .filter(|(_, c)| **c > 0)
-        .map(|(a, c)| Node {
-            actor: a as u32,
-            articles: *c,
-        })
+        .map(|(a, c)| ((u64::from(u32::MAX - *c) << 32) | a as u64, *c))
         .collect();
-    let order = |x: &Node, y: &Node| y.articles.cmp(&x.articles).then(x.actor.cmp(&y.actor));
-    if top_n < nodes.len() {
-        if top_n == 0 {
-            return Vec::new();
-        }
-        nodes.select_nth_unstable_by(top_n - 1, order);
-        nodes.truncate(top_n);
-    }
-    nodes.sort_by(order);
-    nodes
+    sort_pairs(&mut keyed);
+    keyed
+        .into_iter()
+        .take(top_n)
+        .map(|(key, articles)| Node {
+            actor: key as u32,
+            articles,
+        })
+        .collect()
+}
+
+/// Sorts (key, id) pairs, smallest key first. The one compiled sort by key that the index, the
+/// layout and the page share: each `sort_by` with a closure of its own is a copy of the standard
+/// library's sort, several KB of wasm apiece.
+#[inline(never)]
+pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
+    pairs.sort_unstable();
+}
+
+/// Sorts ids stably by a comparison: the one compiled comparison sort the index and the page share.
+#[inline(never)]
+pub fn sort_ids_by(ids: &mut [u32], cmp: &mut dyn FnMut(u32, u32) -> std::cmp::Ordering) {
+    ids.sort_by(|&a, &b| cmp(a, b));
+}
+
+/// Sorts `items` stably by `cmp` through [`sort_ids_by`] (an order of positions, then the items
+/// moved into it), so that no list compiles a sort of its own.
+pub fn sort_by<T>(items: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    sort_ids_by(&mut order, &mut |a, b| {
+        cmp(&items[a as usize], &items[b as usize])
+    });
+    let mut old: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(order.iter().filter_map(|&i| old[i as usize].take()));
 }
 
 /// The corpus's edges as rows by lower actor (the bundle keeps them in that order).

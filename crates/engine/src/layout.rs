@@ -93,8 +93,18 @@ pub fn layout(nodes: &[LayoutNode], edges: &[(usize, usize, f32)], seed: u64) ->
         .map(|&(a, b, w)| (a, b, (1.0 + w.max(0.0)).ln()))
         .collect();
     if n > EXACT_NODES && springs.len() > SPRINGS_PER_NODE * n {
-        springs.sort_by(|x, y| y.2.total_cmp(&x.2));
-        springs.truncate(SPRINGS_PER_NODE * n);
+        // Strongest first, ties in edge order: by (key, position) through the shared sort.
+        let mut keyed: Vec<(u64, u32)> = springs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (u64::from(u32::MAX - total_order(s.2)), i as u32))
+            .collect();
+        crate::index::sort_pairs(&mut keyed);
+        springs = keyed
+            .iter()
+            .take(SPRINGS_PER_NODE * n)
+            .map(|&(_, i)| springs[i as usize])
+            .collect();
     }
     // Spring strengths relative to the strongest (0.3 to 1), so that the counts of a big corpus
     // (thousands of articles per pair) pull no harder than those of five pages; and a dense
@@ -447,6 +457,16 @@ fn splitmix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
+}
+
+/// A float's place in `total_cmp`'s order as an unsigned number.
+fn total_order(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
 }
 
 #[cfg(test)]
