@@ -1,7 +1,9 @@
 //! Numbers written as decimal text (SVG coordinates, styles, rates) and read back from the
 //! browser's computed values, without the standard library's float formatting and parsing,
 //! whose algorithms and tables cost the first load ~20 KB of wasm. Rounding for display only:
-//! no number that is counted or compared goes through here.
+//! no number that is counted or compared goes through here. Written here because the crates
+//! for the job (ryu, lexical) write the shortest round-trip form, not a fixed number of places,
+//! and bring tables of their own; the page needs only fixed places and its own values read back.
 
 use std::fmt;
 
