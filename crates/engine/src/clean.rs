@@ -909,27 +909,40 @@ const AGENCIES: &[&str] = &[
 fn agency_place_credit(line: &str) -> Option<&str> {
     let line = line.trim();
     // "Associated Press in Valencia": the place capitalised, as a credit line prints it.
+    // Most lines are sentences: their text before " in " or ", " is too long to be an agency,
+    // which `is_agency` tells before the place's words are counted.
     if let Some((agency, place)) = line.split_once(" in ") {
-        let words: Vec<&str> = place.split_whitespace().collect();
-        return ((1..=3).contains(&words.len())
-            && words.iter().all(|w| w.starts_with(char::is_uppercase))
-            && is_agency(agency))
+        return (is_agency(agency)
+            && place
+                .split_whitespace()
+                .take(3)
+                .all(|w| w.starts_with(char::is_uppercase))
+            && (1..=3).contains(&place.split_whitespace().take(4).count()))
         .then_some(agency);
     }
     let (agency, place) = line.split_once(", ")?;
-    let place_words = place.split_whitespace().count();
+    if !is_agency(agency) {
+        return None;
+    }
+    let place_words = place.split_whitespace().take(4).count();
     ((1..=3).contains(&place_words)
         && place
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
-        && place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && is_agency(agency))
-    .then_some(agency)
+        && place.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .then_some(agency)
 }
 
 /// Whether a name is a news agency's, as credits print it ("AFP", "The Associated Press").
 fn is_agency(name: &str) -> bool {
-    let lower = name.trim().to_lowercase();
+    // The longest name of the list with "the " before it; lowercasing never makes a name shorter
+    // in characters.
+    const LONGEST: usize = 20;
+    let name = name.trim();
+    if more_chars_than(name, LONGEST) {
+        return false;
+    }
+    let lower = name.to_lowercase();
     AGENCIES.contains(&lower.strip_prefix("the ").unwrap_or(&lower))
 }
 
