@@ -743,7 +743,9 @@ impl Classifier<'_> {
         }
         // A credit after a bar ends a caption: "… electoral votes. | AP Photo Close" (the
         // button that closes the picture copied with it).
-        if let Some((caption, credit)) = line.rsplit_once(" | ") {
+        if line.contains('|')
+            && let Some((caption, credit)) = line.rsplit_once(" | ")
+        {
             let credit = match credit.trim().rsplit_once(' ') {
                 Some((head, last))
                     if ["close", "hide", "expand", "enlarge"]

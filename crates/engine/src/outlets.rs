@@ -756,7 +756,8 @@ fn line_signs(
     if let Some(o) = signed {
         add(Strength::Declared, Name::Known(o));
     }
-    if line.contains("://") || line.contains('@') {
+    let url = line.contains("://");
+    if url || line.contains('@') {
         for c in URL_HOST.captures_iter(line) {
             let host = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
             if let Some(o) = profiles.by_domain(host) {
@@ -797,7 +798,7 @@ fn line_signs(
         }
     }
     // A bare domain printed as the site's name: "NAME / EXAMPLE.COM / Sep 2, 2024".
-    if line.len() <= 200 && !line.contains("://") && !line.contains('@') && dotted_word(line) {
+    if line.len() <= 200 && !url && !line.contains('@') && dotted_word(line) {
         for c in BARE_DOMAIN.captures_iter(line) {
             if let Some(o) = profiles.by_domain(&c[1].to_ascii_lowercase()) {
                 add(Strength::Own, Name::Known(o));
@@ -835,10 +836,11 @@ fn line_signs(
     // The staff credits open the line, but for "… first appeared in …", and the Korean ones
     // name a reporter.
     // The staff credits are anchored at the line's opening: they fail at once on prose.
-    let english = line.starts_with(|c: char| c.is_ascii_uppercase() || c == 'b');
-    let first_ran = line.contains("riginally") || line.contains("irst ");
-    let korean = line.contains("기자") || line.contains("특파원");
+    // Each pattern's words are looked for only on a line that carries staff words at all.
     if short && staff {
+        let english = line.starts_with(|c: char| c.is_ascii_uppercase() || c == 'b');
+        let first_ran = line.contains("riginally") || line.contains("irst ");
+        let korean = line.contains("기자") || line.contains("특파원");
         for (re, run) in [
             (&*STAFF_CREDIT, english),
             (&*FIRST_RAN, first_ran),
