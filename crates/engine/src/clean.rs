@@ -571,7 +571,9 @@ pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> 
 fn bylines_over_lines(lines: &mut [Line]) {
     for i in 0..lines.len() {
         let label = lines[i].text.trim().trim_end_matches(':').trim_end();
+        // The longest label has 21 letters, all ASCII: a longer line is not lowercased.
         if lines[i].class != Class::Text
+            || label.len() > 21
             || !matches!(
                 label.to_lowercase().as_str(),
                 "by" | "author" | "authors" | "author of the article" | "written by"
@@ -910,10 +912,21 @@ const AGENCIES: &[&str] = &[
 /// it.
 fn agency_place_credit(line: &str) -> Option<&str> {
     let line = line.trim();
+    // `str::split_once` by a vectorised search built once: this runs on every line of a page.
+    static IN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" in "));
+    static COMMA: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(", "));
+    let split_once = |finder: &memchr::memmem::Finder<'_>| {
+        let sep = finder.needle().len();
+        finder
+            .find(line.as_bytes())
+            .map(|i| (&line[..i], &line[i + sep..]))
+    };
     // "Associated Press in Valencia": the place capitalised, as a credit line prints it.
     // Most lines are sentences: their text before " in " or ", " is too long to be an agency,
     // which `is_agency` tells before the place's words are counted.
-    if let Some((agency, place)) = line.split_once(" in ") {
+    if let Some((agency, place)) = split_once(&IN) {
         return (is_agency(agency)
             && place
                 .split_whitespace()
@@ -922,7 +935,7 @@ fn agency_place_credit(line: &str) -> Option<&str> {
             && (1..=3).contains(&place.split_whitespace().take(4).count()))
         .then_some(agency);
     }
-    let (agency, place) = line.split_once(", ")?;
+    let (agency, place) = split_once(&COMMA)?;
     if !is_agency(agency) {
         return None;
     }
