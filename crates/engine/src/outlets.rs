@@ -836,11 +836,10 @@ fn line_signs(
     // The staff credits open the line, but for "… first appeared in …", and the Korean ones
     // name a reporter.
     // The staff credits are anchored at the line's opening: they fail at once on prose.
-    // Each pattern's words are looked for only on a line that carries staff words at all.
+    let english = line.starts_with(|c: char| c.is_ascii_uppercase() || c == 'b');
+    let first_ran = line.contains("riginally") || line.contains("irst ");
+    let korean = line.contains("기자") || line.contains("특파원");
     if short && staff {
-        let english = line.starts_with(|c: char| c.is_ascii_uppercase() || c == 'b');
-        let first_ran = line.contains("riginally") || line.contains("irst ");
-        let korean = line.contains("기자") || line.contains("특파원");
         for (re, run) in [
             (&*STAFF_CREDIT, english),
             (&*FIRST_RAN, first_ran),
