@@ -571,7 +571,9 @@ pub fn classify_blocks(blocks: Vec<String>, furniture: &Furniture) -> Vec<Line> 
 fn bylines_over_lines(lines: &mut [Line]) {
     for i in 0..lines.len() {
         let label = lines[i].text.trim().trim_end_matches(':').trim_end();
+        // The longest label has 21 letters, all ASCII: a longer line is not lowercased.
         if lines[i].class != Class::Text
+            || label.len() > 21
             || !matches!(
                 label.to_lowercase().as_str(),
                 "by" | "author" | "authors" | "author of the article" | "written by"
@@ -743,7 +745,9 @@ impl Classifier<'_> {
         }
         // A credit after a bar ends a caption: "… electoral votes. | AP Photo Close" (the
         // button that closes the picture copied with it).
-        if let Some((caption, credit)) = line.rsplit_once(" | ") {
+        if line.contains('|')
+            && let Some((caption, credit)) = line.rsplit_once(" | ")
+        {
             let credit = match credit.trim().rsplit_once(' ') {
                 Some((head, last))
                     if ["close", "hide", "expand", "enlarge"]
@@ -908,28 +912,52 @@ const AGENCIES: &[&str] = &[
 /// it.
 fn agency_place_credit(line: &str) -> Option<&str> {
     let line = line.trim();
+    // `str::split_once` by a vectorised search built once: this runs on every line of a page.
+    static IN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" in "));
+    static COMMA: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(", "));
+    let split_once = |finder: &memchr::memmem::Finder<'_>| {
+        let sep = finder.needle().len();
+        finder
+            .find(line.as_bytes())
+            .map(|i| (&line[..i], &line[i + sep..]))
+    };
     // "Associated Press in Valencia": the place capitalised, as a credit line prints it.
-    if let Some((agency, place)) = line.split_once(" in ") {
-        let words: Vec<&str> = place.split_whitespace().collect();
-        return ((1..=3).contains(&words.len())
-            && words.iter().all(|w| w.starts_with(char::is_uppercase))
-            && is_agency(agency))
+    // Most lines are sentences: their text before " in " or ", " is too long to be an agency,
+    // which `is_agency` tells before the place's words are counted.
+    if let Some((agency, place)) = split_once(&IN) {
+        return (is_agency(agency)
+            && place
+                .split_whitespace()
+                .take(3)
+                .all(|w| w.starts_with(char::is_uppercase))
+            && (1..=3).contains(&place.split_whitespace().take(4).count()))
         .then_some(agency);
     }
-    let (agency, place) = line.split_once(", ")?;
-    let place_words = place.split_whitespace().count();
+    let (agency, place) = split_once(&COMMA)?;
+    if !is_agency(agency) {
+        return None;
+    }
+    let place_words = place.split_whitespace().take(4).count();
     ((1..=3).contains(&place_words)
         && place
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
-        && place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && is_agency(agency))
-    .then_some(agency)
+        && place.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .then_some(agency)
 }
 
 /// Whether a name is a news agency's, as credits print it ("AFP", "The Associated Press").
 fn is_agency(name: &str) -> bool {
-    let lower = name.trim().to_lowercase();
+    // The longest name of the list with "the " before it; lowercasing never makes a name shorter
+    // in characters.
+    const LONGEST: usize = 20;
+    let name = name.trim();
+    if more_chars_than(name, LONGEST) {
+        return false;
+    }
+    let lower = name.to_lowercase();
     AGENCIES.contains(&lower.strip_prefix("the ").unwrap_or(&lower))
 }
 

@@ -874,7 +874,8 @@ fn line_signs(
     if let Some(o) = signed {
         add(Strength::Declared, Name::Known(o));
     }
-    if line.contains("://") || line.contains('@') {
+    let url = line.contains("://");
+    if url || line.contains('@') {
         for c in URL_HOST.captures_iter(line) {
             let host = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
             if let Some(o) = profiles.by_domain(host) {
@@ -918,7 +919,7 @@ fn line_signs(
         }
     }
     // A bare domain printed as the site's name: "NAME / EXAMPLE.COM / Sep 2, 2024".
-    if line.len() <= 200 && !line.contains("://") && !line.contains('@') && dotted_word(line) {
+    if line.len() <= 200 && !url && !line.contains('@') && dotted_word(line) {
         for c in BARE_DOMAIN.captures_iter(line) {
             if let Some(o) = profiles.by_domain(&c[1].to_ascii_lowercase()) {
                 add(Strength::Own, Name::Known(o));

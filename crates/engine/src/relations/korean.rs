@@ -609,13 +609,13 @@ fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
     let all_cues = find_cues(text, units);
     let mut dropped = vec![false; units.len()];
     // Sources: "X에 따르면", and media that report ("노동신문이 … 보도했다").
-    let speech_at = SPEECH.iter().filter_map(|s| text.rfind(s)).max();
+    let speech = SPEECH.iter().any(|s| text.contains(s));
     for it in &items {
         let Some(u) = it.unit else { continue };
         if it.role == Role::Source {
             dropped[u] = true;
         }
-        if units[u].media && speech_at.is_some() && it.role == Role::Subject {
+        if units[u].media && speech && it.role == Role::Subject {
             dropped[u] = true;
         }
         // "연합뉴스와의 통화에서", "CNN과 인터뷰에서": the press spoken to is no party.
@@ -642,7 +642,7 @@ fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
     let roles = phrase_roles(text, &items, units.len());
     // Quotation: a name inside quotes belongs to what was said.
     let quotes = quote_spans(text);
-    let said = speech_at.is_some();
+    let said = speech;
     let mut links: Vec<Link> = Vec::new();
     let mut topic: Vec<usize> = Vec::new();
     // The topics and subjects of the clauses read so far.
