@@ -4,7 +4,7 @@
 //! tones per outlet and per year.
 
 use crate::ctx;
-use engine::model::{Category, Direction, Tone};
+use coverage_core::model::{Category, Direction, Tone};
 use leptos::prelude::*;
 
 /// Sentences listed before "show more".

@@ -18,7 +18,7 @@ pub mod state;
 pub mod worker;
 
 use data::Explorer;
-use engine::index::{QueryResult, Selection};
+use coverage_core::index::{QueryResult, Selection};
 use leptos::prelude::*;
 use state::ViewState;
 

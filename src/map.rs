@@ -10,10 +10,10 @@ mod live;
 
 use crate::ctx;
 use crate::state::MAX_MAP_SIZE;
-use engine::bundle::ActorInfo;
-use engine::index::{Edge, QueryResult};
-use engine::layout::{graph_of, layout, separate};
-use engine::model::{ActorKind, Tone};
+use coverage_core::bundle::ActorInfo;
+use coverage_core::index::{Edge, QueryResult};
+use coverage_core::layout::{graph_of, layout, separate};
+use coverage_core::model::{ActorKind, Tone};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -740,7 +740,7 @@ fn EdgeTable() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::model::ToneCounts;
+    use coverage_core::model::ToneCounts;
 
     /// Names and ids come from scraped pages: whatever they hold must reach the map as text.
     #[test]
@@ -769,11 +769,11 @@ mod tests {
             year_counts: Vec::new(),
             outlet_counts: Vec::new(),
             nodes: vec![
-                engine::index::Node {
+                coverage_core::index::Node {
                     actor: 0,
                     articles: 3,
                 },
-                engine::index::Node {
+                coverage_core::index::Node {
                     actor: 1,
                     articles: 2,
                 },
@@ -859,7 +859,7 @@ mod tests {
             actor_counts: vec![1],
             year_counts: Vec::new(),
             outlet_counts: Vec::new(),
-            nodes: vec![engine::index::Node {
+            nodes: vec![coverage_core::index::Node {
                 actor: 0,
                 articles: 1,
             }],
@@ -907,11 +907,11 @@ mod tests {
             year_counts: Vec::new(),
             outlet_counts: Vec::new(),
             nodes: vec![
-                engine::index::Node {
+                coverage_core::index::Node {
                     actor: 0,
                     articles: 2,
                 },
-                engine::index::Node {
+                coverage_core::index::Node {
                     actor: 7,
                     articles: 1,
                 },

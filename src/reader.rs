@@ -5,8 +5,8 @@
 
 use crate::ctx;
 use crate::data::Explorer;
-use engine::bundle::{ArticleText, MentionRef};
-use engine::model::{Block, Origin, RemovedReason};
+use coverage_core::bundle::{ArticleText, MentionRef};
+use coverage_core::model::{Block, Origin, RemovedReason};
 use leptos::prelude::*;
 
 /// A piece of a paragraph: plain text, or a mention of an actor.

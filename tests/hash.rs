@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use coverage_explorer::state::{MAX_MAP_SIZE, ViewState};
-use engine::index::ActorMode;
+use coverage_core::index::ActorMode;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;

@@ -5,7 +5,7 @@
 
 use coverage_explorer::data::explorer;
 use coverage_explorer::state::ViewState;
-use engine::index::{ActorMode, Selection};
+use coverage_core::index::{ActorMode, Selection};
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

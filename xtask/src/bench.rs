@@ -13,7 +13,7 @@
 
 use crate::tools::{self, Needs, WASM_TARGET};
 use crate::{Ctx, Result, build, run, run_streaming, serve};
-use engine::bundle::{Bundle, NONE};
+use coverage_core::bundle::{Bundle, NONE};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
