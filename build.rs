@@ -11,9 +11,9 @@
 //! beside it): the page embeds that one instead of reading a corpus again. The benchmark uses
 //! it so that 100,000 pages are read once, not twice.
 
+use corpus::Corpus;
 use corpus::bundle::{build, corpus_hash};
 use coverage_core::bundle::{BuildInfo, Bundle};
-use corpus::Corpus;
 use reader::Knowledge;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

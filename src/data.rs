@@ -431,7 +431,8 @@ pub fn also_printed_by(printers: &[String]) -> String {
 /// at start-up, in two passes over the `duplicate_of` column.
 fn copies_by_original(cols: &Columns) -> (Vec<u32>, Vec<u32>) {
     let n = cols.duplicate_of.len();
-    let original = |d: u32| (d != coverage_core::bundle::NONE && (d as usize) < n).then_some(d as usize);
+    let original =
+        |d: u32| (d != coverage_core::bundle::NONE && (d as usize) < n).then_some(d as usize);
     let mut start = vec![0u32; n + 1];
     for &d in &cols.duplicate_of {
         if let Some(o) = original(d) {

@@ -17,8 +17,8 @@ pub mod save_page;
 pub mod state;
 pub mod worker;
 
-use data::Explorer;
 use coverage_core::index::{QueryResult, Selection};
+use data::Explorer;
 use leptos::prelude::*;
 use state::ViewState;
 

@@ -79,7 +79,9 @@ pub fn write(
         bytes_in as f64 / 1e6 / read_secs.max(1e-9),
         timings_threads,
         encoded.bundle.len(),
-        data.articles.len().div_ceil(coverage_core::bundle::CHUNK_ARTICLES),
+        data.articles
+            .len()
+            .div_ceil(coverage_core::bundle::CHUNK_ARTICLES),
         chunk_bytes,
         if encoded.chunks.is_empty() {
             "inline".to_string()

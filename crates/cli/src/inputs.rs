@@ -5,9 +5,9 @@
 
 use crate::progress::Progress;
 use archive::{Entry, Kind};
+use coverage_core::model::Article;
 use reader::Knowledge;
 use reader::article::MAX_PAGE_BYTES;
-use coverage_core::model::Article;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -3,9 +3,9 @@
 //! says how much it wrote and how long it took.
 
 use reader::Knowledge;
-use synth::{self, SynthConfig};
 use std::path::Path;
 use std::time::Instant;
+use synth::{self, SynthConfig};
 
 /// Writes the pages for `config` into `out` (created if missing) and returns the summary line.
 /// Files of an earlier run with the same names are replaced.

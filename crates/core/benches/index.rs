@@ -5,15 +5,15 @@
 //!
 //! `COVERAGE_BENCH_BUNDLE=target/bench/bundle-100000/bundle.bin cargo bench -p coverage-engine --bench index`
 
-use divan::counter::ItemsCount;
-use divan::{Bencher, black_box};
+use corpus::Corpus;
 use coverage_core::bundle::{BuildInfo, Bundle};
 use coverage_core::index::{ActorMode, Index, Selection};
 use coverage_core::layout::{graph_of, layout};
-use synth::SynthConfig;
-use corpus::Corpus;
+use divan::counter::ItemsCount;
+use divan::{Bencher, black_box};
 use reader::Knowledge;
 use std::sync::LazyLock;
+use synth::SynthConfig;
 
 const ACTORS: &str = include_str!("../../../corpus/actors.toml");
 const OUTLETS: &str = include_str!("../../../corpus/outlets.toml");

@@ -9,14 +9,14 @@
 //!
 //! `cargo bench -p coverage-engine --bench ingest`
 
-use divan::counter::{BytesCount, ItemsCount};
-use divan::{Bencher, black_box};
+use corpus::Corpus;
 use corpus::dedupe::Page;
 use coverage_core::model::{Article, Day};
-use synth::{SynthConfig, SynthPage};
-use corpus::Corpus;
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{Bencher, black_box};
 use reader::Knowledge;
 use std::sync::LazyLock;
+use synth::{SynthConfig, SynthPage};
 
 /// The allocator of the `coverage` binary.
 #[global_allocator]

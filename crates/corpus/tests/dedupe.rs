@@ -168,7 +168,11 @@ fn the_map_counts_a_story_printed_three_times_once() {
         };
         let (part, _) = corpus::bundle::parts(&corpus, &KNOWLEDGE.profiles, info);
         let index = coverage_core::index::Index::build(&part);
-        let result = index.query(&part.columns, &coverage_core::index::Selection::default(), 50);
+        let result = index.query(
+            &part.columns,
+            &coverage_core::index::Selection::default(),
+            50,
+        );
         let named: Vec<(String, String, u32)> = result
             .edges
             .iter()

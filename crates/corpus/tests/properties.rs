@@ -3,10 +3,10 @@
 //! sentences come back as valid, ordered, in-bounds ranges.
 
 use corpus::Corpus;
-use reader::dates::Reading;
 use coverage_core::model::{Article, Day};
 use proptest::prelude::*;
 use proptest::sample::select;
+use reader::dates::Reading;
 
 mod common;
 use common::KNOWLEDGE_WITH_SIDECAR as KNOWLEDGE;

@@ -1624,7 +1624,8 @@ fn direction_and_category_survive_the_bundle() {
         corpus_hash: String::new(),
     };
     let encoded = corpus::bundle::build(&corpus, &KNOWLEDGE.profiles, info);
-    let bundle = coverage_core::bundle::Bundle::decode(&encoded.bundle).expect("the bundle decodes");
+    let bundle =
+        coverage_core::bundle::Bundle::decode(&encoded.bundle).expect("the bundle decodes");
     let text = bundle.article_text(0).expect("the text decodes");
     let e = text.evidence.first().expect("evidence in the text");
     assert_eq!(e.category, Some(Category::Disapprove));

@@ -2,8 +2,8 @@
 //! report and each seed's cleaning as reviewed snapshots, and the facts of
 //! `shared/spec/seeds-expected.json` (copied to `tests/data/`) checked field by field.
 
-use coverage_core::model::Article;
 use corpus::Corpus;
+use coverage_core::model::Article;
 use reader::Knowledge;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -14,9 +14,9 @@
 //! assert!(edited.contains("aliases = [\"Russian Federation\"]"));
 //! ```
 
-use reader::dictionary::Dictionary;
 use coverage_core::edit::Edit;
 use coverage_core::model::ActorKind;
+use reader::dictionary::Dictionary;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 /// The lists of spellings an actor carries; a merge moves each into the same list.

@@ -13,12 +13,12 @@
 pub mod edit;
 
 use archive::{Entry, Limits, RecordKind};
-use reader::Knowledge;
-use reader::article::MAX_PAGE_BYTES;
 use corpus::bundle;
 use coverage_core::bundle::{BuildInfo, Bundle};
-use reader::dates;
 use coverage_core::model::{Article, Status};
+use reader::Knowledge;
+use reader::article::MAX_PAGE_BYTES;
+use reader::dates;
 use reader::outlets::Profiles;
 use reader::sidecar::SourceFacts;
 

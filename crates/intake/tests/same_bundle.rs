@@ -1,9 +1,9 @@
 //! The page's corpus builder gives the bundle `build.rs` gives for the same files and
 //! dictionaries: the seed corpus read both ways, byte for byte.
 
+use corpus::Corpus;
 use corpus::bundle;
 use coverage_core::bundle::BuildInfo;
-use corpus::Corpus;
 use reader::Knowledge;
 use std::path::PathBuf;
 

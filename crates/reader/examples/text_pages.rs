@@ -5,8 +5,8 @@
 //!
 //! `cargo run -p coverage-engine --example text_pages [-- DIR…]`
 
-use reader::Knowledge;
 use coverage_core::model::Article;
+use reader::Knowledge;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

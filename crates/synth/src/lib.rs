@@ -4,14 +4,14 @@
 //! built from. Pure: knowledge and a seed in, pages out, one at a time; it writes no files. It reads
 //! nothing itself: benches, tests, `xtask` and `coverage synth` read its pages with `coverage-reader`.
 
-use reader::article::Knowledge;
-use reader::dates::{MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS};
-use reader::dictionary::romanisation_variants;
 use coverage_core::model::{ActorKind, Article, Day, Tone};
-use reader::relations::ToneLexicon;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use reader::article::Knowledge;
+use reader::dates::{MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS};
+use reader::dictionary::romanisation_variants;
+use reader::relations::ToneLexicon;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// How many pages to make, from which seed. The same seed always gives the same pages.
@@ -2587,8 +2587,8 @@ const KO_BOTTOM_FURNITURE: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reader::dictionary::{Form, Target};
     use corpus::Corpus;
+    use reader::dictionary::{Form, Target};
     use std::sync::LazyLock;
 
     const ACTORS: &str = include_str!("../../../corpus/actors.toml");
