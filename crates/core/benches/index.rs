@@ -3,7 +3,7 @@
 //! bench` wrote for 100,000 articles when `COVERAGE_BENCH_BUNDLE` names it, else one built here
 //! from 2,000 synthetic pages (generated and read in memory).
 //!
-//! `COVERAGE_BENCH_BUNDLE=target/bench/bundle-100000/bundle.bin cargo bench -p coverage-engine --bench index`
+//! `COVERAGE_BENCH_BUNDLE=target/bench/bundle-100000/bundle.bin cargo bench -p coverage-core --bench index`
 
 use corpus::Corpus;
 use coverage_core::bundle::{BuildInfo, Bundle};

@@ -7,7 +7,7 @@
 //! cost must not grow with the square of the names it lists); its report size is printed once
 //! before the timings.
 //!
-//! `cargo bench -p coverage-engine --bench ingest`
+//! `cargo bench -p coverage-corpus --bench ingest`
 
 use corpus::Corpus;
 use corpus::dedupe::Page;

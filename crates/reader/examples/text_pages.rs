@@ -3,7 +3,7 @@
 //! an argument whose sub-folders hold `page.txt` and `expected-metadata.json`, and prints the
 //! share right per field and each miss. A development measure, so regressions show.
 //!
-//! `cargo run -p coverage-engine --example text_pages [-- DIR…]`
+//! `cargo run -p coverage-reader --example text_pages [-- DIR…]`
 
 use coverage_core::model::Article;
 use reader::Knowledge;

@@ -2,7 +2,7 @@
 //! exported by a scraper: the headline, outlet, byline, date and wire each page should read as.
 //! The pages are in `tests/pages/text/`, written for these tests (invented outlets and people),
 //! and what each should read as is in `expected.json` there; every test names the behaviour its
-//! pages show. `cargo run -p coverage-engine --example text_pages` prints the same as a measure.
+//! pages show. `cargo run -p coverage-reader --example text_pages` prints the same as a measure.
 
 use coverage_core::model::{Article, RemovedReason};
 use serde_json::Value;
