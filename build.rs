@@ -3,7 +3,7 @@
 //! another corpus folder (the benchmark's synthetic one); `SOURCE_DATE_EPOCH` fixes the build
 //! time so two builds of the same corpus are byte-identical.
 //!
-//! A large corpus (see `engine::bundle::Bundle::encode_auto`) keeps only its index part in the
+//! A large corpus (see `coverage_core::bundle::Bundle::encode_auto`) keeps only its index part in the
 //! wasm: the text chunks become files, written to `COVERAGE_CHUNKS_OUT` (the xtask sets it and
 //! copies the folder into the page's `chunks/`), or else to `$OUT_DIR/chunks` with a warning.
 //!
@@ -11,8 +11,10 @@
 //! beside it): the page embeds that one instead of reading a corpus again. The benchmark uses
 //! it so that 100,000 pages are read once, not twice.
 
-use engine::bundle::{BuildInfo, Bundle, build, corpus_hash};
-use engine::{Corpus, Knowledge};
+use corpus::Corpus;
+use corpus::bundle::{build, corpus_hash};
+use coverage_core::bundle::{BuildInfo, Bundle};
+use reader::Knowledge;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -112,7 +114,7 @@ fn read_all(
     knowledge: &Knowledge,
     files: &[PathBuf],
     pages: &[Vec<u8>],
-) -> Vec<engine::model::Article> {
+) -> Vec<coverage_core::model::Article> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per = files.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {

@@ -6,8 +6,8 @@
 
 use crate::data::Explorer;
 use crate::worker::{self, Handle, Input, Progress, Source, Unreadable};
-use engine::bundle::NONE;
-use engine::model::Status;
+use coverage_core::bundle::NONE;
+use coverage_core::model::Status;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -107,7 +107,7 @@ impl Corpora {
         }
         let orders: Vec<Vec<String>> = files.iter().map(Input::order).collect();
         let mut positions: Vec<u32> = (0..files.len() as u32).collect();
-        engine::index::sort_ids_by(&mut positions, &mut |a, b| {
+        coverage_core::index::sort_ids_by(&mut positions, &mut |a, b| {
             orders[a as usize].cmp(&orders[b as usize])
         });
         let mut taken: Vec<Option<Input>> =
@@ -188,7 +188,7 @@ impl Corpora {
         bytes: std::sync::Arc<Vec<u8>>,
         unreadable: Vec<Unreadable>,
         files: Vec<File>,
-    ) -> Result<(), engine::bundle::BundleError> {
+    ) -> Result<(), coverage_core::bundle::BundleError> {
         self.adopt_inputs(
             bytes,
             unreadable,
@@ -201,7 +201,7 @@ impl Corpora {
         bytes: std::sync::Arc<Vec<u8>>,
         unreadable: Vec<Unreadable>,
         files: Vec<Input>,
-    ) -> Result<(), engine::bundle::BundleError> {
+    ) -> Result<(), coverage_core::bundle::BundleError> {
         let ex = Explorer::from_bytes(&bytes)?;
         // The explorer lives as long as the page: views hold it by reference.
         let ex: &'static Explorer = Box::leak(Box::new(ex));

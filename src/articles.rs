@@ -89,7 +89,7 @@ fn Row(pos: usize, article: u32) -> impl IntoView {
         .map(|&a| ex.actor(a).name.clone())
         .collect();
     let more = actors.len().saturating_sub(6);
-    let copy_of = (cols.duplicate_of[i] != engine::bundle::NONE)
+    let copy_of = (cols.duplicate_of[i] != coverage_core::bundle::NONE)
         .then(|| cols.source[cols.duplicate_of[i] as usize].clone());
     view! {
         <li

@@ -6,8 +6,8 @@
 //! arrives a trigger that `text` tracks makes that view run again.
 
 use crate::state::ViewState;
-use engine::bundle::{ActorInfo, ArticleText, Bundle, BundleError, CHUNK_ARTICLES, Columns};
-use engine::index::{Index, Selection, sort_pairs};
+use coverage_core::bundle::{ActorInfo, ArticleText, Bundle, BundleError, CHUNK_ARTICLES, Columns};
+use coverage_core::index::{Index, Selection, sort_pairs};
 use leptos::prelude::{ArcTrigger, Notify, Track};
 use roaring::RoaringBitmap;
 use std::collections::{HashMap, VecDeque};
@@ -157,7 +157,7 @@ impl Explorer {
     pub fn original(&self, article: u32) -> Option<u32> {
         let cols = self.cols();
         let d = *cols.duplicate_of.get(article as usize)?;
-        (d != engine::bundle::NONE && (d as usize) < cols.len()).then_some(d)
+        (d != coverage_core::bundle::NONE && (d as usize) < cols.len()).then_some(d)
     }
 
     /// "OUTLET (DATE)" for an article, as the copy notes name it.
@@ -243,7 +243,7 @@ impl Explorer {
 
     /// Whether some articles have no known outlet (then "outlet not known" is a facet value).
     pub fn index_has_unknown_outlet(&self) -> bool {
-        self.cols().outlet.contains(&engine::bundle::NONE)
+        self.cols().outlet.contains(&coverage_core::bundle::NONE)
     }
 
     pub fn outlet_name(&self, article: u32) -> Option<&str> {
@@ -431,7 +431,8 @@ pub fn also_printed_by(printers: &[String]) -> String {
 /// at start-up, in two passes over the `duplicate_of` column.
 fn copies_by_original(cols: &Columns) -> (Vec<u32>, Vec<u32>) {
     let n = cols.duplicate_of.len();
-    let original = |d: u32| (d != engine::bundle::NONE && (d as usize) < n).then_some(d as usize);
+    let original =
+        |d: u32| (d != coverage_core::bundle::NONE && (d as usize) < n).then_some(d as usize);
     let mut start = vec![0u32; n + 1];
     for &d in &cols.duplicate_of {
         if let Some(o) = original(d) {
@@ -549,7 +550,7 @@ fn descending(value: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::bundle::NONE;
+    use coverage_core::bundle::NONE;
 
     #[test]
     fn copies_are_listed_under_their_original_earliest_first() {

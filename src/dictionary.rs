@@ -1,5 +1,5 @@
 //! "Fix the dictionary": the names the dictionary does not know in the shown corpus (gathered by
-//! `engine::unknown` from the bundle, as `coverage suggest-actors` gathers them from the pages),
+//! `coverage_core::unknown` from the bundle, as `coverage suggest-actors` gathers them from the pages),
 //! and the user's edits: add a name as an actor, give an actor another name, merge two. The
 //! reading worker checks each edit and writes actors.toml; the edits are kept with the kept
 //! pages, and the user's pages are read again with them. Owns the edits and their panel; it
@@ -10,8 +10,8 @@ mod body;
 use crate::add_pages::Corpora;
 use crate::ctx;
 use crate::data::Explorer;
-use engine::edit::Edit;
-use engine::model::ActorKind;
+use coverage_core::edit::Edit;
+use coverage_core::model::ActorKind;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -4,7 +4,7 @@
 //! tones per outlet and per year.
 
 use crate::ctx;
-use engine::model::{Category, Direction, Tone};
+use coverage_core::model::{Category, Direction, Tone};
 use leptos::prelude::*;
 
 /// Sentences listed before "show more".
@@ -245,7 +245,7 @@ pub fn EvidencePanel() -> impl IntoView {
                 row(name.to_string(), sum)
             })
             .collect();
-        engine::index::sort_by(&mut outlet_rows, |x, y| {
+        coverage_core::index::sort_by(&mut outlet_rows, |x, y| {
             y.articles.cmp(&x.articles).then(x.label.cmp(&y.label))
         });
         Framing::fold_tail(&mut outlet_rows, OUTLET_ROWS);

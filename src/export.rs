@@ -7,9 +7,9 @@ use crate::ctx;
 use crate::data::Explorer;
 use crate::decimal::short;
 use crate::state::ViewState;
-use engine::bundle::{CHUNK_ARTICLES, NONE};
-use engine::export::{Acts, GRAPH_DESCRIPTION, Graph, GraphEdge, GraphNode};
-use engine::index::{ActorMode, QueryResult, Selection};
+use coverage_core::bundle::{CHUNK_ARTICLES, NONE};
+use coverage_core::export::{Acts, GRAPH_DESCRIPTION, Graph, GraphEdge, GraphNode};
+use coverage_core::index::{ActorMode, QueryResult, Selection};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -133,7 +133,7 @@ pub fn describe(ex: &Explorer, sel: &Selection, matches: u64) -> String {
 
 /// The matching articles, newest first as the list shows them.
 pub fn articles_csv(ex: &Explorer, r: &QueryResult) -> String {
-    engine::export::articles_csv(&ex.bundle.index, &ex.newest_first(&r.matches))
+    coverage_core::export::articles_csv(&ex.bundle.index, &ex.newest_first(&r.matches))
 }
 
 /// Who acts on whom in the evidence of each of the map's pairs (`a < b`, so `a` is the edge's
@@ -215,7 +215,7 @@ pub fn graph<'a>(ex: &'a Explorer, r: &QueryResult) -> Graph<'a> {
 
 /// The map's edges as CSV.
 pub fn edges_csv(ex: &Explorer, r: &QueryResult) -> String {
-    engine::export::edges_csv(&graph(ex, r))
+    coverage_core::export::edges_csv(&graph(ex, r))
 }
 
 /// The map's graph as GEXF 1.3, its description naming the view.
@@ -224,7 +224,7 @@ pub fn gexf(ex: &Explorer, r: &QueryResult, view: &str) -> String {
         "{GRAPH_DESCRIPTION}: the {} most-named actors in {view}, and every pair of them named in one sentence",
         r.nodes.len()
     );
-    engine::export::gexf(&graph(ex, r), &description)
+    coverage_core::export::gexf(&graph(ex, r), &description)
 }
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";

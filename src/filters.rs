@@ -4,8 +4,8 @@
 
 use crate::ctx;
 use crate::state::ViewState;
-use engine::index::{ActorMode, YearKey};
-use engine::model::ActorKind;
+use coverage_core::index::{ActorMode, YearKey};
+use coverage_core::model::ActorKind;
 use leptos::prelude::*;
 
 /// How many actors of a kind are listed before "show all".

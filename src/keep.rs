@@ -88,7 +88,7 @@ fn restore_edits(k: Kept) {
         })
         .await
         .and_then(|record| match record.dyn_into::<Uint8Array>() {
-            Ok(bytes) => engine::edit::decode(&bytes.to_vec()),
+            Ok(bytes) => coverage_core::edit::decode(&bytes.to_vec()),
             Err(_) => Ok(Vec::new()),
         });
         match loaded {
@@ -101,10 +101,10 @@ fn restore_edits(k: Kept) {
 }
 
 /// Stores the dictionary edits (none: deletes them).
-pub fn store_edits(edits: &[engine::edit::Edit]) {
+pub fn store_edits(edits: &[coverage_core::edit::Edit]) {
     let k = kept();
     let empty = edits.is_empty();
-    let bytes = Uint8Array::from(engine::edit::encode(edits).as_slice());
+    let bytes = Uint8Array::from(coverage_core::edit::encode(edits).as_slice());
     leptos::task::spawn_local(async move {
         let stored = on_store(IdbTransactionMode::Readwrite, |store| {
             if empty {

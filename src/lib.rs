@@ -18,8 +18,8 @@ pub mod save_page;
 pub mod state;
 pub mod worker;
 
+use coverage_core::index::{QueryResult, Selection};
 use data::Explorer;
-use engine::index::{QueryResult, Selection};
 use leptos::prelude::*;
 use state::ViewState;
 

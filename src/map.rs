@@ -11,10 +11,10 @@ mod live;
 use crate::ctx;
 use crate::decimal::fixed;
 use crate::state::MAX_MAP_SIZE;
-use engine::bundle::ActorInfo;
-use engine::index::{Edge, QueryResult};
-use engine::layout::{graph_of, layout, separate};
-use engine::model::{ActorKind, Tone};
+use coverage_core::bundle::ActorInfo;
+use coverage_core::index::{Edge, QueryResult};
+use coverage_core::layout::{graph_of, layout, separate};
+use coverage_core::model::{ActorKind, Tone};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -696,7 +696,7 @@ fn EdgeTable() -> impl IntoView {
     let rows = move || {
         let mut edges = result.with(|r| r.edges.clone());
         let key = sort.get();
-        engine::index::sort_by(&mut edges, |x, y| match key {
+        coverage_core::index::sort_by(&mut edges, |x, y| match key {
             SortBy::Pair => (&ex.actor(x.a).name, &ex.actor(x.b).name)
                 .cmp(&(&ex.actor(y.a).name, &ex.actor(y.b).name)),
             SortBy::Articles => y.articles.cmp(&x.articles),
@@ -751,7 +751,7 @@ fn EdgeTable() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::model::ToneCounts;
+    use coverage_core::model::ToneCounts;
 
     /// Names and ids come from scraped pages: whatever they hold must reach the map as text.
     #[test]
@@ -780,11 +780,11 @@ mod tests {
             year_counts: Vec::new(),
             outlet_counts: Vec::new(),
             nodes: vec![
-                engine::index::Node {
+                coverage_core::index::Node {
                     actor: 0,
                     articles: 3,
                 },
-                engine::index::Node {
+                coverage_core::index::Node {
                     actor: 1,
                     articles: 2,
                 },
@@ -870,7 +870,7 @@ mod tests {
             actor_counts: vec![1],
             year_counts: Vec::new(),
             outlet_counts: Vec::new(),
-            nodes: vec![engine::index::Node {
+            nodes: vec![coverage_core::index::Node {
                 actor: 0,
                 articles: 1,
             }],
@@ -918,11 +918,11 @@ mod tests {
             year_counts: Vec::new(),
             outlet_counts: Vec::new(),
             nodes: vec![
-                engine::index::Node {
+                coverage_core::index::Node {
                     actor: 0,
                     articles: 2,
                 },
-                engine::index::Node {
+                coverage_core::index::Node {
                     actor: 7,
                     articles: 1,
                 },

@@ -5,8 +5,8 @@
 
 use crate::ctx;
 use crate::data::Explorer;
-use engine::bundle::{ArticleText, MentionRef};
-use engine::model::{Block, Origin, RemovedReason};
+use coverage_core::bundle::{ArticleText, MentionRef};
+use coverage_core::model::{Block, Origin, RemovedReason};
 use leptos::prelude::*;
 
 /// A piece of a paragraph: plain text, or a mention of an actor.
@@ -26,7 +26,7 @@ pub fn pieces(text: &str, mentions: &[MentionRef]) -> Vec<Piece> {
         .enumerate()
         .map(|(i, m)| ((u64::from(m.start) << 32) | u64::from(m.end), i as u32))
         .collect();
-    engine::index::sort_pairs(&mut sorted);
+    coverage_core::index::sort_pairs(&mut sorted);
     for m in sorted.iter().map(|&(_, i)| &mentions[i as usize]) {
         let (s, e) = (m.start as usize, m.end as usize);
         if s < at

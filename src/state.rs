@@ -2,7 +2,7 @@
 //! article being read, the edge whose evidence is open, and map settings (size, table, enlarged). Parsing is total:
 //! any hash gives a state, and what could not be read is listed so the page can say so.
 
-use engine::index::{ActorMode, YearKey};
+use coverage_core::index::{ActorMode, YearKey};
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 /// Default number of actors on the map.

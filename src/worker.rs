@@ -7,9 +7,9 @@
 //! dictionary does not know. Owns the message protocol's page half; knows nothing about how
 //! pages are read or shown.
 
-use engine::edit::Edit;
-use engine::model::ActorKind;
-use engine::unknown::UnknownName;
+use coverage_core::edit::Edit;
+use coverage_core::model::ActorKind;
+use coverage_core::unknown::UnknownName;
 use futures::StreamExt;
 use futures::channel::mpsc;
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
@@ -480,7 +480,7 @@ pub async fn read(
     }
     handle.stop();
     // Error articles in name order, each file's in its order.
-    engine::index::sort_by(&mut unreadable, |x, y| x.0.cmp(&y.0));
+    coverage_core::index::sort_by(&mut unreadable, |x, y| x.0.cmp(&y.0));
     Ok(Some(Outcome {
         bundle: Uint8Array::new(&get(&message, "bytes")).to_vec(),
         unreadable: unreadable.into_iter().map(|(_, u)| u).collect(),
@@ -489,7 +489,7 @@ pub async fn read(
 
 /// The message that has a worker read (and hash) with the built-in dictionaries and `edits`.
 fn dictionary_message(edits: &[Edit]) -> JsValue {
-    let edits = Uint8Array::from(engine::edit::encode(edits).as_slice());
+    let edits = Uint8Array::from(coverage_core::edit::encode(edits).as_slice());
     object(&[("type", "dictionary".into()), ("edits", edits.into())])
 }
 
@@ -534,7 +534,7 @@ pub async fn edited_actors(edits: &[Edit]) -> Result<String, String> {
 }
 
 /// The names the dictionary does not know in a bundle, most named first, as a worker finds
-/// them (`engine::unknown`, what `coverage suggest-actors` lists).
+/// them (`coverage_core::unknown`, what `coverage suggest-actors` lists).
 pub async fn unknown_names(bundle: &[u8]) -> Result<Vec<UnknownName>, String> {
     let bytes = Uint8Array::from(bundle);
     let message = object(&[("type", "names".into()), ("bundle", bytes.into())]);

@@ -3,8 +3,8 @@
 //! unchanged and without notices. Native only (proptest does not build for wasm32).
 #![cfg(not(target_arch = "wasm32"))]
 
+use coverage_core::index::ActorMode;
 use coverage_explorer::state::{MAX_MAP_SIZE, ViewState};
-use engine::index::ActorMode;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;

@@ -3,9 +3,9 @@
 //! rendered map and list match the query, and the map zooms, pans, enlarges and highlights.
 #![cfg(target_arch = "wasm32")]
 
+use coverage_core::index::{ActorMode, Selection};
 use coverage_explorer::data::explorer;
 use coverage_explorer::state::ViewState;
-use engine::index::{ActorMode, Selection};
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -4,8 +4,8 @@
 //! goes in as a text node; two listeners on the body (click, submit) serve every control.
 
 use super::{Corpora, Edit, Explorer, described, kind_label, parse_kind, propose, refuse};
-use engine::model::ActorKind;
-use engine::unknown::UnknownName;
+use coverage_core::model::ActorKind;
+use coverage_core::unknown::UnknownName;
 use gloo::events::EventListener;
 use leptos::prelude::WithUntracked;
 use std::cell::RefCell;

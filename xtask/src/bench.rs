@@ -13,7 +13,7 @@
 
 use crate::tools::{self, Needs, WASM_TARGET};
 use crate::{Ctx, Result, build, run, run_streaming, serve};
-use engine::bundle::{Bundle, NONE};
+use coverage_core::bundle::{Bundle, NONE};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
@@ -207,12 +207,12 @@ pub fn run_bench(ctx: &Ctx, opts: &Options) -> Result {
     println!("wrote bench/results.json");
     write_performance(ctx, &results)?;
     println!("wrote docs/PERFORMANCE.md");
-    // The schema check is a test of the engine's suite, so a hand-edited file is checked too.
+    // The schema check is a test of the corpus crate's suite, so a hand-edited file is checked too.
     run(ctx.cargo().args([
         "test",
         "--quiet",
         "-p",
-        "coverage-engine",
+        "coverage-corpus",
         "--test",
         "bench_results",
     ]))
@@ -226,7 +226,14 @@ fn native_benches(ctx: &Ctx, largest: Option<&Prepared>) -> Result<Value> {
     let mut tables = serde_json::Map::new();
     for name in ["ingest", "index"] {
         let mut cargo = ctx.cargo();
-        cargo.args(["bench", "--quiet", "-p", "coverage-engine", "--bench", name]);
+        cargo.args([
+            "bench",
+            "--quiet",
+            "-p",
+            bench_package(name),
+            "--bench",
+            name,
+        ]);
         if let (Some(p), "index") = (largest, name) {
             cargo.env("COVERAGE_BENCH_BUNDLE", &p.bundle);
         }
@@ -269,6 +276,16 @@ fn median_throughput(table: &str, bench: &str) -> Option<f64> {
     Some(number.parse::<f64>().ok()? * scale)
 }
 
+/// The package whose divan bench `name` is: reading and assembling are the corpus crate's
+/// (`ingest`), decoding, queries and layout the core's (`index`).
+fn bench_package(name: &str) -> &'static str {
+    if name == "ingest" {
+        "coverage-corpus"
+    } else {
+        "coverage-core"
+    }
+}
+
 /// `bench/corpus/<size>/`: the seed corpus's dictionaries and `size` synthetic pages, made again
 /// only when the generator, the seed or the count changed.
 fn corpus(ctx: &Ctx, coverage: &Path, size: usize) -> Result<PathBuf> {
@@ -277,7 +294,7 @@ fn corpus(ctx: &Ctx, coverage: &Path, size: usize) -> Result<PathBuf> {
         let from = ctx.root.join("corpus").join(name);
         write(&dir.join(name), &read(&from)?)?;
     }
-    let generator = read(&ctx.root.join("crates/engine/src/synth.rs"))?;
+    let generator = read(&ctx.root.join("crates/synth/src/lib.rs"))?;
     let stamp = format!(
         "coverage synth --articles {size} --seed {SEED}\nsynth.rs {}\nactors.toml {}\noutlets.toml {}\n",
         sha256(&generator),
@@ -313,7 +330,13 @@ fn corpus(ctx: &Ctx, coverage: &Path, size: usize) -> Result<PathBuf> {
 fn bundle(ctx: &Ctx, coverage: &Path, corpus: &Path, size: usize) -> Result<(PathBuf, String)> {
     let dir = ctx.target_dir().join(format!("bench/bundle-{size}"));
     let mut sources = Vec::new();
-    for folder in ["crates/engine/src", "crates/cli/src"] {
+    for folder in [
+        "crates/core/src",
+        "crates/reader/src",
+        "crates/corpus/src",
+        "crates/intake/src",
+        "crates/cli/src",
+    ] {
         let mut files: Vec<PathBuf> = std::fs::read_dir(ctx.root.join(folder))
             .map_err(|e| format!("{folder}: {e}"))?
             .flatten()
@@ -807,7 +830,8 @@ fn performance_section(r: &Value) -> String {
         for (name, table) in tables {
             let _ = writeln!(
                 s,
-                "\nNative `cargo bench -p coverage-engine --bench {name}`:\n\n```text\n{}\n```",
+                "\nNative `cargo bench -p {} --bench {name}`:\n\n```text\n{}\n```",
+                bench_package(name),
                 table.as_str().unwrap_or_default().trim_end()
             );
         }

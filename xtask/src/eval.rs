@@ -550,11 +550,11 @@ struct PageScore {
 
 /// The project's outlet profiles, to count two printed names of one outlet ("AP News" and
 /// "Associated Press", "동아일보" and "The Dong-A Ilbo") as the same site, for every system alike.
-static OUTLETS: std::sync::LazyLock<Option<engine::outlets::Profiles>> =
+static OUTLETS: std::sync::LazyLock<Option<reader::outlets::Profiles>> =
     std::sync::LazyLock::new(|| {
         let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/outlets.toml");
         let text = std::fs::read_to_string(file).ok()?;
-        engine::outlets::Profiles::from_toml("outlets.toml", &text).ok()
+        reader::outlets::Profiles::from_toml("outlets.toml", &text).ok()
     });
 
 fn same_outlet(predicted: Option<&str>, gold: &str) -> bool {

@@ -55,16 +55,15 @@ pub fn run(ctx: &Ctx) -> ExitCode {
             "warnings",
         ]),
     );
-    // The engine as the page uses it. Its dev-dependencies (proptest, insta) do not build for
+    // The core as the page uses it. Its dev-dependencies (proptest, the reader) do not build for
     // wasm32, so only the library is checked there; the native stages cover its tests.
     report.stage(
-        "clippy (wasm32, engine)",
+        "clippy (wasm32, core)",
         None,
         ctx.cargo().args([
             "clippy",
             "-p",
-            "coverage-engine",
-            "--no-default-features",
+            "coverage-core",
             "--target",
             WASM_TARGET,
             "--lib",

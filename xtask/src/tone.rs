@@ -203,7 +203,7 @@ fn engine_run(ctx: &Ctx, pairs: &[Pair]) -> Result<(Vec<Option<Said>>, Vec<Unlab
     let text =
         |name: &str| read(&corpus.join(name)).map(|b| String::from_utf8_lossy(&b).into_owned());
     let knowledge =
-        engine::Knowledge::from_sources(&text("actors.toml")?, &text("outlets.toml")?, "")
+        reader::Knowledge::from_sources(&text("actors.toml")?, &text("outlets.toml")?, "")
             .map_err(|e| format!("corpus/: {e}"))?;
     let dictionary: std::collections::HashSet<&str> = knowledge
         .matcher

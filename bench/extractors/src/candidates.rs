@@ -234,7 +234,7 @@ pub fn run(id: &str, prepared: &Prepared, html: &str) -> Result<Raw, String> {
                 return Err("not prepared".into());
             };
             let a = k.read_article("page.html", html.as_bytes());
-            if a.status == engine::model::Status::Error {
+            if a.status == coverage_core::model::Status::Error {
                 return Err(a.messages.join("; "));
             }
             let text = a

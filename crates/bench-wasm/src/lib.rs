@@ -1,11 +1,11 @@
 //! The engine as `bench/page` calls it from JavaScript: decode a bundle and build its index, answer
 //! a selection (match count, every facet's counts, the strongest edges) and lay out the top of the
-//! map. Only wiring: what is measured is `engine::bundle`, `engine::index` and `engine::layout`.
+//! map. Only wiring: what is measured is `coverage_core::bundle`, `coverage_core::index` and `coverage_core::layout`.
 //! JavaScript times each call; nothing here reads a clock.
 
-use engine::bundle::Bundle;
-use engine::index::{ActorMode, Index, Selection};
-use engine::layout::{LayoutNode, graph_of, layout};
+use coverage_core::bundle::Bundle;
+use coverage_core::index::{ActorMode, Index, Selection};
+use coverage_core::layout::{LayoutNode, graph_of, layout};
 use wasm_bindgen::prelude::*;
 
 /// Layout seed, as the page uses.

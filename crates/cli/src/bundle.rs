@@ -1,10 +1,11 @@
-//! `coverage bundle`: reads pages and writes the page's bundle (`engine::bundle`) to a file, with
+//! `coverage bundle`: reads pages and writes the page's bundle (`coverage_core::bundle`) to a file, with
 //! a large corpus's text chunks as files in `chunks/` beside it. The same bytes `build.rs` embeds
 //! in the page, for benchmarks and for checking a corpus before a page build.
 
 use crate::inputs;
-use engine::Corpus;
-use engine::bundle::{BuildInfo, Bundle, corpus_hash};
+use corpus::Corpus;
+use corpus::bundle::corpus_hash;
+use coverage_core::bundle::{BuildInfo, Bundle};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -50,7 +51,7 @@ pub fn write(
                 .chain(pages.iter().map(Vec::as_slice)),
         ),
     };
-    let encoded = engine::bundle::build(&data, &knowledge.profiles, info);
+    let encoded = corpus::bundle::build(&data, &knowledge.profiles, info);
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -78,7 +79,9 @@ pub fn write(
         bytes_in as f64 / 1e6 / read_secs.max(1e-9),
         timings_threads,
         encoded.bundle.len(),
-        data.articles.len().div_ceil(engine::bundle::CHUNK_ARTICLES),
+        data.articles
+            .len()
+            .div_ceil(coverage_core::bundle::CHUNK_ARTICLES),
         chunk_bytes,
         if encoded.chunks.is_empty() {
             "inline".to_string()

@@ -5,9 +5,9 @@
 
 use crate::progress::Progress;
 use archive::{Entry, Kind};
-use engine::Knowledge;
-use engine::article::MAX_PAGE_BYTES;
-use engine::model::Article;
+use coverage_core::model::Article;
+use reader::Knowledge;
+use reader::article::MAX_PAGE_BYTES;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -35,8 +35,8 @@ pub fn knowledge(dir: Option<&Path>) -> Result<Knowledge, String> {
             _ => Ok(builtin.to_string()),
         }
     };
-    let actors = read("actors.toml", reader::BUILTIN_ACTORS)?;
-    let outlets = read("outlets.toml", reader::BUILTIN_OUTLETS)?;
+    let actors = read("actors.toml", intake::BUILTIN_ACTORS)?;
+    let outlets = read("outlets.toml", intake::BUILTIN_OUTLETS)?;
     let sources = read("sources.toml", "")?;
     Knowledge::from_sources(&actors, &outlets, &sources).map_err(|e| match &dir {
         Some(d) => format!("{} (in {})", e, d.display()),
@@ -270,7 +270,7 @@ fn produce(inputs: &[Input], progress: &Progress, send: &SyncSender<(usize, Job)
                 }
             },
         };
-        match archive::open(&name, &bytes, &reader::limits()) {
+        match archive::open(&name, &bytes, &intake::limits()) {
             Err(e) => give(Job::Failed {
                 name,
                 message: e.to_string(),
@@ -308,11 +308,11 @@ fn head(path: &Path) -> Option<Vec<u8>> {
     Some(head)
 }
 
-/// Reads one page out of a container (`reader::read_record`, as the page's worker does).
+/// Reads one page out of a container (`intake::read_record`, as the page's worker does).
 fn read_record(knowledge: &Knowledge, record: archive::Record) -> Read {
     let bytes = record.bytes.len() as u64;
     let started = Instant::now();
-    let article = reader::read_record(knowledge, record);
+    let article = intake::read_record(knowledge, record);
     Read {
         article,
         bytes,
@@ -344,7 +344,7 @@ fn read_one(knowledge: &Knowledge, input: &Input) -> Read {
             let name = base_name(path);
             match std::fs::metadata(path) {
                 Ok(m) if m.len() > MAX_PAGE_BYTES => {
-                    Read::failed(&name, reader::too_large(m.len()))
+                    Read::failed(&name, intake::too_large(m.len()))
                 }
                 Ok(_) => match std::fs::read(path) {
                     Ok(bytes) => {

@@ -8,7 +8,8 @@ mod progress;
 mod synth;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use engine::{Corpus, Knowledge};
+use corpus::Corpus;
+use reader::Knowledge;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -170,9 +171,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let report = read(&corpus)?;
             let text = match format {
-                GraphFormat::Csv => engine::export::to_csv(&report),
-                GraphFormat::Gexf => engine::export::to_gexf(&report),
-                GraphFormat::Graphml => engine::export::to_graphml(&report),
+                GraphFormat::Csv => corpus::export::to_csv(&report),
+                GraphFormat::Gexf => corpus::export::to_gexf(&report),
+                GraphFormat::Graphml => corpus::export::to_graphml(&report),
             };
             match out {
                 Some(path) => std::fs::write(&path, text)
@@ -203,7 +204,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             corpus,
         } => {
             let knowledge = inputs::knowledge(corpus.as_deref())?;
-            let config = engine::synth::SynthConfig { articles, seed };
+            let config = ::synth::SynthConfig { articles, seed };
             emit(&format!("{}\n", synth::write(&knowledge, config, &out)?));
             Ok(ExitCode::SUCCESS)
         }
@@ -238,7 +239,7 @@ fn exit_code(corpus: &Corpus) -> ExitCode {
     if corpus
         .articles
         .iter()
-        .any(|a| a.status == engine::model::Status::Error)
+        .any(|a| a.status == coverage_core::model::Status::Error)
     {
         ExitCode::from(1)
     } else {

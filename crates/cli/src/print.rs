@@ -1,8 +1,8 @@
 //! Text out: the report as a readable table, and actor suggestions as paste-ready TOML.
 
-use engine::Corpus;
-use engine::model::{ActorKind, Status};
-use engine::unknown::Tally;
+use corpus::Corpus;
+use coverage_core::model::{ActorKind, Status};
+use coverage_core::unknown::Tally;
 use std::fmt::Write;
 
 fn clip(text: &str, width: usize) -> String {
@@ -83,7 +83,7 @@ pub fn table(corpus: &Corpus) -> String {
 }
 
 /// Names not in the dictionary, most mentioned first, as `[[actor]]` entries with their context
-/// (`engine::unknown` gathers them, as it does for the page's dictionary panel).
+/// (`coverage_core::unknown` gathers them, as it does for the page's dictionary panel).
 pub fn suggestions(corpus: &Corpus, min_mentions: u32) -> String {
     let mut tally = Tally::default();
     corpus.articles.iter().for_each(|a| tally.add_article(a));

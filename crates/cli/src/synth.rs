@@ -1,11 +1,11 @@
-//! `coverage synth`: writes the engine's synthetic pages into a folder, for benchmarks and demos.
-//! The pages and their truth come from `engine::synth`; this module names files, writes them and
+//! `coverage synth`: writes synthetic pages into a folder, for benchmarks and demos.
+//! The pages and their truth come from `coverage-synth`; this module names files, writes them and
 //! says how much it wrote and how long it took.
 
-use engine::Knowledge;
-use engine::synth::{self, SynthConfig};
+use reader::Knowledge;
 use std::path::Path;
 use std::time::Instant;
+use synth::{self, SynthConfig};
 
 /// Writes the pages for `config` into `out` (created if missing) and returns the summary line.
 /// Files of an earlier run with the same names are replaced.

@@ -3,9 +3,9 @@
 //! the bundle of the files in name order, with the corpus hash over them in that order. Owns
 //! no message or DOM; `main.rs` moves these values in and out of messages.
 
-use engine::bundle::BuildInfo;
-use engine::model::{Article, Status};
-use engine::outlets::Profiles;
+use coverage_core::bundle::BuildInfo;
+use coverage_core::model::{Article, Status};
+use reader::outlets::Profiles;
 use std::collections::BTreeMap;
 
 /// One input of a batch: its place in name order, its base name, and its bytes or why the
@@ -33,7 +33,7 @@ pub struct BatchRead {
 /// Reads a batch of files with `knowledge` (each as the CLI reads one input file). A file the
 /// browser could not read is an error article with the browser's reason, as the CLI makes one
 /// for a file it cannot open.
-pub fn read_batch(knowledge: &engine::Knowledge, inputs: Vec<Input>) -> BatchRead {
+pub fn read_batch(knowledge: &reader::Knowledge, inputs: Vec<Input>) -> BatchRead {
     let mut files = Vec::with_capacity(inputs.len());
     let mut errors = Vec::new();
     let mut out: Vec<(u32, Vec<Article>)> = Vec::with_capacity(inputs.len());
@@ -41,7 +41,7 @@ pub fn read_batch(knowledge: &engine::Knowledge, inputs: Vec<Input>) -> BatchRea
         let mut articles = Vec::new();
         let bytes = match content {
             Ok(bytes) => {
-                reader::read_file(knowledge, &name, &bytes, &mut |a| articles.push(a));
+                intake::read_file(knowledge, &name, &bytes, &mut |a| articles.push(a));
                 bytes.len()
             }
             Err(reason) => {
@@ -71,7 +71,7 @@ pub fn read_batch(knowledge: &engine::Knowledge, inputs: Vec<Input>) -> BatchRea
 /// the files' bytes arrive (in any order).
 pub struct Gathered {
     articles: BTreeMap<u32, Vec<Article>>,
-    hash: reader::CorpusHash,
+    hash: intake::CorpusHash,
     /// Bytes that came before an earlier file's: hashed once the files before them are.
     waiting: BTreeMap<u32, Option<Vec<u8>>>,
     hashed: u32,
@@ -80,7 +80,7 @@ pub struct Gathered {
 impl Default for Gathered {
     /// Gathering for the built-in dictionaries.
     fn default() -> Gathered {
-        Gathered::new(reader::BUILTIN_ACTORS)
+        Gathered::new(intake::BUILTIN_ACTORS)
     }
 }
 
@@ -90,7 +90,7 @@ impl Gathered {
     pub fn new(actors: &str) -> Gathered {
         Gathered {
             articles: BTreeMap::new(),
-            hash: reader::CorpusHash::new(actors, reader::BUILTIN_OUTLETS, ""),
+            hash: intake::CorpusHash::new(actors, intake::BUILTIN_OUTLETS, ""),
             waiting: BTreeMap::new(),
             hashed: 0,
         }
@@ -125,7 +125,7 @@ impl Gathered {
             self.hash.add(&bytes);
         }
         // The assembler reads no page: of the dictionaries it needs only the outlets.
-        let outlets = Profiles::from_toml("outlets.toml", reader::BUILTIN_OUTLETS)
+        let outlets = Profiles::from_toml("outlets.toml", intake::BUILTIN_OUTLETS)
             .map_err(|e| e.to_string())?;
         let info = BuildInfo {
             files: self.articles.len() as u32,
@@ -133,14 +133,14 @@ impl Gathered {
             corpus_hash: self.hash.finish(),
         };
         let articles = self.articles.into_values().flatten().collect();
-        Ok(reader::bundle(&outlets, articles, info))
+        Ok(intake::bundle(&outlets, articles, info))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::bundle::Bundle;
+    use coverage_core::bundle::Bundle;
 
     fn page(title: &str) -> Vec<u8> {
         format!(
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn batches_in_any_order_give_the_bundle_of_one_batch_in_name_order() {
-        let k = reader::builtin_knowledge();
+        let k = intake::builtin_knowledge();
         let whole = read_batch(&k, inputs());
         let mut one = Gathered::default();
         one.add_articles(&whole.articles).unwrap();
@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn a_file_the_browser_could_not_read_is_an_error_article_with_its_reason() {
-        let k = reader::builtin_knowledge();
+        let k = intake::builtin_knowledge();
         let read = read_batch(&k, inputs());
         let pages: Vec<u32> = read.files.iter().map(|f| f.pages).collect();
         assert_eq!(pages, [1, 1, 1, 1]);
@@ -211,8 +211,8 @@ mod tests {
 
     #[test]
     fn the_hash_starts_with_the_actors_toml_the_pages_are_read_with() {
-        let edited = format!("{}\n# edited\n", reader::BUILTIN_ACTORS);
-        let mut expected = reader::CorpusHash::new(&edited, reader::BUILTIN_OUTLETS, "");
+        let edited = format!("{}\n# edited\n", intake::BUILTIN_ACTORS);
+        let mut expected = intake::CorpusHash::new(&edited, intake::BUILTIN_OUTLETS, "");
         expected.add(b"one");
         let mut gathered = Gathered::new(&edited);
         gathered.add_raw(0, Some(b"one".to_vec()));

@@ -19,10 +19,10 @@
 //!   name order and build the bundle; out `{type: "bundle", bytes: Uint8Array}`.
 //! - in `{type: "dictionary", edits: Uint8Array}` (reader and assembler, before their first
 //!   `read` or `articles`): read, and hash, with the built-in actors.toml and these edits
-//!   (`engine::edit::encode`d, applied by `reader::edit`); out `{type: "dictionary", actors}`, the
+//!   (`coverage_core::edit::encode`d, applied by `intake::edit`); out `{type: "dictionary", actors}`, the
 //!   edited actors.toml, or `failed` saying which edit cannot be made.
 //! - in `{type: "names", bundle: Uint8Array}`: the names the dictionary does not know in a bundle
-//!   (`engine::unknown`, what `coverage suggest-actors` lists); out `{type: "names", names:
+//!   (`coverage_core::unknown`, what `coverage suggest-actors` lists); out `{type: "names", names:
 //!   [[id, name, kind, mentions, articles, context, source]…]}`, most named first.
 
 #[cfg(target_arch = "wasm32")]
@@ -52,7 +52,7 @@ mod run {
     /// dictionaries once it reads, what it gathered once it assembles.
     struct State {
         actors: Cow<'static, str>,
-        knowledge: Option<engine::Knowledge>,
+        knowledge: Option<reader::Knowledge>,
         gathered: Gathered,
         /// Whether a file or a reader's articles came: the dictionary is set before.
         begun: bool,
@@ -61,7 +61,7 @@ mod run {
     impl Default for State {
         fn default() -> State {
             State {
-                actors: Cow::Borrowed(reader::BUILTIN_ACTORS),
+                actors: Cow::Borrowed(intake::BUILTIN_ACTORS),
                 knowledge: None,
                 gathered: Gathered::default(),
                 begun: false,
@@ -116,9 +116,9 @@ mod run {
                     state.begun = true;
                     if state.knowledge.is_none() {
                         // Made once, at the first batch: the costly part of a reader.
-                        let knowledge = engine::Knowledge::from_sources(
+                        let knowledge = reader::Knowledge::from_sources(
                             &state.actors,
-                            reader::BUILTIN_OUTLETS,
+                            intake::BUILTIN_OUTLETS,
                             "",
                         )
                         .map_err(|e| e.to_string())?;
@@ -159,8 +159,8 @@ mod run {
                         return Err("the dictionary is set before the first file".into());
                     }
                     let bytes = Uint8Array::new(&field(data, "edits")?).to_vec();
-                    let edits = engine::edit::decode(&bytes)?;
-                    let actors = reader::edit::apply(reader::BUILTIN_ACTORS, &edits)?;
+                    let edits = coverage_core::edit::decode(&bytes)?;
+                    let actors = intake::edit::apply(intake::BUILTIN_ACTORS, &edits)?;
                     let answer = object(&[
                         ("type", "dictionary".into()),
                         ("actors", actors.as_str().into()),
@@ -173,9 +173,9 @@ mod run {
                 "names" => {
                     let bytes = Uint8Array::new(&field(data, "bundle")?).to_vec();
                     let bundle =
-                        engine::bundle::Bundle::decode(&bytes).map_err(|e| e.to_string())?;
-                    let names = engine::unknown::in_bundle(&bundle, 1).map_err(|e| match e {
-                        engine::bundle::BundleError::External(_) => "this corpus keeps its texts in files beside the page, so its names are not listed here; `coverage suggest-actors` lists them from its pages".to_string(),
+                        coverage_core::bundle::Bundle::decode(&bytes).map_err(|e| e.to_string())?;
+                    let names = coverage_core::unknown::in_bundle(&bundle, 1).map_err(|e| match e {
+                        coverage_core::bundle::BundleError::External(_) => "this corpus keeps its texts in files beside the page, so its names are not listed here; `coverage suggest-actors` lists them from its pages".to_string(),
                         e => e.to_string(),
                     })?;
                     let list: Array = names
@@ -203,7 +203,7 @@ mod run {
     }
 
     /// Reads a batch: the answer for the page, with the assembler's message inside it.
-    fn read(knowledge: &engine::Knowledge, files: &JsValue) -> Result<(JsValue, Array), String> {
+    fn read(knowledge: &reader::Knowledge, files: &JsValue) -> Result<(JsValue, Array), String> {
         let files = Array::from(files);
         let mut inputs = Vec::with_capacity(files.length() as usize);
         let raw = Array::new();

@@ -1,0 +1,368 @@
+//! Choosing among what an HTML page declares about itself (`html::meta`): the headline by
+//! agreement of its `og:title`, Twitter card, JSON-LD `headline`, `<h1>` and `<title>`; the outlet
+//! from the site name, publisher, application name or address; the byline; and the publication
+//! date by trust (JSON-LD, then `article:published_time` and the CMS meta names, then a marked
+//! `<time>`). Knows outlets and dates only through `outlets` and `dates`.
+
+use crate::clean;
+use crate::dates;
+use crate::html::{PageMeta, Source};
+use crate::model::Day;
+use crate::outlets::Profiles;
+
+/// Lowercased words of a text, for comparing titles.
+fn key(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether two titles tell the same headline: most words of the shorter are in the longer (an
+/// `og:title` with a section label, an `<h1>` reworded for print). A short title (a site's name)
+/// agrees with nothing but itself.
+fn agree(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let words = |k: &str| -> Vec<String> {
+        // Scripts written without spaces count by characters.
+        if k.chars().any(is_unspaced) {
+            k.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(String::from)
+                .collect()
+        } else {
+            k.split(' ').map(str::to_string).collect()
+        }
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    let least = if a.chars().any(is_unspaced) { 6 } else { 3 };
+    if short.len() < least {
+        return false;
+    }
+    let common = short.iter().filter(|w| long.contains(w)).count();
+    common * 10 >= short.len() * 6
+}
+
+fn is_unspaced(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// The headline: the title the most declarations agree on, as printed where the page prints
+/// it (`<h1>`), without the site's name.
+///
+/// ```
+/// let mut meta = reader::html::PageMeta::default();
+/// use reader::html::Source;
+/// meta.titles = vec![
+///     (Source::OpenGraph, "Kim visits Moscow".into()),
+///     (Source::TitleTag, "Kim visits Moscow | Example Daily".into()),
+///     (Source::Heading, "Example Daily".into()),
+///     (Source::Heading, "Kim visits Moscow".into()),
+/// ];
+/// assert_eq!(reader::declared::title(&meta, |_| false).as_deref(), Some("Kim visits Moscow"));
+/// ```
+pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String> {
+    let sites: Vec<String> = meta.site_names.iter().map(|(_, s)| key(s)).collect();
+    let candidates: Vec<(Source, String, String)> = meta
+        .titles
+        .iter()
+        .map(|(s, t)| {
+            let cleaned = cut_site(&clean::clean_title_by(t, &is_outlet), &sites);
+            let k = key(&cleaned);
+            (*s, cleaned, k)
+        })
+        .filter(|(_, t, k)| !k.is_empty() && !sites.contains(k) && t.chars().count() <= 300)
+        .collect();
+    let support = |i: usize| {
+        let k = &candidates[i].2;
+        candidates
+            .iter()
+            .enumerate()
+            .filter(|&(j, c)| j != i && c.0 != candidates[i].0 && agree(&c.2, k))
+            .count()
+    };
+    // Most support first; among equals the printed heading, then the most trusted declaration.
+    let rank = |s: Source| match s {
+        Source::Heading => 0,
+        other => 1 + other as usize,
+    };
+    // Agreed on by another declaration first; then the printed heading, then by trust.
+    let best = (0..candidates.len()).max_by_key(|&i| {
+        (
+            support(i) > 0,
+            std::cmp::Reverse(rank(candidates[i].0)),
+            std::cmp::Reverse(i),
+        )
+    })?;
+    // A heading nobody else declares is as likely the site's logo as the headline: a declared
+    // title wins over it, but a page that declares none has only its heading.
+    if support(best) == 0 && candidates[best].0 == Source::Heading {
+        let other = (0..candidates.len())
+            .filter(|&i| candidates[i].0 != Source::Heading)
+            .min_by_key(|&i| rank(candidates[i].0))
+            .unwrap_or(best);
+        return Some(candidates[other].1.clone());
+    }
+    Some(candidates[best].1.clone())
+}
+
+/// Cuts a trailing " | Site" or " - Site" when the tail is one of the page's site names.
+fn cut_site(title: &str, sites: &[String]) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " : "] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && sites.contains(&key(tail))
+            && !key(head).is_empty()
+        {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// The outlet the markup names: `Some((display name, index in outlets.toml))`, the index `None`
+/// for a site `outlets.toml` does not know (reported by its printed name).
+pub fn outlet(meta: &PageMeta, profiles: &Profiles) -> Option<(String, Option<usize>)> {
+    let known = |i: usize| Some((profiles.outlets[i].name.clone(), Some(i)));
+    let named = |from: &[Source]| {
+        meta.site_names
+            .iter()
+            .filter(|(s, _)| from.contains(s))
+            .map(|(_, n)| site_name(n))
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let declared = named(&[Source::OpenGraph, Source::JsonLd, Source::ApplicationName]);
+    if let Some(i) = declared.iter().find_map(|n| profiles.lookup(n)) {
+        return known(i);
+    }
+    if let Some(i) = meta
+        .url
+        .as_deref()
+        .and_then(host)
+        .and_then(|h| profiles.by_domain(&h))
+    {
+        return known(i);
+    }
+    let others = named(&[Source::MetaName, Source::Copyright]);
+    if let Some(i) = others.iter().find_map(|n| profiles.lookup(n)) {
+        return known(i);
+    }
+    declared
+        .into_iter()
+        .chain(others)
+        .find(|n| !looks_like_address(n))
+        .or_else(|| title_suffix(meta))
+        .map(|n| (n, None))
+}
+
+/// The site name a `<title>` ends with ("… | India News - Example Times", "… : Example Radio"),
+/// when another title of the page shows the rest is the headline.
+fn title_suffix(meta: &PageMeta) -> Option<String> {
+    let tag = meta.titles.iter().find(|(s, _)| *s == Source::TitleTag)?;
+    let others: Vec<String> = meta
+        .titles
+        .iter()
+        .filter(|(s, _)| *s != Source::TitleTag)
+        .map(|(_, t)| key(t))
+        .collect();
+    for sep in [" | ", " - ", " – ", " — ", " : ", " :: ", " · "] {
+        let Some((head, tail)) = tag.1.rsplit_once(sep) else {
+            continue;
+        };
+        let tail = tail.trim();
+        let words = tail.split_whitespace().count();
+        let named = tail.chars().next().is_some_and(|c| !c.is_lowercase());
+        if (1..=5).contains(&words) && named && others.iter().any(|o| agree(o, &key(head))) {
+            return Some(tail.to_string());
+        }
+    }
+    None
+}
+
+/// A site name as printed, without copyright marks, years and legal suffixes.
+fn site_name(raw: &str) -> String {
+    let mut s = raw.trim();
+    for mark in [
+        "©",
+        "ⓒ",
+        "Ⓒ",
+        "(c)",
+        "(C)",
+        "Copyright",
+        "copyright",
+        "COPYRIGHT",
+    ] {
+        s = s.trim_start_matches(mark).trim_start();
+    }
+    let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ' '));
+    let mut s = s.to_string();
+    for tail in [
+        "All rights reserved.",
+        "All rights reserved",
+        "All Rights Reserved.",
+        "All Rights Reserved",
+        "Co., Ltd.",
+        "Co.,Ltd.",
+        "Co., Ltd",
+        "Inc.",
+        "Ltd.",
+        "LLC",
+    ] {
+        if let Some(head) = s.trim_end().strip_suffix(tail) {
+            s = head.trim_end_matches([',', '.', ' ']).to_string();
+        }
+    }
+    s.trim().to_string()
+}
+
+fn looks_like_address(name: &str) -> bool {
+    name.starts_with("http") || name.contains('/') || name.chars().count() > 60
+}
+
+/// The host of an address, without "www.".
+pub fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    host.contains('.').then_some(host)
+}
+
+/// The byline the markup declares, without "By" and without names that are outlets (the
+/// page's own site names or any outlet of `outlets.toml`).
+pub fn byline(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String> {
+    let sites: Vec<String> = meta.site_names.iter().map(|(_, s)| key(s)).collect();
+    let order = [Source::JsonLd, Source::MetaName, Source::BylineElement];
+    order.iter().find_map(|from| {
+        meta.authors
+            .iter()
+            .filter(|(s, _)| s == from)
+            .map(|(_, a)| {
+                let a = a.trim();
+                let a = ["By ", "by ", "BY "]
+                    .iter()
+                    .find_map(|p| a.strip_prefix(p))
+                    .unwrap_or(a);
+                a.trim().to_string()
+            })
+            .find(|a| {
+                let k = key(a);
+                !k.is_empty()
+                    && !is_outlet(&a.to_lowercase())
+                    && !sites
+                        .iter()
+                        .any(|s| s.contains(&k) || k.contains(s.as_str()))
+                    && !looks_like_address(a)
+                    && a.split_whitespace().count() <= 12
+            })
+    })
+}
+
+/// The publication day the markup declares, by trust: JSON-LD, Open Graph and CMS meta names,
+/// then a `<time>` marked as the publication.
+pub fn published(meta: &PageMeta) -> Option<Day> {
+    let mut dated: Vec<(Source, Day)> = meta
+        .published
+        .iter()
+        .filter_map(|(s, v)| dates::parse_meta_date(v).map(|d| (*s, d)))
+        .collect();
+    dated.sort_by_key(|(s, _)| *s);
+    dated.first().map(|(_, d)| *d)
+}
+
+/// The last-modified day the markup declares; only used when nothing says when it was published.
+pub fn modified(meta: &PageMeta) -> Option<Day> {
+    meta.modified
+        .iter()
+        .find_map(|(_, v)| dates::parse_meta_date(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_with(titles: &[(Source, &str)], sites: &[(Source, &str)]) -> PageMeta {
+        PageMeta {
+            titles: titles.iter().map(|(s, t)| (*s, t.to_string())).collect(),
+            site_names: sites.iter().map(|(s, t)| (*s, t.to_string())).collect(),
+            ..PageMeta::default()
+        }
+    }
+
+    #[test]
+    fn logo_heading_is_not_the_headline() {
+        let meta = meta_with(
+            &[
+                (Source::OpenGraph, "Talks resume in Geneva"),
+                (Source::Heading, "The Daily Planet"),
+            ],
+            &[(Source::OpenGraph, "The Daily Planet")],
+        );
+        assert_eq!(
+            title(&meta, |_| false).as_deref(),
+            Some("Talks resume in Geneva")
+        );
+    }
+
+    #[test]
+    fn title_tag_loses_the_site_name_of_an_unknown_outlet() {
+        let meta = meta_with(
+            &[(Source::TitleTag, "Talks resume in Geneva - Planet Post")],
+            &[(Source::OpenGraph, "Planet Post")],
+        );
+        assert_eq!(
+            title(&meta, |_| false).as_deref(),
+            Some("Talks resume in Geneva")
+        );
+    }
+
+    #[test]
+    fn printed_heading_wins_when_a_declaration_agrees() {
+        let meta = meta_with(
+            &[
+                (Source::OpenGraph, "Talks resume in Geneva | Planet Post"),
+                (Source::Heading, "Talks resume in Geneva"),
+            ],
+            &[],
+        );
+        assert_eq!(
+            title(&meta, |_| false).as_deref(),
+            Some("Talks resume in Geneva")
+        );
+    }
+
+    #[test]
+    fn unknown_site_name_is_the_outlet_as_printed() {
+        let profiles = Profiles::default();
+        let meta = meta_with(
+            &[],
+            &[(
+                Source::Copyright,
+                "© 2024 Planet Post Co., Ltd. All rights reserved",
+            )],
+        );
+        assert_eq!(
+            outlet(&meta, &profiles),
+            Some(("Planet Post".to_string(), None))
+        );
+    }
+
+    #[test]
+    fn hosts_drop_scheme_path_and_www() {
+        assert_eq!(
+            host("https://www.example.co.kr/news/1?x=2").as_deref(),
+            Some("example.co.kr")
+        );
+        assert_eq!(host("not a url"), None);
+    }
+}
