@@ -1101,7 +1101,16 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
 
 /// What follows "By" (or "Authors:", "Written by", a stamp and a separator) on a byline line.
 fn by_rest(line: &str) -> Option<&str> {
-    const OPENINGS: [&str; 12] = [
+    const OPENINGS: [&str; 21] = [
+        "Автор: ",
+        "Авторы: ",
+        "Автори: ",
+        "Autor: ",
+        "Autorin: ",
+        "Autora: ",
+        "Auteur : ",
+        "Auteur: ",
+        "Auteurs : ",
         "By ",
         "BY ",
         "By: ",
@@ -1130,6 +1139,22 @@ fn by_rest(line: &str) -> Option<&str> {
         {
             return Some(rest);
         }
+    }
+    // "Von", "Par", "Por" (German, French, Spanish "by") open a short credit of capitalised
+    // names only: "Von der Leyen …" and "Por qué …" are no credits.
+    if let Some(rest) = ["Von ", "Par ", "Por "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        && line.split_whitespace().count() <= 10
+        && rest
+            .split_whitespace()
+            .take(2)
+            .all(|w| w.starts_with(char::is_uppercase))
+        // Their "and" ("et", "y", "und") is not read yet: such credits are left alone.
+        && ![" et ", " y ", " und "].iter().any(|c| rest.contains(c))
+    {
+        // A place or desk in brackets after the name: "Par NAME(Bruxelles)".
+        return Some(rest.split('(').next().unwrap_or(rest).trim_end());
     }
     // A lowercase "by" opens a short credit of capitalised names only.
     if let Some(rest) = line.strip_prefix("by ")
@@ -1783,5 +1808,26 @@ mod tests {
         let lines = classify(text, &Furniture::default());
         assert_eq!(lines.len(), 1);
         assert!(lines[0].text.contains("President Vladimir Putin"));
+    }
+
+    #[test]
+    fn bylines_in_other_languages_name_the_author() {
+        for (line, rest) in [
+            ("Von Anna Keller", "Anna Keller"),
+            ("Par Claire Moreau", "Claire Moreau"),
+            ("Por Lucía Ortega", "Lucía Ortega"),
+            ("Par Claire Moreau(Lyon, bureau régional)", "Claire Moreau"),
+            ("Автор: Иван Петров", "Иван Петров"),
+            ("Auteur : Paul Girard", "Paul Girard"),
+        ] {
+            assert_eq!(by_rest(line), Some(rest), "{line}");
+        }
+        for headline in [
+            "Von der Leyen meets Gulf leaders in Riyadh",
+            "Por qué suben los precios del aceite",
+            "Par avion: la poste change ses tarifs",
+        ] {
+            assert_eq!(by_rest(headline), None, "{headline}");
+        }
     }
 }

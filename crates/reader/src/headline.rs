@@ -38,7 +38,12 @@ pub(crate) fn is_body(text: &str) -> bool {
     if more_chars_than(text, 300) {
         return true;
     }
-    let end = text.trim_end_matches(['"', '”', '’', '\'', ')']);
+    let end = text.trim_end_matches(['"', '”', '’', '\'', ')', '」', '）']);
+    if end.ends_with(['。', '！']) {
+        // Chinese and Japanese write no spaces between words: a sentence of 30 characters or
+        // more is running text.
+        return more_chars_than(text, 30);
+    }
     // A question of a dozen words is as often a headline as a sentence; a long one is prose.
     let sentence = end.ends_with(['.', '!', '다']) && !ends_with_initials(end);
     let question = end.ends_with('?');
@@ -513,6 +518,16 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
     if is_breadcrumb(text) {
         return -4.5;
     }
+    if is_rights_notice(&lower) || is_field_label(text) || is_cjk_skip_link(text) {
+        // A copyright or reproduction notice ("No reproduction without permission", "版权所有"),
+        // or a labelled field of the page ("来源： OUTLET", "字体： 小 中 大", "Quelle: …").
+        return -5.0;
+    }
+    if is_short_item_menu(text) || ends_with_cjk_date(text) || starts_with_cjk_stamp(text) {
+        // A row of short items (a menu, a list of sister titles), an entry of a list of
+        // stories ending in its date, or a stamp line opening with a date and a time.
+        return -4.5;
+    }
     if holds_link_label(text) {
         // A link to another story or a strip of tags: "MORE: …", "Read more: …", "Tags: …".
         return -5.0;
@@ -528,14 +543,27 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
     }
     let count = text.split_whitespace().count();
     let hangul = text.chars().any(|c| ('가'..='힣').contains(&c));
-    let mut score = match count {
-        1 => -2.5,
-        // Korean words are longer: two can make a headline ("푸틴 방북").
-        2 if hangul => 1.0,
-        2 => 0.0,
-        3..=20 => 1.5,
-        21..=30 => 0.5,
-        _ => -1.5,
+    // Chinese and Japanese write no spaces between words: their lines are measured in
+    // characters.
+    let cjk = !hangul && !text.is_ascii() && text.chars().any(is_cjk);
+    let mut score = if cjk {
+        match text.chars().count() {
+            0..=3 => -2.5,
+            4..=5 => 0.0,
+            6..=45 => 1.5,
+            46..=90 => 0.5,
+            _ => -1.5,
+        }
+    } else {
+        match count {
+            1 => -2.5,
+            // Korean words are longer: two can make a headline ("푸틴 방북").
+            2 if hangul => 1.0,
+            2 => 0.0,
+            3..=20 => 1.5,
+            21..=30 => 0.5,
+            _ => -1.5,
+        }
     };
     if more_chars_than(text, 250) {
         score -= 3.0;
@@ -571,6 +599,139 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
         score -= 3.0;
     }
     score
+}
+
+/// Whether a lowercased line is a copyright or reproduction notice.
+fn is_rights_notice(lower: &str) -> bool {
+    const SIGNS: [&str; 11] = [
+        "©",
+        "copyright 19",
+        "copyright 20",
+        "all rights reserved",
+        "reproduction without",
+        "無断転載",
+        "无断转载",
+        "禁止转载",
+        "版权所有",
+        "不得转载",
+        "все права защищены",
+    ];
+    // Every sign holds a byte past ASCII or the word "right" or "reproduction".
+    !more_chars_than(lower, 200)
+        && (!lower.is_ascii() || lower.contains("right") || lower.contains("reproduction"))
+        && SIGNS.iter().any(|s| lower.contains(s))
+}
+
+/// A link past the menu to the story in Chinese or Japanese ("メニューをとばして本文へ").
+fn is_cjk_skip_link(text: &str) -> bool {
+    const SIGNS: [&str; 6] = [
+        "本文へ",
+        "本文エリアへ",
+        "をとばして",
+        "跳到正文",
+        "跳至正文",
+        "跳过导航",
+    ];
+    !text.is_ascii() && !more_chars_than(text, 40) && SIGNS.iter().any(|s| text.contains(s))
+}
+
+/// Labels of a page's fields, before a colon: the source, the font size, the place sent from,
+/// the editor.
+const FIELD_LABELS: &[&str] = &[
+    "来源",
+    "來源",
+    "出处",
+    "字体",
+    "字號",
+    "字号",
+    "责任编辑",
+    "責任編輯",
+    "编辑",
+    "発信地",
+    "出典",
+    "文字サイズ",
+    "источник",
+    "джерело",
+    "quelle",
+    "fuente",
+    "schriftgröße",
+];
+
+/// A short line opening with a field label and a colon ("来源： OUTLET", "Quelle: dpa").
+fn is_field_label(text: &str) -> bool {
+    if more_chars_than(text, 60) {
+        return false;
+    }
+    let Some(at) = text.find([':', '：']) else {
+        return false;
+    };
+    let label = text[..at].trim();
+    FIELD_LABELS
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l) || label.to_lowercase() == *l)
+}
+
+/// Whether a character is Chinese or Japanese script.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}')
+}
+
+/// A line of Chinese or Japanese script made of four short items or more, separated by spaces
+/// ("字体： 小 中 大", a row of sister titles): a menu. A headline's parts are phrases.
+fn is_short_item_menu(text: &str) -> bool {
+    // Chinese and Japanese script is three bytes in UTF-8: a pure-ASCII line is not one.
+    if text.is_ascii() || !text.chars().any(is_cjk) {
+        return false;
+    }
+    let mut items = 0;
+    for item in text.split_whitespace() {
+        if more_chars_than(item, 8) {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 4
+}
+
+/// The position after a date "YYYY年M月D日" starting at `at`, if one does.
+fn cjk_date_at(text: &str, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = at;
+    for (unit, min, max) in [("年", 4, 4), ("月", 1, 2), ("日", 1, 2)] {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if !(min..=max).contains(&(i - start)) || !text[i..].starts_with(unit) {
+            return None;
+        }
+        i += unit.len();
+    }
+    Some(i)
+}
+
+/// A line ending in a full date after a space ("… 道歉 2014年1月9日"): an entry of a list of
+/// stories.
+fn ends_with_cjk_date(text: &str) -> bool {
+    if !text.ends_with('日') {
+        return false;
+    }
+    let Some(space) = text.rfind(' ') else {
+        return false;
+    };
+    space > 0 && cjk_date_at(text, space + 1) == Some(text.len())
+}
+
+/// A line opening with a full date and a clock time ("2018年6月18日 10:01 …"): a stamp.
+fn starts_with_cjk_stamp(text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    cjk_date_at(text, 0).is_some_and(|end| {
+        let rest = text[end..].trim_start();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&digits) && rest[digits..].starts_with(':')
+    })
 }
 
 /// Labels of links to other stories and of tag strips, followed by a colon.
@@ -750,6 +911,22 @@ static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| {
         "friend", "supported", "keyboard", "shortcuts", "player", "comment", "comments", "reply",
         "notifications", "desktop", "이미지", "확대", "확대보기", "보기",
         "email", "e-mail", "languages", "logged",
+        // Russian and Ukrainian
+        "предыдущая", "следующая", "страница", "поиск", "войти", "вход", "меню", "подписаться",
+        "поделиться", "печать", "главная", "попередня", "наступна", "сторінка", "пошук",
+        "увійти", "головна", "поділитися",
+        // German
+        "suche", "suchen", "anmelden", "abonnieren", "teilen", "drucken", "vorherige",
+        "nächste", "seite", "startseite", "menü",
+        // French
+        "recherche", "rechercher", "connexion", "abonnez", "partager", "imprimer", "précédent",
+        "précédente", "suivant", "suivante", "accueil",
+        // Spanish
+        "buscar", "búsqueda", "encuentras", "iniciar", "sesión", "suscríbete", "compartir",
+        "imprimir", "anterior", "siguiente", "portada", "página",
+        // Chinese and Japanese
+        "打印", "分享", "搜索", "登录", "注册", "首页", "上一页", "下一页", "返回", "検索", "ログイン",
+        "印刷", "共有", "トップ",
     ])
 });
 
@@ -835,6 +1012,13 @@ static SECTIONS: LazyLock<WordSet> = LazyLock::new(|| {
         "japan", "russia", "unification", "정치", "경제", "사회", "국제", "북한", "문화", "스포츠", "연예", "오피니언",
         "사설", "칼럼", "전체", "최신", "인기", "포토", "영상", "뉴스", "통일", "외교", "국방", "세계", "전국", "라이프", "기획",
         "연재", "많이", "본", "기사", "속보", "단독", "종합", "국내",
+        // Spanish, German, French, Russian, Ukrainian, Chinese and Japanese
+        "fotos", "vídeos", "y", "política", "economía", "internacional", "deportes", "cultura",
+        "sociedad", "opinión", "noticias", "politik", "wirtschaft", "kultur", "meinung",
+        "ausland", "inland", "und", "politique", "économie", "société", "vidéos", "et",
+        "actualités", "политика", "экономика", "общество", "спорт", "культура", "мнения",
+        "новости", "и", "в", "мире", "новини", "політика", "економіка", "国际", "国内", "财经",
+        "体育", "社会", "政治", "経済", "国際", "スポーツ", "写真", "图片", "视频", "動画",
     ])
 });
 
@@ -1077,5 +1261,74 @@ mod tests {
         ] {
             assert!(shape(headline, || false) > 0.0, "{headline}");
         }
+    }
+
+    #[test]
+    fn site_furniture_in_other_languages_is_no_headline() {
+        for furniture in [
+            "Предыдущая страница",
+            "Попередня сторінка",
+            "¿No encuentras algo?",
+            "Fotos y vídeos",
+            "Politik und Wirtschaft",
+            "Rechercher",
+            "Nächste Seite",
+        ] {
+            assert!(shape(furniture, || false) <= FURNITURE, "{furniture}");
+        }
+        for headline in [
+            "Парламент принял бюджет на следующий год",
+            "El Gobierno aprueba la reforma de las pensiones",
+            "Regierung plant neue Regeln für Mieten",
+        ] {
+            assert!(shape(headline, || false) > 0.0, "{headline}");
+        }
+    }
+
+    #[test]
+    fn field_label_and_rights_notice_are_no_headline() {
+        for furniture in [
+            "来源： 东方晨报",
+            "字体： 小 中 大",
+            "Quelle: Nordpresse",
+            "発信地：ナイロビ/ケニア",
+            "メインメニューをとばして本文へ",
+            "Example Shimbun Inc. No reproduction without permission.",
+            "版权所有 东方晨报社",
+            "Copyright 2024 Example Media. All rights reserved",
+        ] {
+            assert!(shape(furniture, || false) <= FURNITURE, "{furniture}");
+        }
+        for headline in [
+            "专家：两国合作符合各方利益",
+            "Court weighs copyright claims over AI images",
+        ] {
+            assert!(shape(headline, || false) > 0.0, "{headline}");
+        }
+    }
+
+    #[test]
+    fn cjk_menu_row_and_dated_list_entry_are_no_headline() {
+        for furniture in [
+            "东方晨报 晨报海外版 城市周刊 健康时报 财经周刊",
+            "市长就交通事故发表讲话 2014年1月9日",
+            "2018年6月18日 10:01 発信地：ナイロビ",
+        ] {
+            assert!(shape(furniture, || false) <= FURNITURE, "{furniture}");
+        }
+        for headline in [
+            "保障药品供应 全力稳定价格",
+            "首相が訪米へ　来月にも首脳会談",
+        ] {
+            assert!(shape(headline, || false) > 0.0, "{headline}");
+        }
+    }
+
+    #[test]
+    fn cjk_sentence_is_body() {
+        assert!(is_body(
+            "市政府周三宣布，将在明年春季前完成全市地铁线路的升级改造工程。"
+        ));
+        assert!(!is_body("保障药品供应。"));
     }
 }

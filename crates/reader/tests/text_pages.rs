@@ -436,3 +436,8 @@ fn list_of_outlets_is_not_the_masthead() {
     // "The Washington Post" in a list of news services, under a heading, names no printer.
     check("outlet_list_is_not_the_masthead_en.txt");
 }
+
+#[test]
+fn site_furniture_in_spanish_is_not_a_headline() {
+    check("site_furniture_es.txt");
+}
