@@ -91,7 +91,7 @@ for (const engine of chosenEngines(['chromium'])) {
         const page = await (await browserFor(engine)).newPage({ colorScheme: scheme });
         try {
           await page.goto(new URL(walk.hash, BASE_URL).href);
-          await page.rendered(3 * STEP_TIMEOUT_MS);
+          await page.rendered(6 * STEP_TIMEOUT_MS);
           assert.equal(
             await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches),
             scheme === 'dark',

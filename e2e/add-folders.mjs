@@ -70,7 +70,7 @@ function corpusHash(files) {
 async function openExplorer(engine) {
   const page = await (await browserFor(engine)).newPage();
   await page.goto(BASE_URL.href);
-  await page.rendered(3 * STEP_TIMEOUT_MS);
+  await page.rendered(6 * STEP_TIMEOUT_MS);
   return page;
 }
 

@@ -213,7 +213,7 @@ after(async () => {
 async function openExplorer(engine, options = {}) {
   const page = await (await browserFor(engine)).newPage(options);
   await page.goto(BASE_URL.href);
-  await page.rendered(3 * STEP_TIMEOUT_MS);
+  await page.rendered(6 * STEP_TIMEOUT_MS);
   return page;
 }
 

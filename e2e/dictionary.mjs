@@ -110,7 +110,7 @@ for (const engine of chosenEngines(['chromium'])) {
       const page = await (await browserFor(engine)).newPage();
       try {
         await page.goto(BASE_URL.href);
-        await page.rendered(3 * STEP_TIMEOUT_MS);
+        await page.rendered(6 * STEP_TIMEOUT_MS);
         await page.setFiles('#add-pages', FILES.map((f) => FIXTURES + f));
         await page.waitForSelector('#reading-summary', { timeout: READ_TIMEOUT_MS });
         assert.equal(await summary(page), before, 'read with the built-in dictionaries, as the CLI reads');
@@ -194,7 +194,7 @@ for (const engine of chosenEngines(['chromium'])) {
       const page = await (await browserFor(engine)).newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
       try {
         await page.goto(BASE_URL.href);
-        await page.rendered(3 * STEP_TIMEOUT_MS);
+        await page.rendered(6 * STEP_TIMEOUT_MS);
         await openPanel(page);
         assert.match(await page.text('.dictionary-note'), /cannot be read again here/);
         assert.ok((await page.count('#unknown-names li')) > 0, 'the seeds name people the dictionary does not know');

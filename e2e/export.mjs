@@ -21,7 +21,7 @@ async function withPage(engine, path, body) {
   const page = await (await browserFor(engine)).newPage({ viewport: { width: 1440, height: 900 } });
   try {
     await page.goto(new URL(path, BASE_URL).href);
-    await page.rendered(3 * STEP_TIMEOUT_MS);
+    await page.rendered(6 * STEP_TIMEOUT_MS);
     await body(page);
     assert.deepEqual(await page.requestsElsewhere(BASE_URL.origin), [], 'exports stay in the page: no other origin');
     assert.deepEqual(await page.problems(), [], 'exports stay in the page: no errors');

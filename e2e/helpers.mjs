@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
 export const STEP_TIMEOUT_MS = 10_000;
-export const TEST_TIMEOUT_MS = 60_000;
+// Guards against a hang, not speed limits: a CI machine running three browsers at once has taken
+// over 30 s for a first load.
+export const TEST_TIMEOUT_MS = 120_000;
 /** The seed corpus has five articles; Moon Jae-in is named in some, not all. */
 export const SEED_ARTICLES = 5;
 export const SEED_ACTOR = 'moon-jae-in';
