@@ -24,10 +24,15 @@ async function withPage(viewport, body) {
     const page = await context.newPage();
     const problems = watch(page);
     await page.goto(BASE_URL.href, { waitUntil: 'load' });
-    // The first load of this corpus, after the repeated release builds, has taken over 10 s on
-    // CI machines and over 30 s on one shared with other builds; later loads take about one.
-    // This waits for the page to start, it measures nothing.
-    await rendered(page, 6 * STEP_TIMEOUT_MS);
+    // The first loads of this corpus right after its build have taken over a minute in CI
+    // checks (both first tests of one run, while the third started at once); alone they take
+    // under a second. This waits for the page to start, it measures nothing: after a minute it
+    // says so, loads the page once more and waits another minute.
+    await rendered(page, 6 * STEP_TIMEOUT_MS).catch(async () => {
+      console.error(`# no first render within a minute; problems so far: ${JSON.stringify(problems)}; loading again`);
+      await page.reload({ waitUntil: 'load' });
+      await rendered(page, 6 * STEP_TIMEOUT_MS);
+    });
     return await body(page, problems);
   } finally {
     await context.close().catch(() => {});
@@ -107,7 +112,7 @@ describe('hostile corpus', { timeout: 10 * TEST_TIMEOUT_MS }, () => {
     });
   });
 
-  test('markup in a page is shown as text', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('markup in a page is shown as text', { timeout: 3 * TEST_TIMEOUT_MS }, async () => {
     await withPage({ width: 1280, height: 800 }, async (page, problems) => {
       const shown = [];
       const live = [];
