@@ -387,10 +387,13 @@ static KOREAN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(\s*([A-Z][A-Za-z.&'-]*(?:\s[A-Z][A-Za-z.&'-]*){0,4})\s*[,/]?\s+[A-Za-z0-9][^()]{3,40}\)$").unwrap()
 });
+/// An outlet's name in a credit, captured: up to five capitalised words, "The" allowed first.
+const OUTLET_NAME: &str =
+    r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
 /// Credits naming the outlet's staff or desk, or where the story first ran: "Korea Herald
 /// staff", "From The Example Post's Seoul bureau", "This article originally appeared in …".
 static STAFF_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
+    let name = OUTLET_NAME;
     Regex::new(&format!(
         r"^(?:(?:[Bb]y\s+)?{name}\s+(?:[Ss]taff(?:\s+[Ww]riters?|\s+[Rr]eporters?)?|[Nn]ews\s+[Dd]esk|[Dd]esk|[Nn]ewsroom|[Ee]ditorial\s+[Bb]oard|[Ee]ditors|[Rr]eporters?|[Cc]orrespondents?)(?-u:\b)|[Ff]rom\s+{name}(?:'s|’s)\s|[Rr]epublished\s+(?:with\s+permission\s+)?(?:from|of)\s+{name})"
     ))
@@ -398,7 +401,7 @@ static STAFF_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Where a story first ran: "This article originally appeared in …", "First published by …".
 static FIRST_RAN: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
+    let name = OUTLET_NAME;
     Regex::new(&format!(
         r"(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published|ran)\s+(?:in|on|by|at)\s+{name}"
     ))
@@ -407,7 +410,7 @@ static FIRST_RAN: LazyLock<Regex> = LazyLock::new(|| {
 /// A repost's note of where the story first ran, opening its line: "This article originally
 /// appeared in …", "A version of this story was first published by …", "Republished from …".
 static REPOST: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"((?:[Tt]he\s+)?[A-Z0-9][A-Za-z0-9.&'’-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'’-]*){0,4})";
+    let name = OUTLET_NAME;
     Regex::new(&format!(
         r"^(?:(?:(?:This|The)\s+(?:article|story|piece|post|report|column|essay|interview|commentary|analysis|op-ed)|An?\s+(?:version|edition)\s+of\s+this\s+\w+)(?:\s+[a-z][\w,-]*){{0,4}}?\s+)?(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published|ran|posted)\s+(?:in|on|by|at)\s+{name}|^[Rr]epublished\s+(?:with\s+permission\s+)?(?:from|of)\s+{name}"
     ))
