@@ -151,6 +151,9 @@ pub fn outlet(meta: &PageMeta, profiles: &Profiles) -> Option<(String, Option<us
     {
         return known(i);
     }
+    if let Some(i) = title_tails(meta).find_map(|t| profiles.lookup(t)) {
+        return known(i);
+    }
     let others = named(&[Source::MetaName, Source::Copyright]);
     if let Some(i) = others.iter().find_map(|n| profiles.lookup(n)) {
         return known(i);
@@ -163,8 +166,27 @@ pub fn outlet(meta: &PageMeta, profiles: &Profiles) -> Option<(String, Option<us
         .map(|n| (n, None))
 }
 
-/// The site name a `<title>` ends with ("… | India News - Example Times", "… : Example Radio"),
-/// when another title of the page shows the rest is the headline.
+/// Every tail of the `<title>` after a separator, shortest first, spaced or not: "标题-新华网" and
+/// "Headline | Section | Example Times" end with a site's name, and a tail that is a known
+/// outlet's name is the page's outlet. Separators inside a name ("Dong-A") give tails no outlet
+/// is called, so trying each is safe.
+fn title_tails(meta: &PageMeta) -> impl Iterator<Item = &str> {
+    let tag = meta
+        .titles
+        .iter()
+        .find(|(s, _)| *s == Source::TitleTag)
+        .map_or("", |(_, t)| t.trim());
+    tag.char_indices()
+        .rev()
+        .filter(|&(_, c)| matches!(c, '|' | '-' | '–' | '—' | '_' | '·' | ':' | '｜' | '－'))
+        .map(move |(i, c)| tag[i + c.len_utf8()..].trim())
+        .take_while(|tail| tail.chars().count() <= 40)
+        .filter(|tail| !tail.is_empty())
+}
+
+/// The site name a `<title>` ends with ("… | India News - Example Times", "… : Example Radio",
+/// "标题_栏目_好奇心日报"), when another title of the page shows the rest is the headline. Titles
+/// in scripts written without spaces set their separators without spaces too.
 fn title_suffix(meta: &PageMeta) -> Option<String> {
     let tag = meta.titles.iter().find(|(s, _)| *s == Source::TitleTag)?;
     let others: Vec<String> = meta
@@ -181,6 +203,21 @@ fn title_suffix(meta: &PageMeta) -> Option<String> {
         let words = tail.split_whitespace().count();
         let named = tail.chars().next().is_some_and(|c| !c.is_lowercase());
         if (1..=5).contains(&words) && named && others.iter().any(|o| agree(o, &key(head))) {
+            return Some(tail.to_string());
+        }
+    }
+    for sep in ['_', '-', '|', '｜'] {
+        let Some((head, tail)) = tag.1.trim().rsplit_once(sep) else {
+            continue;
+        };
+        let tail = tail.trim();
+        let unspaced =
+            !tail.is_empty() && tail.chars().all(|c| is_unspaced(c) || c.is_alphanumeric());
+        if unspaced
+            && tail.chars().any(is_unspaced)
+            && (2..=12).contains(&tail.chars().count())
+            && others.iter().any(|o| agree(o, &key(head)))
+        {
             return Some(tail.to_string());
         }
     }
@@ -355,6 +392,51 @@ mod tests {
             outlet(&meta, &profiles),
             Some(("Planet Post".to_string(), None))
         );
+    }
+
+    #[test]
+    fn known_outlet_ending_an_unspaced_title_is_the_outlet() {
+        let profiles = Profiles::from_toml(
+            "outlets.toml",
+            r#"
+[[outlet]]
+id = "example-wire"
+name = "Example Wire"
+aliases = ["示例网", "Dong-A Example"]
+"#,
+        )
+        .unwrap();
+        for title in [
+            "药品供应保持稳定-示例网",
+            "药品供应保持稳定_示例网",
+            "Talks resume in Geneva | World | Dong-A Example",
+        ] {
+            let meta = meta_with(&[(Source::TitleTag, title)], &[]);
+            assert_eq!(
+                outlet(&meta, &profiles),
+                Some(("Example Wire".to_string(), Some(0))),
+                "{title}"
+            );
+        }
+        let meta = meta_with(&[(Source::TitleTag, "Talks resume in Geneva - Today")], &[]);
+        assert_eq!(outlet(&meta, &profiles), None);
+    }
+
+    #[test]
+    fn unknown_site_ending_an_unspaced_title_is_the_outlet_as_printed() {
+        let meta = meta_with(
+            &[
+                (Source::TitleTag, "这个软件帮你找对象_科技_奇想日报"),
+                (Source::Heading, "这个软件帮你找对象"),
+            ],
+            &[],
+        );
+        assert_eq!(
+            outlet(&meta, &Profiles::default()),
+            Some(("奇想日报".to_string(), None))
+        );
+        let alone = meta_with(&[(Source::TitleTag, "这个软件帮你找对象_奇想日报")], &[]);
+        assert_eq!(outlet(&alone, &Profiles::default()), None);
     }
 
     #[test]
