@@ -97,6 +97,9 @@ struct Gold {
     byline: Option<String>,
     site: Option<String>,
     date: Option<Option<String>>,
+    /// The actors (ids) the reader finds in the gold title and body read as a text page of their
+    /// own: what the article names. `None` without a gold body.
+    actors: Option<Vec<String>>,
 }
 
 /// What one system said about one page.
@@ -107,6 +110,8 @@ struct Prediction {
     byline: Option<String>,
     site: Option<String>,
     date: Option<String>,
+    /// The actors (ids) reported for the page; `None` for a system that reports none.
+    actors: Option<Vec<String>>,
 }
 
 /// Which fields a system gives.
@@ -169,6 +174,10 @@ fn pages_eval(ctx: &Ctx, opts: &Options) -> Result {
         return Err("no page folders (a folder per page with source.html) were found".into());
     }
     println!("==> {} pages with gold", pages.len());
+    let knowledge = crate::tone::corpus_knowledge(ctx)?;
+    for page in &mut pages {
+        page.gold.actors = gold_actors(&knowledge, &page.gold);
+    }
 
     let mut systems = vec![ours(ctx, &pages)?];
     if opts.python {
@@ -326,6 +335,15 @@ fn gold(folder: &Path) -> Result<Gold> {
     Ok(gold)
 }
 
+/// The actors the article names: its gold title and body read as a text page (a title line, then
+/// the body), so the same dictionary, aliases and conventions apply as on the page itself.
+fn gold_actors(knowledge: &reader::Knowledge, gold: &Gold) -> Option<Vec<String>> {
+    let body = gold.body.as_deref()?;
+    let page = format!("{}\n\n{body}\n", gold.title.as_deref().unwrap_or(""));
+    let article = knowledge.read_article("gold.txt", page.as_bytes());
+    Some(article.actors.into_iter().map(|a| a.id).collect())
+}
+
 /// Our reader: the `coverage` command in release, one thread, with its own timer around the
 /// reading (dictionaries loaded and files read before the clock starts).
 fn ours(ctx: &Ctx, pages: &[Page]) -> Result<System> {
@@ -380,6 +398,11 @@ fn ours(ctx: &Ctx, pages: &[Page]) -> Result<System> {
             byline: text(a, "byline"),
             site: text(a, "outlet"),
             date: text(a, "date"),
+            actors: a["actors"].as_array().map(|list| {
+                list.iter()
+                    .filter_map(|x| x["id"].as_str().map(str::to_string))
+                    .collect()
+            }),
         })
         .collect();
     let timings = stderr
@@ -493,6 +516,7 @@ fn third_party(ctx: &Ctx, pages: &[Page]) -> Result<[System; 2]> {
             byline: text(&t["author"]),
             site: text(&t["sitename"]),
             date: text(&t["date"]),
+            actors: None,
         });
         dates.push(Prediction {
             date: text(&r["htmldate"]["date"]),
@@ -546,6 +570,8 @@ struct PageScore {
     date_given: Option<bool>,
     /// Right, on the pages whose gold has a date.
     date_dated: Option<bool>,
+    /// Of the actors reported, how many the article names: (named, reported).
+    actors: Option<(usize, usize)>,
 }
 
 /// The project's outlet profiles, to count two printed names of one outlet ("AP News" and
@@ -598,7 +624,17 @@ fn score_page(gold: &Gold, p: &Prediction, f: Fields) -> PageScore {
             .and_then(Option::as_ref)
             .filter(|_| f.date)
             .map(|g| day.as_ref() == Some(g)),
+        actors: gold.actors.as_ref().zip(p.actors.as_ref()).map(|(g, r)| {
+            let named = r.iter().filter(|id| g.contains(id)).count();
+            (named, r.len())
+        }),
     }
+}
+
+/// The actors reported for a page that its article does not name.
+fn actors_not_named(gold: &Gold, p: &Prediction) -> Option<Vec<String>> {
+    let (g, r) = (gold.actors.as_ref()?, p.actors.as_ref()?);
+    Some(r.iter().filter(|id| !g.contains(id)).cloned().collect())
 }
 
 /// A share of pages: how many were right of how many counted.
@@ -653,6 +689,12 @@ fn summary(scores: &[PageScore]) -> Value {
         "date_accuracy": rate(|s| s.date),
         "date_precision": precision.json(),
         "date_where_gold_has_one": rate(|s| s.date_dated),
+        "actors": {
+            "pages": scores.iter().filter(|s| s.actors.is_some()).count(),
+            "reported": scores.iter().filter_map(|s| s.actors).map(|a| a.1).sum::<usize>(),
+            "named": scores.iter().filter_map(|s| s.actors).map(|a| a.0).sum::<usize>(),
+            "pages_all_named": scores.iter().filter_map(|s| s.actors).filter(|a| a.0 == a.1).count(),
+        },
     })
 }
 
@@ -728,14 +770,16 @@ fn results(pages: &[Page], systems: &[System], run: Value) -> Value {
                 entry[system.name] = json!({
                     "prediction": {
                         "title": p.title, "byline": p.byline, "site": p.site,
-                        "date": p.date, "text": p.text,
+                        "date": p.date, "text": p.text, "actors": p.actors,
                     },
+                    "actors_not_in_article": actors_not_named(g, p),
                     "score": {
                         "body": prf_json(sc.body),
                         "title": sc.title, "title_lenient": sc.title_lenient,
                         "byline": sc.byline, "byline_lenient": sc.byline_lenient,
                         "site": sc.site, "date": sc.date, "date_given": sc.date_given,
                         "date_where_gold_has_one": sc.date_dated,
+                        "actors": sc.actors.map(|(named, reported)| json!({ "named": named, "reported": reported })),
                     },
                 });
             }
@@ -885,6 +929,31 @@ fn quality_section(r: &Value) -> String {
         let _ = writeln!(
             s,
             "| date precision (right among the dates given) | — | {} |",
+            cells.join(" | ")
+        );
+        let actor_pages = systems
+            .iter()
+            .map(|(k, _)| sum[*k]["actors"]["pages"].as_u64().unwrap_or(0))
+            .max()
+            .unwrap_or(0);
+        let cells: Vec<String> = systems
+            .iter()
+            .map(|(k, _)| {
+                let a = &sum[*k]["actors"];
+                let (named, reported) = (a["named"].as_u64(), a["reported"].as_u64());
+                match (named, reported, a["pages"].as_u64()) {
+                    (Some(n), Some(r), Some(p)) if p > 0 && r > 0 => format!(
+                        "{} ({n} of {r}; every actor named on {} of {p} pages)",
+                        num(&json!(n as f64 / r as f64)),
+                        a["pages_all_named"]
+                    ),
+                    _ => "—".into(),
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "| actors reported that the article names (its gold title and body read alone) | {actor_pages} | {} |",
             cells.join(" | ")
         );
         worst(&mut s, r, name, &systems);
@@ -1037,7 +1106,23 @@ mod tests {
             byline: None,
             site: Some("The Herald".into()),
             date: Some(None),
+            actors: Some(vec!["russia".into(), "kim-jong-un".into()]),
         }
+    }
+
+    #[test]
+    fn actors_the_article_does_not_name_are_counted_against_the_page() {
+        let p = Prediction {
+            actors: Some(vec!["russia".into(), "china".into()]),
+            ..Prediction::default()
+        };
+        assert_eq!(score_page(&gold(), &p, ALL_FIELDS).actors, Some((1, 2)));
+        assert_eq!(
+            actors_not_named(&gold(), &p),
+            Some(vec!["china".to_string()])
+        );
+        let none = Prediction::default();
+        assert_eq!(score_page(&gold(), &none, ALL_FIELDS).actors, None);
     }
 
     #[test]
@@ -1048,6 +1133,7 @@ mod tests {
             byline: Some("Jane Roe".into()),
             site: Some("Herald".into()),
             date: None,
+            actors: None,
         };
         let s = score_page(&gold(), &p, ALL_FIELDS);
         assert_eq!(s.body.map(|b| b.f1), Some(1.0));

@@ -197,14 +197,19 @@ pub struct Unlabelled {
     pub tone: String,
 }
 
-/// Runs the engine on every labelled sentence (once each) and returns, per pair, what it reported.
-fn engine_run(ctx: &Ctx, pairs: &[Pair]) -> Result<(Vec<Option<Said>>, Vec<Unlabelled>)> {
+/// The reader with the corpus's actors and outlets (no sources.toml: it would not know these
+/// pages).
+pub(crate) fn corpus_knowledge(ctx: &Ctx) -> Result<reader::Knowledge> {
     let corpus = ctx.root.join("corpus");
     let text =
         |name: &str| read(&corpus.join(name)).map(|b| String::from_utf8_lossy(&b).into_owned());
-    let knowledge =
-        reader::Knowledge::from_sources(&text("actors.toml")?, &text("outlets.toml")?, "")
-            .map_err(|e| format!("corpus/: {e}"))?;
+    reader::Knowledge::from_sources(&text("actors.toml")?, &text("outlets.toml")?, "")
+        .map_err(|e| format!("corpus/: {e}"))
+}
+
+/// Runs the engine on every labelled sentence (once each) and returns, per pair, what it reported.
+fn engine_run(ctx: &Ctx, pairs: &[Pair]) -> Result<(Vec<Option<Said>>, Vec<Unlabelled>)> {
+    let knowledge = corpus_knowledge(ctx)?;
     let dictionary: std::collections::HashSet<&str> = knowledge
         .matcher
         .dict
