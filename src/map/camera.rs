@@ -180,7 +180,9 @@ impl Camera {
             if view >= extent {
                 lo + extent / 2.0
             } else {
-                c.clamp(lo + view / 2.0, lo + extent - view / 2.0)
+                // Not `f32::clamp`: its check of the bounds formats them on failure, which keeps
+                // the standard library's float formatting in the page's wasm (~10 KB).
+                c.max(lo + view / 2.0).min(lo + extent - view / 2.0)
             }
         };
         self.centre = (
