@@ -686,12 +686,22 @@ fn stamped_day(
             })
         })
         .collect();
+    let in_head = |s: &Stamp| title.is_some_and(|t| s.line > t) && body.is_none_or(|b| s.line < b);
     if let Some(t) = title
         && stamps
             .iter()
-            .any(|s| s.line > t && body.is_none_or(|b| s.line < b) && s.label != Label::Updated)
+            .any(|s| in_head(s) && s.label != Label::Updated)
     {
         stamps.retain(|s| s.line >= t);
+    } else if let Some(b) = body
+        && stamps.iter().any(in_head)
+    {
+        // The head holds only an "updated" stamp: the bare dates below the story's opening are
+        // those of teasers (a list of related stories), not the story's; a labelled stamp or a
+        // closing source credit still speaks for it, and so does a date above the headline.
+        stamps.retain(|s| {
+            s.line < b || s.label != Label::Unlabeled || is_source_line(&lines[s.line])
+        });
     }
     dates::pick_publication(&stamps).map(|s| s.day)
 }

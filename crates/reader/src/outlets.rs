@@ -92,7 +92,7 @@ struct LineSigns {
 
 /// What a copyright or reproduction line holds: the `COPYRIGHT` pattern's case-blind
 /// alternatives, with both cases of the circled c, and the words of rights notices.
-const COPYRIGHT_SIGNS: [&str; 8] = [
+const COPYRIGHT_SIGNS: [&str; 18] = [
     "©",
     "ⓒ",
     "Ⓒ",
@@ -101,6 +101,31 @@ const COPYRIGHT_SIGNS: [&str; 8] = [
     "rights reserved",
     "무단",
     "저작권",
+    "版权所有",
+    "版權所有",
+    "無断転載",
+    "права защищены",
+    "права захищені",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+    "diritti riservati",
+    "direitos reservados",
+];
+
+/// Rights notices in the other languages of the coverage, as `COPYRIGHT_SIGNS` lists them: a
+/// line holding one is a copyright line as "All rights reserved" makes it.
+const RIGHTS_NOTICES: [&str; 10] = [
+    "版权所有",
+    "版權所有",
+    "無断転載",
+    "права защищены",
+    "права захищені",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+    "diritti riservati",
+    "direitos reservados",
 ];
 
 impl Signs {
@@ -368,14 +393,14 @@ static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The holder after a copyright mark: "© 2024 Example Daily", "Copyright (c) 2019 by …".
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:©|ⓒ|Ⓒ|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^,|·<>\[\]\n]{2,80})").unwrap()
+    Regex::new(r"(?i)(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:©|ⓒ|Ⓒ|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^,|·<>\[\]\n]{2,80})").unwrap()
 });
 /// The holder before a Korean reproduction notice: "[한국경제 무단전재 및 재배포 금지]".
 static BEFORE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\[<(【]?\s*([^\s\[<(【][^\[<(【]{0,30}?)\s*무단\s*(?:전재|복제)").unwrap()
 });
 static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:source|출처)\s*:\s*([^|·\n]{2,60}?)(?:\s+(?:published|posted|updated)\b|\s*[|·]|$)").unwrap()
+    Regex::new(r"(?i)(?:\bsource|출처|来源|來源)\s*[:：]\s*([^|·\n]{2,60}?)(?:\s+(?:published|posted|updated)\b|\s*[|·]|$)").unwrap()
 });
 static CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z .&-]{1,40})\)\s*(?:--|—|-)").unwrap());
@@ -931,8 +956,9 @@ fn line_signs(
     }
     let short = line.len() <= 160 || !crate::words::more_chars_than(line, 160);
     // The label's letters, in either case, before the regex.
-    if line.contains(':')
-        && (line.contains("ource") || line.contains("OURCE") || line.contains("출처"))
+    if (line.contains(':')
+        && (line.contains("ource") || line.contains("OURCE") || line.contains("출처")))
+        || (line.contains("来源") || line.contains("來源")) && line.contains([':', '：'])
     {
         for c in SOURCE_LABEL.captures_iter(line) {
             let list = c[1].contains([';', ',']) || c[1].split_whitespace().count() > 4;
@@ -1019,7 +1045,7 @@ fn line_signs(
         && line.bytes().filter(|&b| b == b' ').count() < 5
         && !line.contains(':')
         && line.starts_with(|c: char| {
-            c.is_uppercase() || c.is_ascii_digit() || ('가'..='힣').contains(&c)
+            c.is_uppercase() || c.is_ascii_digit() || ('가'..='힣').contains(&c) || is_cjk(c)
         })
         && let Some(o) = profiles.lookup(line.trim())
         && !profiles.outlets[o].agency
@@ -1370,7 +1396,8 @@ fn copyright_holder(profiles: &Profiles, line: &str) -> Option<Name> {
         || line
             .as_bytes()
             .windows(15)
-            .any(|w| w.eq_ignore_ascii_case(b"rights reserved"));
+            .any(|w| w.eq_ignore_ascii_case(b"rights reserved"))
+        || !line.is_ascii() && RIGHTS_NOTICES.iter().any(|n| line.contains(n));
     for c in COPYRIGHT.captures_iter(line) {
         let mark = c.get(0).expect("group 0 exists");
         // A mark deep in a long line is a caption's or a quote's, not the page's.
@@ -1446,10 +1473,10 @@ fn lookup_prefix(profiles: &Profiles, text: &str) -> Option<usize> {
 
 /// Rights notices, corporate forms and marks that follow or precede a holder's name.
 static PRINTED_CUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:all\s+rights?\s+reserved|무단|저작권|재배포|\bunauthori[sz]ed\b|&|\s\|\s|\.\s|,|\bpowered\s+by\b).*$").unwrap()
+    Regex::new(r"(?i)\s*(?:all\s+rights?\s+reserved|무단|저작권|재배포|版[权權]所有|無断転載|все\s+права|всі\s+права|alle\s+rechte|tous\s+droits|todos\s+los\s+derechos|tutti\s+i\s+diritti|todos\s+os\s+direitos|\bunauthori[sz]ed\b|&|\s\|\s|\.\s|,|\bpowered\s+by\b).*$").unwrap()
 });
 static PRINTED_TRIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:copyright|©|ⓒ|Ⓒ|\(c\)|by\b|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+|(?:[\s,]+(?:co\.?,?\s*ltd\.?|co\.?|ltd\.?|inc\.?|corp\.?|corporation|company|group|holdings|llc|l\.l\.c\.|gmbh|m\.b\.h\.?|s\.l\.u\.?|s\.a\.|plc|limited)|\s*(?:\(주\)|㈜|주식회사)|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+$").unwrap()
+    Regex::new(r"(?i)^(?:copyright|©|ⓒ|Ⓒ|\(c\)|by\b|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+|(?:[\s,]+(?:co\.?,?\s*ltd\.?|co\.?|ltd\.?|inc\.?|corp\.?|corporation|company|group|holdings|llc|l\.l\.c\.|gmbh|m\.b\.h\.?|s\.l\.u\.?|s\.a\.|plc|limited)|\s*(?:\(주\)|㈜|주식회사)|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*–—-])+$").unwrap()
 });
 
 /// A printed holder's name without marks, years, corporate forms and rights notices; `None`
@@ -1470,7 +1497,7 @@ fn clean_printed(raw: &str) -> Option<String> {
     let words = name.split_whitespace().count();
     let lower = name.to_lowercase();
     let opens_well = name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        || name.starts_with(|c: char| ('가'..='힣').contains(&c));
+        || name.starts_with(|c: char| ('가'..='힣').contains(&c) || is_cjk(c));
     let credit_only = NOT_OUTLET.iter().any(|w| {
         lower
             .split(|c: char| !c.is_alphanumeric())
@@ -1613,10 +1640,95 @@ pub(crate) fn looks_like_outlet(name: &str) -> bool {
         return true;
     }
     let hangul = name.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '.');
-    KOREAN_OUTLET_ENDINGS.iter().any(|e| hangul.ends_with(e))
+    if KOREAN_OUTLET_ENDINGS.iter().any(|e| hangul.ends_with(e))
         || name.contains("뉴스")
         || name.contains("일보")
+    {
+        return true;
+    }
+    if !name.is_ascii() {
+        // Chinese and Japanese names end as outlets' do ("…日报网", "…新聞オンライン"); Russian,
+        // Ukrainian and the European languages hold a word outlets' names are made of.
+        let cjk = name.trim_end_matches(|c: char| !is_cjk(c));
+        if CJK_OUTLET_ENDINGS.iter().any(|e| cjk.ends_with(e))
+            || ["新聞", "新闻", "日报", "日報"]
+                .iter()
+                .any(|w| name.contains(w))
+        {
+            return true;
+        }
+    }
+    words.iter().any(|w| {
+        FOREIGN_OUTLET_WORDS.contains(w)
+            || ["zeitung", "blatt", "anzeiger", "nachrichten"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    })
 }
+
+/// Whether a character is a Han ideograph or kana.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Endings of Chinese and Japanese outlets' names: paper, net, agency, broadcaster, edition.
+const CJK_OUTLET_ENDINGS: [&str; 16] = [
+    "报",
+    "報",
+    "网",
+    "網",
+    "社",
+    "刊",
+    "新聞",
+    "新闻",
+    "通信",
+    "電視台",
+    "电视台",
+    "放送",
+    "オンライン",
+    "デジタル",
+    "ニュース",
+    "电子版",
+];
+
+/// Words outlets' names are made of in Russian, Ukrainian, German, French, Spanish, Italian and
+/// Portuguese, lowercased.
+const FOREIGN_OUTLET_WORDS: [&str; 34] = [
+    "правда",
+    "новости",
+    "новини",
+    "газета",
+    "вести",
+    "вісті",
+    "известия",
+    "ведомости",
+    "коммерсантъ",
+    "новина",
+    "zeitung",
+    "spiegel",
+    "rundschau",
+    "kurier",
+    "presse",
+    "tagblatt",
+    "diario",
+    "periódico",
+    "noticias",
+    "país",
+    "mundo",
+    "prensa",
+    "vanguardia",
+    "quotidien",
+    "monde",
+    "figaro",
+    "libération",
+    "parisien",
+    "corriere",
+    "repubblica",
+    "giornale",
+    "stampa",
+    "jornal",
+    "notícias",
+];
 
 /// Whether a printed name is a news agency's ("… News Agency", "…통신").
 fn is_agency_name(name: &str) -> bool {

@@ -441,3 +441,16 @@ fn list_of_outlets_is_not_the_masthead() {
 fn site_furniture_in_spanish_is_not_a_headline() {
     check("site_furniture_es.txt");
 }
+
+#[test]
+fn updated_stamp_in_the_head_outranks_teaser_dates_below() {
+    // "更新时间" under the headline, a list of related stories with bare dates under the story.
+    check("updated_stamp_over_teaser_dates_zh.txt");
+}
+
+#[test]
+fn rights_notice_in_the_page_language_names_the_outlet() {
+    // "© 2001-2024, NAME. Все права защищены.": the years' comma and a Russian notice.
+    check("rights_notice_ru.txt");
+    check("updated_stamp_over_teaser_dates_zh.txt");
+}
