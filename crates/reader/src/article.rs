@@ -214,7 +214,7 @@ impl Knowledge {
         // carries none, and a named byline further down is another story's (a teaser's).
         let credited = clean::agency_credited_head(&lines, layout.title, layout.body);
         article.byline = printed_byline(&lines[..credited.unwrap_or(lines.len())])
-            .or_else(|| opening_byline(&lines))
+            .or_else(|| opening_byline(&lines[layout.body.unwrap_or(0).min(lines.len())..]))
             .or_else(|| meta.and_then(|m| declared::byline(m, |n| self.outlet_names.contains(n))))
             .or_else(|| printed_byline(&around));
 
@@ -723,7 +723,8 @@ fn is_source_line(line: &Line) -> bool {
         && !photo()
 }
 
-/// A reporter credit opening one of the first paragraphs ("(서울=연합뉴스) 홍길동 기자 = …").
+/// A reporter credit opening one of the first paragraphs of the body ("(서울=연합뉴스) 홍길동 기자
+/// = …", "【オスロ＝中村真理】…").
 fn opening_byline(lines: &[Line]) -> Option<String> {
     lines
         .iter()

@@ -231,6 +231,20 @@ static KOREAN_OPENING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A Japanese or Chinese reporter credit on a line of its own: a title before the names
+/// ("編集委員　中沢克二", "记者 张明 李华", "文／张明") or after them ("张明 记者", "（山田太郎記者）").
+static CJK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(【\[]?\s*(?:(?P<pre>(?:文|撰文|作者|执笔|執筆)\s*[／/：:|｜]|(?:特別編集委員|編集委員|論説委員|解説委員|本报记者|本報記者|记者|記者|特派员|特派員)(?:\s*[／/：:|｜]\s*|\s+))\s*)?(?P<names>\p{Han}{2,5}?(?:\s*[、・，,／/\s]\s*\p{Han}{2,5}?){0,3})\s*(?P<post>記者|记者|特派員|特派员|編集委員|論説委員)?\s*[）)】\]]?$").unwrap()
+});
+/// The titles `CJK_BYLINE` needs one of: a line without any is not tried.
+const CJK_TITLES: [&str; 10] = [
+    "記者", "记者", "特派", "委員", "文／", "文/", "撰文", "作者", "执笔", "執筆",
+];
+/// A Japanese reporter credit opening the first paragraph: "【ソウル＝小池和樹】韓国の…".
+static CJK_OPENING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^【[^【】＝=]{1,12}[＝=](?P<names>\p{Han}{2,5}(?:[、・]\p{Han}{2,5}){0,2})】")
+        .unwrap()
+});
 /// One or more Korean names, each or all followed by a reporter's title.
 const KOREAN_REPORTERS: &str = r"[가-힣]{2,4}(?:\s*[·,/]\s*[가-힣]{2,4})*\s*(?:선임기자|전문기자|객원기자|수습기자|기자|특파원|논설위원|편집위원|통신원)(?:\s*[·,/]?\s*[가-힣]{2,4}(?:\s*[·,/]\s*[가-힣]{2,4})*\s*(?:선임기자|전문기자|객원기자|수습기자|기자|특파원|논설위원|편집위원|통신원))*";
 /// Where a byline's authors are followed by their outlet after a separator.
@@ -992,6 +1006,9 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
     // A Korean byline opens with a Hangul syllable or a bracket, an English one with "By" or a
     // label (`by_rest`): most lines fail on their opening, before their length is counted.
     let opening = line.trim_start_matches(['[', '(', '【', '<', '=', ' ']);
+    if let Some(names) = cjk_credit(line) {
+        return Some((names, None));
+    }
     let korean = opening.starts_with(|c| ('가'..='힣').contains(&c));
     let english = if korean { None } else { by_rest(line) };
     if !korean && english.is_none() || more_chars_than(line, 200) {
@@ -1097,6 +1114,29 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
         value = head.join(" ").trim_end_matches([',', ' ']).to_string();
     }
     Some((value, outlet))
+}
+
+/// The names of a Japanese or Chinese reporter credit (`CJK_BYLINE`), joined by ", ".
+fn cjk_credit(line: &str) -> Option<String> {
+    let line = line.trim();
+    // Short, not ASCII, holding a reporter's title: most lines fail on their length or bytes.
+    if line.len() > 90 || line.is_ascii() || !CJK_TITLES.iter().any(|t| line.contains(t)) {
+        return None;
+    }
+    let c = CJK_BYLINE.captures(line)?;
+    if c.name("pre").is_none() && c.name("post").is_none() {
+        return None;
+    }
+    Some(cjk_names(&c["names"]))
+}
+
+/// Han names apart, joined by ", ".
+fn cjk_names(names: &str) -> String {
+    names
+        .split(|c: char| c.is_whitespace() || "、・，,／/".contains(c))
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What follows "By" (or "Authors:", "Written by", a stamp and a separator) on a byline line.
@@ -1267,6 +1307,12 @@ pub(crate) fn bylines_beside_stamps(
             .filter(|names| is_names(names) && !person(names))
     };
     for &s in &stamps {
+        // A Chinese or Japanese name opening the stamp line, glued to its date or a space
+        // before it ("山田太郎2024年6月19日 10:00").
+        if let Some(names) = cjk_name_before_date(&lines[s], known) {
+            lines[s].class = Class::Byline(Some(names));
+            return;
+        }
         // Names opening the stamp line, before a separator.
         if let Some((names, _)) = names_before_separator(&lines[s].text, known) {
             lines[s].class = Class::Byline(Some(names));
@@ -1315,6 +1361,26 @@ pub(crate) fn bylines_beside_stamps(
     }
 }
 
+/// A name of two to five Han characters, alone before a stamp line's first date, which no
+/// stamp label ("更新时间", "北京時間") or outlet ("毎日新聞 2025/1/14 21:17") is.
+fn cjk_name_before_date(line: &Line, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    let first = line.dates.first()?;
+    if first.label != dates::Label::Unlabeled || first.start == 0 || first.start > 16 {
+        return None;
+    }
+    let name = line.text[..first.start].trim();
+    let han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let count = name.chars().count();
+    ((2..=5).contains(&count)
+        && name.chars().all(han)
+        && !["时间", "時間", "日期", "时刻", "時刻"]
+            .iter()
+            .any(|w| name.ends_with(w))
+        && !known(name)
+        && !crate::outlets::looks_like_outlet(name))
+    .then(|| name.to_string())
+}
+
 /// The names a line opens with before a separator ("Jane Doe · Example Daily · …").
 fn names_before_separator(
     line: &str,
@@ -1338,6 +1404,15 @@ pub(crate) fn is_names(text: &str) -> bool {
     let people: Vec<&str> = text
         .split([',', '&', ';'])
         .flat_map(|p| p.split(" and "))
+        // "and" in the languages of the coverage: German, French, Spanish, Italian and
+        // Portuguese, Russian, Ukrainian.
+        .flat_map(|p| p.split(" und "))
+        .flat_map(|p| p.split(" et "))
+        .flat_map(|p| p.split(" y "))
+        .flat_map(|p| p.split(" e "))
+        .flat_map(|p| p.split(" и "))
+        .flat_map(|p| p.split(" і "))
+        .flat_map(|p| p.split(" та "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -1401,8 +1476,19 @@ const KOREAN_TITLES: [&str; 9] = [
 
 /// The Korean reporter credit opening a paragraph ("(서울=연합뉴스) 홍길동 기자 = …"), if any.
 pub(crate) fn opening_byline(paragraph: &str) -> Option<String> {
-    if !paragraph.starts_with(['(', '[', '【', ' ']) {
+    if !paragraph.starts_with(['(', '[', '【', ' ', '\u{3000}']) {
         return None;
+    }
+    let paragraph = paragraph.trim_start();
+    if paragraph.starts_with('【')
+        && let Some(c) = CJK_OPENING_BYLINE.captures(paragraph)
+    {
+        // "【北京＝共同】" credits an agency, not a reporter.
+        let names = &c["names"];
+        let agency = ["共同", "時事", "新華", "新华", "聯合", "联合", "通信"]
+            .iter()
+            .any(|a| names.ends_with(a));
+        return (!agency).then(|| cjk_names(names));
     }
     KOREAN_OPENING_BYLINE
         .captures(paragraph)

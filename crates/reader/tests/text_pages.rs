@@ -454,3 +454,21 @@ fn rights_notice_in_the_page_language_names_the_outlet() {
     check("rights_notice_ru.txt");
     check("updated_stamp_over_teaser_dates_zh.txt");
 }
+
+#[test]
+fn name_opening_a_stamp_line_is_the_byline_in_japanese() {
+    // "山田健一2024年6月19日 10:30": the reporter's name glued to the stamp's date.
+    check("name_glued_to_stamp_ja.txt");
+}
+
+#[test]
+fn chinese_reporter_title_line_names_every_reporter() {
+    // "记者 张明 李华" under the stamp; "来源：NAME" on the stamp line names the outlet.
+    check("reporter_title_line_zh.txt");
+}
+
+#[test]
+fn japanese_place_and_reporter_credit_opening_the_story_is_byline() {
+    // "【オスロ＝中村真理】…" opening the first paragraph.
+    check("opening_credit_ja.txt");
+}
