@@ -868,8 +868,12 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
     if agency_place_credit(line).is_some() {
         return Some(None);
     }
-    let (authors, _) = byline_parts(line, &known)?;
+    let (authors, outlet) = byline_parts(line, &known)?;
     if authors.is_empty() || furniture.is_credit(&authors) {
+        return Some(None);
+    }
+    // "Par La Gazette du Littoral et AFP": an outlet's name beside an agency's, no author.
+    if outlet.is_some() && !is_names(&authors) && crate::outlets::looks_like_outlet(&authors) {
         return Some(None);
     }
     Some(Some(authors))
@@ -1107,7 +1111,11 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
     {
         let name = words[words.len() - n..].join(" ");
         let mut head = words[..words.len() - n].to_vec();
-        if head.last().is_some_and(|w| *w == "and" || *w == "&") {
+        // "and" in the languages of the coverage ("Par Le Figaro et AFP").
+        if head
+            .last()
+            .is_some_and(|w| ["and", "&", "und", "et", "y", "e", "и", "і", "та"].contains(w))
+        {
             head.pop();
         }
         outlet.get_or_insert(name);
@@ -1190,8 +1198,22 @@ fn by_rest(line: &str) -> Option<&str> {
             .split_whitespace()
             .take(2)
             .all(|w| w.starts_with(char::is_uppercase))
-        // Their "and" ("et", "y", "und") is not read yet: such credits are left alone.
-        && ![" et ", " y ", " und "].iter().any(|c| rest.contains(c))
+        // Their "and" ("et", "y", "und") joins credits of capitalised words only: "Par Claire
+        // Moreau et Paul Girard", "Par Le Figaro et AFP", not "Por Ana y sus hijos".
+        && rest
+            .split('(')
+            .next()
+            .unwrap_or(rest)
+            .split(" et ")
+            .flat_map(|p| p.split(" y "))
+            .flat_map(|p| p.split(" und "))
+            .all(|p| {
+                p.split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || ["de", "du", "des", "del", "la", "le", "von", "van", "da", "di", "do"]
+                            .contains(&w)
+                })
+            })
     {
         // A place or desk in brackets after the name: "Par NAME(Bruxelles)".
         return Some(rest.split('(').next().unwrap_or(rest).trim_end());
@@ -1905,6 +1927,14 @@ mod tests {
             ("Par Claire Moreau(Lyon, bureau régional)", "Claire Moreau"),
             ("Автор: Иван Петров", "Иван Петров"),
             ("Auteur : Paul Girard", "Paul Girard"),
+            (
+                "Par Claire Moreau et Paul Girard",
+                "Claire Moreau et Paul Girard",
+            ),
+            (
+                "Von Anna Keller und Jonas Berg",
+                "Anna Keller und Jonas Berg",
+            ),
         ] {
             assert_eq!(by_rest(line), Some(rest), "{line}");
         }
@@ -1912,6 +1942,7 @@ mod tests {
             "Von der Leyen meets Gulf leaders in Riyadh",
             "Por qué suben los precios del aceite",
             "Par avion: la poste change ses tarifs",
+            "Por Ana y sus hijos",
         ] {
             assert_eq!(by_rest(headline), None, "{headline}");
         }

@@ -408,6 +408,10 @@ static CREDIT: LazyLock<Regex> =
 static KOREAN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[(\[【]\s*[가-힣 ]{1,12}=\s*([^)\]】]{1,24}?)\s*[)\]】]").unwrap()
 });
+/// A Japanese dateline credit opening a story, naming the agency last: "【6月18日 AFP】",
+/// "【ワシントン共同】".
+static JAPANESE_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^【([^【】＝=]{1,24})】").unwrap());
 /// A source credit closing a story: "(Yonhap June 19, 2024)", "(KCNA, 2024.06.19)".
 static SOURCE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(\s*([A-Z][A-Za-z.&'-]*(?:\s[A-Z][A-Za-z.&'-]*){0,4})\s*[,/]?\s+[A-Za-z0-9][^()]{3,40}\)$").unwrap()
@@ -1101,6 +1105,12 @@ fn credits(
             }
         }
     }
+    if opening.starts_with('【')
+        && let Some(c) = JAPANESE_CREDIT.captures(opening)
+        && let Some(o) = japanese_credit_agency(profiles, &c[1])
+    {
+        add(Strength::Credit, Name::Known(o));
+    }
     if short
         && opening.starts_with('(')
         && line.trim_end().ends_with(')')
@@ -1110,6 +1120,21 @@ fn credits(
     {
         add(Strength::Credit, Name::Known(o));
     }
+}
+
+/// The agency a Japanese dateline credit ends with: its last word ("6月18日 AFP"), or the
+/// short name Japanese papers print glued to the place ("ワシントン共同" is 共同通信).
+fn japanese_credit_agency(profiles: &Profiles, credit: &str) -> Option<usize> {
+    let agency = |o: &usize| profiles.outlets[*o].agency;
+    let last = credit.split_whitespace().last()?;
+    if let Some(o) = profiles.lookup(last).filter(agency) {
+        return Some(o);
+    }
+    ["共同", "時事"]
+        .iter()
+        .find(|short| credit.ends_with(*short))
+        .and_then(|short| profiles.lookup(&format!("{short}通信")))
+        .filter(agency)
 }
 
 /// The signs read once a known printer is named (see `detect`): agencies' credits, which give

@@ -472,3 +472,15 @@ fn japanese_place_and_reporter_credit_opening_the_story_is_byline() {
     // "【オスロ＝中村真理】…" opening the first paragraph.
     check("opening_credit_ja.txt");
 }
+
+#[test]
+fn outlet_and_agency_joined_by_et_is_a_wire_credit() {
+    // "Par NAME et AFP": the outlet's own name beside the agency's, no author.
+    check("agency_credit_fr.txt");
+}
+
+#[test]
+fn japanese_dateline_credit_names_the_wire() {
+    // "【6月19日 AFP】" opening the story; the stamp line's "発信地：PLACE" is the dispatch's place.
+    check("agency_credit_ja.txt");
+}
