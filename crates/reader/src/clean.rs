@@ -1218,8 +1218,10 @@ fn by_rest(line: &str) -> Option<&str> {
         // A place or desk in brackets after the name: "Par NAME(Bruxelles)".
         return Some(rest.split('(').next().unwrap_or(rest).trim_end());
     }
-    // A lowercase "by" opens a short credit of capitalised names only.
-    if let Some(rest) = line.strip_prefix("by ")
+    // A lowercase "by" (Italian "di") opens a short credit of capitalised names only.
+    if let Some(rest) = line
+        .strip_prefix("by ")
+        .or_else(|| line.strip_prefix("di "))
         && line.split_whitespace().count() <= 16
         && rest
             .split_whitespace()
@@ -1934,6 +1936,10 @@ mod tests {
             (
                 "Von Anna Keller und Jonas Berg",
                 "Anna Keller und Jonas Berg",
+            ),
+            (
+                "di Marco Bianchi e Giulia Rossi",
+                "Marco Bianchi e Giulia Rossi",
             ),
         ] {
             assert_eq!(by_rest(line), Some(rest), "{line}");

@@ -484,3 +484,15 @@ fn japanese_dateline_credit_names_the_wire() {
     // "【6月19日 AFP】" opening the story; the stamp line's "発信地：PLACE" is the dispatch's place.
     check("agency_credit_ja.txt");
 }
+
+#[test]
+fn names_joined_by_the_page_languages_and_are_a_byline() {
+    // "Anna Keller und Jonas Berg" above the stamp, without "Von".
+    check("names_joined_by_und_beside_stamp_de.txt");
+}
+
+#[test]
+fn italian_lowercase_di_opens_a_credit() {
+    // "di Marco Bianchi e Giulia Rossi" under the headline.
+    check("lowercase_di_credit_it.txt");
+}
