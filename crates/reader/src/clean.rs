@@ -1004,6 +1004,12 @@ pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<
     byline_parts(&format!("By {line}"), known).and_then(|(_, outlet)| outlet)
 }
 
+/// What a byline line credits as its authors (without "By", addresses or a suffixed outlet):
+/// an outlet's name when it credits an outlet's desk with an agency ("Par Le Figaro et AFP").
+pub(crate) fn byline_authors(line: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    byline_parts(line, known).map(|(authors, _)| authors)
+}
+
 /// A byline's authors (without "By", e-mail addresses or the outlet) and the outlet it prints,
 /// or `None` when the line is not a byline.
 fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Option<String>)> {

@@ -921,6 +921,14 @@ fn line_signs(
     {
         add(Strength::Own, name);
     }
+    // "Par Le Figaro et AFP": a known outlet credited in the authors' place.
+    if byline
+        && let Some(authors) = crate::clean::byline_authors(line, &|n| profiles.lookup(n).is_some())
+        && let Some(o) = profiles.lookup(&authors)
+        && !profiles.outlets[o].agency
+    {
+        add(Strength::Own, Name::Known(o));
+    }
     if copyright && let Some(name) = copyright_holder(profiles, line) {
         let strength = match &name {
             Name::Known(o) if !profiles.outlets[*o].agency && own_holder(profiles, line) => {

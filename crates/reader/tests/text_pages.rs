@@ -496,3 +496,9 @@ fn italian_lowercase_di_opens_a_credit() {
     // "di Marco Bianchi e Giulia Rossi" under the headline.
     check("lowercase_di_credit_it.txt");
 }
+
+#[test]
+fn known_outlet_credited_beside_an_agency_is_the_outlet() {
+    // "Par Le Monde et AFP": the outlet in the authors' place, the agency the wire.
+    check("known_outlet_credited_with_agency_fr.txt");
+}
