@@ -234,7 +234,7 @@ static KOREAN_OPENING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A Japanese or Chinese reporter credit on a line of its own: a title before the names
 /// ("編集委員　中沢克二", "记者 张明 李华", "文／张明") or after them ("张明 记者", "（山田太郎記者）").
 static CJK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(【\[]?\s*(?:(?P<pre>(?:文|撰文|作者|执笔|執筆)\s*[／/：:|｜]|(?:特別編集委員|編集委員|論説委員|解説委員|本报记者|本報記者|记者|記者|特派员|特派員)(?:\s*[／/：:|｜]\s*|\s+))\s*)?(?P<names>\p{Han}{2,5}?(?:\s*[、・，,／/\s]\s*\p{Han}{2,5}?){0,3})\s*(?P<post>記者|记者|特派員|特派员|編集委員|論説委員)?\s*[）)】\]]?$").unwrap()
+    Regex::new(r"^[（(【\[]?\s*(?:(?P<pre>(?:文|撰文|作者|执笔|執筆)\s*[／/：:|｜]|(?:特別編集委員|編集委員|論説委員|解説委員|本报记者|本報記者|记者|記者|特派员|特派員)(?:\s*[／/：:|｜]\s*|\s+))\s*)?(?P<names>\p{Han}{2,5}?(?:\s*[、・，,／/\s]\s*\p{Han}{2,5}?){0,3}?)\s*(?P<post>記者|记者|特派員|特派员|編集委員|論説委員)?\s*[）)】\]]?$").unwrap()
 });
 /// The titles `CJK_BYLINE` needs one of: a line without any is not tried.
 const CJK_TITLES: [&str; 10] = [
@@ -1141,7 +1141,9 @@ fn cjk_credit(line: &str) -> Option<String> {
     if c.name("pre").is_none() && c.name("post").is_none() {
         return None;
     }
-    Some(cjk_names(&c["names"]))
+    // "新华社记者", "东海日报记者": an outlet's reporter, unnamed.
+    let names = cjk_names(&c["names"]);
+    (!names.split(", ").any(crate::outlets::looks_like_outlet)).then_some(names)
 }
 
 /// Han names apart, joined by ", ".
@@ -1924,6 +1926,29 @@ mod tests {
         let lines = classify(text, &Furniture::default());
         assert_eq!(lines.len(), 1);
         assert!(lines[0].text.contains("President Vladimir Putin"));
+    }
+
+    #[test]
+    fn japanese_and_chinese_reporter_credits_name_the_reporters() {
+        for (line, names) in [
+            ("记者 张明 李华", "张明, 李华"),
+            ("张明 记者", "张明"),
+            ("（山田太郎記者）", "山田太郎"),
+            ("編集委員\u{3000}中村一郎", "中村一郎"),
+            ("文／张明", "张明"),
+        ] {
+            assert_eq!(cjk_credit(line).as_deref(), Some(names), "{line}");
+        }
+        // An outlet's reporter unnamed, a press conference, an editor's credit, a headline.
+        for line in [
+            "新华社记者",
+            "东海日报记者",
+            "記者会見",
+            "（编辑：严玉洁 王辉）",
+            "记者节前夕多地举办座谈会",
+        ] {
+            assert_eq!(cjk_credit(line), None, "{line}");
+        }
     }
 
     #[test]
