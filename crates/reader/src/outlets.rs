@@ -1,7 +1,8 @@
 //! Outlet profiles (`corpus/outlets.toml`) and telling which outlet printed a page from what it
 //! prints: signatures, web and e-mail domains, copyright and reproduction lines, byline suffixes,
 //! staff credits, "Source:" labels, title lines and a repost's note of where the story first ran,
-//! in English and Korean; a name the profiles do not list counts as printed. An agency's credit
+//! in English and Korean (and the other languages' rights notices, "来源：" labels and Japanese
+//! agency credits); a name the profiles do not list counts as printed. An agency's credit
 //! tells whose copy it is (the `wire`), not who printed it. Knows nothing about dates or actors.
 
 use crate::dictionary::ConfigError;
