@@ -214,7 +214,7 @@ impl Knowledge {
         // carries none, and a named byline further down is another story's (a teaser's).
         let credited = clean::agency_credited_head(&lines, layout.title, layout.body);
         article.byline = printed_byline(&lines[..credited.unwrap_or(lines.len())])
-            .or_else(|| opening_byline(&lines))
+            .or_else(|| opening_byline(&lines[layout.body.unwrap_or(0).min(lines.len())..]))
             .or_else(|| meta.and_then(|m| declared::byline(m, |n| self.outlet_names.contains(n))))
             .or_else(|| printed_byline(&around));
 
@@ -686,12 +686,22 @@ fn stamped_day(
             })
         })
         .collect();
+    let in_head = |s: &Stamp| title.is_some_and(|t| s.line > t) && body.is_none_or(|b| s.line < b);
     if let Some(t) = title
         && stamps
             .iter()
-            .any(|s| s.line > t && body.is_none_or(|b| s.line < b) && s.label != Label::Updated)
+            .any(|s| in_head(s) && s.label != Label::Updated)
     {
         stamps.retain(|s| s.line >= t);
+    } else if let Some(b) = body
+        && stamps.iter().any(in_head)
+    {
+        // The head holds only an "updated" stamp: the bare dates below the story's opening are
+        // those of teasers (a list of related stories), not the story's; a labelled stamp or a
+        // closing source credit still speaks for it, and so does a date above the headline.
+        stamps.retain(|s| {
+            s.line < b || s.label != Label::Unlabeled || is_source_line(&lines[s.line])
+        });
     }
     dates::pick_publication(&stamps).map(|s| s.day)
 }
@@ -713,7 +723,8 @@ fn is_source_line(line: &Line) -> bool {
         && !photo()
 }
 
-/// A reporter credit opening one of the first paragraphs ("(서울=연합뉴스) 홍길동 기자 = …").
+/// A reporter credit opening one of the first paragraphs of the body ("(서울=연합뉴스) 홍길동 기자
+/// = …", "【オスロ＝中村真理】…").
 fn opening_byline(lines: &[Line]) -> Option<String> {
     lines
         .iter()

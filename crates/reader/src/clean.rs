@@ -231,6 +231,20 @@ static KOREAN_OPENING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A Japanese or Chinese reporter credit on a line of its own: a title before the names
+/// ("編集委員　中沢克二", "记者 张明 李华", "文／张明") or after them ("张明 记者", "（山田太郎記者）").
+static CJK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(【\[]?\s*(?:(?P<pre>(?:文|撰文|作者|执笔|執筆)\s*[／/：:|｜]|(?:特別編集委員|編集委員|論説委員|解説委員|本报记者|本報記者|记者|記者|特派员|特派員)(?:\s*[／/：:|｜]\s*|\s+))\s*)?(?P<names>\p{Han}{2,5}?(?:\s*[、・，,／/\s]\s*\p{Han}{2,5}?){0,3}?)\s*(?P<post>記者|记者|特派員|特派员|編集委員|論説委員)?\s*[）)】\]]?$").unwrap()
+});
+/// The titles `CJK_BYLINE` needs one of: a line without any is not tried.
+const CJK_TITLES: [&str; 10] = [
+    "記者", "记者", "特派", "委員", "文／", "文/", "撰文", "作者", "执笔", "執筆",
+];
+/// A Japanese reporter credit opening the first paragraph: "【ソウル＝小池和樹】韓国の…".
+static CJK_OPENING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^【[^【】＝=]{1,12}[＝=](?P<names>\p{Han}{2,5}(?:[、・]\p{Han}{2,5}){0,2})】")
+        .unwrap()
+});
 /// One or more Korean names, each or all followed by a reporter's title.
 const KOREAN_REPORTERS: &str = r"[가-힣]{2,4}(?:\s*[·,/]\s*[가-힣]{2,4})*\s*(?:선임기자|전문기자|객원기자|수습기자|기자|특파원|논설위원|편집위원|통신원)(?:\s*[·,/]?\s*[가-힣]{2,4}(?:\s*[·,/]\s*[가-힣]{2,4})*\s*(?:선임기자|전문기자|객원기자|수습기자|기자|특파원|논설위원|편집위원|통신원))*";
 /// Where a byline's authors are followed by their outlet after a separator.
@@ -854,8 +868,12 @@ fn byline(line: &str, furniture: &Furniture) -> Option<Option<String>> {
     if agency_place_credit(line).is_some() {
         return Some(None);
     }
-    let (authors, _) = byline_parts(line, &known)?;
+    let (authors, outlet) = byline_parts(line, &known)?;
     if authors.is_empty() || furniture.is_credit(&authors) {
+        return Some(None);
+    }
+    // "Par La Gazette du Littoral et AFP": an outlet's name beside an agency's, no author.
+    if outlet.is_some() && !is_names(&authors) && crate::outlets::looks_like_outlet(&authors) {
         return Some(None);
     }
     Some(Some(authors))
@@ -986,12 +1004,21 @@ pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<
     byline_parts(&format!("By {line}"), known).and_then(|(_, outlet)| outlet)
 }
 
+/// What a byline line credits as its authors (without "By", addresses or a suffixed outlet):
+/// an outlet's name when it credits an outlet's desk with an agency ("Par Le Figaro et AFP").
+pub(crate) fn byline_authors(line: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    byline_parts(line, known).map(|(authors, _)| authors)
+}
+
 /// A byline's authors (without "By", e-mail addresses or the outlet) and the outlet it prints,
 /// or `None` when the line is not a byline.
 fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Option<String>)> {
     // A Korean byline opens with a Hangul syllable or a bracket, an English one with "By" or a
     // label (`by_rest`): most lines fail on their opening, before their length is counted.
     let opening = line.trim_start_matches(['[', '(', '【', '<', '=', ' ']);
+    if let Some(names) = cjk_credit(line) {
+        return Some((names, None));
+    }
     let korean = opening.starts_with(|c| ('가'..='힣').contains(&c));
     let english = if korean { None } else { by_rest(line) };
     if !korean && english.is_none() || more_chars_than(line, 200) {
@@ -1090,13 +1117,42 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
     {
         let name = words[words.len() - n..].join(" ");
         let mut head = words[..words.len() - n].to_vec();
-        if head.last().is_some_and(|w| *w == "and" || *w == "&") {
+        // "and" in the languages of the coverage ("Par Le Figaro et AFP").
+        if head
+            .last()
+            .is_some_and(|w| ["and", "&", "und", "et", "y", "e", "и", "і", "та"].contains(w))
+        {
             head.pop();
         }
         outlet.get_or_insert(name);
         value = head.join(" ").trim_end_matches([',', ' ']).to_string();
     }
     Some((value, outlet))
+}
+
+/// The names of a Japanese or Chinese reporter credit (`CJK_BYLINE`), joined by ", ".
+fn cjk_credit(line: &str) -> Option<String> {
+    let line = line.trim();
+    // Short, not ASCII, holding a reporter's title: most lines fail on their length or bytes.
+    if line.len() > 90 || line.is_ascii() || !CJK_TITLES.iter().any(|t| line.contains(t)) {
+        return None;
+    }
+    let c = CJK_BYLINE.captures(line)?;
+    if c.name("pre").is_none() && c.name("post").is_none() {
+        return None;
+    }
+    // "新华社记者", "东海日报记者": an outlet's reporter, unnamed.
+    let names = cjk_names(&c["names"]);
+    (!names.split(", ").any(crate::outlets::looks_like_outlet)).then_some(names)
+}
+
+/// Han names apart, joined by ", ".
+fn cjk_names(names: &str) -> String {
+    names
+        .split(|c: char| c.is_whitespace() || "、・，,／/".contains(c))
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What follows "By" (or "Authors:", "Written by", a stamp and a separator) on a byline line.
@@ -1150,14 +1206,30 @@ fn by_rest(line: &str) -> Option<&str> {
             .split_whitespace()
             .take(2)
             .all(|w| w.starts_with(char::is_uppercase))
-        // Their "and" ("et", "y", "und") is not read yet: such credits are left alone.
-        && ![" et ", " y ", " und "].iter().any(|c| rest.contains(c))
+        // Their "and" ("et", "y", "und") joins credits of capitalised words only: "Par Claire
+        // Moreau et Paul Girard", "Par Le Figaro et AFP", not "Por Ana y sus hijos".
+        && rest
+            .split('(')
+            .next()
+            .unwrap_or(rest)
+            .split(" et ")
+            .flat_map(|p| p.split(" y "))
+            .flat_map(|p| p.split(" und "))
+            .all(|p| {
+                p.split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || ["de", "du", "des", "del", "la", "le", "von", "van", "da", "di", "do"]
+                            .contains(&w)
+                })
+            })
     {
         // A place or desk in brackets after the name: "Par NAME(Bruxelles)".
         return Some(rest.split('(').next().unwrap_or(rest).trim_end());
     }
-    // A lowercase "by" opens a short credit of capitalised names only.
-    if let Some(rest) = line.strip_prefix("by ")
+    // A lowercase "by" (Italian "di") opens a short credit of capitalised names only.
+    if let Some(rest) = line
+        .strip_prefix("by ")
+        .or_else(|| line.strip_prefix("di "))
         && line.split_whitespace().count() <= 16
         && rest
             .split_whitespace()
@@ -1267,6 +1339,12 @@ pub(crate) fn bylines_beside_stamps(
             .filter(|names| is_names(names) && !person(names))
     };
     for &s in &stamps {
+        // A Chinese or Japanese name opening the stamp line, glued to its date or a space
+        // before it ("山田太郎2024年6月19日 10:00").
+        if let Some(names) = cjk_name_before_date(&lines[s], known) {
+            lines[s].class = Class::Byline(Some(names));
+            return;
+        }
         // Names opening the stamp line, before a separator.
         if let Some((names, _)) = names_before_separator(&lines[s].text, known) {
             lines[s].class = Class::Byline(Some(names));
@@ -1315,6 +1393,26 @@ pub(crate) fn bylines_beside_stamps(
     }
 }
 
+/// A name of two to five Han characters, alone before a stamp line's first date, which no
+/// stamp label ("更新时间", "北京時間") or outlet ("毎日新聞 2025/1/14 21:17") is.
+fn cjk_name_before_date(line: &Line, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    let first = line.dates.first()?;
+    if first.label != dates::Label::Unlabeled || first.start == 0 || first.start > 16 {
+        return None;
+    }
+    let name = line.text[..first.start].trim();
+    let han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let count = name.chars().count();
+    ((2..=5).contains(&count)
+        && name.chars().all(han)
+        && !["时间", "時間", "日期", "时刻", "時刻"]
+            .iter()
+            .any(|w| name.ends_with(w))
+        && !known(name)
+        && !crate::outlets::looks_like_outlet(name))
+    .then(|| name.to_string())
+}
+
 /// The names a line opens with before a separator ("Jane Doe · Example Daily · …").
 fn names_before_separator(
     line: &str,
@@ -1338,6 +1436,15 @@ pub(crate) fn is_names(text: &str) -> bool {
     let people: Vec<&str> = text
         .split([',', '&', ';'])
         .flat_map(|p| p.split(" and "))
+        // "and" in the languages of the coverage: German, French, Spanish, Italian and
+        // Portuguese, Russian, Ukrainian.
+        .flat_map(|p| p.split(" und "))
+        .flat_map(|p| p.split(" et "))
+        .flat_map(|p| p.split(" y "))
+        .flat_map(|p| p.split(" e "))
+        .flat_map(|p| p.split(" и "))
+        .flat_map(|p| p.split(" і "))
+        .flat_map(|p| p.split(" та "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -1401,8 +1508,19 @@ const KOREAN_TITLES: [&str; 9] = [
 
 /// The Korean reporter credit opening a paragraph ("(서울=연합뉴스) 홍길동 기자 = …"), if any.
 pub(crate) fn opening_byline(paragraph: &str) -> Option<String> {
-    if !paragraph.starts_with(['(', '[', '【', ' ']) {
+    if !paragraph.starts_with(['(', '[', '【', ' ', '\u{3000}']) {
         return None;
+    }
+    let paragraph = paragraph.trim_start();
+    if paragraph.starts_with('【')
+        && let Some(c) = CJK_OPENING_BYLINE.captures(paragraph)
+    {
+        // "【北京＝共同】" credits an agency, not a reporter.
+        let names = &c["names"];
+        let agency = ["共同", "時事", "新華", "新华", "聯合", "联合", "通信"]
+            .iter()
+            .any(|a| names.ends_with(a));
+        return (!agency).then(|| cjk_names(names));
     }
     KOREAN_OPENING_BYLINE
         .captures(paragraph)
@@ -1811,6 +1929,29 @@ mod tests {
     }
 
     #[test]
+    fn japanese_and_chinese_reporter_credits_name_the_reporters() {
+        for (line, names) in [
+            ("记者 张明 李华", "张明, 李华"),
+            ("张明 记者", "张明"),
+            ("（山田太郎記者）", "山田太郎"),
+            ("編集委員\u{3000}中村一郎", "中村一郎"),
+            ("文／张明", "张明"),
+        ] {
+            assert_eq!(cjk_credit(line).as_deref(), Some(names), "{line}");
+        }
+        // An outlet's reporter unnamed, a press conference, an editor's credit, a headline.
+        for line in [
+            "新华社记者",
+            "东海日报记者",
+            "記者会見",
+            "（编辑：严玉洁 王辉）",
+            "记者节前夕多地举办座谈会",
+        ] {
+            assert_eq!(cjk_credit(line), None, "{line}");
+        }
+    }
+
+    #[test]
     fn bylines_in_other_languages_name_the_author() {
         for (line, rest) in [
             ("Von Anna Keller", "Anna Keller"),
@@ -1819,6 +1960,18 @@ mod tests {
             ("Par Claire Moreau(Lyon, bureau régional)", "Claire Moreau"),
             ("Автор: Иван Петров", "Иван Петров"),
             ("Auteur : Paul Girard", "Paul Girard"),
+            (
+                "Par Claire Moreau et Paul Girard",
+                "Claire Moreau et Paul Girard",
+            ),
+            (
+                "Von Anna Keller und Jonas Berg",
+                "Anna Keller und Jonas Berg",
+            ),
+            (
+                "di Marco Bianchi e Giulia Rossi",
+                "Marco Bianchi e Giulia Rossi",
+            ),
         ] {
             assert_eq!(by_rest(line), Some(rest), "{line}");
         }
@@ -1826,6 +1979,7 @@ mod tests {
             "Von der Leyen meets Gulf leaders in Riyadh",
             "Por qué suben los precios del aceite",
             "Par avion: la poste change ses tarifs",
+            "Por Ana y sus hijos",
         ] {
             assert_eq!(by_rest(headline), None, "{headline}");
         }

@@ -1,7 +1,8 @@
 //! Outlet profiles (`corpus/outlets.toml`) and telling which outlet printed a page from what it
 //! prints: signatures, web and e-mail domains, copyright and reproduction lines, byline suffixes,
 //! staff credits, "Source:" labels, title lines and a repost's note of where the story first ran,
-//! in English and Korean; a name the profiles do not list counts as printed. An agency's credit
+//! in English and Korean (and the other languages' rights notices, "来源：" labels and Japanese
+//! agency credits); a name the profiles do not list counts as printed. An agency's credit
 //! tells whose copy it is (the `wire`), not who printed it. Knows nothing about dates or actors.
 
 use crate::dictionary::ConfigError;
@@ -92,7 +93,7 @@ struct LineSigns {
 
 /// What a copyright or reproduction line holds: the `COPYRIGHT` pattern's case-blind
 /// alternatives, with both cases of the circled c, and the words of rights notices.
-const COPYRIGHT_SIGNS: [&str; 8] = [
+const COPYRIGHT_SIGNS: [&str; 18] = [
     "©",
     "ⓒ",
     "Ⓒ",
@@ -101,6 +102,31 @@ const COPYRIGHT_SIGNS: [&str; 8] = [
     "rights reserved",
     "무단",
     "저작권",
+    "版权所有",
+    "版權所有",
+    "無断転載",
+    "права защищены",
+    "права захищені",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+    "diritti riservati",
+    "direitos reservados",
+];
+
+/// Rights notices in the other languages of the coverage, as `COPYRIGHT_SIGNS` lists them: a
+/// line holding one is a copyright line as "All rights reserved" makes it.
+const RIGHTS_NOTICES: [&str; 10] = [
+    "版权所有",
+    "版權所有",
+    "無断転載",
+    "права защищены",
+    "права захищені",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+    "diritti riservati",
+    "direitos reservados",
 ];
 
 impl Signs {
@@ -368,14 +394,14 @@ static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The holder after a copyright mark: "© 2024 Example Daily", "Copyright (c) 2019 by …".
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:©|ⓒ|Ⓒ|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^,|·<>\[\]\n]{2,80})").unwrap()
+    Regex::new(r"(?i)(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:©|ⓒ|Ⓒ|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^,|·<>\[\]\n]{2,80})").unwrap()
 });
 /// The holder before a Korean reproduction notice: "[한국경제 무단전재 및 재배포 금지]".
 static BEFORE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\[<(【]?\s*([^\s\[<(【][^\[<(【]{0,30}?)\s*무단\s*(?:전재|복제)").unwrap()
 });
 static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:source|출처)\s*:\s*([^|·\n]{2,60}?)(?:\s+(?:published|posted|updated)\b|\s*[|·]|$)").unwrap()
+    Regex::new(r"(?i)(?:\bsource|출처|来源|來源)\s*[:：]\s*([^|·\n]{2,60}?)(?:\s+(?:published|posted|updated)\b|\s*[|·]|$)").unwrap()
 });
 static CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z .&-]{1,40})\)\s*(?:--|—|-)").unwrap());
@@ -383,6 +409,10 @@ static CREDIT: LazyLock<Regex> =
 static KOREAN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[(\[【]\s*[가-힣 ]{1,12}=\s*([^)\]】]{1,24}?)\s*[)\]】]").unwrap()
 });
+/// A Japanese dateline credit opening a story, naming the agency last: "【6月18日 AFP】",
+/// "【ワシントン共同】".
+static JAPANESE_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^【([^【】＝=]{1,24})】").unwrap());
 /// A source credit closing a story: "(Yonhap June 19, 2024)", "(KCNA, 2024.06.19)".
 static SOURCE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(\s*([A-Z][A-Za-z.&'-]*(?:\s[A-Z][A-Za-z.&'-]*){0,4})\s*[,/]?\s+[A-Za-z0-9][^()]{3,40}\)$").unwrap()
@@ -892,6 +922,14 @@ fn line_signs(
     {
         add(Strength::Own, name);
     }
+    // "Par Le Figaro et AFP": a known outlet credited in the authors' place.
+    if byline
+        && let Some(authors) = crate::clean::byline_authors(line, &|n| profiles.lookup(n).is_some())
+        && let Some(o) = profiles.lookup(&authors)
+        && !profiles.outlets[o].agency
+    {
+        add(Strength::Own, Name::Known(o));
+    }
     if copyright && let Some(name) = copyright_holder(profiles, line) {
         let strength = match &name {
             Name::Known(o) if !profiles.outlets[*o].agency && own_holder(profiles, line) => {
@@ -931,8 +969,9 @@ fn line_signs(
     }
     let short = line.len() <= 160 || !crate::words::more_chars_than(line, 160);
     // The label's letters, in either case, before the regex.
-    if line.contains(':')
-        && (line.contains("ource") || line.contains("OURCE") || line.contains("출처"))
+    if (line.contains(':')
+        && (line.contains("ource") || line.contains("OURCE") || line.contains("출처")))
+        || (line.contains("来源") || line.contains("來源")) && line.contains([':', '：'])
     {
         for c in SOURCE_LABEL.captures_iter(line) {
             let list = c[1].contains([';', ',']) || c[1].split_whitespace().count() > 4;
@@ -1019,7 +1058,7 @@ fn line_signs(
         && line.bytes().filter(|&b| b == b' ').count() < 5
         && !line.contains(':')
         && line.starts_with(|c: char| {
-            c.is_uppercase() || c.is_ascii_digit() || ('가'..='힣').contains(&c)
+            c.is_uppercase() || c.is_ascii_digit() || ('가'..='힣').contains(&c) || is_cjk(c)
         })
         && let Some(o) = profiles.lookup(line.trim())
         && !profiles.outlets[o].agency
@@ -1075,6 +1114,12 @@ fn credits(
             }
         }
     }
+    if opening.starts_with('【')
+        && let Some(c) = JAPANESE_CREDIT.captures(opening)
+        && let Some(o) = japanese_credit_agency(profiles, &c[1])
+    {
+        add(Strength::Credit, Name::Known(o));
+    }
     if short
         && opening.starts_with('(')
         && line.trim_end().ends_with(')')
@@ -1084,6 +1129,21 @@ fn credits(
     {
         add(Strength::Credit, Name::Known(o));
     }
+}
+
+/// The agency a Japanese dateline credit ends with: its last word ("6月18日 AFP"), or the
+/// short name Japanese papers print glued to the place ("ワシントン共同" is 共同通信).
+fn japanese_credit_agency(profiles: &Profiles, credit: &str) -> Option<usize> {
+    let agency = |o: &usize| profiles.outlets[*o].agency;
+    let last = credit.split_whitespace().last()?;
+    if let Some(o) = profiles.lookup(last).filter(agency) {
+        return Some(o);
+    }
+    ["共同", "時事"]
+        .iter()
+        .find(|short| credit.ends_with(*short))
+        .and_then(|short| profiles.lookup(&format!("{short}通信")))
+        .filter(agency)
 }
 
 /// The signs read once a known printer is named (see `detect`): agencies' credits, which give
@@ -1370,7 +1430,8 @@ fn copyright_holder(profiles: &Profiles, line: &str) -> Option<Name> {
         || line
             .as_bytes()
             .windows(15)
-            .any(|w| w.eq_ignore_ascii_case(b"rights reserved"));
+            .any(|w| w.eq_ignore_ascii_case(b"rights reserved"))
+        || !line.is_ascii() && RIGHTS_NOTICES.iter().any(|n| line.contains(n));
     for c in COPYRIGHT.captures_iter(line) {
         let mark = c.get(0).expect("group 0 exists");
         // A mark deep in a long line is a caption's or a quote's, not the page's.
@@ -1446,10 +1507,10 @@ fn lookup_prefix(profiles: &Profiles, text: &str) -> Option<usize> {
 
 /// Rights notices, corporate forms and marks that follow or precede a holder's name.
 static PRINTED_CUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:all\s+rights?\s+reserved|무단|저작권|재배포|\bunauthori[sz]ed\b|&|\s\|\s|\.\s|,|\bpowered\s+by\b).*$").unwrap()
+    Regex::new(r"(?i)\s*(?:all\s+rights?\s+reserved|무단|저작권|재배포|版[权權]所有|無断転載|все\s+права|всі\s+права|alle\s+rechte|tous\s+droits|todos\s+los\s+derechos|tutti\s+i\s+diritti|todos\s+os\s+direitos|\bunauthori[sz]ed\b|&|\s\|\s|\.\s|,|\bpowered\s+by\b).*$").unwrap()
 });
 static PRINTED_TRIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:copyright|©|ⓒ|Ⓒ|\(c\)|by\b|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+|(?:[\s,]+(?:co\.?,?\s*ltd\.?|co\.?|ltd\.?|inc\.?|corp\.?|corporation|company|group|holdings|llc|l\.l\.c\.|gmbh|m\.b\.h\.?|s\.l\.u\.?|s\.a\.|plc|limited)|\s*(?:\(주\)|㈜|주식회사)|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+$").unwrap()
+    Regex::new(r"(?i)^(?:copyright|©|ⓒ|Ⓒ|\(c\)|by\b|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*-])+|(?:[\s,]+(?:co\.?,?\s*ltd\.?|co\.?|ltd\.?|inc\.?|corp\.?|corporation|company|group|holdings|llc|l\.l\.c\.|gmbh|m\.b\.h\.?|s\.l\.u\.?|s\.a\.|plc|limited)|\s*(?:\(주\)|㈜|주식회사)|\d{4}(?:\s*[-–]\s*\d{4})?|[\s\[\]<>(){}「」『』“”‘’'.:;=*–—-])+$").unwrap()
 });
 
 /// A printed holder's name without marks, years, corporate forms and rights notices; `None`
@@ -1470,7 +1531,7 @@ fn clean_printed(raw: &str) -> Option<String> {
     let words = name.split_whitespace().count();
     let lower = name.to_lowercase();
     let opens_well = name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        || name.starts_with(|c: char| ('가'..='힣').contains(&c));
+        || name.starts_with(|c: char| ('가'..='힣').contains(&c) || is_cjk(c));
     let credit_only = NOT_OUTLET.iter().any(|w| {
         lower
             .split(|c: char| !c.is_alphanumeric())
@@ -1613,10 +1674,95 @@ pub(crate) fn looks_like_outlet(name: &str) -> bool {
         return true;
     }
     let hangul = name.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '.');
-    KOREAN_OUTLET_ENDINGS.iter().any(|e| hangul.ends_with(e))
+    if KOREAN_OUTLET_ENDINGS.iter().any(|e| hangul.ends_with(e))
         || name.contains("뉴스")
         || name.contains("일보")
+    {
+        return true;
+    }
+    if !name.is_ascii() {
+        // Chinese and Japanese names end as outlets' do ("…日报网", "…新聞オンライン"); Russian,
+        // Ukrainian and the European languages hold a word outlets' names are made of.
+        let cjk = name.trim_end_matches(|c: char| !is_cjk(c));
+        if CJK_OUTLET_ENDINGS.iter().any(|e| cjk.ends_with(e))
+            || ["新聞", "新闻", "日报", "日報"]
+                .iter()
+                .any(|w| name.contains(w))
+        {
+            return true;
+        }
+    }
+    words.iter().any(|w| {
+        FOREIGN_OUTLET_WORDS.contains(w)
+            || ["zeitung", "blatt", "anzeiger", "nachrichten"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    })
 }
+
+/// Whether a character is a Han ideograph or kana.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Endings of Chinese and Japanese outlets' names: paper, net, agency, broadcaster, edition.
+const CJK_OUTLET_ENDINGS: [&str; 16] = [
+    "报",
+    "報",
+    "网",
+    "網",
+    "社",
+    "刊",
+    "新聞",
+    "新闻",
+    "通信",
+    "電視台",
+    "电视台",
+    "放送",
+    "オンライン",
+    "デジタル",
+    "ニュース",
+    "电子版",
+];
+
+/// Words outlets' names are made of in Russian, Ukrainian, German, French, Spanish, Italian and
+/// Portuguese, lowercased.
+const FOREIGN_OUTLET_WORDS: [&str; 34] = [
+    "правда",
+    "новости",
+    "новини",
+    "газета",
+    "вести",
+    "вісті",
+    "известия",
+    "ведомости",
+    "коммерсантъ",
+    "новина",
+    "zeitung",
+    "spiegel",
+    "rundschau",
+    "kurier",
+    "presse",
+    "tagblatt",
+    "diario",
+    "periódico",
+    "noticias",
+    "país",
+    "mundo",
+    "prensa",
+    "vanguardia",
+    "quotidien",
+    "monde",
+    "figaro",
+    "libération",
+    "parisien",
+    "corriere",
+    "repubblica",
+    "giornale",
+    "stampa",
+    "jornal",
+    "notícias",
+];
 
 /// Whether a printed name is a news agency's ("… News Agency", "…통신").
 fn is_agency_name(name: &str) -> bool {

@@ -441,3 +441,64 @@ fn list_of_outlets_is_not_the_masthead() {
 fn site_furniture_in_spanish_is_not_a_headline() {
     check("site_furniture_es.txt");
 }
+
+#[test]
+fn updated_stamp_in_the_head_outranks_teaser_dates_below() {
+    // "更新时间" under the headline, a list of related stories with bare dates under the story.
+    check("updated_stamp_over_teaser_dates_zh.txt");
+}
+
+#[test]
+fn rights_notice_in_the_page_language_names_the_outlet() {
+    // "© 2001-2024, NAME. Все права защищены.": the years' comma and a Russian notice.
+    check("rights_notice_ru.txt");
+    check("updated_stamp_over_teaser_dates_zh.txt");
+}
+
+#[test]
+fn name_opening_a_stamp_line_is_the_byline_in_japanese() {
+    // "山田健一2024年6月19日 10:30": the reporter's name glued to the stamp's date.
+    check("name_glued_to_stamp_ja.txt");
+}
+
+#[test]
+fn chinese_reporter_title_line_names_every_reporter() {
+    // "记者 张明 李华" under the stamp; "来源：NAME" on the stamp line names the outlet.
+    check("reporter_title_line_zh.txt");
+}
+
+#[test]
+fn japanese_place_and_reporter_credit_opening_the_story_is_byline() {
+    // "【オスロ＝中村真理】…" opening the first paragraph.
+    check("opening_credit_ja.txt");
+}
+
+#[test]
+fn outlet_and_agency_joined_by_et_is_a_wire_credit() {
+    // "Par NAME et AFP": the outlet's own name beside the agency's, no author.
+    check("agency_credit_fr.txt");
+}
+
+#[test]
+fn japanese_dateline_credit_names_the_wire() {
+    // "【6月19日 AFP】" opening the story; the stamp line's "発信地：PLACE" is the dispatch's place.
+    check("agency_credit_ja.txt");
+}
+
+#[test]
+fn names_joined_by_the_page_languages_and_are_a_byline() {
+    // "Anna Keller und Jonas Berg" above the stamp, without "Von".
+    check("names_joined_by_und_beside_stamp_de.txt");
+}
+
+#[test]
+fn italian_lowercase_di_opens_a_credit() {
+    // "di Marco Bianchi e Giulia Rossi" under the headline.
+    check("lowercase_di_credit_it.txt");
+}
+
+#[test]
+fn known_outlet_credited_beside_an_agency_is_the_outlet() {
+    // "Par Le Monde et AFP": the outlet in the authors' place, the agency the wire.
+    check("known_outlet_credited_with_agency_fr.txt");
+}

@@ -353,7 +353,10 @@ pub fn is_stamp_line(line: &str, hits: &[DateHit]) -> bool {
     // The name after "by" in a credit that shares the stamp's line ("Edited by A B (with inputs
     // from agencies) Updated: …"): up to three capitalised words.
     let mut name_left = 0;
-    for part in outside.into_iter().chain([&line[last..]]) {
+    // A dateline's label and place after the date ("2018年6月18日 10:01　発信地：カノ"): the
+    // place of a dispatch, not text.
+    let end = line.find("発信地").unwrap_or(line.len()).max(last);
+    for part in outside.into_iter().chain([&line[last..end]]) {
         for word in part
             .split(|c| !is_word_char(c))
             .flat_map(unglue)
