@@ -116,6 +116,16 @@ impl OutletNames for [&str] {
     }
 }
 
+impl<const K: usize> OutletNames for [&str; K] {
+    fn is_name(&self, name: &str) -> bool {
+        self[..].is_name(name)
+    }
+
+    fn is_title(&self, tail: &str) -> bool {
+        self[..].is_title(tail)
+    }
+}
+
 /// Picks the headline among the text lines above the first body paragraph.
 ///
 /// `declared` is a title the page declares apart from its text (an HTML page's metadata title);
@@ -127,7 +137,7 @@ impl OutletNames for [&str] {
 /// let text = "Connect with us\n\nPolitics\n\nPutin and Kim sign a defence pact\n\n\
 ///     Russian President Vladimir Putin and Kim Jong Un signed a pact in Pyongyang on Wednesday.";
 /// let lines = classify(text, &Furniture::default());
-/// let pick = reader::headline::pick(&lines, None, &[] as &[&str]);
+/// let pick = reader::headline::pick(&lines, None, &[]);
 /// assert_eq!(lines[pick.title.unwrap()].text, "Putin and Kim sign a defence pact");
 /// ```
 pub fn pick<N: OutletNames + ?Sized>(
