@@ -377,8 +377,7 @@ impl Knowledge {
     /// Which lines of a text page are the headline, the standfirst and the furniture above the
     /// headline.
     fn layout(&self, lines: &[Line], meta_title: Option<&str>) -> Layout {
-        let outlet_names: Vec<&str> = self.outlet_names.iter().map(String::as_str).collect();
-        let pick = headline::pick(lines, meta_title, &outlet_names);
+        let pick = headline::pick(lines, meta_title, self);
         let subtitles = match pick.title {
             Some(t) => (t + 1..pick.body.unwrap_or(lines.len()))
                 .filter(|&i| lines[i].class == Class::Text && !more_chars_than(&lines[i].text, 300))
@@ -618,6 +617,17 @@ impl Knowledge {
             .lookup(outlet)
             .map(|o| self.self_actors[o].clone())
             .unwrap_or_default()
+    }
+}
+
+/// The headline picker asks the sets of every outlet name instead of walking a list of them.
+impl headline::OutletNames for Knowledge {
+    fn is_name(&self, name: &str) -> bool {
+        self.outlet_names.contains(name)
+    }
+
+    fn is_title(&self, tail: &str) -> bool {
+        self.outlet_titles.contains(tail)
     }
 }
 

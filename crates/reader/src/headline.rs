@@ -5,7 +5,7 @@
 //! counters, dates, datelines, section labels, menus, captions). Knows nothing about outlets
 //! beyond their names, nor about dates beyond their shape.
 
-use crate::clean::{Class, Line, clean_title};
+use crate::clean::{Class, Line, clean_title_by};
 use crate::words::{WordSet, more_chars_than};
 use aho_corasick::MatchKind;
 use aho_corasick::dfa::DFA;
@@ -94,6 +94,38 @@ pub(crate) fn first_body(lines: &[Line]) -> Option<usize> {
     first
 }
 
+/// The lowercased names outlets are printed under, as the headline picker asks about them: a
+/// list (each question walks it) or the reader's sets of every name (`Knowledge`), which answer
+/// at once where the names are hundreds.
+pub trait OutletNames {
+    /// Whether `name` is one of the names.
+    fn is_name(&self, name: &str) -> bool;
+    /// Whether `tail` is one of the names without its leading "the ", as a title's trailing
+    /// site name is compared.
+    fn is_title(&self, tail: &str) -> bool;
+}
+
+impl OutletNames for [&str] {
+    fn is_name(&self, name: &str) -> bool {
+        self.contains(&name)
+    }
+
+    fn is_title(&self, tail: &str) -> bool {
+        self.iter()
+            .any(|n| n.strip_prefix("the ").unwrap_or(n) == tail)
+    }
+}
+
+impl<const K: usize> OutletNames for [&str; K] {
+    fn is_name(&self, name: &str) -> bool {
+        self[..].is_name(name)
+    }
+
+    fn is_title(&self, tail: &str) -> bool {
+        self[..].is_title(tail)
+    }
+}
+
 /// Picks the headline among the text lines above the first body paragraph.
 ///
 /// `declared` is a title the page declares apart from its text (an HTML page's metadata title);
@@ -108,7 +140,11 @@ pub(crate) fn first_body(lines: &[Line]) -> Option<usize> {
 /// let pick = reader::headline::pick(&lines, None, &[]);
 /// assert_eq!(lines[pick.title.unwrap()].text, "Putin and Kim sign a defence pact");
 /// ```
-pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pick {
+pub fn pick<N: OutletNames + ?Sized>(
+    lines: &[Line],
+    declared: Option<&str>,
+    outlet_names: &N,
+) -> Pick {
     let body = first_body(lines);
     let above: Vec<usize> = (0..body.unwrap_or(lines.len()))
         .filter(|&i| lines[i].class == Class::Text)
@@ -121,7 +157,7 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
         };
     }
     let lede = Lede::new(lines, body);
-    let declared = declared.map(|d| key(&clean_title(d, outlet_names)));
+    let declared = declared.map(|d| key(&clean_title_by(d, |t| outlet_names.is_title(t))));
 
     // Title and share lines are short and hold a separator: only those, lowercased once, are
     // compared with the candidates, and only when there is a choice to make.
@@ -160,10 +196,8 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
             furniture.push(i);
             continue;
         }
-        let key = key(&clean_title(text, outlet_names));
-        if key.len() <= 60 && outlet_names.contains(&key.as_str())
-            || is_dateline_credit(text, outlet_names)
-        {
+        let key = key(&clean_title_by(text, |t| outlet_names.is_title(t)));
+        if key.len() <= 60 && outlet_names.is_name(&key) || is_dateline_credit(text, outlet_names) {
             furniture.push(i);
             continue;
         }
@@ -243,7 +277,9 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
     let title = match (&declared, title) {
         // A declared title stands unless a line prints it.
         (Some(d), Some(t)) => {
-            let k = key(&clean_title(&lines[t].text, outlet_names));
+            let k = key(&clean_title_by(&lines[t].text, |t| {
+                outlet_names.is_title(t)
+            }));
             (k == *d).then_some(t)
         }
         (_, t) => t,
@@ -282,7 +318,7 @@ pub fn pick(lines: &[Line], declared: Option<&str>, outlet_names: &[&str]) -> Pi
 
 /// A dateline with the outlet's credit instead of a date: "WASHINGTON — The Example Post".
 /// `outlet_names` are lowercased.
-fn is_dateline_credit(text: &str, outlet_names: &[&str]) -> bool {
+fn is_dateline_credit<N: OutletNames + ?Sized>(text: &str, outlet_names: &N) -> bool {
     let Some((place, credit)) = [" — ", " – ", " -- ", " - "]
         .iter()
         .find_map(|sep| text.split_once(sep))
@@ -297,7 +333,7 @@ fn is_dateline_credit(text: &str, outlet_names: &[&str]) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '.' | '\'' | '’'))
         && !more_chars_than(credit, 40)
         && (crate::outlets::looks_like_outlet(credit)
-            || outlet_names.contains(&credit.to_lowercase().as_str()))
+            || outlet_names.is_name(&credit.to_lowercase()))
 }
 
 /// Whether a line is printed again, as a repeat, below it and above the body (`end`).
@@ -313,13 +349,13 @@ fn printed_again(lines: &[Line], at: usize, end: usize) -> bool {
 /// Whether a line is the names of two people or more ("Jane Doe and John Roe", "Jane Doe, John
 /// Roe") or a name and an outlet ("Jane Doe, The Example Times"): a byline without "By", not a
 /// headline. `outlet_names` are lowercased.
-fn authors(text: &str, outlet_names: &[&str]) -> bool {
+fn authors<N: OutletNames + ?Sized>(text: &str, outlet_names: &N) -> bool {
     let joined = text.contains(" and ") || text.contains(',') || text.contains(" & ");
     let name_and_outlet = || {
         text.rsplit_once(", ").is_some_and(|(name, outlet)| {
             crate::clean::is_names(name)
                 && (crate::outlets::looks_like_outlet(outlet)
-                    || outlet_names.contains(&outlet.to_lowercase().as_str()))
+                    || outlet_names.is_name(&outlet.to_lowercase()))
         })
     };
     joined && (crate::clean::is_names(text) || name_and_outlet())
@@ -388,7 +424,12 @@ fn contains_most(long: &str, short: &str) -> bool {
 /// Whether another line of the page repeats the candidate: a title line with the site name
 /// ("… | Outlet"), a share line ("Share: …"), or the same words again. `lower` holds the page's
 /// short lines, lowercased.
-fn repeated(lower: &[Option<String>], at: usize, key: &str, outlet_names: &[&str]) -> bool {
+fn repeated<N: OutletNames + ?Sized>(
+    lower: &[Option<String>],
+    at: usize,
+    key: &str,
+    outlet_names: &N,
+) -> bool {
     if key.len() < 12 {
         return false;
     }
@@ -420,7 +461,7 @@ fn repeated(lower: &[Option<String>], at: usize, key: &str, outlet_names: &[&str
         let suffix = after.is_empty()
             || after.starts_with(['|', '-', '–', '—', ':', '<', '·'])
                 && after.split_whitespace().count() <= 8
-            || key == clean_title(line, outlet_names);
+            || key == clean_title_by(line, |t| outlet_names.is_title(t));
         label && suffix
     })
 }

@@ -1005,16 +1005,17 @@ fn line_signs(
     // The staff credits open the line, but for "… first appeared in …", and the Korean ones
     // name a reporter.
     // The staff credits are anchored at the line's opening: they fail at once on prose.
-    let english = line.starts_with(|c: char| c.is_ascii_uppercase() || c == 'b');
-    let first_ran = line.contains("riginally") || line.contains("irst ");
-    let korean = line.contains("기자") || line.contains("특파원");
+    // Each credit's words are looked for only on a short line that may hold a staff credit.
     if short && staff {
+        let english = || line.starts_with(|c: char| c.is_ascii_uppercase() || c == 'b');
+        let first_ran = || line.contains("riginally") || line.contains("irst ");
+        let korean = || line.contains("기자") || line.contains("특파원");
         for (re, run, staff_branch) in [
-            (&*STAFF_CREDIT, english, true),
-            (&*FIRST_RAN, first_ran, false),
-            (&*KOREAN_STAFF, korean, false),
+            (&*STAFF_CREDIT, &english as &dyn Fn() -> bool, true),
+            (&*FIRST_RAN, &first_ran, false),
+            (&*KOREAN_STAFF, &korean, false),
         ] {
-            if run
+            if run()
                 && re.is_match(line)
                 && let Some(c) = re.captures(line)
                 // "NAME staff" must end as a credit does.

@@ -42,6 +42,13 @@ pub(crate) fn count_bytes(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> usize {
         .sum()
 }
 
+/// Whether `text` may hold a Hangul syllable (U+AC00–U+D7A3): whether it holds one of the bytes
+/// 0xEA–0xED that open them in UTF-8, looked for in blocks the compiler turns into vector
+/// instructions (most texts read hold none).
+pub(crate) fn has_hangul_lead(text: &str) -> bool {
+    find_byte(text.as_bytes(), 0, |b| b.wrapping_sub(0xEA) < 4).is_some()
+}
+
 /// `text.to_lowercase()`. Most texts have no cased character outside ASCII: for them the ASCII
 /// letters of a copy are lowercased in place, in one pass the compiler turns into vector
 /// instructions (and with no second check that the bytes are UTF-8, as building a `String` from

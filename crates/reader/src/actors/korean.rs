@@ -167,7 +167,7 @@ impl Shorts {
     pub fn find(&self, text: &str, taken: impl FnOnce() -> Vec<(usize, usize)>) -> Vec<Hit> {
         let mut out = Vec::new();
         // Hangul syllables open with the bytes EA–ED in UTF-8: most paragraphs are skipped here.
-        if self.by_syllable.is_empty() || !text.bytes().any(|b| (0xEA..=0xED).contains(&b)) {
+        if self.by_syllable.is_empty() || !crate::words::has_hangul_lead(text) {
             return out;
         }
         let taken = taken();

@@ -13,6 +13,11 @@ use std::sync::LazyLock;
 
 /// Whether a text is written mostly in Hangul.
 pub(crate) fn is_korean(text: &str) -> bool {
+    // Without a Hangul syllable's lead byte there is no Hangul to count, and the sentence is not
+    // Korean (most sentences read are English).
+    if !crate::words::has_hangul_lead(text) {
+        return false;
+    }
     let (mut hangul, mut latin) = (0usize, 0usize);
     for c in text.chars() {
         if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
