@@ -1808,6 +1808,99 @@ fn korean_export_controls_are_conflict_not_trade() {
     assert_eq!(tone(&a, "south-korea", "canada"), Some(Tone::Cooperation));
 }
 
+#[test]
+fn irregular_participle_with_by_is_a_passive_attack() {
+    let a = read("Two Ukrainian drones were shot down by Russia over the Black Sea.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    let a = read("Kyiv was struck by Russian missiles overnight.");
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+}
+
+#[test]
+fn downing_aircraft_is_an_attack() {
+    let a = read("India said it downed three Pakistani drones near the border.");
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::AToB));
+}
+
+#[test]
+fn hitting_a_state_is_an_attack_but_hitting_a_record_is_not() {
+    let a = read("Iran was hit by Israeli missiles on Friday.");
+    assert_eq!(tone(&a, "iran", "israel"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "israel", "iran"), Some(Direction::AToB));
+    let a = read("South Korea hit a record in its exports to Japan.");
+    assert_ne!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn fighting_alongside_is_cooperation() {
+    let a = read("Belarus may send troops to fight alongside Russia next year.");
+    assert_eq!(tone(&a, "belarus", "russia"), Some(Tone::Cooperation));
+    let a = read("Polish volunteers fought alongside Ukrainian units near the river.");
+    assert_eq!(tone(&a, "poland", "ukraine"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn rolling_out_the_red_carpet_is_hosting() {
+    let a = read("Vietnam rolled out the red carpet for Xi Jinping on Monday.");
+    assert_eq!(tone(&a, "vietnam", "xi-jinping"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "vietnam", "xi-jinping"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn protest_lodged_with_a_state_is_conflict_with_it() {
+    let a = read("Seoul lodged a protest with Tokyo over the textbooks.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+    let a = read("The Philippines protested to China after the collision.");
+    assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+}
+
+#[test]
+fn provoking_deterring_countering_or_delegitimising_a_state_is_conflict() {
+    for (s, x, y) in [
+        (
+            "Taiwan accused China of trying to provoke Taiwan.",
+            "china",
+            "taiwan",
+        ),
+        (
+            "Japan is building missiles to deter China.",
+            "china",
+            "japan",
+        ),
+        (
+            "Australia is buying submarines to counter China.",
+            "australia",
+            "china",
+        ),
+        (
+            "Beijing has sought to delegitimise Taiwan abroad.",
+            "china",
+            "taiwan",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{s}");
+    }
+    // "Counter" with no actor as its object names no relation.
+    let a = read("Japan and the Philippines agreed to counter piracy together.");
+    assert_ne!(tone(&a, "japan", "philippines"), Some(Tone::Conflict));
+}
+
+#[test]
+fn crackdown_on_and_rebuke_to_are_conflict() {
+    let a = read("China cracked down on Philippine fishermen near the shoal.");
+    assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+    let a = read("In a rebuke to Moscow, Poland closed its border crossings.");
+    assert_eq!(tone(&a, "poland", "russia"), Some(Tone::Conflict));
+    let a = read("Iran hit back at Israel with drones.");
+    assert_eq!(tone(&a, "iran", "israel"), Some(Tone::Conflict));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

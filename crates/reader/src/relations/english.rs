@@ -1191,8 +1191,15 @@ impl<'a> Reader<'a> {
                 .or_else(|| pick(Pos::Verb))
         }?;
         let w = self.w(t);
-        // A verb that is a cue only with an actor as its object ("contain China").
-        if choice.actor_object && !self.object_is_actor(last) {
+        // A verb that is a cue only with an actor as its object ("contain China"); in the
+        // passive the object is the subject, and the actor is the agent ("hit by Russia").
+        if choice.actor_object
+            && !self.object_is_actor(last)
+            && !(self.w(last + 1) == "by"
+                && t > 0
+                && self.is(t - 1, c::BE)
+                && self.object_is_actor(last + 1))
+        {
             return None;
         }
         // Homographs.
@@ -3524,10 +3531,11 @@ impl<'a> Reader<'a> {
         r: usize,
         by: Option<Vec<usize>>,
     ) -> (Vec<usize>, bool, Option<Vec<usize>>) {
+        let participle = is_past_participle(self.w(t));
         let passive = t > 0
-            && self.w(t).ends_with("ed")
+            && participle
             && (t.saturating_sub(3)..t).any(|k| self.is(k, c::BE) && self.region[k] == r)
-            || (by.is_some() && self.w(t).ends_with("ed"));
+            || (by.is_some() && participle);
         if passive {
             let subject = self.subject_before(t, r);
             return (by.unwrap_or_default(), true, subject);
@@ -5197,6 +5205,34 @@ fn is_title_abbreviation(w: &str) -> bool {
             | "Amb"
             | "Pres"
     )
+}
+
+/// A past participle: a regular "-ed" form, or one of the irregular participles of the cue
+/// verbs ("were shot down by", "was struck by", "were sold to").
+fn is_past_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "shot"
+                | "struck"
+                | "hit"
+                | "fought"
+                | "sold"
+                | "sent"
+                | "lent"
+                | "bought"
+                | "frozen"
+                | "withdrawn"
+                | "torn"
+                | "met"
+                | "held"
+                | "stood"
+                | "beaten"
+                | "overrun"
+                | "slain"
+                | "driven"
+                | "thrown"
+        )
 }
 
 fn is_quote_mark(c: char) -> bool {
