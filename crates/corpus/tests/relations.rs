@@ -1901,6 +1901,38 @@ fn crackdown_on_and_rebuke_to_are_conflict() {
     assert_eq!(tone(&a, "iran", "israel"), Some(Tone::Conflict));
 }
 
+#[test]
+fn office_in_an_apposition_shares_the_holders_acts() {
+    let a = read("Lavrov, the Russian Minister of Foreign Affairs, met Wang Yi in Beijing.");
+    assert_eq!(tone(&a, "russia", "wang-yi"), Some(Tone::Cooperation));
+    assert_eq!(
+        pair(&a, "russia", "sergei-lavrov"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    let a = read("Wang Yi later met Lavrov, his Russian counterpart.");
+    assert_eq!(tone(&a, "russia", "wang-yi"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn office_named_before_the_holder_shares_the_holders_acts() {
+    let a = read("Japan's defence minister, Gen Nakatani, met Lloyd Austin on Sunday.");
+    assert_eq!(tone(&a, "japan", "lloyd-austin"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn kin_and_scholars_in_an_apposition_do_not_act_for_a_state() {
+    let a = read("Kim Jong Un's sister, Kim Yo Jong, slammed South Korea on Monday.");
+    assert_eq!(tone(&a, "kim-yo-jong", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        pair(&a, "kim-jong-un", "south-korea"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

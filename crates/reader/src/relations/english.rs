@@ -594,6 +594,129 @@ impl<'a> Reader<'a> {
         }
         self.fragments();
         self.phrases();
+        self.offices();
+    }
+
+    /// "Lavrov, the Russian Minister of Foreign Affairs, met X", "met Kim, the North Korean
+    /// leader", "Russia's foreign minister, Sergei Lavrov, met X": the state or body that an
+    /// apposition gives as the owner of a person's office joins the person's phrase, as in
+    /// "Russian Foreign Minister Lavrov": it shares the person's official acts and is never
+    /// paired with them. Kin, scholars and reporters hold no office of the state they qualify.
+    fn offices(&mut self) {
+        for u in 0..self.units.len() {
+            if !self.units[u].person || self.dropped[u] {
+                continue;
+            }
+            let Some(p) = self.phrase_of[u] else { continue };
+            if self.phrases[p].units.len() != 1 {
+                continue;
+            }
+            let (first, last) = (self.phrases[p].first, self.phrases[p].last);
+            let comma = |k: usize| self.toks.get(k).map(|t| t.k) == Some(K::Punct(','));
+            let owners = if comma(last + 1) {
+                self.office_after(last + 2)
+            } else {
+                Vec::new()
+            };
+            let owners = if owners.is_empty() && first > 0 && comma(first - 1) {
+                self.office_before(first - 1)
+            } else {
+                owners
+            };
+            for v in owners {
+                if let Some(q) = self.phrase_of[v] {
+                    self.phrases[q].units.retain(|&x| x != v);
+                }
+                self.phrases[p].units.insert(0, v);
+                self.phrase_of[v] = Some(p);
+            }
+        }
+    }
+
+    /// The names qualifying an office in a description that opens at `k` and runs to the next
+    /// comma or the end ("the South Korean Minister for Foreign Affairs", "his Russian
+    /// counterpart"); none when it is no office.
+    fn office_after(&self, mut k: usize) -> Vec<usize> {
+        let mut owners: Vec<usize> = Vec::new();
+        let mut office = false;
+        let mut prep = false;
+        while k < self.toks.len() && !matches!(self.toks[k].k, K::Punct(_)) {
+            match self.toks[k].k {
+                K::Unit(v) => {
+                    let unit = &self.units[v];
+                    let words = &self.lower[unit.start..unit.end];
+                    if unit.person || unit.media || self.dropped[v] {
+                        if !(prep || office) {
+                            return Vec::new();
+                        }
+                    } else if !office && !prep {
+                        owners.push(v);
+                        office |= words.rsplit(' ').next().is_some_and(is_office);
+                    }
+                }
+                K::Word => {
+                    let w = self.w(k);
+                    if self.is(k, c::ROLES) {
+                        if !is_office(w) {
+                            return Vec::new();
+                        }
+                        office = true;
+                    } else if self.is_verbal(k)
+                        || self.is(k, c::PRONOUNS) && !matches!(w, "his" | "her" | "its" | "their")
+                    {
+                        return Vec::new();
+                    } else if self.is_prep(k) {
+                        prep = true;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        let ends = k >= self.toks.len() || matches!(self.toks[k].k, K::Punct(',' | '.' | ';'));
+        if office && ends { owners } else { Vec::new() }
+    }
+
+    /// The names owning an office written right before the comma at `comma`, in front of the
+    /// person it names ("Russia's foreign minister, Lavrov", "the US envoy, Witkoff").
+    fn office_before(&self, comma: usize) -> Vec<usize> {
+        let mut office = false;
+        let mut k = comma;
+        for _ in 0..5 {
+            let Some(prev) = k.checked_sub(1) else { break };
+            k = prev;
+            match self.toks[k].k {
+                K::Word => {
+                    let w = self.w(k);
+                    if self.is(k, c::ROLES) {
+                        if !is_office(w) {
+                            return Vec::new();
+                        }
+                        office = true;
+                    } else if self.is_verbal(k)
+                        || self.is_prep(k)
+                        || self.is(k, c::PRONOUNS)
+                        || self.is(k, c::DETERMINERS)
+                    {
+                        return Vec::new();
+                    }
+                }
+                K::Poss => {}
+                K::Unit(v) => {
+                    if !office || self.units[v].media || self.dropped[v] {
+                        return Vec::new();
+                    }
+                    // The whole phrase of the owner ("US President Donald Trump's envoy").
+                    return self
+                        .phrase_units(v)
+                        .into_iter()
+                        .filter(|&x| !self.dropped[x] && !self.units[x].media)
+                        .collect();
+                }
+                K::Punct(_) => return Vec::new(),
+            }
+        }
+        Vec::new()
     }
 
     /// Quotation marks around words inside a clause ("expressed “regret” over", "the
@@ -5232,6 +5355,50 @@ fn is_past_participle(w: &str) -> bool {
                 | "slain"
                 | "driven"
                 | "thrown"
+        )
+}
+
+/// A role word that names an office someone holds for a state or a body: not kin ("Kim's
+/// sister"), scholars, reporters or lawyers, whose nationality is not the state acting.
+fn is_office(w: &str) -> bool {
+    ROLES.contains(w)
+        && !matches!(
+            w,
+            "sister"
+                | "brother"
+                | "wife"
+                | "husband"
+                | "father"
+                | "mother"
+                | "son"
+                | "daughter"
+                | "uncle"
+                | "aunt"
+                | "niece"
+                | "nephew"
+                | "heir"
+                | "professor"
+                | "researcher"
+                | "researchers"
+                | "fellow"
+                | "analyst"
+                | "analysts"
+                | "expert"
+                | "experts"
+                | "scholar"
+                | "scholars"
+                | "lecturer"
+                | "student"
+                | "lawyer"
+                | "reporter"
+                | "correspondent"
+                | "editor"
+                | "observer"
+                | "observers"
+                | "founder"
+                | "co-founder"
+                | "ceo"
+                | "executive"
         )
 }
 
