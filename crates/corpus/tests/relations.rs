@@ -1933,6 +1933,20 @@ fn kin_and_scholars_in_an_apposition_do_not_act_for_a_state() {
     );
 }
 
+#[test]
+fn subordinate_clause_without_a_subject_is_the_main_subjects() {
+    let a = read("Macron made the offer while on a visit to Beijing last spring.");
+    assert_eq!(
+        tone(&a, "china", "emmanuel-macron"),
+        Some(Tone::Cooperation)
+    );
+    let a = read("Scholz raised the matter while visiting Tokyo.");
+    assert_eq!(tone(&a, "japan", "olaf-scholz"), Some(Tone::Cooperation));
+    // A subordinate clause with its own subject keeps it.
+    let a = read("Japan sent food aid while China imposed sanctions on Vietnam.");
+    assert_eq!(pair(&a, "japan", "vietnam"), None, "{:#?}", a.evidence);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

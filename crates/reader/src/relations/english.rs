@@ -2511,8 +2511,15 @@ impl<'a> Reader<'a> {
         // Only for participle clauses and coordinated verbs: ", saying", ", and warned".
         let w = self.w(first + 1);
         let lead = self.w(first);
+        // A clause a subordinator opens with no subject of its own ("while visiting Moscow",
+        // "while on a trip to Moscow", "after meeting X") is the main subject's.
+        let reduced = matches!(
+            lead,
+            "while" | "whilst" | "when" | "after" | "before" | "since" | "though" | "although"
+        ) && (w.ends_with("ing") && !self.is(first + 1, c::DETERMINERS) || w == "on");
         let participle = (matches!(self.toks[first].k, K::Punct(',')) && w.ends_with("ing"))
             || lead.ends_with("ing")
+            || reduced
             || (matches!(lead, "and" | "but")
                 && (self.is_verbal(first + 1) || self.w(first + 1).ends_with("ed")));
         if !participle {
@@ -3630,10 +3637,12 @@ impl<'a> Reader<'a> {
                         // In the predicate of a clause ("expressed willingness to beef up
                         // communication with X"): the clause's subject.
                         let verb_before = (0..t).any(|k| self.region[k] == r && self.is_verbal(k));
+                        // In a clause with no verb after a subordinator ("while on a trip to
+                        // X"): the main clause's subject.
                         let g = if verb_before {
                             self.clause_subject(r).unwrap_or_default()
                         } else {
-                            Vec::new()
+                            self.previous_subject(r).unwrap_or_default()
                         };
                         (g, false, None)
                     }
