@@ -1947,6 +1947,23 @@ fn subordinate_clause_without_a_subject_is_the_main_subjects() {
     assert_eq!(pair(&a, "japan", "vietnam"), None, "{:#?}", a.evidence);
 }
 
+#[test]
+fn government_in_a_capital_is_the_state_not_a_place() {
+    let a = read("The regime in Pyongyang fired two missiles toward Japan on Sunday.");
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    let a =
+        read("Officials praised the close cooperation between the governments in Seoul and Tokyo.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    // Troops in a country are somewhere, not its government.
+    let a = read("US troops in Syria clashed with Iranian militias.");
+    assert_eq!(
+        pair(&a, "syria", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

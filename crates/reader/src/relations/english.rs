@@ -2540,6 +2540,17 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Whether the "in" at `k` names the seat of a government ("the regime in Pyongyang", "the
+    /// authorities in Kyiv"): the name after it is the state itself, not a place.
+    fn seat_in(&self, k: usize) -> bool {
+        self.w(k) == "in"
+            && k > 0
+            && matches!(
+                self.w(k - 1),
+                "government" | "governments" | "regime" | "regimes" | "authorities" | "leadership"
+            )
+    }
+
     /// Whether the phrase starting at token `first` is the object of a preposition.
     fn in_pp(&self, first: usize, r: usize) -> bool {
         let mut k = first;
@@ -2569,7 +2580,8 @@ impl<'a> Reader<'a> {
                             || w == "including"
                             || opens_region
                             || partitive
-                            || leader);
+                            || leader
+                            || self.seat_in(k));
                     }
                     // "with Nato Secretary General X": the words of a title in capitals.
                     let title_word = !self.title_case
@@ -4670,7 +4682,7 @@ impl<'a> Reader<'a> {
                     {
                         return self.resolve(k);
                     }
-                    if self.is_prep(k) && w != "of" || self.is_verbal(k) {
+                    if self.is_prep(k) && w != "of" && !self.seat_in(k) || self.is_verbal(k) {
                         return None;
                     }
                 }
