@@ -1964,6 +1964,68 @@ fn government_in_a_capital_is_the_state_not_a_place() {
     );
 }
 
+#[test]
+fn diplomatic_and_judicial_measures_against_a_states_people_are_conflict() {
+    for (s, x, y) in [
+        (
+            "Japan summoned the Chinese ambassador over the incident.",
+            "china",
+            "japan",
+        ),
+        (
+            "Seoul lodged a complaint with Tokyo about the textbooks.",
+            "japan",
+            "south-korea",
+        ),
+        (
+            "The US indicted seven Chinese hackers on Tuesday.",
+            "china",
+            "united-states",
+        ),
+        (
+            "Russia jailed an American journalist for six years.",
+            "russia",
+            "united-states",
+        ),
+        (
+            "Iran executed a British national last week.",
+            "iran",
+            "united-kingdom",
+        ),
+        ("China imposed new export curbs on Japan.", "china", "japan"),
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{s}");
+    }
+    // "Execute" a plan, "summon" one's own cabinet: no measure against anyone.
+    let a = read("Japan summoned its cabinet to discuss the plan with China.");
+    assert_ne!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+}
+
+#[test]
+fn attacks_in_other_words_are_conflict() {
+    for (s, x, y) in [
+        (
+            "Russia pounded Ukrainian cities overnight.",
+            "russia",
+            "ukraine",
+        ),
+        (
+            "North Korea fired a missile over Japan.",
+            "japan",
+            "north-korea",
+        ),
+        (
+            "Russia tried to influence the US election.",
+            "russia",
+            "united-states",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{s}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

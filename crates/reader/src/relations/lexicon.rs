@@ -166,6 +166,9 @@ disapprove | v | accuse~ | o of
 disapprove | v | implicate~ | o in
 disapprove | v | despise~, resent~, scorn~ | o
 disapprove | v | delegitimize~, delegitimise~ | o
+disapprove | v | summon~ | o actobj
+disapprove | n | complaint~ | with against about to
+coerce | v | influence~ | o actobj
 disapprove | n | rebuke~, reprimand~ | of against on to
 disapprove | n | accusation~, allegation~ | against of
 disapprove | v | take aim at, takes aim at, took aim at, taking aim at, hit out at, hits out at, hitting out at, lash out at, lashes out at, lashed out at, lashing out at | o
@@ -212,8 +215,9 @@ protest | n | protest~ | against of to with
 protest | n | demonstration~, rally, rallies | against of
 sanction | v | sanction~, blacklist~, embargo, embargoes, embargoed, embargoing, expel+~, deport~, detain~, arrest~, penalize~, penalise~, punish~ | o
 sanction | n | sanction~, embargo, embargoes, blacklisting, expulsion~, deportation~, detention~, arrest~, penalty, penalties, punishment~, tariff~, restriction~ | on against targeting over
-sanction | n | export control~, trade control~, import control~, trade barrier~ | on against targeting over
+sanction | n | curb~, export control~, trade control~, import control~, trade barrier~ | on against targeting over
 sanction | v | ban+~ | o
+sanction | v | indict~, jail~, imprison~ | o
 sanction | v | crack down on, cracks down on, cracked down on, cracking down on | o
 sanction | n | crackdown~ | on against
 sanction | v | freeze, freezes, froze, frozen, freezing | o op=cease
@@ -251,10 +255,11 @@ assault | v | retaliate~ | against
 assault | n | retaliation, reprisal~ | against for
 assault | v | shoot down, shot down, shoots down, shooting down | o
 assault | v | downed, downing | o
+assault | v | pound~, execute~ | o actobj
 assault | v | hit, hits, hitting | o actobj
 assault | v | hit back, hits back, hitting back | at
 assault | v | open fire, opened fire, opens fire, opening fire | on at
-assault | v | fire~ | at on into toward towards
+assault | v | fire~ | at on into toward towards over
 assault | v | launch~ | into at
 ";
 
