@@ -2026,6 +2026,18 @@ fn attacks_in_other_words_are_conflict() {
     }
 }
 
+#[test]
+fn facing_a_mutual_conflict_is_being_a_party_to_it() {
+    let a = read("Seoul faces rising tensions with Pyongyang after the launch.");
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "south-korea", "north-korea"),
+        Some(Direction::Mutual)
+    );
+    let a = read("India faces a long border dispute with China.");
+    assert_eq!(tone(&a, "china", "india"), Some(Tone::Conflict));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

@@ -3637,6 +3637,11 @@ impl<'a> Reader<'a> {
                     }
                     Some((v, Governor::Victim)) => {
                         let subject = self.subject_before(v, r).unwrap_or_default();
+                        // "Seoul faces rising tensions with Pyongyang": one side of a mutual
+                        // event suffers it as the other does; it is a party, not its target.
+                        if e.reciprocal {
+                            return (subject, false, None);
+                        }
                         (Vec::new(), false, Some(subject))
                     }
                     Some((_, Governor::Copula)) => (Vec::new(), false, None),
