@@ -2038,6 +2038,18 @@ fn facing_a_mutual_conflict_is_being_a_party_to_it() {
     assert_eq!(tone(&a, "china", "india"), Some(Tone::Conflict));
 }
 
+#[test]
+fn holding_a_state_responsible_is_blaming_it() {
+    let a = read("Iran said Israel was responsible for the killing of its general.");
+    assert_eq!(tone(&a, "iran", "israel"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "iran", "israel"), Some(Direction::AToB));
+    let a = read("Kyiv held Moscow responsible for the blast at the dam.");
+    assert_eq!(direction(&a, "ukraine", "russia"), Some(Direction::AToB));
+    // "A responsible power" is praise of a kind, no blame.
+    let a = read("Japan said China must act as a responsible power.");
+    assert_ne!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

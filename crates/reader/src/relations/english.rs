@@ -1327,6 +1327,8 @@ impl<'a> Reader<'a> {
         }
         // Homographs.
         match w {
+            // "was responsible for the attack" lays blame; "a responsible power" praises.
+            "responsible" if self.w(last + 1) != "for" => return None,
             "back" | "backs" | "backed"
                 if !verbal
                     || matches!(

@@ -160,6 +160,7 @@ demand | n | demand~ | on from of tone=conflict
 disapprove | v | condemn~, criticize~, criticise~, denounce~, rebuke~, slam+~, blast~, lambast~, lambaste~, castigate~, decry, decries, decried, decrying, deplore~, censure~, chastise~, berate~, scold~ | o for over
 disapprove | n | condemnation~, criticism~, denunciation~, censure | of against on
 disapprove | a | critical | of
+disapprove | a | responsible | rev
 disapprove | n | critic~ | of agentive
 disapprove | v | blame~ | o for on
 disapprove | v | accuse~ | o of
