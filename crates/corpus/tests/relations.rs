@@ -2050,6 +2050,15 @@ fn holding_a_state_responsible_is_blaming_it() {
     assert_ne!(tone(&a, "china", "japan"), Some(Tone::Conflict));
 }
 
+#[test]
+fn sparring_and_loggerheads_are_mutual_conflict() {
+    let a = read("Vietnam and China sparred over the fishing grounds again.");
+    assert_eq!(tone(&a, "china", "vietnam"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "vietnam"), Some(Direction::Mutual));
+    let a = read("India remains at loggerheads with China over the border.");
+    assert_eq!(tone(&a, "china", "india"), Some(Tone::Conflict));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

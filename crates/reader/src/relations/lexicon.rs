@@ -176,6 +176,8 @@ disapprove | v | take aim at, takes aim at, took aim at, taking aim at, hit out 
 disapprove | n | displeasure, anger, outrage, fury, ire, indignation, grudge~, beef, hostility, animosity, enmity, antagonism, mistrust, distrust, suspicion | at with against toward towards over
 disapprove | a | hostile | to toward towards
 disapprove | n | tension~, friction~, rivalry, rivalries, feud~, spat~, standoff~, stand-off~, row~ | with between r
+disapprove | v | spar+~, bicker~, quarrel~, quarrell+~ | with over r
+disapprove | n | loggerheads, quarrel~ | with between over r
 disapprove | n | war of words, wars of words, slanging match~, shouting match~ | with between r
 disapprove | n | dispute~, confrontation~ | with between over r
 disapprove | v | dispute~, confront~, question~ | o
