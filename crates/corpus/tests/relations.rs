@@ -2059,6 +2059,35 @@ fn sparring_and_loggerheads_are_mutual_conflict() {
     assert_eq!(tone(&a, "china", "india"), Some(Tone::Conflict));
 }
 
+#[test]
+fn korean_tariffs_occupation_and_summoning_are_conflict() {
+    for (s, x, y) in [
+        (
+            "미국은 중국에 추가 관세를 부과했다.",
+            "china",
+            "united-states",
+        ),
+        ("러시아는 우크라이나 동부를 점령했다.", "russia", "ukraine"),
+        ("일본 외무성은 중국 대사를 초치했다.", "china", "japan"),
+        (
+            "러시아군이 우크라이나 무인기를 격추했다.",
+            "russia",
+            "ukraine",
+        ),
+        (
+            "중국이 필리핀 보급선에 물대포를 쐈다.",
+            "china",
+            "philippines",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{s}");
+    }
+    // A tariff agreement is an agreement.
+    let a = read("한국과 일본은 관세 협정을 체결했다.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 
