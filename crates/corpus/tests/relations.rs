@@ -2088,6 +2088,14 @@ fn korean_tariffs_occupation_and_summoning_are_conflict() {
     assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
 }
 
+#[test]
+fn korean_state_force_named_by_its_country_acts_for_it() {
+    let a = read("중국 해경이 필리핀 보급선에 물대포를 쐈다.");
+    assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+    let a = read("러시아 공군이 우크라이나 남부를 공습했다.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

@@ -315,6 +315,11 @@ const TITLES: &[&str] = &[
     "국방위원회",
     "제1위원장",
     "육군",
+    "해군",
+    "공군",
+    "해경",
+    "해안경비대",
+    "외교관",
     // "한일 양국이": the two countries named by a glued pair.
     "양국",
 ];
