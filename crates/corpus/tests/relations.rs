@@ -1808,6 +1808,294 @@ fn korean_export_controls_are_conflict_not_trade() {
     assert_eq!(tone(&a, "south-korea", "canada"), Some(Tone::Cooperation));
 }
 
+#[test]
+fn irregular_participle_with_by_is_a_passive_attack() {
+    let a = read("Two Ukrainian drones were shot down by Russia over the Black Sea.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+    let a = read("Kyiv was struck by Russian missiles overnight.");
+    assert_eq!(direction(&a, "russia", "ukraine"), Some(Direction::AToB));
+}
+
+#[test]
+fn downing_aircraft_is_an_attack() {
+    let a = read("India said it downed three Pakistani drones near the border.");
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "india", "pakistan"), Some(Direction::AToB));
+}
+
+#[test]
+fn hitting_a_state_is_an_attack_but_hitting_a_record_is_not() {
+    let a = read("Iran was hit by Israeli missiles on Friday.");
+    assert_eq!(tone(&a, "iran", "israel"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "israel", "iran"), Some(Direction::AToB));
+    let a = read("South Korea hit a record in its exports to Japan.");
+    assert_ne!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn fighting_alongside_is_cooperation() {
+    let a = read("Belarus may send troops to fight alongside Russia next year.");
+    assert_eq!(tone(&a, "belarus", "russia"), Some(Tone::Cooperation));
+    let a = read("Polish volunteers fought alongside Ukrainian units near the river.");
+    assert_eq!(tone(&a, "poland", "ukraine"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn rolling_out_the_red_carpet_is_hosting() {
+    let a = read("Vietnam rolled out the red carpet for Xi Jinping on Monday.");
+    assert_eq!(tone(&a, "vietnam", "xi-jinping"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "vietnam", "xi-jinping"),
+        Some(Direction::AToB)
+    );
+}
+
+#[test]
+fn protest_lodged_with_a_state_is_conflict_with_it() {
+    let a = read("Seoul lodged a protest with Tokyo over the textbooks.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Conflict));
+    let a = read("The Philippines protested to China after the collision.");
+    assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+}
+
+#[test]
+fn provoking_deterring_countering_or_delegitimising_a_state_is_conflict() {
+    for (s, x, y) in [
+        (
+            "Taiwan accused China of trying to provoke Taiwan.",
+            "china",
+            "taiwan",
+        ),
+        (
+            "Japan is building missiles to deter China.",
+            "china",
+            "japan",
+        ),
+        (
+            "Australia is buying submarines to counter China.",
+            "australia",
+            "china",
+        ),
+        (
+            "Beijing has sought to delegitimise Taiwan abroad.",
+            "china",
+            "taiwan",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{s}");
+    }
+    // "Counter" with no actor as its object names no relation.
+    let a = read("Japan and the Philippines agreed to counter piracy together.");
+    assert_ne!(tone(&a, "japan", "philippines"), Some(Tone::Conflict));
+}
+
+#[test]
+fn crackdown_on_and_rebuke_to_are_conflict() {
+    let a = read("China cracked down on Philippine fishermen near the shoal.");
+    assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+    let a = read("In a rebuke to Moscow, Poland closed its border crossings.");
+    assert_eq!(tone(&a, "poland", "russia"), Some(Tone::Conflict));
+    let a = read("Iran hit back at Israel with drones.");
+    assert_eq!(tone(&a, "iran", "israel"), Some(Tone::Conflict));
+}
+
+#[test]
+fn office_in_an_apposition_shares_the_holders_acts() {
+    let a = read("Lavrov, the Russian Minister of Foreign Affairs, met Wang Yi in Beijing.");
+    assert_eq!(tone(&a, "russia", "wang-yi"), Some(Tone::Cooperation));
+    assert_eq!(
+        pair(&a, "russia", "sergei-lavrov"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    let a = read("Wang Yi later met Lavrov, his Russian counterpart.");
+    assert_eq!(tone(&a, "russia", "wang-yi"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn office_named_before_the_holder_shares_the_holders_acts() {
+    let a = read("Japan's defence minister, Gen Nakatani, met Lloyd Austin on Sunday.");
+    assert_eq!(tone(&a, "japan", "lloyd-austin"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn kin_and_scholars_in_an_apposition_do_not_act_for_a_state() {
+    let a = read("Kim Jong Un's sister, Kim Yo Jong, slammed South Korea on Monday.");
+    assert_eq!(tone(&a, "kim-yo-jong", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        pair(&a, "kim-jong-un", "south-korea"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn subordinate_clause_without_a_subject_is_the_main_subjects() {
+    let a = read("Macron made the offer while on a visit to Beijing last spring.");
+    assert_eq!(
+        tone(&a, "china", "emmanuel-macron"),
+        Some(Tone::Cooperation)
+    );
+    let a = read("Scholz raised the matter while visiting Tokyo.");
+    assert_eq!(tone(&a, "japan", "olaf-scholz"), Some(Tone::Cooperation));
+    // A subordinate clause with its own subject keeps it.
+    let a = read("Japan sent food aid while China imposed sanctions on Vietnam.");
+    assert_eq!(pair(&a, "japan", "vietnam"), None, "{:#?}", a.evidence);
+}
+
+#[test]
+fn government_in_a_capital_is_the_state_not_a_place() {
+    let a = read("The regime in Pyongyang fired two missiles toward Japan on Sunday.");
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Conflict));
+    let a =
+        read("Officials praised the close cooperation between the governments in Seoul and Tokyo.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    // Troops in a country are somewhere, not its government.
+    let a = read("US troops in Syria clashed with Iranian militias.");
+    assert_eq!(
+        pair(&a, "syria", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+}
+
+#[test]
+fn diplomatic_and_judicial_measures_against_a_states_people_are_conflict() {
+    for (s, x, y) in [
+        (
+            "Japan summoned the Chinese ambassador over the incident.",
+            "china",
+            "japan",
+        ),
+        (
+            "Seoul lodged a complaint with Tokyo about the textbooks.",
+            "japan",
+            "south-korea",
+        ),
+        (
+            "The US indicted seven Chinese hackers on Tuesday.",
+            "china",
+            "united-states",
+        ),
+        (
+            "Russia jailed an American journalist for six years.",
+            "russia",
+            "united-states",
+        ),
+        (
+            "Iran executed a British national last week.",
+            "iran",
+            "united-kingdom",
+        ),
+        ("China imposed new export curbs on Japan.", "china", "japan"),
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{s}");
+    }
+    // "Execute" a plan, "summon" one's own cabinet: no measure against anyone.
+    let a = read("Japan summoned its cabinet to discuss the plan with China.");
+    assert_ne!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+}
+
+#[test]
+fn attacks_in_other_words_are_conflict() {
+    for (s, x, y) in [
+        (
+            "Russia pounded Ukrainian cities overnight.",
+            "russia",
+            "ukraine",
+        ),
+        (
+            "North Korea fired a missile over Japan.",
+            "japan",
+            "north-korea",
+        ),
+        (
+            "Russia tried to influence the US election.",
+            "russia",
+            "united-states",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{s}");
+    }
+}
+
+#[test]
+fn facing_a_mutual_conflict_is_being_a_party_to_it() {
+    let a = read("Seoul faces rising tensions with Pyongyang after the launch.");
+    assert_eq!(tone(&a, "north-korea", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "south-korea", "north-korea"),
+        Some(Direction::Mutual)
+    );
+    let a = read("India faces a long border dispute with China.");
+    assert_eq!(tone(&a, "china", "india"), Some(Tone::Conflict));
+}
+
+#[test]
+fn holding_a_state_responsible_is_blaming_it() {
+    let a = read("Iran said Israel was responsible for the killing of its general.");
+    assert_eq!(tone(&a, "iran", "israel"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "iran", "israel"), Some(Direction::AToB));
+    let a = read("Kyiv held Moscow responsible for the blast at the dam.");
+    assert_eq!(direction(&a, "ukraine", "russia"), Some(Direction::AToB));
+    // "A responsible power" is praise of a kind, no blame.
+    let a = read("Japan said China must act as a responsible power.");
+    assert_ne!(tone(&a, "china", "japan"), Some(Tone::Conflict));
+}
+
+#[test]
+fn sparring_and_loggerheads_are_mutual_conflict() {
+    let a = read("Vietnam and China sparred over the fishing grounds again.");
+    assert_eq!(tone(&a, "china", "vietnam"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "vietnam"), Some(Direction::Mutual));
+    let a = read("India remains at loggerheads with China over the border.");
+    assert_eq!(tone(&a, "china", "india"), Some(Tone::Conflict));
+}
+
+#[test]
+fn korean_tariffs_occupation_and_summoning_are_conflict() {
+    for (s, x, y) in [
+        (
+            "미국은 중국에 추가 관세를 부과했다.",
+            "china",
+            "united-states",
+        ),
+        ("러시아는 우크라이나 동부를 점령했다.", "russia", "ukraine"),
+        ("일본 외무성은 중국 대사를 초치했다.", "china", "japan"),
+        (
+            "러시아군이 우크라이나 무인기를 격추했다.",
+            "russia",
+            "ukraine",
+        ),
+        (
+            "중국이 필리핀 보급선에 물대포를 쐈다.",
+            "china",
+            "philippines",
+        ),
+    ] {
+        let a = read(s);
+        assert_eq!(tone(&a, x, y), Some(Tone::Conflict), "{s}");
+    }
+    // A tariff agreement is an agreement.
+    let a = read("한국과 일본은 관세 협정을 체결했다.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn korean_state_force_named_by_its_country_acts_for_it() {
+    let a = read("중국 해경이 필리핀 보급선에 물대포를 쐈다.");
+    assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+    let a = read("러시아 공군이 우크라이나 남부를 공습했다.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bounded by the text.
 

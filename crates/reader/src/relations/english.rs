@@ -594,6 +594,129 @@ impl<'a> Reader<'a> {
         }
         self.fragments();
         self.phrases();
+        self.offices();
+    }
+
+    /// "Lavrov, the Russian Minister of Foreign Affairs, met X", "met Kim, the North Korean
+    /// leader", "Russia's foreign minister, Sergei Lavrov, met X": the state or body that an
+    /// apposition gives as the owner of a person's office joins the person's phrase, as in
+    /// "Russian Foreign Minister Lavrov": it shares the person's official acts and is never
+    /// paired with them. Kin, scholars and reporters hold no office of the state they qualify.
+    fn offices(&mut self) {
+        for u in 0..self.units.len() {
+            if !self.units[u].person || self.dropped[u] {
+                continue;
+            }
+            let Some(p) = self.phrase_of[u] else { continue };
+            if self.phrases[p].units.len() != 1 {
+                continue;
+            }
+            let (first, last) = (self.phrases[p].first, self.phrases[p].last);
+            let comma = |k: usize| self.toks.get(k).map(|t| t.k) == Some(K::Punct(','));
+            let owners = if comma(last + 1) {
+                self.office_after(last + 2)
+            } else {
+                Vec::new()
+            };
+            let owners = if owners.is_empty() && first > 0 && comma(first - 1) {
+                self.office_before(first - 1)
+            } else {
+                owners
+            };
+            for v in owners {
+                if let Some(q) = self.phrase_of[v] {
+                    self.phrases[q].units.retain(|&x| x != v);
+                }
+                self.phrases[p].units.insert(0, v);
+                self.phrase_of[v] = Some(p);
+            }
+        }
+    }
+
+    /// The names qualifying an office in a description that opens at `k` and runs to the next
+    /// comma or the end ("the South Korean Minister for Foreign Affairs", "his Russian
+    /// counterpart"); none when it is no office.
+    fn office_after(&self, mut k: usize) -> Vec<usize> {
+        let mut owners: Vec<usize> = Vec::new();
+        let mut office = false;
+        let mut prep = false;
+        while k < self.toks.len() && !matches!(self.toks[k].k, K::Punct(_)) {
+            match self.toks[k].k {
+                K::Unit(v) => {
+                    let unit = &self.units[v];
+                    let words = &self.lower[unit.start..unit.end];
+                    if unit.person || unit.media || self.dropped[v] {
+                        if !(prep || office) {
+                            return Vec::new();
+                        }
+                    } else if !office && !prep {
+                        owners.push(v);
+                        office |= words.rsplit(' ').next().is_some_and(is_office);
+                    }
+                }
+                K::Word => {
+                    let w = self.w(k);
+                    if self.is(k, c::ROLES) {
+                        if !is_office(w) {
+                            return Vec::new();
+                        }
+                        office = true;
+                    } else if self.is_verbal(k)
+                        || self.is(k, c::PRONOUNS) && !matches!(w, "his" | "her" | "its" | "their")
+                    {
+                        return Vec::new();
+                    } else if self.is_prep(k) {
+                        prep = true;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        let ends = k >= self.toks.len() || matches!(self.toks[k].k, K::Punct(',' | '.' | ';'));
+        if office && ends { owners } else { Vec::new() }
+    }
+
+    /// The names owning an office written right before the comma at `comma`, in front of the
+    /// person it names ("Russia's foreign minister, Lavrov", "the US envoy, Witkoff").
+    fn office_before(&self, comma: usize) -> Vec<usize> {
+        let mut office = false;
+        let mut k = comma;
+        for _ in 0..5 {
+            let Some(prev) = k.checked_sub(1) else { break };
+            k = prev;
+            match self.toks[k].k {
+                K::Word => {
+                    let w = self.w(k);
+                    if self.is(k, c::ROLES) {
+                        if !is_office(w) {
+                            return Vec::new();
+                        }
+                        office = true;
+                    } else if self.is_verbal(k)
+                        || self.is_prep(k)
+                        || self.is(k, c::PRONOUNS)
+                        || self.is(k, c::DETERMINERS)
+                    {
+                        return Vec::new();
+                    }
+                }
+                K::Poss => {}
+                K::Unit(v) => {
+                    if !office || self.units[v].media || self.dropped[v] {
+                        return Vec::new();
+                    }
+                    // The whole phrase of the owner ("US President Donald Trump's envoy").
+                    return self
+                        .phrase_units(v)
+                        .into_iter()
+                        .filter(|&x| !self.dropped[x] && !self.units[x].media)
+                        .collect();
+                }
+                K::Punct(_) => return Vec::new(),
+            }
+        }
+        Vec::new()
     }
 
     /// Quotation marks around words inside a clause ("expressed “regret” over", "the
@@ -1191,12 +1314,21 @@ impl<'a> Reader<'a> {
                 .or_else(|| pick(Pos::Verb))
         }?;
         let w = self.w(t);
-        // A verb that is a cue only with an actor as its object ("contain China").
-        if choice.actor_object && !self.object_is_actor(last) {
+        // A verb that is a cue only with an actor as its object ("contain China"); in the
+        // passive the object is the subject, and the actor is the agent ("hit by Russia").
+        if choice.actor_object
+            && !self.object_is_actor(last)
+            && !(self.w(last + 1) == "by"
+                && t > 0
+                && self.is(t - 1, c::BE)
+                && self.object_is_actor(last + 1))
+        {
             return None;
         }
         // Homographs.
         match w {
+            // "was responsible for the attack" lays blame; "a responsible power" praises.
+            "responsible" if self.w(last + 1) != "for" => return None,
             "back" | "backs" | "backed"
                 if !verbal
                     || matches!(
@@ -2381,8 +2513,15 @@ impl<'a> Reader<'a> {
         // Only for participle clauses and coordinated verbs: ", saying", ", and warned".
         let w = self.w(first + 1);
         let lead = self.w(first);
+        // A clause a subordinator opens with no subject of its own ("while visiting Moscow",
+        // "while on a trip to Moscow", "after meeting X") is the main subject's.
+        let reduced = matches!(
+            lead,
+            "while" | "whilst" | "when" | "after" | "before" | "since" | "though" | "although"
+        ) && (w.ends_with("ing") && !self.is(first + 1, c::DETERMINERS) || w == "on");
         let participle = (matches!(self.toks[first].k, K::Punct(',')) && w.ends_with("ing"))
             || lead.ends_with("ing")
+            || reduced
             || (matches!(lead, "and" | "but")
                 && (self.is_verbal(first + 1) || self.w(first + 1).ends_with("ed")));
         if !participle {
@@ -2401,6 +2540,17 @@ impl<'a> Reader<'a> {
             }
             Some(self.group_of(u))
         })
+    }
+
+    /// Whether the "in" at `k` names the seat of a government ("the regime in Pyongyang", "the
+    /// authorities in Kyiv"): the name after it is the state itself, not a place.
+    fn seat_in(&self, k: usize) -> bool {
+        self.w(k) == "in"
+            && k > 0
+            && matches!(
+                self.w(k - 1),
+                "government" | "governments" | "regime" | "regimes" | "authorities" | "leadership"
+            )
     }
 
     /// Whether the phrase starting at token `first` is the object of a preposition.
@@ -2432,7 +2582,8 @@ impl<'a> Reader<'a> {
                             || w == "including"
                             || opens_region
                             || partitive
-                            || leader);
+                            || leader
+                            || self.seat_in(k));
                     }
                     // "with Nato Secretary General X": the words of a title in capitals.
                     let title_word = !self.title_case
@@ -3488,6 +3639,11 @@ impl<'a> Reader<'a> {
                     }
                     Some((v, Governor::Victim)) => {
                         let subject = self.subject_before(v, r).unwrap_or_default();
+                        // "Seoul faces rising tensions with Pyongyang": one side of a mutual
+                        // event suffers it as the other does; it is a party, not its target.
+                        if e.reciprocal {
+                            return (subject, false, None);
+                        }
                         (Vec::new(), false, Some(subject))
                     }
                     Some((_, Governor::Copula)) => (Vec::new(), false, None),
@@ -3500,10 +3656,12 @@ impl<'a> Reader<'a> {
                         // In the predicate of a clause ("expressed willingness to beef up
                         // communication with X"): the clause's subject.
                         let verb_before = (0..t).any(|k| self.region[k] == r && self.is_verbal(k));
+                        // In a clause with no verb after a subordinator ("while on a trip to
+                        // X"): the main clause's subject.
                         let g = if verb_before {
                             self.clause_subject(r).unwrap_or_default()
                         } else {
-                            Vec::new()
+                            self.previous_subject(r).unwrap_or_default()
                         };
                         (g, false, None)
                     }
@@ -3524,10 +3682,11 @@ impl<'a> Reader<'a> {
         r: usize,
         by: Option<Vec<usize>>,
     ) -> (Vec<usize>, bool, Option<Vec<usize>>) {
+        let participle = is_past_participle(self.w(t));
         let passive = t > 0
-            && self.w(t).ends_with("ed")
+            && participle
             && (t.saturating_sub(3)..t).any(|k| self.is(k, c::BE) && self.region[k] == r)
-            || (by.is_some() && self.w(t).ends_with("ed"));
+            || (by.is_some() && participle);
         if passive {
             let subject = self.subject_before(t, r);
             return (by.unwrap_or_default(), true, subject);
@@ -4530,7 +4689,7 @@ impl<'a> Reader<'a> {
                     {
                         return self.resolve(k);
                     }
-                    if self.is_prep(k) && w != "of" || self.is_verbal(k) {
+                    if self.is_prep(k) && w != "of" && !self.seat_in(k) || self.is_verbal(k) {
                         return None;
                     }
                 }
@@ -5197,6 +5356,78 @@ fn is_title_abbreviation(w: &str) -> bool {
             | "Amb"
             | "Pres"
     )
+}
+
+/// A past participle: a regular "-ed" form, or one of the irregular participles of the cue
+/// verbs ("were shot down by", "was struck by", "were sold to").
+fn is_past_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "shot"
+                | "struck"
+                | "hit"
+                | "fought"
+                | "sold"
+                | "sent"
+                | "lent"
+                | "bought"
+                | "frozen"
+                | "withdrawn"
+                | "torn"
+                | "met"
+                | "held"
+                | "stood"
+                | "beaten"
+                | "overrun"
+                | "slain"
+                | "driven"
+                | "thrown"
+        )
+}
+
+/// A role word that names an office someone holds for a state or a body: not kin ("Kim's
+/// sister"), scholars, reporters or lawyers, whose nationality is not the state acting.
+fn is_office(w: &str) -> bool {
+    ROLES.contains(w)
+        && !matches!(
+            w,
+            "sister"
+                | "brother"
+                | "wife"
+                | "husband"
+                | "father"
+                | "mother"
+                | "son"
+                | "daughter"
+                | "uncle"
+                | "aunt"
+                | "niece"
+                | "nephew"
+                | "heir"
+                | "professor"
+                | "researcher"
+                | "researchers"
+                | "fellow"
+                | "analyst"
+                | "analysts"
+                | "expert"
+                | "experts"
+                | "scholar"
+                | "scholars"
+                | "lecturer"
+                | "student"
+                | "lawyer"
+                | "reporter"
+                | "correspondent"
+                | "editor"
+                | "observer"
+                | "observers"
+                | "founder"
+                | "co-founder"
+                | "ceo"
+                | "executive"
+        )
 }
 
 fn is_quote_mark(c: char) -> bool {

@@ -88,6 +88,7 @@ consult | v | visit~ | o with
 consult | v | arrive~ | in
 consult | n | visit~, trip~ | to of r
 consult | v | host~, receive~, greet~ | o
+consult | v | roll out the red carpet, rolls out the red carpet, rolled out the red carpet, rolling out the red carpet | for
 consult | v | invite~ | o to
 consult | n | invitation~ | to from
 consult | v | negotiate~, consult~, confer+~ | with r
@@ -124,6 +125,7 @@ concede | n | concession~ | to
 concede | v | compromise~ | with r
 cooperate | v | cooperate~, co-operate~, collaborate~, coordinate~ | with r
 cooperate | n | cooperation, co-operation, collaboration, coordination | with between among r
+cooperate | v | fight alongside, fights alongside, fought alongside, fighting alongside, serve alongside, serves alongside, served alongside, serving alongside | o r
 cooperate | v | join forces, joins forces, joined forces, joining forces, team up, teams up, teamed up, teaming up, partner~ | with r
 cooperate | n | trade | with between r
 cooperate | a | joint, jointly | with between r
@@ -156,18 +158,26 @@ demand | v | press~ | o op=demand
 demand | v | demand~ | o from tone=conflict
 demand | n | demand~ | on from of tone=conflict
 disapprove | v | condemn~, criticize~, criticise~, denounce~, rebuke~, slam+~, blast~, lambast~, lambaste~, castigate~, decry, decries, decried, decrying, deplore~, censure~, chastise~, berate~, scold~ | o for over
-disapprove | n | condemnation~, criticism~, denunciation~, rebuke~, censure | of against on
+disapprove | n | condemnation~, criticism~, denunciation~, censure | of against on
 disapprove | a | critical | of
+disapprove | a | responsible | rev
 disapprove | n | critic~ | of agentive
 disapprove | v | blame~ | o for on
 disapprove | v | accuse~ | o of
 disapprove | v | implicate~ | o in
 disapprove | v | despise~, resent~, scorn~ | o
+disapprove | v | delegitimize~, delegitimise~ | o
+disapprove | v | summon~ | o actobj
+disapprove | n | complaint~ | with against about to
+coerce | v | influence~ | o actobj
+disapprove | n | rebuke~, reprimand~ | of against on to
 disapprove | n | accusation~, allegation~ | against of
 disapprove | v | take aim at, takes aim at, took aim at, taking aim at, hit out at, hits out at, hitting out at, lash out at, lashes out at, lashed out at, lashing out at | o
 disapprove | n | displeasure, anger, outrage, fury, ire, indignation, grudge~, beef, hostility, animosity, enmity, antagonism, mistrust, distrust, suspicion | at with against toward towards over
 disapprove | a | hostile | to toward towards
 disapprove | n | tension~, friction~, rivalry, rivalries, feud~, spat~, standoff~, stand-off~, row~ | with between r
+disapprove | v | spar+~, bicker~, quarrel~, quarrell+~ | with over r
+disapprove | n | loggerheads, quarrel~ | with between over r
 disapprove | n | war of words, wars of words, slanging match~, shouting match~ | with between r
 disapprove | n | dispute~, confrontation~ | with between over r
 disapprove | v | dispute~, confront~, question~ | o
@@ -201,13 +211,18 @@ threaten | n | threat~ | to from against
 threaten | v | warn~ | o of against
 threaten | n | warning~ | to against
 threaten | v | intimidate~, menace~ | o
+threaten | v | provoke~, deter+~ | o
 threaten | n | ultimatum~, intimidation | to
-protest | v | protest~ | o against
-protest | n | protest~, demonstration~, rally, rallies | against of
+protest | v | protest~ | o against to with
+protest | n | protest~ | against of to with
+protest | n | demonstration~, rally, rallies | against of
 sanction | v | sanction~, blacklist~, embargo, embargoes, embargoed, embargoing, expel+~, deport~, detain~, arrest~, penalize~, penalise~, punish~ | o
 sanction | n | sanction~, embargo, embargoes, blacklisting, expulsion~, deportation~, detention~, arrest~, penalty, penalties, punishment~, tariff~, restriction~ | on against targeting over
-sanction | n | export control~, trade control~, import control~, trade barrier~ | on against targeting over
+sanction | n | curb~, export control~, trade control~, import control~, trade barrier~ | on against targeting over
 sanction | v | ban+~ | o
+sanction | v | indict~, jail~, imprison~ | o
+sanction | v | crack down on, cracks down on, cracked down on, cracking down on | o
+sanction | n | crackdown~ | on against
 sanction | v | freeze, freezes, froze, frozen, freezing | o op=cease
 sanction | v | immobilise~, immobilize~, impound~, confiscate~ | o op=cease
 sanction | n | ban~ | on against
@@ -220,6 +235,7 @@ coerce | v | pressure~, pressurize~, pressurise~, coerce~, blackmail~, intimidat
 coerce | n | pressure, coercion, blackmail, sabotage, isolation | on against of
 coerce | v | put pressure on, puts pressure on, putting pressure on, put the screws on | o
 coerce | v | contain~ | o actobj
+coerce | v | counter~ | o actobj
 coerce | n | containment | of
 coerce | v | interfere~, meddle~ | in with
 coerce | n | interference, meddling | in with
@@ -241,8 +257,12 @@ assault | v | fight, fights, fought, fighting, battle~, combat~ | o against with
 assault | v | retaliate~ | against
 assault | n | retaliation, reprisal~ | against for
 assault | v | shoot down, shot down, shoots down, shooting down | o
+assault | v | downed, downing | o
+assault | v | pound~, execute~ | o actobj
+assault | v | hit, hits, hitting | o actobj
+assault | v | hit back, hits back, hitting back | at
 assault | v | open fire, opened fire, opens fire, opening fire | on at
-assault | v | fire~ | at on into toward towards
+assault | v | fire~ | at on into toward towards over
 assault | v | launch~ | into at
 ";
 
