@@ -234,7 +234,7 @@ static KOREAN_OPENING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A Japanese or Chinese reporter credit on a line of its own: a title before the names
 /// ("編集委員　中沢克二", "记者 张明 李华", "文／张明") or after them ("张明 记者", "（山田太郎記者）").
 static CJK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(【\[]?\s*(?:(?P<pre>(?:文|撰文|作者|执笔|執筆)\s*[／/：:|｜]|(?:特別編集委員|編集委員|論説委員|解説委員|本报记者|本報記者|记者|記者|特派员|特派員)(?:\s*[／/：:|｜]\s*|\s+))\s*)?(?P<names>\p{Han}{2,5}?(?:\s*[、・，,／/\s]\s*\p{Han}{2,5}?){0,3}?)\s*(?P<post>記者|记者|特派員|特派员|編集委員|論説委員)?\s*[）)】\]]?$").unwrap()
+    Regex::new(r"^[（(【\[]?\s*(?:(?P<pre>(?:文|撰文|作者|执笔|執筆)\s*[／/：:|｜]|(?:特別編集委員|編集委員|論説委員|解説委員|本报记者|本報記者|记者|記者|特派员|特派員)(?:\s*[／/：:|｜]\s*|\s+))\s*)?(?P<names>[\x{3005}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}]{2,5}?(?:\s*[、・，,／/\s]\s*[\x{3005}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}]{2,5}?){0,3}?)\s*(?P<post>記者|记者|特派員|特派员|編集委員|論説委員)?\s*[）)】\]]?$").unwrap()
 });
 /// The titles `CJK_BYLINE` needs one of: a line without any is not tried.
 const CJK_TITLES: [&str; 10] = [
@@ -242,7 +242,7 @@ const CJK_TITLES: [&str; 10] = [
 ];
 /// A Japanese reporter credit opening the first paragraph: "【ソウル＝小池和樹】韓国の…".
 static CJK_OPENING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^【[^【】＝=]{1,12}[＝=](?P<names>\p{Han}{2,5}(?:[、・]\p{Han}{2,5}){0,2})】")
+    Regex::new(r"^【[^【】＝=]{1,12}[＝=](?P<names>[\x{3005}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}]{2,5}(?:[、・][\x{3005}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}]{2,5}){0,2})】")
         .unwrap()
 });
 /// One or more Korean names, each or all followed by a reporter's title.
