@@ -146,16 +146,18 @@ struct System {
 }
 
 pub fn run_eval(ctx: &Ctx, opts: &Options) -> Result {
+    // Taken once, before the run writes docs/QUALITY.md (which would mark the tree changed).
+    let commit = commit(ctx);
     if opts.pages_eval {
-        pages_eval(ctx, opts)?;
+        pages_eval(ctx, opts, &commit)?;
     }
     if opts.tone {
-        crate::tone::run(ctx, &commit(ctx))?;
+        crate::tone::run(ctx, &commit)?;
     }
     Ok(())
 }
 
-fn pages_eval(ctx: &Ctx, opts: &Options) -> Result {
+fn pages_eval(ctx: &Ctx, opts: &Options, commit: &str) -> Result {
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let load = load.split_whitespace().next().unwrap_or("?").to_string();
     let mut pages = Vec::new();
@@ -190,7 +192,7 @@ fn pages_eval(ctx: &Ctx, opts: &Options) -> Result {
         "date": now_iso(),
         "machine": machine(),
         "load_average": load,
-        "commit": commit(ctx),
+        "commit": commit,
     });
     let results = results(&pages, &systems, run_info);
     let text = serde_json::to_string_pretty(&results).expect("JSON serialises") + "\n";
