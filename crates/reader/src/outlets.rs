@@ -842,10 +842,12 @@ fn group_title(
     group: &str,
     holder: &Name,
 ) -> Option<(Name, Option<usize>)> {
+    // The title may set the company's word in another case ("FOX News Network" → "Fox News").
     let opens = |name: &str| {
         let name = name.strip_prefix("The ").unwrap_or(name);
-        name.strip_prefix(group)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        name.get(..group.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(group))
+            && matches!(name[group.len()..].chars().next(), None | Some(' '))
     };
     let titled = |name: &Name| match name {
         Name::Known(k) => profiles.outlets[*k].names().any(opens),
@@ -861,7 +863,7 @@ fn group_title(
     let mut tried = 0;
     for (i, line) in lines.iter().enumerate() {
         let line = line.trim();
-        if line.len() > 40 || !line.starts_with(group) || !opens(line) {
+        if line.len() > 40 || !opens(line) {
             continue;
         }
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -1202,7 +1204,16 @@ fn credit_ends(line: &str, end: usize) -> bool {
 /// Entertainment Co."): the group, whose title the page may name elsewhere.
 fn holder_group(line: &str) -> Option<&str> {
     let c = COPYRIGHT.captures(line)?;
-    let raw = c.get(1)?.as_str();
+    let holder = c.get(1)?;
+    let raw = holder.as_str();
+    // A legal form after a comma is the company's too: "© 2011 Example News Network, LLC".
+    let legal_form = line[holder.end()..]
+        .strip_prefix(',')
+        .and_then(|rest| rest.split_whitespace().next())
+        .is_some_and(|w| {
+            let bare = w.trim_end_matches('.').to_lowercase();
+            CORPORATE_WORDS[..LEGAL_FORMS].contains(&bare.as_str())
+        });
     let raw = raw.split(". ").next().unwrap_or(raw);
     let mut words = raw
         .split_whitespace()
@@ -1218,7 +1229,7 @@ fn holder_group(line: &str) -> Option<&str> {
             .to_lowercase();
         CORPORATE_WORDS.contains(&bare.as_str())
     });
-    (corporate && first.starts_with(char::is_uppercase)).then_some(first)
+    ((corporate || legal_form) && first.starts_with(char::is_uppercase)).then_some(first)
 }
 
 /// Whether a copyright line's holder is a known outlet under its own name, not a company's:
@@ -1250,7 +1261,10 @@ fn own_holder(profiles: &Profiles, line: &str) -> bool {
     })
 }
 
-/// Corporate forms and words for a business, without dots, lowercased.
+/// How many of `CORPORATE_WORDS`, from the first, are legal forms ("Inc.", "LLC", "GmbH").
+const LEGAL_FORMS: usize = 9;
+
+/// Corporate forms and words for a business, without dots, lowercased: the legal forms first.
 const CORPORATE_WORDS: [&str; 24] = [
     "inc",
     "ltd",
@@ -2031,6 +2045,28 @@ domains = ["koreajoongangdaily.joins.com"]
         ];
         let found = detect(&profiles(), &lines, &[], None, None);
         assert_eq!(found.outlet, Some(Name::Known(2)));
+    }
+
+    #[test]
+    fn company_with_a_legal_form_after_a_comma_gives_way_to_its_title_in_any_case() {
+        // The copyright sets the company's word in capitals, the masthead does not.
+        let page = |copyright: &'static str| {
+            [
+                "Harbour Report",
+                "Sports",
+                "Harbour Report Radio",
+                "Kim meets Putin in Vladivostok on a rainy day.",
+                "Harbour Report Live",
+                copyright,
+            ]
+        };
+        let company = page("Reproduction is forbidden. ©2011 HARBOUR Report Network, LLC.");
+        let found = detect(&Profiles::default(), &company, &[], None, None);
+        assert_eq!(found.outlet, Some(Name::Printed("Harbour Report".into())));
+        // The legal form after the comma is what makes the holder a company.
+        assert_eq!(holder_group(company[5]), Some("HARBOUR"));
+        assert_eq!(holder_group("©2011 HARBOUR Report Network."), None);
+        assert_eq!(holder_group("©2011 HARBOUR Report, Seoul"), None);
     }
 
     #[test]
