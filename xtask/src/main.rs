@@ -6,7 +6,6 @@
 mod bench;
 mod build;
 mod eval;
-mod imports;
 mod onefile;
 mod repro;
 mod score;
