@@ -626,10 +626,9 @@ fn score_page(gold: &Gold, p: &Prediction, f: Fields) -> PageScore {
             .and_then(Option::as_ref)
             .filter(|_| f.date)
             .map(|g| day.as_ref() == Some(g)),
-        actors: gold.actors.as_ref().zip(p.actors.as_ref()).map(|(g, r)| {
-            let named = r.iter().filter(|id| g.contains(id)).count();
-            (named, r.len())
-        }),
+        actors: actors_not_named(gold, p)
+            .zip(p.actors.as_ref())
+            .map(|(missing, reported)| (reported.len() - missing.len(), reported.len())),
     }
 }
 

@@ -1263,8 +1263,12 @@ fn own_holder(profiles: &Profiles, line: &str) -> bool {
 
 /// How many of `CORPORATE_WORDS`, from the first, are legal forms ("Inc.", "LLC", "GmbH").
 const LEGAL_FORMS: usize = 9;
+/// Where the words that end a business's name in English ("… Media", "… Holdings") start in
+/// `CORPORATE_WORDS`: after the legal forms and the German publishers' words.
+const BUSINESS_WORDS: usize = LEGAL_FORMS + 2;
 
-/// Corporate forms and words for a business, without dots, lowercased: the legal forms first.
+/// Corporate forms and words for a business, without dots, lowercased: the legal forms first,
+/// then the German publishers' words, then the English business words.
 const CORPORATE_WORDS: [&str; 24] = [
     "inc",
     "ltd",
@@ -1275,6 +1279,8 @@ const CORPORATE_WORDS: [&str; 24] = [
     "plc",
     "limited",
     "gmbh",
+    "verlag",
+    "verlagsgesellschaft",
     "media",
     "entertainment",
     "newspapers",
@@ -1288,8 +1294,6 @@ const CORPORATE_WORDS: [&str; 24] = [
     "company",
     "ventures",
     "partners",
-    "verlag",
-    "verlagsgesellschaft",
 ];
 
 /// Whether a dot stands between a letter or digit and a letter somewhere in the line, as in
@@ -1419,23 +1423,7 @@ fn self_named(line: &str) -> Vec<&str> {
 fn is_company_name(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
     name.contains(' ')
-        && [
-            "media",
-            "entertainment",
-            "newspapers",
-            "publishing",
-            "publications",
-            "communications",
-            "enterprises",
-            "holdings",
-            "group",
-            "corporation",
-            "company",
-            "convergence",
-            "ventures",
-            "partners",
-        ]
-        .contains(&last.as_str())
+        && (CORPORATE_WORDS[BUSINESS_WORDS..].contains(&last.as_str()) || last == "convergence")
 }
 
 /// The holder a copyright or reproduction line names, when the line is one: its mark opens the
