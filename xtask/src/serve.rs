@@ -1,19 +1,35 @@
 //! A static file server for `dist/` on 127.0.0.1: GET and HEAD only, MIME types the page needs
 //! (`application/wasm` for streaming compilation, `.webmanifest`), `Cache-Control: no-cache` so a
-//! rebuilt page is never served stale, and no path outside the folder. Used by `serve` and by
-//! the end-to-end stage of `test`.
+//! rebuilt page is never served stale, and no path outside the folder. Used by `serve`, by the
+//! end-to-end stages of `test` and by `bench`.
+//!
+//! Written on `std::net` with `httparse` for the request head, rather than with `tiny_http`
+//! (which this module used before): `tiny_http` 0.12 runs each keep-alive connection as one task
+//! of a pool that starts with four threads and queues a new connection when it counts a thread as
+//! idle that another new connection has already claimed. A browser's first load opens about six
+//! connections at once, so on a fresh server the page's script and wasm now and then waited
+//! behind idle keep-alive connections until the browser gave up on them: one first load in five
+//! here, and the end-to-end tests' "no first render within a minute" in CI. This server gives
+//! every connection its own thread and answers one request per connection (`Connection: close`),
+//! so no request waits for another connection.
 
 use crate::Result;
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
-use tiny_http::{Header, Method, Request, Response};
+use std::time::Duration;
 
-const WORKERS: usize = 4;
+/// The longest request head read; a page's requests are a few hundred bytes.
+const MAX_HEAD: usize = 64 * 1024;
+/// How long a connection may take to send its request head.
+const READ_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub struct Server {
-    http: Arc<tiny_http::Server>,
-    workers: Vec<JoinHandle<()>>,
+    accept: JoinHandle<()>,
+    stopping: Arc<AtomicBool>,
     port: u16,
 }
 
@@ -32,29 +48,30 @@ impl Server {
                 dir.display()
             ));
         }
-        let http = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| {
+        let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
             format!("cannot listen on 127.0.0.1:{port}: {e}; pick another with --port N")
         })?;
-        let port = http
-            .server_addr()
-            .to_ip()
-            .map(|addr| addr.port())
-            .ok_or("the server did not bind an IP address")?;
-        let http = Arc::new(http);
+        let port = listener
+            .local_addr()
+            .map_err(|e| format!("the server has no address: {e}"))?
+            .port();
         let dir: Arc<Path> = dir.into();
-        let workers = (0..WORKERS)
-            .map(|_| {
-                let (http, dir) = (Arc::clone(&http), Arc::clone(&dir));
-                std::thread::spawn(move || {
-                    while let Ok(request) = http.recv() {
-                        respond(&dir, request, isolated);
-                    }
-                })
-            })
-            .collect();
+        let stopping = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stopping);
+        let accept = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                // A connection that failed before it was accepted is the client's business.
+                let Ok(stream) = stream else { continue };
+                let dir = Arc::clone(&dir);
+                std::thread::spawn(move || serve_connection(&dir, stream, isolated));
+            }
+        });
         Ok(Server {
-            http,
-            workers,
+            accept,
+            stopping,
             port,
         })
     }
@@ -65,43 +82,104 @@ impl Server {
 
     /// Serves until the process ends.
     pub fn wait(self) {
-        for worker in self.workers {
-            let _ = worker.join();
-        }
+        let _ = self.accept.join();
     }
 
+    /// Stops accepting connections (those being answered finish on their own).
     pub fn stop(self) {
-        for _ in 0..self.workers.len() {
-            self.http.unblock();
-        }
+        self.stopping.store(true, Ordering::SeqCst);
+        // Wakes the accept loop, which then sees the flag.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
         self.wait();
     }
 }
 
-fn respond(dir: &Path, request: Request, isolated: bool) {
-    let mut response = match request.method() {
-        Method::Get | Method::Head => file_response(dir, request.url()),
-        _ => text(405, "only GET and HEAD").with_header(header("Allow", "GET, HEAD")),
-    };
-    if isolated {
-        response.add_header(header("Cross-Origin-Opener-Policy", "same-origin"));
-        response.add_header(header("Cross-Origin-Embedder-Policy", "require-corp"));
-        // One request per connection: reused connections were now and then reset under load.
-        response.add_header(header("Connection", "close"));
-    }
-    if response.status_code().0 >= 400 {
-        eprintln!(
-            "serve: {} {} -> {}",
-            request.method(),
-            request.url(),
-            response.status_code().0
-        );
-    }
-    // A client that went away is not our problem.
-    let _ = request.respond(response);
+/// A response: status, headers beyond the ones every response has, and the body.
+struct Reply {
+    status: u16,
+    headers: Vec<(&'static str, &'static str)>,
+    body: Vec<u8>,
 }
 
-fn file_response(dir: &Path, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+/// Reads one request from `stream`, answers it and closes the connection.
+fn serve_connection(dir: &Path, mut stream: TcpStream, isolated: bool) {
+    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let Some(head) = read_head(&mut stream) else {
+        return;
+    };
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut request = httparse::Request::new(&mut headers);
+    let (method, url) = match request.parse(&head) {
+        Ok(httparse::Status::Complete(_)) => (
+            request.method.unwrap_or_default().to_string(),
+            request.path.unwrap_or_default().to_string(),
+        ),
+        _ => (String::new(), String::new()),
+    };
+    let mut reply = match method.as_str() {
+        "GET" | "HEAD" => file_response(dir, &url),
+        "" => text(400, "bad request"),
+        _ => {
+            let mut reply = text(405, "only GET and HEAD");
+            reply.headers.push(("Allow", "GET, HEAD"));
+            reply
+        }
+    };
+    if isolated {
+        reply
+            .headers
+            .push(("Cross-Origin-Opener-Policy", "same-origin"));
+        reply
+            .headers
+            .push(("Cross-Origin-Embedder-Policy", "require-corp"));
+    }
+    if reply.status >= 400 {
+        eprintln!("serve: {method} {url} -> {}", reply.status);
+    }
+    let mut out = format!("HTTP/1.1 {} {}\r\n", reply.status, reason(reply.status));
+    for (name, value) in &reply.headers {
+        out.push_str(&format!("{name}: {value}\r\n"));
+    }
+    out.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        reply.body.len()
+    ));
+    let mut bytes = out.into_bytes();
+    if method != "HEAD" {
+        bytes.extend_from_slice(&reply.body);
+    }
+    // A client that went away is not our problem.
+    let _ = stream.write_all(&bytes).and_then(|()| stream.flush());
+    let _ = stream.shutdown(Shutdown::Write);
+}
+
+/// The request head (up to the blank line), or `None` when the client sent none.
+fn read_head(stream: &mut TcpStream) -> Option<Vec<u8>> {
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        if head.len() > MAX_HEAD {
+            return Some(head);
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return (!head.is_empty()).then_some(head),
+            Ok(n) => head.extend_from_slice(&chunk[..n]),
+        }
+    }
+    Some(head)
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "",
+    }
+}
+
+fn file_response(dir: &Path, url: &str) -> Reply {
     let Some(relative) = relative_path(url) else {
         return text(400, "bad path");
     };
@@ -110,10 +188,15 @@ fn file_response(dir: &Path, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
         path.push("index.html");
     }
     match std::fs::read(&path) {
-        Ok(bytes) => Response::from_data(bytes)
-            .with_header(header("Content-Type", mime_type(&path)))
-            .with_header(header("Cache-Control", "no-cache"))
-            .with_header(header("X-Content-Type-Options", "nosniff")),
+        Ok(body) => Reply {
+            status: 200,
+            headers: vec![
+                ("Content-Type", mime_type(&path)),
+                ("Cache-Control", "no-cache"),
+                ("X-Content-Type-Options", "nosniff"),
+            ],
+            body,
+        },
         Err(_) => text(404, "not found"),
     }
 }
@@ -179,21 +262,20 @@ fn mime_type(path: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name, value).expect("header names and values here are ASCII")
-}
-
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-        .with_header(header("Cache-Control", "no-cache"))
+fn text(status: u16, body: &str) -> Reply {
+    Reply {
+        status,
+        headers: vec![
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Cache-Control", "no-cache"),
+        ],
+        body: body.as_bytes().to_vec(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::{Read, Write};
 
     #[test]
     fn paths_stay_inside_the_folder() {
@@ -257,6 +339,33 @@ mod tests {
         assert!(get(port, "/missing.js").starts_with("HTTP/1.1 404"));
         assert!(get(port, "/../Cargo.toml").starts_with("HTTP/1.1 4"));
 
+        server.stop();
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// A browser opens several connections at once and keeps some idle; a request on a new
+    /// connection must not wait for them (the page's wasm once did, behind four idle ones).
+    #[test]
+    fn idle_connections_do_not_hold_up_a_request() {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-idle-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "ok").unwrap();
+        let server = Server::start(&dir, 0).unwrap();
+        let idle: Vec<_> = (0..8)
+            .map(|_| std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+            .collect();
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        // Not a speed limit: without an answer the test fails instead of hanging.
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        write!(stream, "HEAD / HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+        assert!(answer.contains("Content-Length: 2\r\n"), "{answer}");
+        assert!(answer.ends_with("\r\n\r\n"), "HEAD has no body: {answer}");
+        drop(idle);
         server.stop();
         std::fs::remove_dir_all(dir).unwrap();
     }
