@@ -1,6 +1,7 @@
 //! Reproducible builds: the same sources and `SOURCE_DATE_EPOCH` must give the same page, byte
-//! for byte. `test.rs` builds the page twice, the second time in a target folder of its own so
-//! its wasm is compiled separately; this module compares the two folders and says what differs.
+//! for byte. `test.rs` builds the page a second time, in a target folder of its own where the
+//! workspace's crates are compiled again, and this module compares that build with `dist/` and
+//! says what differs.
 
 use crate::Result;
 use std::collections::BTreeMap;

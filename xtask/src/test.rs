@@ -5,7 +5,7 @@
 //! need the build.
 
 use crate::tools::{self, CHROMEDRIVER, CHROMIUM, FIREFOX, Needs, WASM_TARGET, XVFB_RUN};
-use crate::{Ctx, build, first_line, repro, run_streaming, serve};
+use crate::{Ctx, build, repro, run_streaming, serve};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
@@ -96,43 +96,67 @@ pub fn run(ctx: &Ctx) -> ExitCode {
         report.skip("end-to-end (e2e/delivery.mjs)", "the page did not build");
         report.skip(BROWSERS_STAGE, "the page did not build");
     }
-    report.step("reproducible build (2 builds)", || reproducible(ctx));
+    report.step("reproducible build (built again)", || reproducible(ctx));
     hostile(ctx, &mut report);
 
     report.summary(started.elapsed())
 }
 
-/// Builds the page twice into two folders under `target/xtask/repro/` with the same
-/// SOURCE_DATE_EPOCH, the second in its own target folder (`target/repro`) so its wasm is
-/// compiled apart, and compares every file.
+/// The workspace's crates that go into the page's two wasm files (the app and the reading
+/// worker): the reproducible-build check compiles them again.
+const PAGE_CRATES: [&str; 7] = [
+    "coverage-explorer",
+    "coverage-worker",
+    "coverage-core",
+    "coverage-reader",
+    "coverage-corpus",
+    "coverage-intake",
+    "coverage-archive",
+];
+
+/// The cargo profiles Trunk builds the page's wasm with (index.html).
+const PAGE_PROFILES: [&str; 2] = ["wasm-release", "wasm-reader"];
+
+/// Builds the page a second time into `target/xtask/repro` and compares every file with the
+/// release build in `dist/` (same sources, same `SOURCE_DATE_EPOCH`: the last commit's). The
+/// second build has a target folder of its own (`target/repro`), seeded with the release build's
+/// compiled dependencies and with the workspace's own crates removed, so everything this
+/// project compiles (its crates, the bundle that build.rs embeds, then wasm-bindgen, wasm-opt and
+/// the one-file page) is made again; crates.io dependencies are taken as built.
 fn reproducible(ctx: &Ctx) -> crate::Result {
-    let base = ctx.target_dir().join("xtask/repro");
-    let _ = std::fs::remove_dir_all(&base);
-    let (first, second) = (base.join("a"), base.join("b"));
-    // One epoch for both, read once: a commit landing between the builds must not split them.
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .or_else(|| first_line(ctx.command("git").args(["log", "-1", "--format=%ct"])))
-        .unwrap_or_else(|| "0".to_string());
-    println!("    SOURCE_DATE_EPOCH={epoch} for both builds");
-    let mut once = build::command_into(ctx, &first);
-    crate::run(once.env("SOURCE_DATE_EPOCH", &epoch))?;
-    build::finish(&first)?;
+    let again = ctx.target_dir().join("xtask/repro");
+    let _ = std::fs::remove_dir_all(&again);
     let target = ctx.target_dir().join("repro");
-    let mut again = build::command_into(ctx, &second);
-    again
-        .env("SOURCE_DATE_EPOCH", &epoch)
+    let _ = std::fs::remove_dir_all(&target);
+    seed(ctx, &target);
+    for profile in PAGE_PROFILES {
+        let mut clean = ctx.cargo();
+        clean.env("CARGO_TARGET_DIR", &target).args([
+            "clean",
+            "--quiet",
+            "--target",
+            WASM_TARGET,
+            "--profile",
+            profile,
+        ]);
+        for package in PAGE_CRATES {
+            clean.args(["-p", package]);
+        }
+        crate::run(&mut clean)?;
+    }
+    let mut trunk = build::command_into(ctx, &again);
+    trunk
         .env("CARGO_TARGET_DIR", &target)
         .env("COVERAGE_CHUNKS_OUT", target.join("chunks"));
-    crate::run(&mut again)?;
-    build::finish(&second)?;
-    let differences = repro::differences(&first, &second)?;
+    crate::run(&mut trunk)?;
+    build::finish(&again)?;
+    let differences = repro::differences(&ctx.dist(), &again)?;
     if differences.is_empty() {
-        println!("    the two builds are identical");
+        println!("    the second build is identical to dist/");
         Ok(())
     } else {
         Err(format!(
-            "the two builds differ:\n  {}",
+            "the second build differs from dist/:\n  {}",
             differences.join("\n  ")
         ))
     }
@@ -298,22 +322,24 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
     server.stop();
 }
 
-/// Copies the wasm release build's artifacts into a new target folder (best effort).
+/// Copies the page's compiled wasm profiles (their host folders, for build scripts and
+/// macros, and their wasm32 folders) into a new target folder (best effort).
 fn seed(ctx: &Ctx, target: &std::path::Path) {
-    let wasm = target.join(WASM_TARGET);
-    for (from, to) in [
-        (ctx.target_dir().join("wasm-release"), target.to_path_buf()),
-        (
-            ctx.target_dir().join(WASM_TARGET).join("wasm-release"),
-            wasm,
-        ),
-    ] {
-        if from.is_dir() {
-            let copied = std::fs::create_dir_all(&to)
-                .map_err(|e| e.to_string())
-                .and_then(|()| crate::run(ctx.command("cp").arg("-a").arg(&from).arg(&to)));
-            if let Err(message) = copied {
-                eprintln!("xtask: could not seed {}: {message}", to.display());
+    for profile in PAGE_PROFILES {
+        for (from, to) in [
+            (ctx.target_dir().join(profile), target.to_path_buf()),
+            (
+                ctx.target_dir().join(WASM_TARGET).join(profile),
+                target.join(WASM_TARGET),
+            ),
+        ] {
+            if from.is_dir() {
+                let copied = std::fs::create_dir_all(&to)
+                    .map_err(|e| e.to_string())
+                    .and_then(|()| crate::run(ctx.command("cp").arg("-a").arg(&from).arg(&to)));
+                if let Err(message) = copied {
+                    eprintln!("xtask: could not seed {}: {message}", to.display());
+                }
             }
         }
     }
