@@ -392,10 +392,29 @@ static SELF_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[\s/|(·])((?:[A-Za-z0-9-]+\.)+(?i:com|net|org|co\.uk|co\.kr|com\.au|ca|in|kr|jp|ru|cn|ua|uk|de|at|ch|fr|es|it|nl|be|pl|se|no|dk|fi|pt|ie|eu|news|tv))(?:$|[\s/|)·,])").unwrap()
 });
-/// The holder after a copyright mark: "© 2024 Example Daily", "Copyright (c) 2019 by …".
+/// The holder after a copyright mark: "© 2024 Example Daily", "Copyright (c) 2019 by …". Read
+/// through `copyright_marks`, which cuts the holder at `HOLDER_CHARS`.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:©|ⓒ|Ⓒ|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^,|·<>\[\]\n]{2,80})").unwrap()
+    Regex::new(r"(?i)(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:©|ⓒ|Ⓒ|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^,|·<>\[\]\n]{2,})").unwrap()
 });
+/// The most characters of a copyright holder read.
+const HOLDER_CHARS: usize = 80;
+
+/// The copyright marks of a line, each as where it starts and the span of the holder it names,
+/// cut at `HOLDER_CHARS` characters. The cut is made here rather than by a bounded repeat in the
+/// pattern: the regex's lazy DFA, given the repeat of that wide class, built new states on
+/// nearly every line it searched, some 30,000 instructions a line.
+fn copyright_marks(line: &str) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
+    COPYRIGHT.captures_iter(line).filter_map(|c| {
+        let (mark, holder) = (c.get(0)?, c.get(1)?);
+        let end = holder
+            .as_str()
+            .char_indices()
+            .nth(HOLDER_CHARS)
+            .map_or(holder.end(), |(i, _)| holder.start() + i);
+        Some((mark.start(), holder.start()..end))
+    })
+}
 /// The holder before a Korean reproduction notice: "[한국경제 무단전재 및 재배포 금지]".
 static BEFORE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\[<(【]?\s*([^\s\[<(【][^\[<(【]{0,30}?)\s*무단\s*(?:전재|복제)").unwrap()
@@ -1203,11 +1222,10 @@ fn credit_ends(line: &str, end: usize) -> bool {
 /// form or a word for a business ("© 2024 Example Media Inc.", "Example L.P.", "Example
 /// Entertainment Co."): the group, whose title the page may name elsewhere.
 fn holder_group(line: &str) -> Option<&str> {
-    let c = COPYRIGHT.captures(line)?;
-    let holder = c.get(1)?;
-    let raw = holder.as_str();
+    let (_, holder) = copyright_marks(line).next()?;
+    let raw = &line[holder.clone()];
     // A legal form after a comma is the company's too: "© 2011 Example News Network, LLC".
-    let legal_form = line[holder.end()..]
+    let legal_form = line[holder.end..]
         .strip_prefix(',')
         .and_then(|rest| rest.split_whitespace().next())
         .is_some_and(|w| {
@@ -1240,10 +1258,10 @@ fn own_holder(profiles: &Profiles, line: &str) -> bool {
     if holder_group(line).is_some() {
         return false;
     }
-    let Some(raw) = COPYRIGHT.captures(line).and_then(|c| c.get(1)) else {
+    let Some((_, holder)) = copyright_marks(line).next() else {
         return false;
     };
-    let raw = raw.as_str();
+    let raw = &line[holder];
     let quick = raw
         .split(". ")
         .next()
@@ -1435,14 +1453,13 @@ fn copyright_holder(profiles: &Profiles, line: &str) -> Option<Name> {
             .windows(15)
             .any(|w| w.eq_ignore_ascii_case(b"rights reserved"))
         || !line.is_ascii() && RIGHTS_NOTICES.iter().any(|n| line.contains(n));
-    for c in COPYRIGHT.captures_iter(line) {
-        let mark = c.get(0).expect("group 0 exists");
+    for (mark, holder) in copyright_marks(line) {
         // A mark deep in a long line is a caption's or a quote's, not the page's.
-        if !notice && line[..mark.start()].chars().count() > 12 {
+        if !notice && line[..mark].chars().count() > 12 {
             continue;
         }
         // A known holder is found without cleaning: its name up to the first full stop.
-        let raw = &c[1];
+        let raw = &line[holder];
         // "Copyright AP Photo", "© Example Images": a photo's credit, not the page's.
         if raw.split_whitespace().take(4).any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
