@@ -724,13 +724,38 @@ fn is_masthead_name(line: &str) -> bool {
         .any(|w| !OUTLET_WORDS.contains(w) && !["the", "and", "of"].contains(w));
     let korean = line.chars().filter(|c| ('가'..='힣').contains(c)).count() >= 3
         && !KOREAN_OUTLET_ENDINGS.contains(&line);
-    // A menu's entry names a kind of content in the plural ("Press Releases", "TV Shows").
-    let menu_entry = words.last().is_some_and(|w| MENU_PLURALS.contains(w));
+    // A menu's entry names a kind of content in the plural ("Press Releases", "TV Shows"); a
+    // link asks the reader to do something ("Report Abuse", "Sign In").
+    let menu_entry = words.last().is_some_and(|w| MENU_PLURALS.contains(w))
+        || words.first().is_some_and(|w| LINK_VERBS.contains(w));
     looks_like_outlet(line)
         && !menu_entry
         && (words.len() >= 2 && distinct || korean)
         && !crate::headline::is_section_label(line)
 }
+
+/// Verbs that open a link or a button, not a publication's name.
+const LINK_VERBS: &[&str] = &[
+    "report",
+    "sign",
+    "log",
+    "subscribe",
+    "share",
+    "follow",
+    "read",
+    "watch",
+    "listen",
+    "download",
+    "contact",
+    "advertise",
+    "join",
+    "get",
+    "manage",
+    "donate",
+    "skip",
+    "back",
+    "send",
+];
 
 /// Kinds of content a site's menus list, in the plural.
 const MENU_PLURALS: &[&str] = &[
@@ -823,7 +848,9 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
         .map(|s| s.name.clone());
     let mut name = outlet.map(|s| s.name.clone());
     let mut line = outlet.and_then(|s| s.line);
-    // A company holding the copyright publishes the title the page names after it.
+    // A company holding the copyright publishes the title the page names after it: when the
+    // name chosen is that holder, not another name on its line ("© Example Newspapers.
+    // \"Example Daily\" is a registered trademark").
     let group = |o: &Sign| {
         signs
             .iter()
@@ -831,6 +858,11 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
             .filter_map(|s| s.line)
             .find_map(|i| {
                 profiles.signs(lines[i]).copyright.then_some(())?;
+                let holder = match copyright_holder(profiles, lines[i])? {
+                    Name::Printed(n) => profiles.lookup(&n).map_or(Name::Printed(n), Name::Known),
+                    known => known,
+                };
+                (holder == o.name).then_some(())?;
                 holder_group(lines[i])
             })
     };
@@ -957,7 +989,16 @@ fn line_signs(
                 Strength::Rights
             }
             Name::Known(_) => Strength::Own,
-            Name::Printed(n) if is_company_name(n) => Strength::Company,
+            Name::Printed(n)
+                if is_company_name(n)
+                    || copyright_marks(line).any(|(_, holder)| {
+                        // The holder up to the notice: "NDTV CONVERGENCE LIMITED 2020".
+                        let raw = &line[holder];
+                        has_legal_form(raw.split(". ").next().unwrap_or(raw))
+                    }) =>
+            {
+                Strength::Company
+            }
             Name::Printed(_) => Strength::Holder,
         };
         add(strength, name);
@@ -968,7 +1009,8 @@ fn line_signs(
         for name in self_named(line) {
             match holder_name(profiles, name) {
                 Some(Name::Known(o)) => add(Strength::Own, Name::Known(o)),
-                Some(Name::Printed(n)) if !is_company_name(&n) => add(
+                // "newsletters from Example Network Inc.": the company, not the title.
+                Some(Name::Printed(n)) if !is_company_name(&n) && !has_legal_form(name) => add(
                     if looks_like_outlet(&n) {
                         Strength::Printed
                     } else {
@@ -1440,8 +1482,20 @@ fn self_named(line: &str) -> Vec<&str> {
 /// A company's name rather than a title's: it ends with a word for a business.
 fn is_company_name(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-    name.contains(' ')
-        && (CORPORATE_WORDS[BUSINESS_WORDS..].contains(&last.as_str()) || last == "convergence")
+    name.contains(' ') && CORPORATE_WORDS[BUSINESS_WORDS..].contains(&last.as_str())
+}
+
+/// Whether a name as printed carries a legal form ("… Inc.", "… LLC", "… Limited"): a
+/// company's, whatever its other words. The form is read before the name is cleaned, which
+/// drops it.
+fn has_legal_form(raw: &str) -> bool {
+    raw.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .replace('.', "")
+                .to_lowercase()
+        })
+        .any(|w| CORPORATE_WORDS[..LEGAL_FORMS].contains(&w.as_str()))
 }
 
 /// The holder a copyright or reproduction line names, when the line is one: its mark opens the
@@ -2088,6 +2142,38 @@ domains = ["koreajoongangdaily.joins.com"]
         ];
         let found = detect(&profiles, &lines, &[], None, None);
         assert_eq!(found.outlet, Some(Name::Known(0)));
+    }
+
+    #[test]
+    fn a_trademark_named_in_a_companys_copyright_line_is_the_title() {
+        let lines = [
+            "Kim meets Putin in Vladivostok on a rainy day.",
+            "Copyright ©2024 Harbour Newspapers. \"Daily Harbour\" is a registered trademark. All rights reserved.",
+        ];
+        let found = detect(&Profiles::default(), &lines, &[], None, None);
+        assert_eq!(found.outlet, Some(Name::Printed("Daily Harbour".into())));
+    }
+
+    #[test]
+    fn a_company_sending_the_newsletters_is_not_the_title_its_division_prints() {
+        let lines = [
+            "By signing up you consent to receive the above newsletter from Harbour Network Inc.",
+            "Kim meets Putin in Vladivostok on a rainy day.",
+            "© 2025 Harbour Post, a division of Harbour Network Inc. All rights reserved.",
+        ];
+        let found = detect(&Profiles::default(), &lines, &[], None, None);
+        assert_eq!(found.outlet, Some(Name::Printed("Harbour Post".into())));
+        // Without the legal form the sender is shaped like a title, and named first.
+        assert!(has_legal_form("Harbour Network Inc."));
+        assert!(has_legal_form("HARBOUR CONVERGENCE LIMITED 2020"));
+        assert!(!has_legal_form("Harbour Network"));
+    }
+
+    #[test]
+    fn a_link_asking_for_an_action_is_no_masthead() {
+        assert!(!is_masthead_name("Report Abuse"));
+        assert!(!is_masthead_name("Sign In"));
+        assert!(is_masthead_name("Harbour Post"));
     }
 
     #[test]
