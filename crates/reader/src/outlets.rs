@@ -734,6 +734,9 @@ fn is_masthead_name(line: &str) -> bool {
         && !crate::headline::is_section_label(line)
 }
 
+/// How many lines open a page: where its masthead stands.
+const TOP_LINES: usize = 20;
+
 /// Verbs that open a link or a button, not a publication's name.
 const LINK_VERBS: &[&str] = &[
     "report",
@@ -928,7 +931,10 @@ fn group_title(
         {
             continue;
         }
-        if lines.iter().filter(|l| l.contains(line)).count() >= 3 {
+        // Printed three times, or twice with one of them at the top of the page, where the
+        // masthead and its "back to home" link stand.
+        let printed = lines.iter().filter(|l| l.contains(line)).count();
+        if printed >= 3 || printed == 2 && i < TOP_LINES {
             let name = profiles
                 .lookup(line)
                 .map_or_else(|| Name::Printed(line.to_string()), Name::Known);
@@ -2167,6 +2173,30 @@ domains = ["koreajoongangdaily.joins.com"]
         assert!(has_legal_form("Harbour Network Inc."));
         assert!(has_legal_form("HARBOUR CONVERGENCE LIMITED 2020"));
         assert!(!has_legal_form("Harbour Network"));
+    }
+
+    #[test]
+    fn a_companys_title_printed_twice_at_the_top_is_the_outlet() {
+        let page = |top: &'static str| {
+            [
+                "Harbour Report - Back to home",
+                top,
+                "World",
+                "Kim meets Putin in Vladivostok on a rainy day.",
+                "© 2024 Harbour News & Media Limited. All rights reserved.",
+            ]
+        };
+        let found = detect(
+            &Profiles::default(),
+            &page("Harbour Report"),
+            &[],
+            None,
+            None,
+        );
+        assert_eq!(found.outlet, Some(Name::Printed("Harbour Report".into())));
+        // Printed once, it is not the masthead: the company stays.
+        let found = detect(&Profiles::default(), &page("Sports"), &[], None, None);
+        assert_eq!(found.outlet, Some(Name::Printed("Harbour News".into())));
     }
 
     #[test]
