@@ -1192,6 +1192,24 @@ fn korean_sanctions_on_x_are_conflict() {
 }
 
 #[test]
+fn korean_owner_of_sanctions_toward_x_imposes_them_when_nobody_else_acts() {
+    // The council's sanctions resolution toward the North was adopted: the council acts.
+    let a = read("유엔 안전보장이사회의 새로운 대북 제재결의안이 채택됐다.");
+    assert_eq!(
+        tone(&a, "north-korea", "un-security-council"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(
+        direction(&a, "un-security-council", "north-korea"),
+        Some(Direction::AToB)
+    );
+    // A bare name before the war it qualifies owns nothing: supporting Russia's war on
+    // Ukraine is no cooperation with Ukraine.
+    let a = read("러시아의 우크라이나 전쟁을 지원하기 위한 병력 배치이다.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+}
+
+#[test]
 fn korean_negated_support_is_conflict() {
     let a = read("중국은 러시아의 제안을 지지하지 않았다.");
     assert_eq!(tone(&a, "china", "russia"), Some(Tone::Conflict));

@@ -1040,7 +1040,11 @@ impl Clause<'_> {
                 }
             };
             let (agents, targets) = if !owner.is_empty() && (last || subject == owner) {
-                if subject == owner {
+                // Nobody named acts in the clause ("유엔 안보리의 대북 제재결의안이 채택됐다"):
+                // the owner of the event noun, marked with 의, does it.
+                if subject == owner
+                    || subject.is_empty() && owner.iter().all(|&u| roles[u].0 == Role::Owner)
+                {
                     (owner.clone(), before.clone())
                 } else {
                     let mut t = before.clone();
@@ -1413,12 +1417,15 @@ fn owns(text: &str, units: &[Unit], roles: &[(Role, usize)], u: usize, cue_start
     }
     let between = &text[end..cue_start];
     let words = between.split_whitespace().count();
+    // What the noun is toward may stand between ("안보리의 대북 제재", "러시아의 우크라이나에
+    // 대한 침공"); another name may not.
     words <= 3
         && !between.contains([',', '“', '"', '.'])
-        && !units.iter().any(|v| {
+        && !units.iter().enumerate().any(|(i, v)| {
             v.start >= end
                 && v.end <= cue_start
-                && roles[units.iter().position(|x| x == v).unwrap_or(0)].1 != roles[u].1
+                && roles[i].1 != roles[u].1
+                && roles[i].0 != Role::Target
         })
 }
 
