@@ -1162,6 +1162,25 @@ fn preposition_left_without_object_shares_the_next_ones() {
     assert_eq!(direction(&a, "japan", "north-korea"), Some(Direction::AToB));
 }
 
+#[test]
+fn a_collision_between_two_sides_is_a_clash_of_both() {
+    let a = read(
+        "The joint US-Philippine exercises, which run until Wednesday next week, also come days after a collision between a Chinese and a Philippine vessel in the South China Sea.",
+    );
+    assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "china", "philippines"),
+        Some(Direction::Mutual)
+    );
+    assert_eq!(
+        tone(&a, "philippines", "united-states"),
+        Some(Tone::Cooperation)
+    );
+    // A collision naming no side of it is no relation.
+    let a = read("A collision on a Russian railway killed ten people, Ukrainian media said.");
+    assert_eq!(tone(&a, "russia", "ukraine"), None);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -249,6 +249,7 @@ coerce | n | espionage, spying | on against
 coerce | v | force~ | o actobj
 assault | v | attack~, invade~, bomb~, bombard~, shell~, strike, strikes, struck, striking, raid~, assault~, kill~, occupy, occupies, occupied, occupying, annex~, target~, ram+~, sideswipe~ | o in inside into on
 assault | v | collide~ | with r
+assault | n | collision~ | with between r
 assault | n | attack~, invasion~, bombing~, bombardment~, shelling, strike~, airstrike~, air strike~, raid~, assault~, offensive~, incursion~, occupation, annexation, aggression, hostilities | on against of in into
 assault | n | war~, warfare | against on with in between r
 assault | n | conflict~, clash~, battle~, fighting | with between against r
