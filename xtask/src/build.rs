@@ -84,6 +84,16 @@ pub fn command_into(ctx: &Ctx, dist: &Path) -> std::process::Command {
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         .env("COVERAGE_CHUNKS_OUT", chunks_dir(ctx))
         .env("PATH", ctx.path_with(&ctx.e2e().join("node_modules/.bin")));
+    match wasm_opt_cache(ctx) {
+        Ok(shim) => {
+            let path = std::env::join_paths(std::iter::once(shim).chain(std::env::split_paths(
+                &ctx.path_with(&ctx.e2e().join("node_modules/.bin")),
+            )))
+            .expect("PATH entries contain no separator");
+            trunk.env("PATH", path);
+        }
+        Err(message) => println!("    wasm-opt runs without its cache: {message}"),
+    }
     if std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
         match first_line(ctx.command("git").args(["log", "-1", "--format=%ct"])) {
             Some(epoch) if epoch.parse::<u64>().is_ok() => {
@@ -94,4 +104,126 @@ pub fn command_into(ctx: &Ctx, dist: &Path) -> std::process::Command {
         }
     }
     trunk
+}
+
+/// Writes the `wasm-opt` that Trunk finds first on PATH: a script that keeps each output of
+/// binaryen's wasm-opt (`e2e/node_modules/.bin`) under the hash of its input and its options in
+/// `target/xtask/wasm-opt-cache`, and hands it back for the same input. wasm-opt is a pure
+/// function of the two, and binaryen compiled to JavaScript takes a minute or more for the
+/// reading worker's wasm: `cargo xtask test` builds the page three times (the release, the
+/// reproducible-build check, the hostile corpus), where the worker's wasm and, in the check,
+/// the page's are the same every time. Returns the script's folder.
+fn wasm_opt_cache(ctx: &Ctx) -> Result<std::path::PathBuf> {
+    let dir = ctx.target_dir().join("xtask/bin");
+    let script = wasm_opt_script(
+        &ctx.e2e().join("node_modules/.bin/wasm-opt"),
+        &ctx.target_dir().join("xtask/wasm-opt-cache"),
+    );
+    let path = dir.join("wasm-opt");
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(script.as_str()) {
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(&path, &script))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| format!("cannot make {} executable: {e}", path.display()))?;
+    }
+    Ok(dir)
+}
+
+/// The caching `wasm-opt` script for the real one at `real`, keeping outputs in `cache`. Any
+/// call that is not Trunk's (`--output=OUT`, options, one input file), such as `--version`, goes
+/// straight to the real one.
+fn wasm_opt_script(real: &Path, cache: &Path) -> String {
+    let quote = |p: &Path| format!("'{}'", p.display().to_string().replace('\'', "'\\''"));
+    format!(
+        r#"#!/bin/sh
+# Written by `cargo xtask` (xtask/src/build.rs): binaryen's wasm-opt with its outputs kept under
+# the hash of the input and the options.
+set -eu
+real={real}
+cache={cache}
+out=
+input=
+options=
+for arg in "$@"; do
+  case "$arg" in
+    --output=*) out="${{arg#--output=}}" ;;
+    -*) options="$options $arg" ;;
+    *) if [ -z "$input" ] && [ -f "$arg" ]; then input="$arg"; else options="$options $arg"; fi ;;
+  esac
+done
+if [ -z "$out" ] || [ -z "$input" ]; then
+  exec "$real" "$@"
+fi
+key=$( {{ printf '%s\n' "$options"; cat "$input"; }} | sha256sum | cut -c1-64)
+if [ -f "$cache/$key.wasm" ]; then
+  cp "$cache/$key.wasm" "$out"
+  exit 0
+fi
+"$real" "$@"
+mkdir -p "$cache"
+cp "$out" "$cache/$key.wasm.$$"
+mv "$cache/$key.wasm.$$" "$cache/$key.wasm"
+"#,
+        real = quote(real),
+        cache = quote(cache),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stand-in for binaryen that counts its runs and "optimises" by appending a byte.
+    fn fake_binaryen(dir: &Path) -> std::path::PathBuf {
+        let path = dir.join("real-wasm-opt");
+        std::fs::write(
+            &path,
+            "#!/bin/sh\necho run >> \"$(dirname \"$0\")/runs\"\nfor a in \"$@\"; do case \"$a\" in --output=*) out=\"${a#--output=}\";; -*) ;; *) in=\"$a\";; esac; done\n{ cat \"$in\"; printf x; } > \"$out\"\n",
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        path
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn wasm_opt_runs_once_per_input_and_options() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("xtask-wasm-opt-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let real = fake_binaryen(&dir);
+        let shim = dir.join("wasm-opt");
+        std::fs::write(&shim, wasm_opt_script(&real, &dir.join("cache"))).unwrap();
+        std::fs::set_permissions(&shim, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::write(dir.join("a.wasm"), "A").unwrap();
+        std::fs::write(dir.join("b.wasm"), "B").unwrap();
+        let opt = |input: &str, level: &str, out: &str| {
+            let status = std::process::Command::new(&shim)
+                .arg(format!("--output={}", dir.join(out).display()))
+                .arg(level)
+                .arg(dir.join(input))
+                .status()
+                .unwrap();
+            assert!(status.success());
+            std::fs::read_to_string(dir.join(out)).unwrap()
+        };
+        assert_eq!(opt("a.wasm", "-Oz", "1.wasm"), "Ax");
+        assert_eq!(opt("a.wasm", "-Oz", "2.wasm"), "Ax");
+        assert_eq!(opt("a.wasm", "-O3", "3.wasm"), "Ax");
+        assert_eq!(opt("b.wasm", "-Oz", "4.wasm"), "Bx");
+        let runs = std::fs::read_to_string(dir.join("runs")).unwrap();
+        // The second call with the same input and options was answered from the cache.
+        assert_eq!(runs.lines().count(), 3, "{runs}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }
