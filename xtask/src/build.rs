@@ -115,10 +115,9 @@ pub fn command_into(ctx: &Ctx, dist: &Path) -> std::process::Command {
 /// the page's are the same every time. Returns the script's folder.
 fn wasm_opt_cache(ctx: &Ctx) -> Result<std::path::PathBuf> {
     let dir = ctx.target_dir().join("xtask/bin");
-    let script = wasm_opt_script(
-        &ctx.e2e().join("node_modules/.bin/wasm-opt"),
-        &ctx.target_dir().join("xtask/wasm-opt-cache"),
-    );
+    let cache = ctx.target_dir().join("xtask/wasm-opt-cache");
+    prune(&cache, KEPT_OUTPUTS);
+    let script = wasm_opt_script(&ctx.e2e().join("node_modules/.bin/wasm-opt"), &cache);
     let path = dir.join("wasm-opt");
     if std::fs::read_to_string(&path).ok().as_deref() != Some(script.as_str()) {
         std::fs::create_dir_all(&dir)
@@ -132,6 +131,25 @@ fn wasm_opt_cache(ctx: &Ctx) -> Result<std::path::PathBuf> {
             .map_err(|e| format!("cannot make {} executable: {e}", path.display()))?;
     }
     Ok(dir)
+}
+
+/// How many of wasm-opt's outputs the cache keeps (the newest): a few builds' worth.
+const KEPT_OUTPUTS: usize = 12;
+
+/// Deletes all but the `keep` newest files of `dir` (best effort: a file that cannot be read or
+/// deleted stays).
+fn prune(dir: &Path, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(std::time::SystemTime, std::path::PathBuf)> = entries
+        .flatten()
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (_, path) in files.into_iter().skip(keep) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// The caching `wasm-opt` script for the real one at `real`, keeping outputs in `cache`. Any
@@ -224,6 +242,9 @@ mod tests {
         let runs = std::fs::read_to_string(dir.join("runs")).unwrap();
         // The second call with the same input and options was answered from the cache.
         assert_eq!(runs.lines().count(), 3, "{runs}");
+        // Pruning keeps the newest outputs.
+        prune(&dir.join("cache"), 1);
+        assert_eq!(std::fs::read_dir(dir.join("cache")).unwrap().count(), 1);
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
