@@ -4569,7 +4569,13 @@ impl<'a> Reader<'a> {
                     {
                         break;
                     }
-                    if self.cues.iter().any(|c| c.t == k) && !out.is_empty() {
+                    // Another event noun with its own sides after it ("a collision between
+                    // A and B") holds the names that follow.
+                    if self.cues.iter().any(|c| {
+                        c.t == k
+                            && (!out.is_empty()
+                                || c.entry.pos == Pos::Noun && self.between_after(c, r))
+                    }) {
                         break;
                     }
                     words += 1;
