@@ -1,5 +1,5 @@
 //! The page build: Trunk in release mode into `dist/`, with binaryen's wasm-opt from
-//! `e2e/node_modules/.bin` first on PATH. Builds are reproducible: `SOURCE_DATE_EPOCH` is the
+//! `e2e/node_modules/.bin` (behind a cache of its outputs, `wasm_opt_cache`) first on PATH. Builds are reproducible: `SOURCE_DATE_EPOCH` is the
 //! last commit's time unless the caller set it. After Trunk, `finish` adds what Trunk cannot
 //! write: the one-file page and the service worker's stamp. (A job module, not a Cargo build
 //! script.)
@@ -82,18 +82,17 @@ pub fn command_into(ctx: &Ctx, dist: &Path) -> std::process::Command {
         .args(["build", "--release", "--locked", "--dist"])
         .arg(dist)
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
-        .env("COVERAGE_CHUNKS_OUT", chunks_dir(ctx))
-        .env("PATH", ctx.path_with(&ctx.e2e().join("node_modules/.bin")));
-    match wasm_opt_cache(ctx) {
-        Ok(shim) => {
-            let path = std::env::join_paths(std::iter::once(shim).chain(std::env::split_paths(
-                &ctx.path_with(&ctx.e2e().join("node_modules/.bin")),
-            )))
-            .expect("PATH entries contain no separator");
-            trunk.env("PATH", path);
+        .env("COVERAGE_CHUNKS_OUT", chunks_dir(ctx));
+    let path = ctx.path_with(&ctx.e2e().join("node_modules/.bin"));
+    let path = match wasm_opt_cache(ctx) {
+        Ok(shim) => std::env::join_paths(std::iter::once(shim).chain(std::env::split_paths(&path)))
+            .expect("PATH entries contain no separator"),
+        Err(message) => {
+            println!("    wasm-opt runs without its cache: {message}");
+            path
         }
-        Err(message) => println!("    wasm-opt runs without its cache: {message}"),
-    }
+    };
+    trunk.env("PATH", path);
     if std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
         match first_line(ctx.command("git").args(["log", "-1", "--format=%ct"])) {
             Some(epoch) if epoch.parse::<u64>().is_ok() => {

@@ -121,8 +121,9 @@ const PAGE_PROFILES: [&str; 2] = ["wasm-release", "wasm-reader"];
 /// release build in `dist/` (same sources, same `SOURCE_DATE_EPOCH`: the last commit's). The
 /// second build has a target folder of its own (`target/repro`), seeded with the release build's
 /// compiled dependencies and with the workspace's own crates removed, so everything this
-/// project compiles (its crates, the bundle that build.rs embeds, then wasm-bindgen, wasm-opt and
-/// the one-file page) is made again; crates.io dependencies are taken as built.
+/// project compiles (its crates, the bundle that build.rs embeds, then wasm-bindgen and the
+/// one-file page) is made again; crates.io dependencies are taken as built, and wasm-opt's
+/// output comes from its cache (`build::wasm_opt_cache`) when its input is the same.
 fn reproducible(ctx: &Ctx) -> crate::Result {
     let again = ctx.target_dir().join("xtask/repro");
     let _ = std::fs::remove_dir_all(&again);
