@@ -1,10 +1,10 @@
 //! The page build: Trunk in release mode into `dist/`, with binaryen's wasm-opt from
 //! `e2e/node_modules/.bin` (behind a cache of its outputs, `wasm_opt_cache`) first on PATH. Builds are reproducible: `SOURCE_DATE_EPOCH` is the
 //! last commit's time unless the caller set it. After Trunk, `finish` adds what Trunk cannot
-//! write: the one-file page and the service worker's stamp. (A job module, not a Cargo build
-//! script.)
+//! write: short import names for the page's wasm, the one-file page and the service worker's
+//! stamp. (A job module, not a Cargo build script.)
 
-use crate::{Ctx, Result, first_line, onefile, run, sw};
+use crate::{Ctx, Result, first_line, imports, onefile, run, sw};
 use std::path::Path;
 
 pub fn page(ctx: &Ctx) -> Result {
@@ -60,9 +60,11 @@ pub fn copy_chunks(ctx: &Ctx, dist: &Path) -> Result {
     Ok(())
 }
 
-/// Writes, from Trunk's output in `dist`, the one-file page, and stamps the service worker
-/// with the app shell (every file but the one-file page).
+/// Shortens the page's import names in Trunk's output in `dist`, writes from it the one-file
+/// page, and stamps the service worker with the app shell (every file but the one-file page).
 pub fn finish(dist: &Path) -> Result {
+    let shortened = imports::shorten(dist)?;
+    println!("    shortened {shortened} import names of the page's wasm and glue");
     let page = onefile::write(dist)?;
     println!("    wrote {}", page.display());
     sw::stamp(dist, &[onefile::FILE_NAME])?;

@@ -6,6 +6,7 @@
 mod bench;
 mod build;
 mod eval;
+mod imports;
 mod onefile;
 mod repro;
 mod score;
