@@ -1176,11 +1176,17 @@ fn a_collision_between_two_sides_is_a_clash_of_both() {
         tone(&a, "philippines", "united-states"),
         Some(Tone::Cooperation)
     );
-    // The names after "a collision between" are the collision's, not the exercises' before it.
+    // The names after "a collision between" are the collision's, not the exercises' before it,
+    // with or without a clause between the two.
     let a = read(
         "The joint exercises also come days after a collision between a Chinese and a Philippine vessel in the South China Sea.",
     );
     assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+    let a = read(
+        "The joint US-Philippine exercises also come days after a collision between a Chinese and a Philippine vessel in the South China Sea.",
+    );
+    assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "china", "united-states"), None);
     // A collision naming no side of it is no relation.
     let a = read("A collision on a Russian railway killed ten people, Ukrainian media said.");
     assert_eq!(tone(&a, "russia", "ukraine"), None);

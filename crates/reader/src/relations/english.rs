@@ -1164,6 +1164,8 @@ impl<'a> Reader<'a> {
                     "and" | "or" | "nor" | "plus" => conj = true,
                     "as" | "well" | "along" | "together" | "with" | "the" | "both" | "either"
                     | "neither" => {}
+                    // "a Chinese and a Philippine vessel": the article of the second.
+                    "a" | "an" if conj => {}
                     // "the North Korean government and X": the head noun of the first phrase.
                     _ if !conj && (self.is(t, c::ROLES) || self.is(t, c::STATE_NOUNS)) => {}
                     // "X and former President Y": the title of the second, not yet its name.
