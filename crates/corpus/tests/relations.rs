@@ -1192,6 +1192,22 @@ fn a_collision_between_two_sides_is_a_clash_of_both() {
     assert_eq!(tone(&a, "russia", "ukraine"), None);
 }
 
+#[test]
+fn blocking_another_side_is_coercion() {
+    let a = read("The Chinese coast guard blocked a Philippine supply boat near the shoal.");
+    assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "china", "philippines"), Some(Direction::AToB));
+    let a = read("The US Navy imposed a blockade on Cuba in 1962.");
+    assert_eq!(tone(&a, "cuba", "united-states"), Some(Tone::Conflict));
+    assert_eq!(
+        direction(&a, "united-states", "cuba"),
+        Some(Direction::AToB)
+    );
+    // Blocking a thing that is no party names no one blocked.
+    let a = read("Russia said the storm blocked roads across Ukraine.");
+    assert_eq!(tone(&a, "russia", "ukraine"), None);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean.
 

@@ -241,6 +241,8 @@ coerce | v | interfere~, meddle~ | in with
 coerce | n | interference, meddling | in with
 coerce | v | seize~, capture~, hack~ | o
 coerce | v | harass~ | o
+coerce | v | block~, obstruct~, blockade~ | o actobj
+coerce | n | blockade~ | of on against
 coerce | v | jam+~ | o
 coerce | n | harassment | of against
 coerce | n | seizure~, hacking, hack~ | of
