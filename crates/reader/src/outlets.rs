@@ -395,7 +395,7 @@ static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 /// The holder after a copyright mark: "© 2024 Example Daily", "Copyright (c) 2019 by …". Read
 /// through `copyright_marks`, which cuts the holder at `HOLDER_CHARS`.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:©|ⓒ|Ⓒ|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^,|·<>\[\]\n]{2,})").unwrap()
+    Regex::new(r"(?i)(?:©|ⓒ|Ⓒ|\(c\)|copyright)\s*(?:©|ⓒ|Ⓒ|\(c\)|copyright\b)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:(?:by|of)\s+)?([^,|·<>\[\]\n]{2,})").unwrap()
 });
 /// The most characters of a copyright holder read.
 const HOLDER_CHARS: usize = 80;
@@ -2148,6 +2148,23 @@ domains = ["koreajoongangdaily.joins.com"]
         ];
         let found = detect(&profiles, &lines, &[], None, None);
         assert_eq!(found.outlet, Some(Name::Known(0)));
+    }
+
+    #[test]
+    fn copyright_of_a_holder_names_the_holder() {
+        // "Copyright of X", after a mark or alone, is X's.
+        for line in [
+            "© Copyright of Harbour Report Limited 2015",
+            "Copyright of Harbour Report. All rights reserved.",
+        ] {
+            let lines = ["Kim meets Putin in Vladivostok on a rainy day.", line];
+            let found = detect(&Profiles::default(), &lines, &[], None, None);
+            assert_eq!(
+                found.outlet,
+                Some(Name::Printed("Harbour Report".into())),
+                "{line}"
+            );
+        }
     }
 
     #[test]
