@@ -1193,6 +1193,34 @@ fn a_collision_between_two_sides_is_a_clash_of_both() {
 }
 
 #[test]
+fn a_pledge_of_an_unknown_act_is_no_cooperation_with_its_object() {
+    // The act pledged is not one the lexicon knows: nothing is said of the pledger's stance.
+    let a = read("Ukraine vowed to drive Russia out of its territory.");
+    assert_eq!(tone(&a, "russia", "ukraine"), None);
+    let a = read("The United States vowed to stop China's illegal activities.");
+    assert_eq!(tone(&a, "china", "united-states"), None);
+    // An act it knows carries its tone; a pledge made to a party is cooperation with it.
+    let a = read("Kim Jong Un vowed to destroy South Korea.");
+    assert_eq!(tone(&a, "kim-jong-un", "south-korea"), Some(Tone::Conflict));
+    let a = read("China pledged to support Russia.");
+    assert_eq!(tone(&a, "china", "russia"), Some(Tone::Cooperation));
+    let a = read("Japan pledged to the Ukrainian people that aid would continue.");
+    assert_eq!(tone(&a, "japan", "ukraine"), Some(Tone::Cooperation));
+    let a = read("Japan promised North Korea food aid.");
+    assert_eq!(tone(&a, "japan", "north-korea"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn defeating_or_destroying_a_party_is_an_assault() {
+    let a = read("He said Pakistan returned fire and destroyed some Indian posts.");
+    assert_eq!(tone(&a, "india", "pakistan"), Some(Tone::Conflict));
+    assert_eq!(direction(&a, "pakistan", "india"), Some(Direction::AToB));
+    // Things destroyed are no party.
+    let a = read("The storm destroyed roads in North Korea, Russia said.");
+    assert_eq!(tone(&a, "north-korea", "russia"), None);
+}
+
+#[test]
 fn blocking_another_side_is_coercion() {
     let a = read("The Chinese coast guard blocked a Philippine supply boat near the shoal.");
     assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));

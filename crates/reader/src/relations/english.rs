@@ -2916,6 +2916,15 @@ impl<'a> Reader<'a> {
         // The inner event an operator governs, and whether a target came first.
         let op = self.effective_op(i);
         let inner = (op != Op::Plain).then(|| self.inner_cue(i)).flatten();
+        // "vowed to defeat X", "promised to drive X out": a pledge of an act the lexicon does
+        // not know says nothing of the pledger's stance toward X (a pledge to X stays one).
+        if inner.is_none()
+            && e.op == Op::Support
+            && e.pos == Pos::Verb
+            && self.infinitive_after(cue)
+        {
+            return None;
+        }
         // A cessation read from the noun's object ("pull out of the Iran deal", "restrictions
         // on Chinese exports"): the names there are the inner event's.
         let (object, with, directed) = if op != e.op {
@@ -4668,6 +4677,18 @@ impl<'a> Reader<'a> {
             };
             (actors >= 2).then_some(g)
         })
+    }
+
+    /// Whether the cue is followed by "to" and a verb ("vowed to defeat"), not by "to" and a
+    /// noun phrase ("pledged to Ukraine", "to the Ukrainian people", "to European allies"): the
+    /// word after "to" is lowercase, no determiner, number or name.
+    fn infinitive_after(&self, cue: &Cue) -> bool {
+        let k = cue.last + 2;
+        self.w(cue.last + 1) == "to"
+            && self.toks.get(k).is_some_and(|tok| {
+                tok.k == K::Word && self.text[tok.s..tok.e].starts_with(|c: char| c.is_lowercase())
+            })
+            && !self.is(k, c::DETERMINERS)
     }
 
     /// Whether "between" or "among" follows a cue closely.

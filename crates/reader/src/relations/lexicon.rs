@@ -262,6 +262,7 @@ assault | n | retaliation, reprisal~ | against for
 assault | v | shoot down, shot down, shoots down, shooting down | o
 assault | v | downed, downing | o
 assault | v | pound~, execute~ | o actobj
+assault | v | defeat~, destroy~, crush~, annihilate~, obliterate~ | o actobj
 assault | v | hit, hits, hitting | o actobj
 assault | v | hit back, hits back, hitting back | at
 assault | v | open fire, opened fire, opens fire, opening fire | on at
