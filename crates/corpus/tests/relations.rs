@@ -1221,6 +1221,28 @@ fn defeating_or_destroying_a_party_is_an_assault() {
 }
 
 #[test]
+fn two_sides_that_agreed_agree_with_each_other() {
+    // "agreed" is a cue ("agree" ends in "ee": its past is not "agreeed").
+    let a = read("Japan and South Korea agreed on Tuesday.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    let a =
+        read("Russia and North Korea agreed on Thursday to build a road bridge across the river.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    // What they agreed to do is theirs, not a relation with the names in it.
+    let a = read("Japan and South Korea agreed to share intelligence on North Korean missiles.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "japan", "north-korea"), None);
+    assert_eq!(tone(&a, "north-korea", "south-korea"), None);
+    // An event agreed on carries the relation and its cue.
+    let a = read(
+        "South Korea and Japan agreed to resume regular talks between their defence ministries.",
+    );
+    let e = pair(&a, "japan", "south-korea").expect("the talks");
+    assert_eq!(e.tone, Tone::Cooperation);
+    assert_eq!(e.cue.as_deref(), Some("talks"));
+}
+
+#[test]
 fn blocking_another_side_is_coercion() {
     let a = read("The Chinese coast guard blocked a Philippine supply boat near the shoal.");
     assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));

@@ -2918,16 +2918,22 @@ impl<'a> Reader<'a> {
         let inner = (op != Op::Plain).then(|| self.inner_cue(i)).flatten();
         // "vowed to defeat X", "promised to drive X out": a pledge of an act the lexicon does
         // not know says nothing of the pledger's stance toward X (a pledge to X stays one).
-        if inner.is_none()
-            && e.op == Op::Support
+        // "A and B agreed to share intelligence on X": the agreement is between A and B.
+        let to_act = inner.is_none() && e.pos == Pos::Verb && self.infinitive_after(cue);
+        if to_act && e.op == Op::Support {
+            return None;
+        }
+        // "agreed (on Tuesday) to resume talks": the event agreed on carries the relation.
+        if e.category == Some(Category::Agree)
             && e.pos == Pos::Verb
-            && self.infinitive_after(cue)
+            && e.op == Op::Plain
+            && self.event_to_follow(cue, r)
         {
             return None;
         }
         // A cessation read from the noun's object ("pull out of the Iran deal", "restrictions
         // on Chinese exports"): the names there are the inner event's.
-        let (object, with, directed) = if op != e.op {
+        let (object, with, directed) = if op != e.op || to_act {
             (Vec::new(), false, false)
         } else {
             self.targets(cue, r, inner.map(|j| self.cues[j].t))
@@ -4689,6 +4695,21 @@ impl<'a> Reader<'a> {
                 tok.k == K::Word && self.text[tok.s..tok.e].starts_with(|c: char| c.is_lowercase())
             })
             && !self.is(k, c::DETERMINERS)
+    }
+
+    /// Whether an infinitive with a cue of its own follows the cue in its clause ("agreed to
+    /// resume talks", "agreed on Tuesday to expand cooperation").
+    fn event_to_follow(&self, cue: &Cue, r: usize) -> bool {
+        let end = (cue.last + 9).min(self.toks.len());
+        let Some(to) = (cue.last + 1..end)
+            .take_while(|&k| self.region[k] == r)
+            .find(|&k| self.w(k) == "to")
+        else {
+            return false;
+        };
+        self.cues
+            .iter()
+            .any(|c| c.t > to && c.t <= to + 4 && self.region[c.t] == r)
     }
 
     /// Whether "between" or "among" follows a cue closely.

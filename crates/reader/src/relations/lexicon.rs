@@ -400,7 +400,10 @@ fn inflect_word(base: &str, double: bool, pos: Pos) -> Vec<String> {
     } else {
         base.to_string()
     };
-    let (past, ing) = if last == 'e' && !base.ends_with("ee") {
+    let (past, ing) = if base.ends_with("ee") {
+        // "agreed", "agreeing"; "freed", "freeing".
+        (format!("{base}d"), format!("{base}ing"))
+    } else if last == 'e' {
         (
             format!("{base}d"),
             format!("{}ing", &base[..base.len() - 1]),
@@ -1904,6 +1907,12 @@ mod tests {
         assert!(inflect("ban+~", Pos::Verb).contains(&"banned"));
         assert!(inflect("supply~", Pos::Noun).contains(&"supplies"));
         assert!(inflect("retaliate~", Pos::Verb).contains(&"retaliating"));
+        assert_eq!(
+            inflect("agree~", Pos::Verb),
+            ["agree", "agrees", "agreed", "agreeing"].map(|s| s)
+        );
+        assert!(inflect("free~", Pos::Verb).contains(&"freed"));
+        assert!(LEXICON.contains_key("agreed"));
     }
 
     #[test]
