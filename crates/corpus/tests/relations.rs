@@ -1243,6 +1243,24 @@ fn two_sides_that_agreed_agree_with_each_other() {
 }
 
 #[test]
+fn vetoing_sanctions_on_a_side_takes_its_side() {
+    let a = read("Russia and China vetoed sanctions against North Korea.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Cooperation));
+    let a = read("China's veto of new sanctions on North Korea angered Washington.");
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Cooperation));
+    // A veto of a party's act is still a clash with that party.
+    let a = read("Russia vetoed the UN resolution on North Korea.");
+    assert_eq!(tone(&a, "russia", "united-nations"), Some(Tone::Conflict));
+}
+
+#[test]
+fn an_event_denied_in_a_that_clause_does_not_count() {
+    let a = read("Russia denied that its troops attacked Ukraine.");
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Neutral));
+}
+
+#[test]
 fn blocking_another_side_is_coercion() {
     let a = read("The Chinese coast guard blocked a Philippine supply boat near the shoal.");
     assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));

@@ -193,8 +193,8 @@ reject | n | rejection~, boycott~ | of
 reject | n | snub~ | to of
 reject | v | defy, defies, defied, defying | o
 reject | v | violate~, breach~ | o
-reject | v | veto~, vetoes | o
-reject | n | veto, vetoes | of on
+reject | v | veto~, vetoes | o op=oppose
+reject | n | veto, vetoes | of on op=oppose
 reject | v | oppose~, resist~ | o op=oppose
 reject | n | opposition, resistance | to op=oppose
 reject | n | objection~ | to op=oppose
