@@ -1261,6 +1261,22 @@ fn an_event_denied_in_a_that_clause_does_not_count() {
 }
 
 #[test]
+fn an_event_an_act_is_about_is_not_the_actors() {
+    // The treaty and the deal are Moscow's with Pyongyang, not Seoul's.
+    let a = read("Seoul protested to Moscow over the treaty with Pyongyang.");
+    assert_eq!(tone(&a, "russia", "south-korea"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "north-korea", "south-korea"), None);
+    let a = read("Seoul summoned the Russian ambassador over the arms deal with North Korea.");
+    assert_eq!(tone(&a, "north-korea", "south-korea"), None);
+    let a = read("Russia and China clashed over the sanctions on North Korea.");
+    assert_eq!(tone(&a, "china", "russia"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "north-korea", "russia"), None);
+    // An event whose agent is written keeps it.
+    let a = read("Japan protested over China's blockade of Taiwan.");
+    assert_eq!(tone(&a, "china", "taiwan"), Some(Tone::Conflict));
+}
+
+#[test]
 fn blocking_another_side_is_coercion() {
     let a = read("The Chinese coast guard blocked a Philippine supply boat near the shoal.");
     assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));

@@ -2912,6 +2912,11 @@ impl<'a> Reader<'a> {
             return Some(f);
         }
         let (agents, explicit, passive_target) = self.agents(cue, r);
+        // "Seoul protested to Moscow over the treaty with Pyongyang": an event named as what
+        // another act is about is not the subject's, and says nothing without its own agent.
+        if e.pos == Pos::Noun && !explicit && self.topic_of_an_act(cue, r) {
+            return None;
+        }
         let mut targets = passive_target.unwrap_or_default();
         // The inner event an operator governs, and whether a target came first.
         let op = self.effective_op(i);
@@ -4710,6 +4715,24 @@ impl<'a> Reader<'a> {
         self.cues
             .iter()
             .any(|c| c.t > to && c.t <= to + 4 && self.region[c.t] == r)
+    }
+
+    /// Whether an event noun heads the topic of a verb cue before it in its clause: "over",
+    /// "about", "regarding" or "concerning" up to four words before the noun, with only
+    /// words between (no name, no verb), after that verb cue.
+    fn topic_of_an_act(&self, cue: &Cue, r: usize) -> bool {
+        let Some(p) = (cue.t.saturating_sub(5)..cue.t)
+            .rev()
+            .find(|&k| matches!(self.w(k), "over" | "about" | "regarding" | "concerning"))
+        else {
+            return false;
+        };
+        (p + 1..cue.t)
+            .all(|k| self.region[k] == r && self.toks[k].k == K::Word && !self.is_verbal(k))
+            && self
+                .cues
+                .iter()
+                .any(|c| c.t < p && self.region[c.t] == r && c.entry.pos == Pos::Verb)
     }
 
     /// Whether "between" or "among" follows a cue closely.
