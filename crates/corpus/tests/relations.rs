@@ -1277,6 +1277,21 @@ fn an_event_an_act_is_about_is_not_the_actors() {
 }
 
 #[test]
+fn drills_held_with_another_side_are_joint() {
+    let a = read("Russia conducted naval exercises with China in the Sea of Japan.");
+    assert_eq!(tone(&a, "china", "russia"), Some(Tone::Cooperation));
+    let a = read("North Korea warned the United States about its drills with South Korea.");
+    assert_eq!(
+        tone(&a, "south-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+}
+
+#[test]
 fn blocking_another_side_is_coercion() {
     let a = read("The Chinese coast guard blocked a Philippine supply boat near the shoal.");
     assert_eq!(tone(&a, "china", "philippines"), Some(Tone::Conflict));

@@ -1387,7 +1387,8 @@ impl<'a> Reader<'a> {
             | "patrol" | "patrols"
                 if (t.saturating_sub(4)..t).any(|k| {
                     matches!(self.w(k), "joint" | "combined" | "trilateral" | "bilateral")
-                }) =>
+                }) || self.w(last + 1) == "with"
+                    && self.np_group(last + 2, self.region[t]).is_some() =>
             {
                 return JOINT.first();
             }
