@@ -1311,6 +1311,21 @@ fn blocking_another_side_is_coercion() {
 // Korean.
 
 #[test]
+fn korean_opposing_a_sanctions_resolution_takes_the_sanctioned_sides_part() {
+    // The operator sees through the resolution and its adoption to the sanctions.
+    let a = read("러시아는 대북 제재 결의안에 거부권을 행사했다.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    let a = read("중국과 러시아는 대북 추가 제재 결의안 채택에 반대했다.");
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    let a = read("미국은 대북 제재 결의안 채택을 지지했다.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+}
+
+#[test]
 fn korean_summit_is_cooperation() {
     let a = read("김정은 위원장과 블라디미르 푸틴 대통령은 이날 정상회담을 가졌다.");
     assert_eq!(

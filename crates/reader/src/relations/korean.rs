@@ -184,6 +184,7 @@ const CUES: &[KoCue] = &[
     cue("전쟁", Category::Assault, true),
     cue("충돌", Category::Assault, true),
     op("반대", Category::Reject, KoOp::Oppose),
+    op("거부권", Category::Reject, KoOp::Oppose),
     op("거부", Category::Reject, KoOp::Oppose),
     op("거절", Category::Reject, KoOp::Oppose),
     op("해제", Category::Concede, KoOp::Cease),
@@ -198,6 +199,41 @@ const CUES: &[KoCue] = &[
     op("삭제", Category::Concede, KoOp::Cease),
     op("종식", Category::Concede, KoOp::Cease),
 ];
+
+/// The nouns of a procedure that stand between an event and the operator on it without
+/// changing which event it is: "제재 결의안 채택에 반대" (opposed the adoption of the sanctions
+/// resolution), "제재 결의안에 거부권" (vetoed the sanctions resolution).
+const PROCEDURE_NOUNS: &[&str] = &[
+    "결의안",
+    "결의",
+    "채택",
+    "법안",
+    "조치",
+    "부과",
+    "강화",
+    "확대",
+    "연장",
+    "논의",
+    "방안",
+    "초안",
+    "표결",
+    "추진",
+    "시행",
+];
+
+/// Whether the text between an event and an operator is only procedure nouns, each with at
+/// most one particle ("결의안 채택에", " 결의안에 "), and short.
+fn procedural_gap(gap: &str) -> bool {
+    gap.len() <= 40
+        && !gap.trim().is_empty()
+        && gap.split_whitespace().all(|w| {
+            let w = ["에", "을", "를", "의"]
+                .iter()
+                .find_map(|p| w.strip_suffix(p))
+                .unwrap_or(w);
+            PROCEDURE_NOUNS.contains(&w)
+        })
+}
 
 /// Particles, longest first, and the role they give.
 const PARTICLES: &[(&str, Role)] = &[
@@ -836,7 +872,9 @@ impl Clause<'_> {
             // An operator over an event named just before it ("협력을 거부", "제재 해제"), or
             // for an opposition with nothing before it, the event after it ("중국의 반대로 북한에
             // 대한 원유 공급 차단은 …").
-            let before = i.checked_sub(1).filter(|&j| s - cues[j].1 <= 12);
+            let before = i
+                .checked_sub(1)
+                .filter(|&j| s - cues[j].1 <= 12 || procedural_gap(&text[cues[j].1..s]));
             let after = (c.op == KoOp::Oppose && before.is_none())
                 .then(|| i + 1)
                 .filter(|&j| j < cues.len());
