@@ -1255,6 +1255,18 @@ fn vetoing_sanctions_on_a_side_takes_its_side() {
 }
 
 #[test]
+fn opposing_a_resolution_takes_a_side_against_the_event_it_carries() {
+    let a = read("Russia vetoed a resolution condemning North Korea.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    let a = read("China opposed a resolution imposing new sanctions on North Korea.");
+    assert_eq!(tone(&a, "china", "north-korea"), Some(Tone::Cooperation));
+    let a = read("Russia opposed the adoption of a resolution on sanctions against North Korea.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    let a = read("The United States backed a resolution condemning Russia.");
+    assert_eq!(tone(&a, "russia", "united-states"), Some(Tone::Conflict));
+}
+
+#[test]
 fn an_event_denied_in_a_that_clause_does_not_count() {
     let a = read("Russia denied that its troops attacked Ukraine.");
     assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Neutral));

@@ -3445,6 +3445,19 @@ impl<'a> Reader<'a> {
                                 | "his"
                                 | "her"
                                 | "of"
+                        )
+                        // "vetoed a resolution condemning X", "opposed a draft imposing
+                        // sanctions on X": the text that carries the event.
+                        || matches!(
+                            w,
+                            "resolution"
+                                | "resolutions"
+                                | "draft"
+                                | "bill"
+                                | "motion"
+                                | "proposal"
+                                | "adoption"
+                                | "on"
                         );
                     if !modifier && !control {
                         return None;
