@@ -1267,6 +1267,21 @@ fn opposing_a_resolution_takes_a_side_against_the_event_it_carries() {
 }
 
 #[test]
+fn those_involved_in_an_event_are_its_agents() {
+    let a = read("The US sanctioned North Korean officials involved in arms transfers to Russia.");
+    assert_eq!(
+        tone(&a, "north-korea", "united-states"),
+        Some(Tone::Conflict)
+    );
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "russia", "united-states"), None);
+    let a =
+        read("Washington sanctioned Chinese firms involved in the supply of components to Russia.");
+    assert_eq!(tone(&a, "china", "russia"), Some(Tone::Cooperation));
+    assert_eq!(tone(&a, "russia", "united-states"), None);
+}
+
+#[test]
 fn an_event_denied_in_a_that_clause_does_not_count() {
     let a = read("Russia denied that its troops attacked Ukraine.");
     assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Neutral));

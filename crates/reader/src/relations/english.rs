@@ -3667,6 +3667,9 @@ impl<'a> Reader<'a> {
                 if let Some(g) = self.agent_after_from(cue, r) {
                     return (g, true, None);
                 }
+                if let Some(g) = self.involved_in(cue, r) {
+                    return (g, true, None);
+                }
                 // The verb that governs the noun.
                 match self.governor(t) {
                     Some((v, Governor::Light)) => {
@@ -4747,6 +4750,42 @@ impl<'a> Reader<'a> {
                 .cues
                 .iter()
                 .any(|c| c.t < p && self.region[c.t] == r && c.entry.pos == Pos::Verb)
+    }
+
+    /// The names that take part in an event noun through "involved in", "engaged in",
+    /// "complicit in" or "responsible for" right before it: "North Korean officials involved
+    /// in arms transfers to Russia" (the officials transfer, not the clause's subject).
+    fn involved_in(&self, cue: &Cue, r: usize) -> Option<Vec<usize>> {
+        let mut k = cue.t.checked_sub(1)?;
+        // Words of the noun phrase before the event noun ("arms", "the", "illegal").
+        let mut steps = 0;
+        while steps < 3 && self.toks[k].k == K::Word && !self.is_prep(k) {
+            k = k.checked_sub(1)?;
+            steps += 1;
+        }
+        if !matches!(self.w(k), "in" | "for") || k < 2 {
+            return None;
+        }
+        if !matches!(
+            self.w(k - 1),
+            "involved" | "engaged" | "complicit" | "responsible"
+        ) {
+            return None;
+        }
+        // The noun the participle follows, and the names before it ("North Korean officials").
+        let mut j = k - 2;
+        let mut words = 0;
+        loop {
+            if self.region[j] != r {
+                return None;
+            }
+            match self.toks[j].k {
+                K::Unit(u) if !self.dropped[u] => return Some(self.group_of(u)),
+                K::Word if words < 2 && !self.is_prep(j) && !self.is_verbal(j) => words += 1,
+                _ => return None,
+            }
+            j = j.checked_sub(1)?;
+        }
     }
 
     /// Whether "between" or "among" follows a cue closely.
