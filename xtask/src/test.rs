@@ -343,15 +343,13 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
     // and the stage run again in fresh browsers: only when Chromium and Firefox passed the same
     // tests, and at most ENGINE_FAULT_RERUNS times. Every attempt stays in the summary.
     for attempt in 0..=ENGINE_FAULT_RERUNS {
-        let mut fault: Option<String> = None;
+        let mut fault: Option<&'static str> = None;
         let passed = report.stage_watching(
             WEBKIT_STAGE,
             Some(Counter::NodeTest),
             &mut browsers("webkit"),
             |line| {
-                if fault.is_none() {
-                    fault = engine_fault(line).map(str::to_string);
-                }
+                fault = fault.or_else(|| engine_fault(line));
             },
         );
         match fault {
@@ -360,7 +358,7 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
                     "xtask: WebKitGTK's engine fault ({fault}), with Chromium and Firefox \
                      passing; the WebKitGTK stage runs again in fresh browsers"
                 );
-                report.mark_rerun(&fault);
+                report.mark_rerun(fault);
             }
             _ => break,
         }
