@@ -393,6 +393,16 @@ impl Scores {
         }
     }
 
+    /// Of the reported pairs the gold gives `tone`, how many the engine gives that tone: recall
+    /// over what the engine reports, as issue 12 measures it (its sentences are evidence the
+    /// engine reported), where `recall` also counts the pairs it does not report.
+    pub fn reported_recall(&self, tone: Label) -> Share {
+        Share {
+            n: self.cell(tone, tone.index()),
+            of: self.reported(tone),
+        }
+    }
+
     /// Real relations the engine reports at all, whatever the tone.
     pub fn pair_recall(&self) -> Share {
         Share {
@@ -566,15 +576,25 @@ pub fn section(
         header.join(" | "),
         "---|".repeat(2 * sets.len())
     );
-    let rows: [(&str, Measure); 10] = [
+    let rows: [(&str, Measure); 12] = [
         (
             "tone right, on the real relations reported",
             Scores::tone_accuracy,
         ),
         ("conflict precision", |x| x.precision(Label::Conflict)),
-        ("conflict recall", |x| x.recall(Label::Conflict)),
+        ("conflict recall, among the pairs reported", |x| {
+            x.reported_recall(Label::Conflict)
+        }),
+        ("conflict recall, among all labelled pairs", |x| {
+            x.recall(Label::Conflict)
+        }),
         ("cooperation precision", |x| x.precision(Label::Cooperation)),
-        ("cooperation recall", |x| x.recall(Label::Cooperation)),
+        ("cooperation recall, among the pairs reported", |x| {
+            x.reported_recall(Label::Cooperation)
+        }),
+        ("cooperation recall, among all labelled pairs", |x| {
+            x.recall(Label::Cooperation)
+        }),
         ("neutral precision", |x| x.precision(Label::Neutral)),
         ("neutral recall", |x| x.recall(Label::Neutral)),
         ("real relations reported (any tone)", Scores::pair_recall),
@@ -742,6 +762,11 @@ mod tests {
         let sc = scores(&p, &s);
         assert_eq!(sc.precision(Label::Conflict), Share { n: 1, of: 2 });
         assert_eq!(sc.recall(Label::Conflict), Share { n: 1, of: 2 });
+        assert_eq!(
+            sc.reported_recall(Label::Conflict),
+            Share { n: 1, of: 1 },
+            "the pair not reported is not counted among the reported"
+        );
         assert_eq!(sc.confusion[Label::Conflict.index()][3], 1, "not reported");
     }
 
@@ -844,7 +869,9 @@ mod tests {
         let s = vec![said(Label::Cooperation), said(Label::Neutral)];
         let text = section(&p, &s, &always_cooperation(&s), &[], "abc");
         assert!(text.contains("| English: ours | English: always cooperation |"));
-        assert!(text.contains("| conflict recall | 0.000 (0/1) | 0.000 (0/1) | — | — |"));
+        assert!(text.contains(
+            "| conflict recall, among all labelled pairs | 0.000 (0/1) | 0.000 (0/1) | — | — |"
+        ));
         assert!(text.contains("Direction: not reported"));
     }
 }

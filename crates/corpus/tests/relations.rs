@@ -361,6 +361,26 @@ fn speaker_is_not_a_party_to_what_others_do() {
 }
 
 #[test]
+fn speaker_behind_a_pronoun_is_not_a_party_to_what_others_do() {
+    // "she" stands for the subject named before; what she announced is Trump's and Iran's.
+    let a = read(
+        "Nikki Haley clashed with John Bolton after she announced that Donald Trump would chair a session of the UN Security Council devoted to Iran.",
+    );
+    for other in ["iran", "un-security-council", "donald-trump"] {
+        assert_eq!(pair(&a, "nikki-haley", other), None, "{:#?}", a.evidence);
+    }
+    assert_eq!(tone(&a, "donald-trump", "iran"), Some(Tone::Neutral));
+    assert_eq!(tone(&a, "john-bolton", "nikki-haley"), Some(Tone::Conflict));
+    // The same speaker still acts where the pronoun stands in what was said.
+    let b = read(
+        "Vladimir Putin met Kim Jong Un, and he said that he would supply North Korea with food aid.",
+    );
+    assert_eq!(
+        tone(&b, "north-korea", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+}
+#[test]
 fn speaker_who_acts_is_a_party() {
     let a = read("Russia said it would supply North Korea with food aid.");
     assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));

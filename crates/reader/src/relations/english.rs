@@ -2170,6 +2170,8 @@ impl<'a> Reader<'a> {
                     return Some(self.group_of(u));
                 }
                 K::Poss => {}
+                // "she said that …": the speaker is whom the pronoun stands for.
+                K::Word if matches!(self.w(k), "he" | "she" | "they") => return self.resolve(k),
                 K::Word => {
                     let w = self.w(k);
                     let raw = &self.text[self.toks[k].s..self.toks[k].e];
