@@ -2459,3 +2459,52 @@ fn direction_and_category_survive_the_bundle() {
     // Actor indices follow ids: japan before north-korea, and Japan acts.
     assert_eq!(e.direction, Direction::AToB);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What is talked about.
+
+#[test]
+fn those_who_discuss_an_act_are_not_its_targets() {
+    // The launches are North Korea's; the discussers are neither their targets nor their agents.
+    let a = read("Japan and South Korea discussed North Korea's missile launches.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    for discusser in ["japan", "south-korea"] {
+        assert_ne!(
+            tone(&a, discusser, "north-korea"),
+            Some(Tone::Conflict),
+            "{:#?}",
+            a.evidence
+        );
+    }
+    let b = read("Moon Jae-in and Donald Trump talked about North Korea's missile launches.");
+    assert_ne!(tone(&b, "moon-jae-in", "north-korea"), Some(Tone::Conflict));
+    // Talking of a war is not waging it.
+    let c = read("Vladimir Putin and Xi Jinping discussed the war in Ukraine.");
+    assert_eq!(
+        tone(&c, "vladimir-putin", "xi-jinping"),
+        Some(Tone::Cooperation)
+    );
+    assert_eq!(pair(&c, "ukraine", "xi-jinping"), None, "{:#?}", c.evidence);
+    // The act's own sides stay.
+    let d = read("The US and Japan discussed Russia's invasion of Ukraine.");
+    assert_eq!(tone(&d, "russia", "ukraine"), Some(Tone::Conflict));
+    // Condemning it is taking a side.
+    let e = read("South Korea condemned North Korea's missile launches.");
+    assert_eq!(tone(&e, "north-korea", "south-korea"), Some(Tone::Conflict));
+}
+
+#[test]
+fn a_name_in_what_is_discussed_is_spoken_of_not_talked_with() {
+    let a =
+        read("Kim Kyou-hyun flew to Washington to discuss a possible nuclear test by North Korea.");
+    assert_eq!(
+        tone(&a, "kim-kyou-hyun", "north-korea"),
+        Some(Tone::Neutral)
+    );
+    // The partner comes with "with".
+    let b = read("Sergei Lavrov discussed the war in Ukraine with Choe Son Hui.");
+    assert_eq!(
+        tone(&b, "choe-son-hui", "sergei-lavrov"),
+        Some(Tone::Cooperation)
+    );
+}

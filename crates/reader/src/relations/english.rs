@@ -180,6 +180,19 @@ enum Negation {
     Refusal,
 }
 
+/// Verbs of talking whose direct object is what is talked about, never a party: the partner
+/// comes with "with".
+const TALK_VERBS: [&str; 8] = [
+    "discuss",
+    "discusses",
+    "discussed",
+    "discussing",
+    "debate",
+    "debates",
+    "debated",
+    "debating",
+];
+
 /// An event the sentence states: who acts, on whom, with which tone.
 #[derive(Debug, Clone)]
 struct Frame {
@@ -2966,6 +2979,14 @@ impl<'a> Reader<'a> {
         // "with X" makes a partner: "visited the exhibition with X"; "war against X" is one
         // side's.
         let mut mutual = with || e.reciprocal && !directed;
+        // "discussed a possible nuclear test by X": without "with", a name in what is talked
+        // about is spoken of, not talked with.
+        if e.pos == Pos::Verb && !with && !targets.is_empty() && TALK_VERBS.contains(&self.w(cue.t))
+        {
+            tone = Tone::Neutral;
+            category = None;
+            mutual = false;
+        }
         // "the Pakistan-India nuclear threat", "the US-China trade war": two names joined
         // before an event noun are its two sides.
         let joined_sides = targets.is_empty()
@@ -3674,6 +3695,11 @@ impl<'a> Reader<'a> {
                 }
                 // The verb that governs the noun.
                 match self.governor(t) {
+                    // "Putin and Xi discussed the war in Ukraine": talking of a hostile act is
+                    // not committing it (talking of cooperation is taking part in it).
+                    Some((_, Governor::Light)) if e.tone == Tone::Conflict && self.discussed(t) => {
+                        (Vec::new(), false, None)
+                    }
                     Some((v, Governor::Light)) => {
                         let (g, _, passive) = self.verb_agents(v, r, by);
                         (g, false, passive)
@@ -4885,7 +4911,9 @@ impl<'a> Reader<'a> {
                     && self.modifier(f.at).as_deref() == Some(f.agents.as_slice());
                 // "attacks on the organisation by X": the other side is written, and is none of
                 // the names; and "the alliance" there is the attacks' object, no event of its own.
-                let written = self.written_target(f.at) || self.object_of_another(f.at);
+                let written = self.written_target(f.at)
+                    || self.object_of_another(f.at)
+                    || self.discussed(f.at);
                 if f.tone != Tone::Neutral
                     && f.noun
                     && f.explicit_agent
@@ -4908,6 +4936,7 @@ impl<'a> Reader<'a> {
                     && !live(&f.agents)
                     && !(f.explicit_agent && f.agents.is_empty())
                     && live(&f.targets)
+                    && !(f.noun && self.discussed(f.at))
                     && let Some(g) = self.clause_subject(f.region)
                     && !g.iter().any(|u| f.targets.contains(u))
                 {
@@ -5039,6 +5068,59 @@ impl<'a> Reader<'a> {
 
     /// Whether the cue at token `t` is followed by a preposition of its frame and a noun phrase
     /// that names no actor ("attacks on the organisation", "sanctions against the regime").
+    /// Whether the event noun at `t` is what a discussion is about: the object of "discuss" or
+    /// "debate" ("discussed North Korea's missile launches"), or after "about", "on", "over",
+    /// "regarding" or "concerning" right after a word of talking ("talks on the war in
+    /// Ukraine", "spoke about Russia's invasion"), with only its own phrase between (its
+    /// determiners, qualifiers and possessor). Those who talk do not do what they talk about.
+    fn discussed(&self, t: usize) -> bool {
+        const TALK_WORDS: [&str; 16] = [
+            "talk",
+            "talks",
+            "talked",
+            "talking",
+            "spoke",
+            "speak",
+            "speaks",
+            "speaking",
+            "discussion",
+            "discussions",
+            "conversation",
+            "conversations",
+            "consultations",
+            "briefed",
+            "debate",
+            "debates",
+        ];
+        let r = self.region[t];
+        let mut k = t;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            k -= 1;
+            if self.region[k] != r {
+                return false;
+            }
+            match self.toks[k].k {
+                K::Unit(_) | K::Poss => {}
+                K::Punct(_) => return false,
+                K::Word => {
+                    let w = self.w(k);
+                    if TALK_VERBS.contains(&w) {
+                        return true;
+                    }
+                    if matches!(w, "about" | "on" | "over" | "regarding" | "concerning") {
+                        return k > 0 && TALK_WORDS.contains(&self.w(k - 1));
+                    }
+                    if self.is_prep(k) || self.is_verbal(k) {
+                        return false;
+                    }
+                }
+            }
+            steps += 1;
+        }
+        false
+    }
+
     fn written_target(&self, t: usize) -> bool {
         let Some(cue) = self.cues.iter().find(|c| c.t == t) else {
             return false;
