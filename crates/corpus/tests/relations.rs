@@ -2508,3 +2508,17 @@ fn a_name_in_what_is_discussed_is_spoken_of_not_talked_with() {
         Some(Tone::Cooperation)
     );
 }
+
+#[test]
+fn denying_what_a_clause_says_is_no_act_on_its_subject() {
+    // "that" opens what is denied: North Korea is its subject, not the object of the denial.
+    let a = read("The Kremlin denied that North Korean troops were fighting in Ukraine.");
+    assert_eq!(pair(&a, "north-korea", "russia"), None, "{:#?}", a.evidence);
+    // The denied event keeps its own sides, and counts for no stance.
+    let b = read("Russia denied that North Korean troops were fighting against Ukraine.");
+    assert_eq!(pair(&b, "russia", "ukraine"), None, "{:#?}", b.evidence);
+    assert_eq!(tone(&b, "north-korea", "ukraine"), Some(Tone::Neutral));
+    // Denying someone something is still an act on them.
+    let c = read("Russia denied North Korea access to its ports.");
+    assert_eq!(tone(&c, "north-korea", "russia"), Some(Tone::Conflict));
+}

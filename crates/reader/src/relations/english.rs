@@ -3007,7 +3007,12 @@ impl<'a> Reader<'a> {
             if matches!(op, Op::Oppose | Op::Support | Op::Cease) && !f.explicit_agent {
                 f.agents.clear();
             }
-            if matches!(op, Op::Refuse | Op::Deny) && (f.agents.is_empty() || !f.explicit_agent) {
+            // ("denied that X's troops were fighting": a clause after "that" has its own subject.)
+            let own_clause = self.w(cue.last + 1) == "that" && !f.agents.is_empty();
+            if matches!(op, Op::Refuse | Op::Deny)
+                && (f.agents.is_empty() || !f.explicit_agent)
+                && !own_clause
+            {
                 f.agents = agents.clone();
             }
             cue_span = (cue_span.0.min(f.cue.0), cue_span.1.max(f.cue.1));
@@ -4435,8 +4440,12 @@ impl<'a> Reader<'a> {
             k = v + 1;
             limit = stop.unwrap_or(n).min(v + 14).min(n);
         }
-        // The direct object: the first phrase, past determiners and a few words.
-        let mut object_open = e.object && e.pos == Pos::Verb;
+        // The direct object: the first phrase, past determiners and a few words. After "that"
+        // the object is a clause ("denied that North Korean troops were fighting"): its subject
+        // is no object.
+        let mut object_open = e.object
+            && e.pos == Pos::Verb
+            && !(self.w(k) == "that" && self.unit_at(k + 1).is_some());
         let mut open_prep: Option<bool> = if e.pos == Pos::Prep { Some(true) } else { None };
         let mut words = 0;
         // A wanted preposition left without its object ("supplies to and exports from X"):
