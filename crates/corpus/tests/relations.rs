@@ -2522,3 +2522,19 @@ fn denying_what_a_clause_says_is_no_act_on_its_subject() {
     let c = read("Russia denied North Korea access to its ports.");
     assert_eq!(tone(&c, "north-korea", "russia"), Some(Tone::Conflict));
 }
+
+#[test]
+fn paying_a_state_is_aid_and_paying_a_price_is_nothing() {
+    let a = read("Russia was paying North Korea for its troops with oil and air defence systems.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "russia", "north-korea"),
+        Some(Direction::AToB)
+    );
+    let b = read("North Korea will pay a heavy price for the launch, South Korea warned.");
+    let paid = b
+        .evidence
+        .iter()
+        .any(|e| e.cue.as_deref().is_some_and(|c| c.starts_with("pay")));
+    assert!(!paid, "{:#?}", b.evidence);
+}

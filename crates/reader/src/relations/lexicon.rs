@@ -133,6 +133,7 @@ cooperate | v | trade~ | with r
 cooperate | n | ties, relations, relationship~ | with between r tone=neutral
 aid | n | aid, assistance, help | to for from
 aid | v | aid~, assist~, help~ | o
+aid | v | pay, pays, paid, paying | o actobj
 aid | v | supply, supplies, supplied, supplying | o to with
 aid | n | supply, supplies, shipment~, delivery, deliveries, transfer~, donation~, loan~, funding, investment~, export~, sale~ | to for
 aid | v | provide~, deliver~ | o to with
