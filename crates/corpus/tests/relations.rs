@@ -2538,3 +2538,25 @@ fn paying_a_state_is_aid_and_paying_a_price_is_nothing() {
         .any(|e| e.cue.as_deref().is_some_and(|c| c.starts_with("pay")));
     assert!(!paid, "{:#?}", b.evidence);
 }
+
+#[test]
+fn korean_speaker_after_what_was_said_is_no_party() {
+    // The intelligence service reports North Korea's dispatch; it sends nobody.
+    let a = read("북한이 러시아에 병력을 파병했다고 국가정보원이 밝혔다.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        pair(&a, "national-intelligence-service", "russia"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    // Without a subject of its own, what was said is the speaker's act.
+    let b = read("북한에 무기를 지원하겠다고 러시아가 밝혔다.");
+    assert_eq!(tone(&b, "north-korea", "russia"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn korean_capture_is_coercion() {
+    let a = read("우크라이나군은 쿠르스크 지역에서 북한군 병사 2명을 생포했다고 밝혔다.");
+    assert_eq!(tone(&a, "north-korea", "ukraine"), Some(Tone::Conflict));
+}

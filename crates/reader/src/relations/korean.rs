@@ -144,6 +144,7 @@ const CUES: &[KoCue] = &[
     cue("관세", Category::Sanction, false),
     cue("초치", Category::Disapprove, false),
     cue("나포", Category::Coerce, false),
+    cue("생포", Category::Coerce, false),
     cue("물대포", Category::Coerce, false),
     cue("테러지원국", Category::Sanction, false),
     cue("규탄", Category::Disapprove, false),
@@ -183,6 +184,8 @@ const CUES: &[KoCue] = &[
     cue("응징", Category::Assault, false),
     cue("전쟁", Category::Assault, true),
     cue("충돌", Category::Assault, true),
+    cue("교전", Category::Assault, true),
+    cue("격퇴", Category::Assault, false),
     op("반대", Category::Reject, KoOp::Oppose),
     op("거부권", Category::Reject, KoOp::Oppose),
     op("거부", Category::Reject, KoOp::Oppose),
@@ -657,6 +660,14 @@ fn inside_title(text: &str, unit: &Unit) -> bool {
     title_role(&text[start..end]).is_some()
 }
 
+/// Where the last quotative ending ("…했다고 ", "…라고 ") ends: what comes before it was said.
+fn quotative_end(text: &str) -> Option<usize> {
+    ["다고 ", "라고 ", "냐고 "]
+        .iter()
+        .filter_map(|q| text.rfind(q).map(|i| i + q.len()))
+        .max()
+}
+
 fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
     let items = items(text, units);
     let all_cues = find_cues(text, units);
@@ -693,6 +704,21 @@ fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
     }
     // A phrase: bare names and titles before a name or title carry the particle of its last word.
     let roles = phrase_roles(text, &items, units.len());
+    // "북한이 … 파병했다고 국가정보원이 밝혔다": the subject of a verb of saying after what was
+    // said, when what was said has a subject of its own, is its speaker and no party to it.
+    if speech && let Some(q) = quotative_end(text) {
+        let own_subject =
+            (0..units.len()).any(|u| units[u].end <= q && roles[u].0 == Role::Subject);
+        for u in 0..units.len() {
+            if own_subject
+                && units[u].start >= q
+                && matches!(roles[u].0, Role::Subject | Role::Topic)
+                && SPEECH.iter().any(|v| text[units[u].end..].contains(v))
+            {
+                dropped[u] = true;
+            }
+        }
+    }
     // Quotation: a name inside quotes belongs to what was said.
     let quotes = quote_spans(text);
     let said = speech;
