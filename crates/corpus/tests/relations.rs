@@ -2560,3 +2560,54 @@ fn korean_capture_is_coercion() {
     let a = read("우크라이나군은 쿠르스크 지역에서 북한군 병사 2명을 생포했다고 밝혔다.");
     assert_eq!(tone(&a, "north-korea", "ukraine"), Some(Tone::Conflict));
 }
+
+#[test]
+fn korean_cooperation_of_two_owners_needs_no_subject() {
+    // "North Korea and Russia's military cooperation is growing": no subject, two owners.
+    let a = read("북한과 러시아의 군사협력이 강화되고 있다.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    // "군사" opens with the title word 군 (army) and is no title: 북러 owns the cooperation.
+    let b = read("중국은 북러 군사협력에 대해 말을 아꼈다.");
+    assert_eq!(tone(&b, "north-korea", "russia"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn korean_partner_together_with_the_subject_is_on_its_side() {
+    let a = read("북한군은 러시아군과 함께 우크라이나군을 공격했다.");
+    assert_eq!(tone(&a, "north-korea", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(tone(&a, "russia", "ukraine"), Some(Tone::Conflict));
+    assert_eq!(pair(&a, "north-korea", "russia"), None, "{:#?}", a.evidence);
+    // A partner of a mutual event stays its other side.
+    let b = read("한국은 미국과 함께 연합훈련을 실시했다.");
+    assert_eq!(
+        tone(&b, "south-korea", "united-states"),
+        Some(Tone::Cooperation)
+    );
+}
+
+#[test]
+fn korean_compound_right_before_the_noun_owns_it_and_a_halt_asked_for_has_not_come() {
+    // 한미 speak of 북러's cooperation: the two pairs do not mix, and the halt is only asked for,
+    // so the cooperation stands.
+    let a = read("한미 외교장관 \"북러 군사협력 중단 촉구\"");
+    assert_eq!(
+        pair(&a, "south-korea", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    // Those who ask demand it of both; a halt that came is a break between the two.
+    let c = read("한국과 미국 외교장관은 북한과 러시아의 군사협력 중단을 촉구했다.");
+    assert_eq!(tone(&c, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(tone(&c, "russia", "south-korea"), Some(Tone::Conflict));
+    let d = read("북러 군사협력이 중단됐다.");
+    assert_eq!(tone(&d, "north-korea", "russia"), Some(Tone::Conflict));
+    // Two leaders listed before a summit are its two sides.
+    let b =
+        read("김정은 북한 국무위원장과 블라디미르 푸틴 러시아 대통령 정상 회담이 공식 발표됐다.");
+    assert_eq!(
+        tone(&b, "kim-jong-un", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+}

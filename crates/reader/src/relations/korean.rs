@@ -895,6 +895,8 @@ impl Clause<'_> {
             let mut span = (s, e);
             let mut mutual = c.mutual;
             let mut inner_targets: Option<Vec<usize>> = None;
+            // The event an operator governs, as it was before the operator.
+            let mut inner_event: Option<(Tone, Category, (usize, usize))> = None;
             // An operator over an event named just before it ("협력을 거부", "제재 해제"), or
             // for an opposition with nothing before it, the event after it ("중국의 반대로 북한에
             // 대한 원유 공급 차단은 …").
@@ -909,6 +911,7 @@ impl Clause<'_> {
             {
                 consumed[j] = true;
                 let (is, ie, inner, _) = cues[j];
+                inner_event = Some((inner.category.tone(), inner.category, (is, ie)));
                 // "유엔제재 해제를 고집했다": lifting sanctions that are another's (the name glued
                 // to them) is what their target wants; the owner still acts on the subject.
                 let glued_owner = (0..units.len())
@@ -1013,42 +1016,61 @@ impl Clause<'_> {
                 .collect();
             // "미·북 정상회담", "한일 협력": two names joined before a mutual event noun are its two
             // sides, whoever speaks of it.
-            let joined: Vec<usize> = owner
-                .iter()
-                .copied()
-                .filter(|&u| {
-                    owner.iter().any(|&v| {
-                        v != u && {
-                            let (a, b) = if units[u].end <= units[v].start {
-                                (u, v)
-                            } else {
-                                (v, u)
-                            };
-                            units[a].end <= units[b].start
-                                && matches!(
-                                    text[units[a].end..units[b].start].trim(),
-                                    "·" | "-" | ""
-                                )
-                        }
-                    })
-                })
-                .collect();
+            // Only the compound right before the noun: in "한미 외교장관 … 북러 군사협력" the
+            // cooperation is 북러's, and 한미 speak of it.
+            let joined: Vec<usize> = {
+                let mut sorted = owner.clone();
+                sorted.sort_by_key(|&u| units[u].start);
+                let mut chain: Vec<usize> = sorted.last().copied().into_iter().collect();
+                for &u in sorted.iter().rev().skip(1) {
+                    let next = chain[chain.len() - 1];
+                    // Glued ("북러", "미·북"), or listed in one phrase ("A 위원장과 B 대통령").
+                    let glued = units[u].end <= units[next].start
+                        && (roles[u].1 == roles[next].1
+                            && !text[units[u].end..units[next].start]
+                                .contains(['"', '“', '”', '\'', '‘', '’'])
+                            || matches!(
+                                text[units[u].end..units[next].start].trim(),
+                                "·" | "-" | ""
+                            ));
+                    if !glued {
+                        break;
+                    }
+                    chain.push(u);
+                }
+                if chain.len() >= 2 { chain } else { Vec::new() }
+            };
+            // "북러 군사협력 중단 촉구": an end asked for has not come, so the two sides' event
+            // stands as it is; those who ask still demand it of them (read below).
+            let after = &text[span.1..];
+            let after = after[particle(after).1..].trim_start();
+            let asked = c.op == KoOp::Cease
+                && ["촉구", "요구", "요청", "압박"]
+                    .iter()
+                    .any(|w| after.starts_with(w));
             if mutual && joined.len() >= 2 {
+                let (pair_tone, pair_category, pair_cue) = match inner_event {
+                    Some(event) if asked => event,
+                    _ => (tone, category, span),
+                };
                 for (a, &x) in joined.iter().enumerate() {
                     for &y in &joined[a + 1..] {
                         self.push(
                             links,
                             (x, y),
                             Event {
-                                tone,
-                                category,
-                                cue: span,
+                                tone: pair_tone,
+                                category: pair_category,
+                                cue: pair_cue,
                             },
                             Direction::Mutual,
                         );
                     }
                 }
-                continue;
+                // Only those who ask, when the clause names them, go on to demand it.
+                if !asked || subjects.iter().all(|u| joined.contains(u)) {
+                    continue;
+                }
             }
             // "러시아의 우크라이나 전쟁": the owner wages the war the next name names.
             if let Some((x, y)) = self.war_on(s) {
@@ -1118,6 +1140,22 @@ impl Clause<'_> {
             } else {
                 (subject.clone(), before.clone())
             };
+            // "북한군은 러시아군과 함께 … 공격했다": a partner "together with" the subject acts
+            // beside it, on the same side of a one-sided act.
+            let (agents, targets) = if !mutual && !agents.is_empty() {
+                let (with, rest): (Vec<usize>, Vec<usize>) = targets.iter().partition(|&&u| {
+                    roles[u].0 == Role::Partner
+                        && text[units[u].end..]
+                            .trim_start_matches(is_hangul)
+                            .trim_start()
+                            .starts_with("함께")
+                });
+                let mut agents = agents;
+                agents.extend(with);
+                (agents, rest)
+            } else {
+                (agents, targets)
+            };
             if agents.is_empty() && targets.len() >= 2 && mutual {
                 for (a, &x) in targets.iter().enumerate() {
                     for &y in &targets[a + 1..] {
@@ -1135,7 +1173,13 @@ impl Clause<'_> {
                 }
                 continue;
             }
-            if targets.is_empty() && agents.len() >= 2 && mutual && !self.carried {
+            // ("북한과 러시아의 군사협력이 강화되고 있다": the event's owners are this clause's own
+            // names, even where the clause has no subject.)
+            if targets.is_empty()
+                && agents.len() >= 2
+                && mutual
+                && (!self.carried || agents == owner)
+            {
                 for (a, &x) in agents.iter().enumerate() {
                     for &y in &agents[a + 1..] {
                         self.push(
@@ -1453,7 +1497,13 @@ fn title_role(word: &str) -> Option<Role> {
         .filter(|t| word.starts_with(**t))
         .max_by_key(|t| t.len())
     {
-        return Some(role_after(&word[t.len()..]).unwrap_or_else(|| particle(&word[t.len()..]).0));
+        let rest = &word[t.len()..];
+        match role_after(rest) {
+            Some(r) => return Some(r),
+            None if t.chars().count() >= 2 => return Some(particle(rest).0),
+            // "군사협력이": a word that opens with a title of one syllable (군) is another word.
+            None => {}
+        }
     }
     // A compound ending in a title of two syllables or more.
     TITLES
