@@ -2611,3 +2611,34 @@ fn korean_compound_right_before_the_noun_owns_it_and_a_halt_asked_for_has_not_co
         Some(Tone::Cooperation)
     );
 }
+
+#[test]
+fn a_number_with_thousands_separators_ends_no_clause() {
+    let a = read("North Korea sent more than 10,000 soldiers to Russia.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+}
+
+#[test]
+fn a_name_speaks_through_the_head_noun_after_it() {
+    // "Seoul's military" reports the launch; it is not the launch's target.
+    let a =
+        read("North Korea fired a ballistic missile toward the East Sea, Seoul's military said.");
+    assert_eq!(
+        pair(&a, "north-korea", "south-korea"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    let b = read(
+        "North Korea fired a ballistic missile toward the East Sea, the South Korean military said.",
+    );
+    assert_eq!(
+        pair(&b, "north-korea", "south-korea"),
+        None,
+        "{:#?}",
+        b.evidence
+    );
+    // A speaker who acts in what it says is still a party.
+    let c = read("The Russian foreign ministry said it would supply North Korea with food aid.");
+    assert_eq!(tone(&c, "north-korea", "russia"), Some(Tone::Cooperation));
+}

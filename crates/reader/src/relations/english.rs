@@ -1975,6 +1975,7 @@ impl<'a> Reader<'a> {
                     self.toks.get(t.wrapping_sub(1)).map(|k| k.k),
                     Some(K::Unit(_))
                 )
+                && !(t > 0 && self.head_of_name(t - 1))
             {
                 continue;
             }
@@ -2171,11 +2172,28 @@ impl<'a> Reader<'a> {
     /// The name right before a verb of saying, past auxiliaries, adverbs and the words of a
     /// title or an office ("Kim also said", "Russia's foreign ministry said"); none when another
     /// noun is the subject ("diplomats said").
+    /// Whether the word at `k` ends a head noun of one or two words right after a name or its
+    /// possessive ("Seoul's military", "the Russian foreign ministry"): the name speaks or acts
+    /// through it.
+    fn head_of_name(&self, k: usize) -> bool {
+        (1..=2).any(|back| {
+            k >= back
+                && matches!(self.toks[k - back].k, K::Poss | K::Unit(_))
+                && (k - back + 1..=k).all(|j| {
+                    self.toks[j].k == K::Word
+                        && !self.is_verbal(j)
+                        && !self.is_prep(j)
+                        && !self.is(j, c::PRONOUNS)
+                })
+        })
+    }
+
     fn speaker_before(&self, t: usize) -> Option<Vec<usize>> {
         let mut k = t;
         while k > 0 {
             k -= 1;
             match self.toks[k].k {
+                K::Word if self.head_of_name(k) => {}
                 K::Unit(u) => {
                     if self.dropped[u] {
                         return None;
@@ -2283,7 +2301,9 @@ impl<'a> Reader<'a> {
                 K::Unit(_) | K::Poss => {}
                 K::Word => {
                     let w = self.w(k);
-                    if !(self.is(k, c::ROLES)
+                    // ("…, Seoul's military said": the head noun after a name's possessive.)
+                    if !(self.head_of_name(k)
+                        || self.is(k, c::ROLES)
                         || self.is(k, c::DETERMINERS)
                         || matches!(w, "of" | "for" | "at" | "and")
                         || self.text[self.toks[k].s..].starts_with(|c: char| c.is_uppercase()))
@@ -5773,6 +5793,15 @@ fn tokenize(text: &str, units: &[Unit]) -> Vec<Tok> {
                 }
                 if d.is_alphanumeric() {
                     j += d.len_utf8();
+                    continue;
+                }
+                // A number's separators join it ("3,000 troops", "1.5 million"): a comma
+                // there ends no clause.
+                if matches!(d, ',' | '.')
+                    && bytes[j - 1].is_ascii_digit()
+                    && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    j += 1;
                     continue;
                 }
                 // Inner hyphens, apostrophes and dots join ("test-fire", "don't", "U.N.").
