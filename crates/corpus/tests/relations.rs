@@ -2642,3 +2642,13 @@ fn a_name_speaks_through_the_head_noun_after_it() {
     let c = read("The Russian foreign ministry said it would supply North Korea with food aid.");
     assert_eq!(tone(&c, "north-korea", "russia"), Some(Tone::Cooperation));
 }
+
+#[test]
+fn shielding_a_state_is_support() {
+    let a = read("Russia has shielded North Korea from new UN sanctions.");
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        direction(&a, "russia", "north-korea"),
+        Some(Direction::AToB)
+    );
+}

@@ -110,6 +110,7 @@ support | v | back~, endorse~ | o op=support
 support | v | praise~, hail~, commend~, applaud~, laud~, thank~, congratulate~ | o for
 support | n | praise, thanks, congratulations | for to of
 support | v | welcome~, embrace~, defend~, favor~, favour~ | o op=support
+support | v | shield~, protect~ | o actobj
 support | n | solidarity, sympathy | with for
 support | v | side~, stand~, stood | with r
 support | v | court~, woo~ | o actobj
