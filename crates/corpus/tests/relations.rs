@@ -2652,3 +2652,23 @@ fn shielding_a_state_is_support() {
         Some(Direction::AToB)
     );
 }
+
+#[test]
+fn what_is_told_of_an_act_with_no_subject_is_the_hearers_act() {
+    let a = read(
+        "South Korea told Russia that military cooperation with North Korea was unacceptable.",
+    );
+    assert_eq!(tone(&a, "north-korea", "russia"), Some(Tone::Cooperation));
+    assert_eq!(
+        pair(&a, "north-korea", "south-korea"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    // Told to the press, it stays the speaker's.
+    let b = read("Vladimir Putin told reporters that cooperation with North Korea would grow.");
+    assert_eq!(
+        tone(&b, "north-korea", "vladimir-putin"),
+        Some(Tone::Cooperation)
+    );
+}

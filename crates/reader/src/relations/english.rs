@@ -2049,12 +2049,14 @@ impl<'a> Reader<'a> {
             };
             // "X told Y (that) …": Y hears it.
             let mut from = t + 1;
+            let mut hearer: Option<Vec<usize>> = None;
             if matches!(
                 w,
                 "told" | "tell" | "tells" | "telling" | "briefed" | "brief"
             ) {
                 if let Some(u) = (t + 1..(t + 4).min(n)).find_map(|k| self.unit_at(k)) {
                     let g = self.group_of(u);
+                    hearer = Some(g.clone());
                     if let Some(end) = g.last().and_then(|&x| self.tok_of(x)) {
                         from = end + 1;
                     }
@@ -2079,6 +2081,17 @@ impl<'a> Reader<'a> {
                 .unwrap_or(n);
             if from < end && self.says_a_clause(from, end) {
                 self.assign_said(from, end, &speaker);
+                // "X told Y that military cooperation with Z …": what was said of an act with
+                // no subject of its own is said to Y of Y's act.
+                let said = self.region[from];
+                if let Some(g) = hearer
+                    && self.regions[said].hint.is_none()
+                    && !g
+                        .iter()
+                        .any(|u| self.units[*u].media || speaker.contains(u))
+                {
+                    self.regions[said].hint = Some(g);
+                }
             }
             self.drop_media(&speaker);
         }
