@@ -2672,3 +2672,22 @@ fn what_is_told_of_an_act_with_no_subject_is_the_hearers_act() {
         Some(Tone::Cooperation)
     );
 }
+
+#[test]
+fn a_preposition_after_an_event_noun_in_what_is_talked_about_is_the_nouns() {
+    // "with the US" is the alliance's, not a partner of the talk.
+    let a = read("South Korea and Japan talked about the alliance with the US.");
+    assert_eq!(tone(&a, "japan", "south-korea"), Some(Tone::Cooperation));
+    assert_eq!(
+        pair(&a, "japan", "united-states"),
+        None,
+        "{:#?}",
+        a.evidence
+    );
+    // A noun whose frame does not take it leaves the partner to the verb.
+    let b = read("Sergei Lavrov spoke about sanctions with Wang Yi.");
+    assert_eq!(
+        tone(&b, "sergei-lavrov", "wang-yi"),
+        Some(Tone::Cooperation)
+    );
+}

@@ -4484,6 +4484,9 @@ impl<'a> Reader<'a> {
         // A wanted preposition left without its object ("supplies to and exports from X"):
         // the next preposition's object is its object too.
         let mut dangling = false;
+        // A preposition outside the frame was passed ("talked about the alliance with the US"):
+        // an event noun after it takes the prepositions that follow.
+        let mut foreign_prep = false;
         while k < limit {
             let rk = self.region[k];
             // Quotation marks around words of the object ("to strike Ukrainian “military
@@ -4526,6 +4529,15 @@ impl<'a> Reader<'a> {
                 }
                 K::Word => {
                     let w = self.w(k);
+                    if foreign_prep
+                        && open_prep == Some(false)
+                        && let Some(noun) = self.cue_at(k).filter(|c| c.entry.pos == Pos::Noun)
+                        && (noun.last + 1..limit)
+                            .find(|&j| self.is_prep(j))
+                            .is_some_and(|j| noun.entry.preps.contains(&self.w(j)))
+                    {
+                        break;
+                    }
                     if self.is_prep(k) {
                         if w == "of" && (object_open || open_prep == Some(true)) {
                             // "the government of Y": still the same phrase.
@@ -4598,6 +4610,7 @@ impl<'a> Reader<'a> {
                             let wanted = e.preps.contains(&w)
                                 || (w == "towards" && e.preps.contains(&"toward"));
                             open_prep = Some(wanted);
+                            foreign_prep |= !wanted;
                             dangling = wanted && matches!(self.w(k + 1), "and" | "or");
                             after_with = w == "with";
                             after_directed = matches!(
