@@ -88,10 +88,19 @@ class Page {
         last = error;
       }
       if (Date.now() > deadline) {
-        throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (${last.message.split('\n')[0]})` : ''}`);
+        const cause = last ? ` (${last.message.split('\n')[0]})` : '';
+        throw new Error(`timed out after ${timeout} ms waiting for ${what}${cause}${await this.reported()}`);
       }
       await sleep(POLL_MS);
     }
+  }
+
+  /** What the page reported (console errors, uncaught errors), as the end of a timeout's
+   *  message: a wait that timed out because the page stopped says why, and an engine fault
+   *  (`cargo xtask test` runs the WebKit tests again on one) can be told from a failure of ours. */
+  async reported() {
+    const problems = await this.problems().catch(() => []);
+    return problems.length ? `; the browser reported:\n  ${problems.join('\n  ')}` : '';
   }
 
   /** Waits until `selector` is attached, detached, visible (in the DOM with a box and not
@@ -148,9 +157,10 @@ class Page {
       timeout,
       what: '#match-count to show a number',
     }).catch(async (error) => {
-      const problems = await this.problems().catch(() => []);
-      const said = problems.length ? `; the browser reported:\n  ${problems.join('\n  ')}` : '';
-      throw new Error(`${error.message} at ${await this.url().catch(() => '?')}${said}`);
+      // The address before what the browser reported, if anything.
+      const at = ` at ${await this.url().catch(() => '?')}`;
+      const [waited, ...said] = error.message.split('; the browser reported:');
+      throw new Error([waited + at, ...said].join('; the browser reported:'));
     });
   }
 
@@ -274,7 +284,8 @@ class ChromiumPage extends Page {
     try {
       return await (await this.page.waitForFunction(fn, arg, { timeout, polling: POLL_MS })).jsonValue();
     } catch (error) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${what} (${error.message.split('\n')[0]})`);
+      const cause = ` (${error.message.split('\n')[0]})`;
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${cause}${await this.reported()}`);
     }
   }
 
