@@ -343,16 +343,14 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
     // and the stage run again in fresh browsers: only when Chromium and Firefox passed the same
     // tests, and at most ENGINE_FAULT_RERUNS times. Every attempt stays in the summary.
     for attempt in 0..=ENGINE_FAULT_RERUNS {
-        let mut fault: Option<&'static str> = None;
+        let mut failures = Failures::default();
         let passed = report.stage_watching(
             WEBKIT_STAGE,
             Some(Counter::NodeTest),
             &mut browsers("webkit"),
-            |line| {
-                fault = fault.or_else(|| engine_fault(line));
-            },
+            |line| failures.watch(line),
         );
-        match fault {
+        match failures.engine_fault() {
             Some(fault) if !passed && others && attempt < ENGINE_FAULT_RERUNS => {
                 println!(
                     "xtask: WebKitGTK's engine fault ({fault}), with Chromium and Firefox \
@@ -369,6 +367,57 @@ fn end_to_end(ctx: &Ctx, report: &mut Report) {
 /// The engine fault (one of ENGINE_FAULTS) that an output line reports, if any.
 fn engine_fault(line: &str) -> Option<&'static str> {
     ENGINE_FAULTS.into_iter().find(|f| line.contains(f))
+}
+
+/// Why a WebKitGTK stage whose failures are all waits that timed out, with no message, is taken
+/// for the engine fault: the page stopped before the test could read what it reported (its
+/// hooks are installed after each load), as a page stopped by the fault does. A failure that
+/// says anything else (an assertion, a wrong count) is ours.
+const SILENT_TIMEOUTS: &str = "only waits that timed out, with nothing reported";
+
+/// What a WebKitGTK stage's output says of its failing tests (node's TAP: an `error:` line, or
+/// `error: |-` and the message on the next line).
+#[derive(Default)]
+struct Failures {
+    fault: Option<&'static str>,
+    timeouts: usize,
+    others: usize,
+    /// The last line opened a block: the message is on the next one.
+    block: bool,
+}
+
+impl Failures {
+    fn watch(&mut self, line: &str) {
+        self.fault = self.fault.or_else(|| engine_fault(line));
+        let text = line.trim();
+        let message = if std::mem::take(&mut self.block) {
+            text
+        } else if let Some(error) = text.strip_prefix("error: ") {
+            if matches!(error, "|-" | "|" | ">-" | ">") {
+                self.block = true;
+                return;
+            }
+            error.trim_matches('\'')
+        } else {
+            return;
+        };
+        // A suite's own line only counts its failing tests.
+        if message.ends_with("subtest failed") || message.ends_with("subtests failed") {
+            return;
+        }
+        if message.starts_with("timed out after") && !message.contains("the browser reported") {
+            self.timeouts += 1;
+        } else {
+            self.others += 1;
+        }
+    }
+
+    /// The engine fault the output shows: one of ENGINE_FAULTS printed, or failures that are all
+    /// silent timeouts.
+    fn engine_fault(&self) -> Option<&'static str> {
+        self.fault
+            .or_else(|| (self.timeouts > 0 && self.others == 0).then_some(SILENT_TIMEOUTS))
+    }
 }
 
 /// Copies the page's compiled wasm profiles (their host folders, for build scripts and
@@ -647,6 +696,45 @@ mod tests {
             engine_fault("timed out after 10000 ms waiting for #match-count"),
             None
         );
+    }
+
+    fn failures(lines: &[&str]) -> Failures {
+        let mut f = Failures::default();
+        for line in lines {
+            f.watch(line);
+        }
+        f
+    }
+
+    #[test]
+    fn failures_that_are_all_silent_timeouts_are_taken_for_the_engine_fault() {
+        let silent = failures(&[
+            "    not ok 4 - \"Save as a page\" gives a one-file page",
+            "      error: 'timed out after 30000 ms waiting for #reading-summary to be visible'",
+            "not ok 2 - add your pages (WebKitGTK)",
+            "  error: '1 subtest failed'",
+        ]);
+        assert_eq!(silent.engine_fault(), Some(SILENT_TIMEOUTS));
+        // A timeout that says what the page reported is judged by what it reported.
+        let reported = failures(&[
+            "      error: |-",
+            "        timed out after 60000 ms waiting for #match-count to show a number at http://x/; the browser reported:",
+            "          console error: panicked at /rust/deps/dlmalloc-0.2.11/src/dlmalloc.rs:1201:9:",
+        ]);
+        assert_eq!(reported.engine_fault(), Some("dlmalloc.rs:1201:9"));
+        let ours = failures(&[
+            "      error: |-",
+            "        timed out after 9000 ms waiting for #x; the browser reported:",
+            "          console error: panicked at src/map.rs:80:5: index out of bounds",
+        ]);
+        assert_eq!(ours.engine_fault(), None);
+        // Any other failure beside a timeout makes the stage ours.
+        let mixed = failures(&[
+            "      error: 'timed out after 30000 ms waiting for #reading-summary to be visible'",
+            "      error: 'Expected values to be strictly equal:'",
+        ]);
+        assert_eq!(mixed.engine_fault(), None);
+        assert_eq!(failures(&["ok 1 - smoke (WebKitGTK)"]).engine_fault(), None);
     }
 
     #[test]
