@@ -2182,9 +2182,6 @@ impl<'a> Reader<'a> {
                 .any(|k| spokes(k) && self.regions[self.region[k]].kind == Kind::Apposition)
     }
 
-    /// The name right before a verb of saying, past auxiliaries, adverbs and the words of a
-    /// title or an office ("Kim also said", "Russia's foreign ministry said"); none when another
-    /// noun is the subject ("diplomats said").
     /// Whether the word at `k` ends a head noun of one or two words right after a name or its
     /// possessive ("Seoul's military", "the Russian foreign ministry"): the name speaks or acts
     /// through it.
@@ -2201,6 +2198,9 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The name right before a verb of saying, past auxiliaries, adverbs and the words of a
+    /// title or an office ("Kim also said", "Russia's foreign ministry said"); none when another
+    /// noun is the subject ("diplomats said").
     fn speaker_before(&self, t: usize) -> Option<Vec<usize>> {
         let mut k = t;
         while k > 0 {
@@ -4966,9 +4966,10 @@ impl<'a> Reader<'a> {
                     && self.modifier(f.at).as_deref() == Some(f.agents.as_slice());
                 // "attacks on the organisation by X": the other side is written, and is none of
                 // the names; and "the alliance" there is the attacks' object, no event of its own.
-                let written = self.written_target(f.at)
-                    || self.object_of_another(f.at)
-                    || self.discussed(f.at);
+                // ("discussed North Korea's missile launches": neither branch below.)
+                let discussed = f.noun && self.discussed(f.at);
+                let written =
+                    self.written_target(f.at) || self.object_of_another(f.at) || discussed;
                 if f.tone != Tone::Neutral
                     && f.noun
                     && f.explicit_agent
@@ -4991,7 +4992,7 @@ impl<'a> Reader<'a> {
                     && !live(&f.agents)
                     && !(f.explicit_agent && f.agents.is_empty())
                     && live(&f.targets)
-                    && !(f.noun && self.discussed(f.at))
+                    && !discussed
                     && let Some(g) = self.clause_subject(f.region)
                     && !g.iter().any(|u| f.targets.contains(u))
                 {
@@ -5121,8 +5122,6 @@ impl<'a> Reader<'a> {
         false
     }
 
-    /// Whether the cue at token `t` is followed by a preposition of its frame and a noun phrase
-    /// that names no actor ("attacks on the organisation", "sanctions against the regime").
     /// Whether the event noun at `t` is what a discussion is about: the object of "discuss" or
     /// "debate" ("discussed North Korea's missile launches"), or after "about", "on", "over",
     /// "regarding" or "concerning" right after a word of talking ("talks on the war in
@@ -5176,6 +5175,8 @@ impl<'a> Reader<'a> {
         false
     }
 
+    /// Whether the cue at token `t` is followed by a preposition of its frame and a noun phrase
+    /// that names no actor ("attacks on the organisation", "sanctions against the regime").
     fn written_target(&self, t: usize) -> bool {
         let Some(cue) = self.cues.iter().find(|c| c.t == t) else {
             return false;

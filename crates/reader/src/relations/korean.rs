@@ -706,12 +706,12 @@ fn read_links(text: &str, units: &[Unit]) -> Vec<Link> {
     let roles = phrase_roles(text, &items, units.len());
     // "북한이 … 파병했다고 국가정보원이 밝혔다": the subject of a verb of saying after what was
     // said, when what was said has a subject of its own, is its speaker and no party to it.
-    if speech && let Some(q) = quotative_end(text) {
-        let own_subject =
-            (0..units.len()).any(|u| units[u].end <= q && roles[u].0 == Role::Subject);
+    if speech
+        && let Some(q) = quotative_end(text)
+        && (0..units.len()).any(|u| units[u].end <= q && roles[u].0 == Role::Subject)
+    {
         for u in 0..units.len() {
-            if own_subject
-                && units[u].start >= q
+            if units[u].start >= q
                 && matches!(roles[u].0, Role::Subject | Role::Topic)
                 && SPEECH.iter().any(|v| text[units[u].end..].contains(v))
             {
@@ -1040,15 +1040,15 @@ impl Clause<'_> {
                 }
                 if chain.len() >= 2 { chain } else { Vec::new() }
             };
-            // "북러 군사협력 중단 촉구": an end asked for has not come, so the two sides' event
-            // stands as it is; those who ask still demand it of them (read below).
-            let after = &text[span.1..];
-            let after = after[particle(after).1..].trim_start();
-            let asked = c.op == KoOp::Cease
-                && ["촉구", "요구", "요청", "압박"]
-                    .iter()
-                    .any(|w| after.starts_with(w));
             if mutual && joined.len() >= 2 {
+                // "북러 군사협력 중단 촉구": an end asked for has not come, so the two sides'
+                // event stands as it is; those who ask still demand it of them (read below).
+                let after = &text[span.1..];
+                let after = after[particle(after).1..].trim_start();
+                let asked = c.op == KoOp::Cease
+                    && ["촉구", "요구", "요청", "압박"]
+                        .iter()
+                        .any(|w| after.starts_with(w));
                 let (pair_tone, pair_category, pair_cue) = match inner_event {
                     Some(event) if asked => event,
                     _ => (tone, category, span),

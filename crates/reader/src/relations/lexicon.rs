@@ -1911,7 +1911,7 @@ mod tests {
         assert!(inflect("retaliate~", Pos::Verb).contains(&"retaliating"));
         assert_eq!(
             inflect("agree~", Pos::Verb),
-            ["agree", "agrees", "agreed", "agreeing"].map(|s| s)
+            ["agree", "agrees", "agreed", "agreeing"]
         );
         assert!(inflect("free~", Pos::Verb).contains(&"freed"));
         assert!(LEXICON.contains_key("agreed"));
