@@ -434,6 +434,11 @@ impl Knowledge {
             (Some((site, None)), None | Some(outlets::Name::Printed(_))) => {
                 Some(outlets::Name::Printed(site))
             }
+            // "© 2014 Example Media Inc." read as the known outlet "Example", on a page whose
+            // markup calls its site "Example Games": the company publishes that title too.
+            (Some((site, None)), Some(outlets::Name::Known(_))) if found.company => {
+                Some(outlets::Name::Printed(site))
+            }
             (_, found) => found,
         };
         if let Some(name) = &outlet {

@@ -530,6 +530,10 @@ pub struct Detection {
     pub wire: Option<Name>,
     /// The line that named the outlet (`None` when the address or title did).
     pub line: Option<String>,
+    /// Whether the outlet is only the company holding the page's copyright ("© 2014 Example
+    /// Media Inc.", read as the known outlet "Example"): the company may publish several titles,
+    /// so a site name the page declares in its markup says better which one this is.
+    pub company: bool,
 }
 
 /// How sure a sign is, weakest first.
@@ -870,18 +874,24 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
             })
     };
     // The wire stays as read: the group's own copy is no other's (an agency's magazine).
+    let mut company = false;
     if let Some(o) = outlet
         && o.strength < Strength::Rights
         && let Some(group) = group(o)
-        && let Some((title, at)) = group_title(profiles, lines, signs, group, &o.name)
     {
-        name = Some(title);
-        line = at;
+        match group_title(profiles, lines, signs, group, &o.name) {
+            Some((title, at)) => {
+                name = Some(title);
+                line = at;
+            }
+            None => company = true,
+        }
     }
     Detection {
         outlet: name,
         wire,
         line: line.map(|i| lines[i].trim().to_string()),
+        company,
     }
 }
 
@@ -1127,6 +1137,8 @@ fn line_signs(
         && !line.ends_with(['.', ':', ','])
         && line.bytes().filter(|&b| b == b' ').count() < 5
         && !line.contains(':')
+        // "Nation" over a list of stories is a section, not "The Nation".
+        && (line.trim().contains(' ') || !crate::headline::is_section_label(line))
         && line.starts_with(|c: char| {
             c.is_uppercase() || c.is_ascii_digit() || ('가'..='힣').contains(&c) || is_cjk(c)
         })

@@ -219,3 +219,22 @@ fn snapshots_of_the_text_kept() {
         );
     }
 }
+
+#[test]
+fn company_holding_the_copyright_gives_way_to_the_declared_site_name() {
+    // The footer's company ("Vox Media, Inc.") opens with a known outlet's name ("Vox"), but
+    // the markup names the site, one of the company's titles.
+    let a = page("company_copyright_under_a_declared_site.html");
+    assert_eq!(a.outlet.as_deref(), Some("Gamma Arcade"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Review: a strategy game about a long winter")
+    );
+}
+
+#[test]
+fn section_label_is_not_the_outlet_it_is_named_like() {
+    // "Nation" heads a list of stories; "The Nation" is a magazine `outlets.toml` knows.
+    let a = page("section_named_like_an_outlet.html");
+    assert_eq!(a.outlet.as_deref(), Some("Riverside Ledger"));
+}
