@@ -434,9 +434,10 @@ impl Knowledge {
             (Some((site, None)), None | Some(outlets::Name::Printed(_))) => {
                 Some(outlets::Name::Printed(site))
             }
-            // "© 2014 Example Media Inc." read as the known outlet "Example", on a page whose
-            // markup calls its site "Example Games": the company publishes that title too.
-            (Some((site, None)), Some(outlets::Name::Known(_))) if found.company => {
+            // A weak sign: "© 2014 Example Media Inc." read as the known outlet "Example" on a
+            // page whose markup calls its site "Example Games" (the company publishes that title
+            // too), or a sister site in the footer's list.
+            (Some((site, None)), Some(outlets::Name::Known(_))) if found.weak => {
                 Some(outlets::Name::Printed(site))
             }
             (_, found) => found,

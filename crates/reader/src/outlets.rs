@@ -530,10 +530,12 @@ pub struct Detection {
     pub wire: Option<Name>,
     /// The line that named the outlet (`None` when the address or title did).
     pub line: Option<String>,
-    /// Whether the outlet is only the company holding the page's copyright ("© 2014 Example
-    /// Media Inc.", read as the known outlet "Example"): the company may publish several titles,
-    /// so a site name the page declares in its markup says better which one this is.
-    pub company: bool,
+    /// Whether the sign that named the outlet is weak: a menu's entry (a list of sister sites),
+    /// an author's biography, a masthead-shaped line, or the company holding the page's
+    /// copyright ("© 2014 Example Media Inc.", read as the known outlet "Example", though the
+    /// company may publish several titles). A site name the page declares in its markup says
+    /// better which outlet this is.
+    pub weak: bool,
 }
 
 /// How sure a sign is, weakest first.
@@ -820,8 +822,9 @@ fn push(
     let strength = match name {
         Name::Printed(_) if strength == Strength::Original => strength,
         Name::Printed(_) => strength.min(Strength::Printed),
-        // A known outlet is named, whatever the line that names it.
-        Name::Known(_) if strength > Strength::Bio => strength.max(Strength::Own),
+        // A known outlet is named, whatever the line that names it, but for a company named
+        // after it.
+        Name::Known(_) if strength > Strength::Company => strength.max(Strength::Own),
         Name::Known(_) => strength,
     };
     signs.push(Sign {
@@ -874,7 +877,7 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
             })
     };
     // The wire stays as read: the group's own copy is no other's (an agency's magazine).
-    let mut company = false;
+    let mut weak = outlet.is_some_and(|o| o.strength < Strength::Own);
     if let Some(o) = outlet
         && o.strength < Strength::Rights
         && let Some(group) = group(o)
@@ -884,14 +887,14 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
                 name = Some(title);
                 line = at;
             }
-            None => company = true,
+            None => weak = true,
         }
     }
     Detection {
         outlet: name,
         wire,
         line: line.map(|i| lines[i].trim().to_string()),
-        company,
+        weak,
     }
 }
 
@@ -1024,6 +1027,14 @@ fn line_signs(
     if line.len() <= 300 {
         for name in self_named(line) {
             match holder_name(profiles, name) {
+                // "About Example Interactive": the company behind the known "Example", which
+                // may publish other titles.
+                Some(Name::Known(o))
+                    if profiles.lookup(name.trim()).is_none()
+                        && (is_company_name(name) || has_legal_form(name)) =>
+                {
+                    add(Strength::Company, Name::Known(o))
+                }
                 Some(Name::Known(o)) => add(Strength::Own, Name::Known(o)),
                 // "newsletters from Example Network Inc.": the company, not the title.
                 Some(Name::Printed(n)) if !is_company_name(&n) && !has_legal_form(name) => add(
@@ -1042,7 +1053,13 @@ fn line_signs(
     if line.len() <= 200 && !url && !line.contains('@') && dotted_word(line) {
         for c in BARE_DOMAIN.captures_iter(line) {
             if let Some(o) = profiles.by_domain(&c[1].to_ascii_lowercase()) {
-                add(Strength::Own, Name::Known(o));
+                // In a menu it is a sister site's link.
+                let strength = if in_menu() {
+                    Strength::Bio
+                } else {
+                    Strength::Own
+                };
+                add(strength, Name::Known(o));
             }
         }
     }
@@ -1347,7 +1364,7 @@ const BUSINESS_WORDS: usize = LEGAL_FORMS + 2;
 
 /// Corporate forms and words for a business, without dots, lowercased: the legal forms first,
 /// then the German publishers' words, then the English business words.
-const CORPORATE_WORDS: [&str; 24] = [
+const CORPORATE_WORDS: [&str; 25] = [
     "inc",
     "ltd",
     "lp",
@@ -1372,6 +1389,7 @@ const CORPORATE_WORDS: [&str; 24] = [
     "company",
     "ventures",
     "partners",
+    "interactive",
 ];
 
 /// Whether a dot stands between a letter or digit and a letter somewhere in the line, as in

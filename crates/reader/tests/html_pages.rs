@@ -238,3 +238,11 @@ fn section_label_is_not_the_outlet_it_is_named_like() {
     let a = page("section_named_like_an_outlet.html");
     assert_eq!(a.outlet.as_deref(), Some("Riverside Ledger"));
 }
+
+#[test]
+fn company_named_in_the_footer_gives_way_to_the_declared_site_name() {
+    // "About CBS Interactive" and the copyright name the company, whose first word is a known
+    // outlet's alias ("CBS"); the markup names the site.
+    let a = page("company_about_link_under_a_declared_site.html");
+    assert_eq!(a.outlet.as_deref(), Some("Kappa Tech"));
+}
