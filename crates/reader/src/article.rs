@@ -350,6 +350,17 @@ impl Knowledge {
             if block.kind == html::BlockKind::Caption && line.class == Class::Text {
                 line.class = Class::Caption(line.text.clone());
             }
+            // A table row of several cells with a date no label calls a publication's
+            // ("Original run | October 14, 1999 – January 20, 2000", a match's fixture) is the
+            // table's data, not the page's stamp; a row holding a stamp alone, or "Published |
+            // 2024-06-19", still is one.
+            if block.kind == html::BlockKind::Row
+                && line.class == Class::Removed(RemovedReason::Stamp)
+                && line.text.contains(" | ")
+                && line.dates.iter().all(|d| d.label == Label::Unlabeled)
+            {
+                line.class = Class::Text;
+            }
         }
         lines
     }

@@ -246,3 +246,11 @@ fn company_named_in_the_footer_gives_way_to_the_declared_site_name() {
     let a = page("company_about_link_under_a_declared_site.html");
     assert_eq!(a.outlet.as_deref(), Some("Kappa Tech"));
 }
+
+#[test]
+fn dates_in_a_table_of_the_story_are_not_its_publication_date() {
+    // The rows' dates are the tournament's; the page prints no stamp of its own.
+    let a = page("table_of_dates_above_the_story.html");
+    assert_eq!(a.date, None);
+    assert!(body(&a).contains("Group stage"), "{}", body(&a));
+}
