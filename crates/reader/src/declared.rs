@@ -202,7 +202,14 @@ fn title_suffix(meta: &PageMeta) -> Option<String> {
         let tail = tail.trim();
         let words = tail.split_whitespace().count();
         let named = tail.chars().next().is_some_and(|c| !c.is_lowercase());
-        if (1..=5).contains(&words) && named && others.iter().any(|o| agree(o, &key(head))) {
+        // A site's name holds no parentheses or quotes: "Song : Singer (feat. Other)" ends with
+        // the title's own words.
+        let bracketed = tail.contains(['(', ')', '[', ']', '"', '“', '”']);
+        if (1..=5).contains(&words)
+            && named
+            && !bracketed
+            && others.iter().any(|o| agree(o, &key(head)))
+        {
             return Some(tail.to_string());
         }
     }
@@ -376,6 +383,34 @@ mod tests {
             title(&meta, |_| false).as_deref(),
             Some("Talks resume in Geneva")
         );
+    }
+
+    #[test]
+    fn title_tail_in_parentheses_is_not_a_site_name() {
+        let profiles = Profiles::default();
+        let heading = (Source::Heading, "“Only One” Lyrics");
+        let named = meta_with(
+            &[
+                (Source::TitleTag, "“Only One” Lyrics : Example Lyrics"),
+                heading,
+            ],
+            &[],
+        );
+        assert_eq!(
+            outlet(&named, &profiles),
+            Some(("Example Lyrics".to_string(), None))
+        );
+        let credited = meta_with(
+            &[
+                (
+                    Source::TitleTag,
+                    "“Only One” Lyrics : Jane Doe (feat. John Roe)",
+                ),
+                heading,
+            ],
+            &[],
+        );
+        assert_eq!(outlet(&credited, &profiles), None);
     }
 
     #[test]
