@@ -433,6 +433,21 @@ impl Knowledge {
         let mut wire = found.wire.clone();
         // What the markup names: a known outlet (by site name or address) is final; a printed
         // site name beats a name read from a line, and an agency credit, which is the wire.
+        // Another outlet's name alone on a line of the site far from the article: a network's
+        // bar of its titles or a partners' list (a provider's credit by the headline is not).
+        let name_in_site_bar = |found: &outlets::Detection| {
+            let (Some(page), Some(at)) = (page, found.at) else {
+                return false;
+            };
+            let Some(block) = at.checked_sub(lines.len()).and_then(|k| outside.get(k)) else {
+                return false;
+            };
+            let near = page
+                .content
+                .around(article.title.as_deref())
+                .any(|o| o.at == block.at);
+            !near && self.profiles.lookup(block.text.trim()).is_some()
+        };
         let declared = page.and_then(|p| declared::outlet(&p.meta, &self.profiles));
         let outlet = match (declared, found.outlet.clone()) {
             (Some((_, Some(o))), _) => Some(outlets::Name::Known(o)),
@@ -447,8 +462,11 @@ impl Knowledge {
             }
             // A weak sign: "© 2014 Example Media Inc." read as the known outlet "Example" on a
             // page whose markup calls its site "Example Games" (the company publishes that title
-            // too), or a sister site in the footer's list.
-            (Some((site, None)), Some(outlets::Name::Known(_))) if found.weak => {
+            // too), a sister site in the footer's list, or another outlet's name alone on a
+            // line of the site around the article (a network's bar of its titles).
+            (Some((site, None)), Some(outlets::Name::Known(_)))
+                if found.weak || name_in_site_bar(&found) =>
+            {
                 Some(outlets::Name::Printed(site))
             }
             (_, found) => found,

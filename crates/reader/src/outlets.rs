@@ -530,6 +530,8 @@ pub struct Detection {
     pub wire: Option<Name>,
     /// The line that named the outlet (`None` when the address or title did).
     pub line: Option<String>,
+    /// Where that line is among the lines read.
+    pub at: Option<usize>,
     /// Whether the sign that named the outlet is weak: a menu's entry (a list of sister sites),
     /// an author's biography, a masthead-shaped line, or the company holding the page's
     /// copyright ("© 2014 Example Media Inc.", read as the known outlet "Example", though the
@@ -894,6 +896,7 @@ fn choose(profiles: &Profiles, lines: &[&str], signs: &[Sign]) -> Detection {
         outlet: name,
         wire,
         line: line.map(|i| lines[i].trim().to_string()),
+        at: line,
         weak,
     }
 }

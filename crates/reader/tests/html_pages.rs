@@ -254,3 +254,11 @@ fn dates_in_a_table_of_the_story_are_not_its_publication_date() {
     assert_eq!(a.date, None);
     assert!(body(&a).contains("Group stage"), "{}", body(&a));
 }
+
+#[test]
+fn another_outlet_in_a_partners_list_is_not_the_outlet() {
+    // "Vice" alone, the last of the footer's partners, far below the article; the markup
+    // names the site.
+    let a = page("network_bar_in_the_footer.html");
+    assert_eq!(a.outlet.as_deref(), Some("Lambda Weekly"));
+}
