@@ -158,10 +158,16 @@ pub fn outlet(meta: &PageMeta, profiles: &Profiles) -> Option<(String, Option<us
     if let Some(i) = others.iter().find_map(|n| profiles.lookup(n)) {
         return known(i);
     }
-    declared
+    let declared: Vec<String> = declared
         .into_iter()
-        .chain(others)
-        .find(|n| !looks_like_address(n))
+        .filter(|n| !looks_like_address(n))
+        .collect();
+    declared
+        .iter()
+        .find(|n| !is_domain(n))
+        .or(declared.first())
+        .cloned()
+        .or_else(|| others.into_iter().find(|n| !looks_like_address(n)))
         .or_else(|| title_suffix(meta))
         .map(|n| (n, None))
 }
@@ -246,7 +252,14 @@ fn site_name(raw: &str) -> String {
     ] {
         s = s.trim_start_matches(mark).trim_start();
     }
-    let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ' '));
+    // A year or a span of years before the name ("2014 Example", "2009-2024 Example"), not
+    // digits of the name ("247example.com", "24/7 Example").
+    while let Some(rest) = s.get(4..)
+        && s.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && (rest.is_empty() || rest.starts_with([' ', '-', '–', ',']))
+    {
+        s = rest.trim_start_matches([' ', '-', '–', ',']);
+    }
     let mut s = s.to_string();
     for tail in [
         "All rights reserved.",
@@ -268,7 +281,18 @@ fn site_name(raw: &str) -> String {
 }
 
 fn looks_like_address(name: &str) -> bool {
-    name.starts_with("http") || name.contains('/') || name.chars().count() > 60
+    name.starts_with("http") || name.contains("://") || name.chars().count() > 60
+}
+
+/// A name printed as a domain ("example.com"): a name in words, when the page gives one too,
+/// is the better display name.
+fn is_domain(name: &str) -> bool {
+    !name.contains(' ')
+        && host(name).is_some_and(|h| {
+            h.rsplit('.')
+                .next()
+                .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        })
 }
 
 /// The host of an address, without "www.".
@@ -411,6 +435,30 @@ mod tests {
             &[],
         );
         assert_eq!(outlet(&credited, &profiles), None);
+    }
+
+    #[test]
+    fn digits_of_a_site_name_are_not_a_year() {
+        assert_eq!(site_name("247example.com"), "247example.com");
+        assert_eq!(site_name("© 2015 24/7 Example St."), "24/7 Example St.");
+        assert_eq!(site_name("2009-2024 Example Daily"), "Example Daily");
+        assert_eq!(site_name("2015"), "");
+    }
+
+    #[test]
+    fn site_name_in_words_beats_one_printed_as_a_domain() {
+        let profiles = Profiles::default();
+        let meta = meta_with(
+            &[],
+            &[
+                (Source::OpenGraph, "247example.com"),
+                (Source::ApplicationName, "24/7 Example St."),
+            ],
+        );
+        assert_eq!(
+            outlet(&meta, &profiles),
+            Some(("24/7 Example St.".to_string(), None))
+        );
     }
 
     #[test]
