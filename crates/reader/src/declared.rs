@@ -345,7 +345,23 @@ pub fn published(meta: &PageMeta) -> Option<Day> {
         .filter_map(|(s, v)| dates::parse_meta_date(v).map(|d| (*s, d)))
         .collect();
     dated.sort_by_key(|(s, _)| *s);
-    dated.first().map(|(_, d)| *d)
+    // The day the most kinds of declaration agree on ("dateCreated" in JSON-LD written in local
+    // time but marked UTC, against `article:published_time` and a `date` meta a day before);
+    // among equals, the most trusted.
+    let kinds = |day: Day| {
+        let mut sources: Vec<Source> = dated
+            .iter()
+            .filter(|(_, d)| *d == day)
+            .map(|(s, _)| *s)
+            .collect();
+        sources.dedup();
+        sources.len()
+    };
+    dated
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, (_, d))| (kinds(*d), std::cmp::Reverse(i)))
+        .map(|(_, (_, d))| *d)
 }
 
 /// The last-modified day the markup declares; only used when nothing says when it was published.
@@ -435,6 +451,36 @@ mod tests {
             &[],
         );
         assert_eq!(outlet(&credited, &profiles), None);
+    }
+
+    #[test]
+    fn publication_day_most_declarations_agree_on_wins() {
+        let published = |values: &[(Source, &str)]| {
+            let meta = PageMeta {
+                published: values.iter().map(|(s, v)| (*s, v.to_string())).collect(),
+                ..PageMeta::default()
+            };
+            published(&meta).map(|d| d.to_string())
+        };
+        // JSON-LD's creation time, written in local time but marked UTC, against two others.
+        assert_eq!(
+            published(&[
+                (Source::JsonLd, "2014-11-21T02:57:15+00:00"),
+                (Source::OpenGraph, "2014-11-20T21:57:15+00:00"),
+                (Source::MetaName, "20141120"),
+            ])
+            .as_deref(),
+            Some("2014-11-20")
+        );
+        // One against one: the most trusted.
+        assert_eq!(
+            published(&[
+                (Source::JsonLd, "2024-06-19"),
+                (Source::MetaName, "2024-06-20"),
+            ])
+            .as_deref(),
+            Some("2024-06-19")
+        );
     }
 
     #[test]
