@@ -240,17 +240,24 @@ fn title_suffix(meta: &PageMeta) -> Option<String> {
 /// A site name as printed, without copyright marks, years and legal suffixes.
 fn site_name(raw: &str) -> String {
     let mut s = raw.trim();
-    for mark in [
-        "©",
-        "ⓒ",
-        "Ⓒ",
-        "(c)",
-        "(C)",
-        "Copyright",
-        "copyright",
-        "COPYRIGHT",
-    ] {
-        s = s.trim_start_matches(mark).trim_start();
+    // Marks in any order and number: "Copyright (c) Example", "© Copyright Example".
+    loop {
+        let before = s.len();
+        for mark in [
+            "©",
+            "ⓒ",
+            "Ⓒ",
+            "(c)",
+            "(C)",
+            "Copyright",
+            "copyright",
+            "COPYRIGHT",
+        ] {
+            s = s.trim_start_matches(mark).trim_start();
+        }
+        if s.len() == before {
+            break;
+        }
     }
     // A year or a span of years before the name ("2014 Example", "2009-2024 Example"), not
     // digits of the name ("247example.com", "24/7 Example").
@@ -260,7 +267,18 @@ fn site_name(raw: &str) -> String {
     {
         s = rest.trim_start_matches([' ', '-', '–', ',']);
     }
+    // A year after the name: "Example 2015", "Example, 2009-2015".
     let mut s = s.to_string();
+    while let Some(head) = s
+        .trim_end()
+        .strip_suffix(|c: char| c.is_ascii_digit())
+        .map(|h| h.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .filter(|h| s.trim_end().len() - h.len() == 4)
+        .map(|h| h.trim_end_matches([' ', ',', '-', '–']))
+        .filter(|h| !h.is_empty())
+    {
+        s = head.to_string();
+    }
     for tail in [
         "All rights reserved.",
         "All rights reserved",
@@ -489,6 +507,8 @@ mod tests {
         assert_eq!(site_name("© 2015 24/7 Example St."), "24/7 Example St.");
         assert_eq!(site_name("2009-2024 Example Daily"), "Example Daily");
         assert_eq!(site_name("2015"), "");
+        assert_eq!(site_name("Copyright (c) Example Net 2015"), "Example Net");
+        assert_eq!(site_name("Example 24"), "Example 24");
     }
 
     #[test]
