@@ -470,7 +470,8 @@ impl Knowledge {
                 Some(outlets::Name::Printed(site))
             }
             (_, found) => found,
-        };
+        }
+        .or_else(|| page.and_then(|p| declared::handle(&p.meta).map(outlets::Name::Printed)));
         if let Some(name) = &outlet {
             article.outlet = Some(name.display(&self.profiles).to_string());
             article.outlet_origin = Origin::Page;

@@ -172,6 +172,20 @@ pub fn outlet(meta: &PageMeta, profiles: &Profiles) -> Option<(String, Option<us
         .map(|n| (n, None))
 }
 
+/// The site's account its Twitter card names ("@Example" → "Example"), for a page that names its
+/// site nowhere else: a handle is often shortened ("@nytimes"), so it comes last.
+pub fn handle(meta: &PageMeta) -> Option<String> {
+    meta.site_names
+        .iter()
+        .filter(|(s, _)| *s == Source::Twitter)
+        .find_map(|(_, n)| {
+            let name = n.trim().strip_prefix('@')?;
+            let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+            (letters >= 3 && name.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                .then(|| name.to_string())
+        })
+}
+
 /// Every tail of the `<title>` after a separator, shortest first, spaced or not: "标题-新华网" and
 /// "Headline | Section | Example Times" end with a site's name, and a tail that is a known
 /// outlet's name is the page's outlet. Separators inside a name ("Dong-A") give tails no outlet

@@ -262,3 +262,9 @@ fn another_outlet_in_a_partners_list_is_not_the_outlet() {
     let a = page("network_bar_in_the_footer.html");
     assert_eq!(a.outlet.as_deref(), Some("Lambda Weekly"));
 }
+
+#[test]
+fn twitter_card_account_names_a_site_that_names_itself_nowhere_else() {
+    let a = page("site_named_only_by_its_twitter_card.html");
+    assert_eq!(a.outlet.as_deref(), Some("MuReview"));
+}

@@ -113,6 +113,7 @@ pub fn read(document: &Html) -> PageMeta {
                 (&mut meta.titles, Source::MetaName)
             }
             "og:site_name" => (&mut meta.site_names, Source::OpenGraph),
+            "twitter:site" => (&mut meta.site_names, Source::Twitter),
             "application-name" | "apple-mobile-web-app-title" => {
                 (&mut meta.site_names, Source::ApplicationName)
             }
