@@ -95,10 +95,13 @@ pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String
         other => 1 + other as usize,
     };
     // Agreed on by another declaration first; then the printed heading, then by trust.
+    // Of two headings, a logo's agrees only with the <title> that ends with the site's name:
+    // the heading more declarations agree on is the headline.
     let best = (0..candidates.len()).max_by_key(|&i| {
         (
             support(i) > 0,
             std::cmp::Reverse(rank(candidates[i].0)),
+            support(i),
             std::cmp::Reverse(i),
         )
     })?;
@@ -483,6 +486,28 @@ mod tests {
             &[],
         );
         assert_eq!(outlet(&credited, &profiles), None);
+    }
+
+    #[test]
+    fn logo_heading_before_the_headline_heading_is_not_the_headline() {
+        // The logo's heading is part of the <title>, as the site's name; the headline's
+        // heading agrees with og:title as well.
+        let meta = meta_with(
+            &[
+                (Source::OpenGraph, "動画：少女らによる攻撃で31人死亡"),
+                (
+                    Source::TitleTag,
+                    "動画：少女らによる攻撃で31人死亡　写真1枚　国際ニュース：例示ニュース",
+                ),
+                (Source::Heading, "国際ニュース：例示ニュース"),
+                (Source::Heading, "動画：少女らによる攻撃で31人死亡"),
+            ],
+            &[],
+        );
+        assert_eq!(
+            title(&meta, |_| false).as_deref(),
+            Some("動画：少女らによる攻撃で31人死亡")
+        );
     }
 
     #[test]
