@@ -350,14 +350,7 @@ pub fn byline(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<Strin
         meta.authors
             .iter()
             .filter(|(s, _)| s == from)
-            .map(|(_, a)| {
-                let a = a.trim();
-                let a = ["By ", "by ", "BY "]
-                    .iter()
-                    .find_map(|p| a.strip_prefix(p))
-                    .unwrap_or(a);
-                a.trim().to_string()
-            })
+            .map(|(_, a)| tidy_byline(a))
             .find(|a| {
                 let k = key(a);
                 !k.is_empty()
@@ -369,6 +362,132 @@ pub fn byline(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<Strin
                     && a.split_whitespace().count() <= 12
             })
     })
+}
+
+/// A byline element's authors without what the element prints around them: "By", a date or
+/// time before or after them ("12.24.14 9:00AM Jane Doe", "Jane Doe | Posted Feb. 27, 2014",
+/// "Jane Doe on December 4, 2014"), a glued handle ("Jane Doe@janed") and the interface after
+/// them ("24 comments", "Leave a comment", "Follow"). Names hold no digits: the first digit after
+/// the names ends them.
+fn tidy_byline(raw: &str) -> String {
+    let mut a = raw.trim();
+    for by in [
+        "By:",
+        "by:",
+        "BY:",
+        "By ",
+        "by ",
+        "BY ",
+        "Text by ",
+        "Words by ",
+        "Written by ",
+    ] {
+        if let Some(rest) = a.strip_prefix(by) {
+            a = rest.trim_start();
+            break;
+        }
+    }
+    // "ByJane Doe": the label glued to the name.
+    if let Some(rest) = a.strip_prefix("By")
+        && rest.starts_with(|c: char| c.is_uppercase())
+        && !rest.starts_with(|c: char| c.is_ascii_uppercase() && rest[1..].starts_with(' '))
+    {
+        a = rest;
+    }
+    const STAMP_WORDS: [&str; 12] = [
+        "AM", "PM", "am", "pm", "a.m.", "p.m.", "GMT", "UTC", "BST", "EST", "EDT", "ET",
+    ];
+    let separator = |w: &str| w.chars().all(|c| !c.is_alphanumeric());
+    // What stands before the names: a date, a time, separators.
+    loop {
+        if let Some(date) = dates::find_dates(a).first()
+            && date.start == 0
+        {
+            a = a[date.end..].trim_start();
+            continue;
+        }
+        match a.split_whitespace().next() {
+            Some(first)
+                if first.contains(|c: char| c.is_ascii_digit())
+                    || STAMP_WORDS.contains(&first)
+                    || separator(first) =>
+            {
+                a = a[a.find(first).unwrap_or(0) + first.len()..].trim_start();
+            }
+            _ => break,
+        }
+    }
+    // What follows them.
+    let mut end = a.len();
+    if let Some(date) = dates::find_dates(a).first() {
+        end = end.min(date.start);
+    }
+    if let Some(i) = a.find(|c: char| c.is_ascii_digit()) {
+        end = end.min(i);
+    }
+    for cut in [" | ", " • ", " · "] {
+        if let Some(i) = a.find(cut) {
+            end = end.min(i);
+        }
+    }
+    // A handle glued to the name ("Jane Doe@janed") or standing after it ("Jane Doe @janed"),
+    // an e-mail address (the whole address).
+    if let Some(i) = a.find('@') {
+        let token = a[..i].rfind(' ').map_or(0, |s| s + 1);
+        let email = a[i..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|t| t.contains('.'));
+        end = end.min(if email { token } else { i });
+    }
+    let mut a = a[..end].trim_end();
+    const TRAILING: [&str; 20] = [
+        "Leave a comment",
+        "Become a fan",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "comments",
+        "comment",
+        "Comments",
+        "Follow",
+        "Posted",
+        "Updated",
+        "Published",
+        "posted",
+        "updated",
+        "published",
+        "on",
+    ];
+    loop {
+        let before = a.len();
+        // Glued too: "Jane DoeLeave a comment".
+        a = a.strip_suffix("Leave a comment").unwrap_or(a);
+        a = a.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+        a = a.trim_end();
+        for word in TRAILING {
+            if let Some(head) = a.strip_suffix(word)
+                && (head.is_empty() || head.ends_with(' '))
+            {
+                a = head.trim_end();
+            }
+        }
+        for word in STAMP_WORDS {
+            if let Some(head) = a.strip_suffix(word)
+                && head.ends_with(' ')
+            {
+                a = head.trim_end();
+            }
+        }
+        if a.len() == before {
+            break;
+        }
+    }
+    a.trim().to_string()
 }
 
 /// The publication day the markup declares, by trust: JSON-LD, Open Graph and CMS meta names,
@@ -486,6 +605,39 @@ mod tests {
             &[],
         );
         assert_eq!(outlet(&credited, &profiles), None);
+    }
+
+    #[test]
+    fn byline_element_keeps_the_names_only() {
+        for (raw, names) in [
+            ("By Jane Doe", "Jane Doe"),
+            ("ByJane Doe | January 14, 2015", "Jane Doe"),
+            ("12.24.14 9:00AM Jane Doe", "Jane Doe"),
+            ("Jane Doe | Posted Feb. 27, 2014, 5:17 p.m.", "Jane Doe"),
+            ("Jane Doe September 7, 2014", "Jane Doe"),
+            ("Jane Doe on December 4, 2014", "Jane Doe"),
+            ("Jane Doe on", "Jane Doe"),
+            ("Jane Doe 11:59PM GMT 29 Dec 2014 Follow", "Jane Doe"),
+            (
+                "Jane Doe and John S. Roe24 comments",
+                "Jane Doe and John S. Roe",
+            ),
+            ("Jane DoeLeave a comment", "Jane Doe"),
+            ("Jane Doe Leave a comment", "Jane Doe"),
+            ("Jane Doe@janed", "Jane Doe"),
+            ("Jane Doe @janed on June 26, 2014 at 9:00a", "Jane Doe"),
+            ("Jane Doe Become a fan jane.doe@example.com", "Jane Doe"),
+            ("Jane Doe Tuesday, Aug. 17, 2010", "Jane Doe"),
+            ("Text by Jane Doe", "Jane Doe"),
+            (
+                "Jane Roe Monday, February 29, 2016 @ 11:10 PM UTC",
+                "Jane Roe",
+            ),
+            ("J. R. Doe", "J. R. Doe"),
+            ("December 29, 2014 | 10:32am", ""),
+        ] {
+            assert_eq!(tidy_byline(raw), names, "{raw}");
+        }
     }
 
     #[test]
