@@ -70,7 +70,15 @@ fn is_unspaced(c: char) -> bool {
 /// assert_eq!(reader::declared::title(&meta, |_| false).as_deref(), Some("Kim visits Moscow"));
 /// ```
 pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String> {
-    let sites: Vec<String> = meta.site_names.iter().map(|(_, s)| key(s)).collect();
+    // A "site name" that repeats a title the page declares is its headline put in the wrong
+    // field (application-name on some sites), not a name to cut from titles.
+    let titles: Vec<String> = meta.titles.iter().map(|(_, t)| key(t)).collect();
+    let sites: Vec<String> = meta
+        .site_names
+        .iter()
+        .map(|(_, s)| key(s))
+        .filter(|k| !titles.contains(k))
+        .collect();
     let candidates: Vec<(Source, String, String)> = meta
         .titles
         .iter()
@@ -81,12 +89,28 @@ pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String
         })
         .filter(|(_, t, k)| !k.is_empty() && !sites.contains(k) && t.chars().count() <= 300)
         .collect();
+    // "New Zealand - Example" as the <title>, "New Zealand" as the heading: the heading is the
+    // title's part before a separator, however short.
+    let head_of_tag = |tag: &(Source, String, String), other: &(Source, String, String)| {
+        tag.0 == Source::TitleTag
+            && [" | ", " - ", " – ", " — ", " :: ", " · ", " : "]
+                .iter()
+                .any(|sep| {
+                    tag.1
+                        .rsplit_once(sep)
+                        .is_some_and(|(head, _)| key(head) == other.2)
+                })
+    };
     let support = |i: usize| {
-        let k = &candidates[i].2;
+        let me = &candidates[i];
         candidates
             .iter()
             .enumerate()
-            .filter(|&(j, c)| j != i && c.0 != candidates[i].0 && agree(&c.2, k))
+            .filter(|&(j, c)| {
+                j != i
+                    && c.0 != me.0
+                    && (agree(&c.2, &me.2) || head_of_tag(c, me) || head_of_tag(me, c))
+            })
             .count()
     };
     // Most support first; among equals the printed heading, then the most trusted declaration.
@@ -605,6 +629,37 @@ mod tests {
             &[],
         );
         assert_eq!(outlet(&credited, &profiles), None);
+    }
+
+    #[test]
+    fn headline_put_in_the_site_name_field_does_not_hide_the_headline() {
+        // application-name repeats the headline; the first heading is the site's logo.
+        let headline = "Talks resume in Geneva after a long pause";
+        let meta = meta_with(
+            &[
+                (Source::OpenGraph, headline),
+                (Source::TitleTag, headline),
+                (Source::Heading, "example back to example home news"),
+                (Source::Heading, headline),
+            ],
+            &[
+                (Source::ApplicationName, headline),
+                (Source::OpenGraph, "Example"),
+            ],
+        );
+        assert_eq!(title(&meta, |_| false).as_deref(), Some(headline));
+    }
+
+    #[test]
+    fn short_heading_that_opens_the_title_tag_is_the_headline() {
+        let meta = meta_with(
+            &[
+                (Source::TitleTag, "New Zealand - Example Encyclopedia"),
+                (Source::Heading, "New Zealand"),
+            ],
+            &[],
+        );
+        assert_eq!(title(&meta, |_| false).as_deref(), Some("New Zealand"));
     }
 
     #[test]
