@@ -465,16 +465,9 @@ fn tidy_byline(raw: &str) -> String {
         end = end.min(if email { token } else { i });
     }
     let mut a = a[..end].trim_end();
-    const TRAILING: [&str; 20] = [
+    const TRAILING: [&str; 13] = [
         "Leave a comment",
         "Become a fan",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
         "comments",
         "comment",
         "Comments",
@@ -493,7 +486,8 @@ fn tidy_byline(raw: &str) -> String {
         a = a.strip_suffix("Leave a comment").unwrap_or(a);
         a = a.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
         a = a.trim_end();
-        for word in TRAILING {
+        // A weekday before a date cut off: "Jane Doe Tuesday, Aug. 17, 2010".
+        for word in TRAILING.iter().chain(&dates::WEEKDAY_NAMES) {
             if let Some(head) = a.strip_suffix(word)
                 && (head.is_empty() || head.ends_with(' '))
             {
