@@ -431,8 +431,6 @@ impl Knowledge {
             article.url.as_deref(),
         );
         let mut wire = found.wire.clone();
-        // What the markup names: a known outlet (by site name or address) is final; a printed
-        // site name beats a name read from a line, and an agency credit, which is the wire.
         // Another outlet's name alone on a line of the site far from the article: a network's
         // bar of its titles or a partners' list (a provider's credit by the headline is not).
         let name_in_site_bar = |found: &outlets::Detection| {
@@ -448,6 +446,8 @@ impl Knowledge {
                 .any(|o| o.at == block.at);
             !near && self.profiles.lookup(block.text.trim()).is_some()
         };
+        // What the markup names: a known outlet (by site name or address) is final; a printed
+        // site name beats a name read from a line, and an agency credit, which is the wire.
         let declared = page.and_then(|p| declared::outlet(&p.meta, &self.profiles));
         let outlet = match (declared, found.outlet.clone()) {
             (Some((_, Some(o))), _) => Some(outlets::Name::Known(o)),

@@ -93,13 +93,11 @@ pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String
     // title's part before a separator, however short.
     let head_of_tag = |tag: &(Source, String, String), other: &(Source, String, String)| {
         tag.0 == Source::TitleTag
-            && [" | ", " - ", " – ", " — ", " :: ", " · ", " : "]
-                .iter()
-                .any(|sep| {
-                    tag.1
-                        .rsplit_once(sep)
-                        .is_some_and(|(head, _)| key(head) == other.2)
-                })
+            && TITLE_SEPARATORS.iter().any(|sep| {
+                tag.1
+                    .rsplit_once(sep)
+                    .is_some_and(|(head, _)| key(head) == other.2)
+            })
     };
     let support = |i: usize| {
         let me = &candidates[i];
@@ -122,10 +120,11 @@ pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String
     // Of two headings, a logo's agrees only with the <title> that ends with the site's name:
     // the heading more declarations agree on is the headline.
     let best = (0..candidates.len()).max_by_key(|&i| {
+        let support = support(i);
         (
-            support(i) > 0,
+            support > 0,
             std::cmp::Reverse(rank(candidates[i].0)),
-            support(i),
+            support,
             std::cmp::Reverse(i),
         )
     })?;
@@ -142,8 +141,11 @@ pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String
 }
 
 /// Cuts a trailing " | Site" or " - Site" when the tail is one of the page's site names.
+/// What stands between a headline and a site's name in a `<title>`.
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " : "];
+
 fn cut_site(title: &str, sites: &[String]) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " : "] {
+    for sep in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep)
             && sites.contains(&key(tail))
             && !key(head).is_empty()
@@ -436,7 +438,8 @@ fn tidy_byline(raw: &str) -> String {
                     || STAMP_WORDS.contains(&first)
                     || separator(first) =>
             {
-                a = a[a.find(first).unwrap_or(0) + first.len()..].trim_start();
+                // `a` opens with `first`: it was trimmed.
+                a = a[first.len()..].trim_start();
             }
             _ => break,
         }

@@ -979,6 +979,14 @@ fn line_signs(
         copyright,
         staff,
     } = profiles.signs(line);
+    // A known outlet named in a menu is as weak as a biography's mention.
+    let own_unless_in_menu = || {
+        if in_menu() {
+            Strength::Bio
+        } else {
+            Strength::Own
+        }
+    };
     if let Some(o) = signed {
         add(Strength::Declared, Name::Known(o));
     }
@@ -1057,12 +1065,7 @@ fn line_signs(
         for c in BARE_DOMAIN.captures_iter(line) {
             if let Some(o) = profiles.by_domain(&c[1].to_ascii_lowercase()) {
                 // In a menu it is a sister site's link.
-                let strength = if in_menu() {
-                    Strength::Bio
-                } else {
-                    Strength::Own
-                };
-                add(strength, Name::Known(o));
+                add(own_unless_in_menu(), Name::Known(o));
             }
         }
     }
@@ -1165,15 +1168,7 @@ fn line_signs(
         && let Some(o) = profiles.lookup(line.trim())
         && !profiles.outlets[o].agency
     {
-        // In a menu it is as weak as a biography's mention.
-        add(
-            if in_menu() {
-                Strength::Bio
-            } else {
-                Strength::Own
-            },
-            Name::Known(o),
-        );
+        add(own_unless_in_menu(), Name::Known(o));
     }
 }
 
