@@ -282,7 +282,7 @@ const ROLE_WORDS: [&str; 22] = [
     "photographer",
 ];
 static BYLINE_CUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:\||·|•|source\s*:|published\s*:?|posted\s*:?|updated\s*:?|\bon\s+\d|\d{4}[-/.]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}).*$").unwrap()
+    Regex::new(r"(?i)\s*(?:\||·|•|source\s*:|published\s*:?|posted\s*:?|updated\s*:?|\bon\s+\d|\d{4}[-/.]\d|(?:\bon\s+)?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}).*$").unwrap()
 });
 
 /// Words that make up share bars ("Facebook Twitter Email Print").
@@ -1118,14 +1118,18 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
         let name = words[words.len() - n..].join(" ");
         let mut head = words[..words.len() - n].to_vec();
         // "and" in the languages of the coverage ("Par Le Figaro et AFP").
-        if head
+        let joined = head
             .last()
-            .is_some_and(|w| ["and", "&", "und", "et", "y", "e", "и", "і", "та"].contains(w))
-        {
+            .is_some_and(|w| ["and", "&", "und", "et", "y", "e", "и", "і", "та"].contains(w));
+        if joined {
             head.pop();
         }
-        outlet.get_or_insert(name);
-        value = head.join(" ").trim_end_matches([',', ' ']).to_string();
+        // Without "and", a name is left of two words at least: "By Jane Hill" is one author,
+        // not "Jane" of "The Hill".
+        if joined || head.len() >= 2 {
+            outlet.get_or_insert(name);
+            value = head.join(" ").trim_end_matches([',', ' ']).to_string();
+        }
     }
     Some((value, outlet))
 }

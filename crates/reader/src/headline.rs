@@ -81,17 +81,22 @@ pub(crate) fn first_body(lines: &[Line]) -> Option<usize> {
                 || matches!(lines[k].class, Class::Caption(_))
         })
     };
-    let mut first = None;
+    let mut alone = Vec::new();
     for i in 0..lines.len() {
         if !prose(i) {
             continue;
         }
-        first.get_or_insert(i);
         if followed(i) {
             return Some(i);
         }
+        alone.push(i);
     }
-    first
+    // No prose is followed by more: a story of one paragraph among widgets. Its paragraph is the
+    // first of the long ones, not a widget's one sentence above it ("Your weather is set to …").
+    let longest = alone.iter().map(|&i| lines[i].text.len()).max()?;
+    alone
+        .into_iter()
+        .find(|&i| lines[i].text.len() * 2 >= longest)
 }
 
 /// The lowercased names outlets are printed under, as the headline picker asks about them: a
@@ -186,6 +191,9 @@ pub fn pick<N: OutletNames + ?Sized>(
     }
     let mut best: Option<(f32, usize)> = None;
     let mut furniture = Vec::new();
+    // The names the page's own links give the site ("Subscribe to NAME", "More from NAME"),
+    // lowercased: a line printing one is the masthead, not the headline.
+    let site_names = std::cell::OnceCell::new();
     // Headline-shaped lines seen so far: how many, the first, and the last with its length.
     let mut good_before = 0usize;
     let mut last_good: Option<(usize, usize)> = None;
@@ -197,7 +205,10 @@ pub fn pick<N: OutletNames + ?Sized>(
             continue;
         }
         let key = key(&clean_title_by(text, |t| outlet_names.is_title(t)));
-        if key.len() <= 60 && outlet_names.is_name(&key) || is_dateline_credit(text, outlet_names) {
+        if key.len() <= 60 && outlet_names.is_name(&key)
+            || is_dateline_credit(text, outlet_names)
+            || key.len() <= 60 && site_names.get_or_init(|| self_names(lines)).contains(&key)
+        {
             furniture.push(i);
             continue;
         }
@@ -214,9 +225,12 @@ pub fn pick<N: OutletNames + ?Sized>(
             && repeated(short.get_or_insert_with(short_lines), i, &key, outlet_names)
         {
             score += 4.0;
-        } else if score > 0.0 && count_words(text) >= 6 && printed_again(lines, i, end) {
-            // A line of headline length printed again nearer the body: the headline of a
-            // teaser or a breadcrumb above, and again over the story.
+        } else if score > 0.0
+            && count_words(text) >= 6
+            && printed_again(lines, i, end, &texts_before)
+        {
+            // A line of headline length printed again near the body: the headline of a teaser
+            // or a breadcrumb above, and again over the story.
             score += 2.0;
         }
         score += 3.0 * lede.overlap(&key);
@@ -236,12 +250,12 @@ pub fn pick<N: OutletNames + ?Sized>(
         }
 
         let count = key.split_whitespace().count();
-        // A line under the best headline so far and a byline or stamp is the story's opening
-        // or its standfirst, unless the page lists stories with their stamps above it and a
-        // byline or stamp of its own follows it: then the one above was a teaser of another
-        // story, and this line heads the article.
+        // A line under the best headline so far and its byline or stamp (right under it) is
+        // the story's opening or its standfirst, unless the page lists stories with their stamps
+        // above it and a byline or stamp of its own follows it: then the one above was a teaser
+        // of another story, and this line heads the article.
         if let Some((_, b)) = best.filter(|&(s, _)| s >= 0.5)
-            && stampish[b + 1..i].contains(&true)
+            && stampish[b + 1..i].iter().take(3).any(|&s| s)
             && !(groups_before[i] >= 2 && stampish[i + 1..end].contains(&true))
         {
             score -= 3.0;
@@ -262,6 +276,12 @@ pub fn pick<N: OutletNames + ?Sized>(
             } else {
                 1.0
             };
+        } else if count_words(text) >= 2
+            && stampish.get(i + 2).copied().unwrap_or(false)
+            && count_words(&lines[i + 1].text) <= 8
+        {
+            // Or after one short line: an author's name and place, a desk's address.
+            score += 0.5;
         }
         // The first headline-shaped lines are a little more likely than the next.
         score -= 0.1 * good_before.min(5) as f32;
@@ -316,6 +336,20 @@ pub fn pick<N: OutletNames + ?Sized>(
     }
 }
 
+/// The names a page's own links and notices give the site (`outlets::self_named`), as `key`
+/// writes them.
+fn self_names(lines: &[Line]) -> Vec<String> {
+    let mut names: Vec<String> = lines
+        .iter()
+        .filter(|l| !more_chars_than(&l.text, 120))
+        .flat_map(|l| crate::outlets::self_named(&l.text))
+        .map(key)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// A dateline with the outlet's credit instead of a date: "WASHINGTON — The Example Post".
 /// `outlet_names` are lowercased.
 fn is_dateline_credit<N: OutletNames + ?Sized>(text: &str, outlet_names: &N) -> bool {
@@ -336,11 +370,15 @@ fn is_dateline_credit<N: OutletNames + ?Sized>(text: &str, outlet_names: &N) -> 
             || outlet_names.is_name(&credit.to_lowercase()))
 }
 
-/// Whether a line is printed again, as a repeat, below it and above the body (`end`).
-fn printed_again(lines: &[Line], at: usize, end: usize) -> bool {
+/// Whether a line is printed again, as a repeat, below it and near the body (`end`): at most
+/// ten text lines above it, as a headline over its story stands. A teaser printed in two lists
+/// far above the body is not. `texts_before` counts the text lines before each line.
+fn printed_again(lines: &[Line], at: usize, end: usize, texts_before: &[u32]) -> bool {
     let text = &lines[at].text;
-    lines[at + 1..end].iter().any(|l| {
+    (at + 1..end).any(|k| {
+        let l = &lines[k];
         l.class == Class::Removed(crate::model::RemovedReason::Repeated)
+            && texts_before[end] - texts_before[k] <= 10
             && l.text.len() == text.len()
             && l.text.to_lowercase() == text.to_lowercase()
     })
@@ -951,7 +989,7 @@ static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| {
         "caption", "toggle", "hide", "show", "slideshow", "give", "gift", "article", "articles",
         "friend", "supported", "keyboard", "shortcuts", "player", "comment", "comments", "reply",
         "notifications", "desktop", "이미지", "확대", "확대보기", "보기",
-        "email", "e-mail", "languages", "logged",
+        "email", "e-mail", "languages", "logged", "loading", "customize",
         // Russian and Ukrainian
         "предыдущая", "следующая", "страница", "поиск", "войти", "вход", "меню", "подписаться",
         "поделиться", "печать", "главная", "попередня", "наступна", "сторінка", "пошук",
@@ -1101,8 +1139,12 @@ fn is_interface(tokens: &[&str]) -> bool {
                 && (!SECTIONS.contains(t) || PLACE_SECTIONS.contains(&**t))
         })
         .count();
-    const VERBS: [&str; 31] = [
+    // Verbs, and the status a loading widget shows in their place.
+    const VERBS: [&str; 34] = [
         "skip",
+        "loading",
+        "view",
+        "customize",
         "subscribe",
         "sign",
         "log",
@@ -1220,6 +1262,12 @@ static NOTICE_WORDS: LazyLock<DFA> = LazyLock::new(|| {
             "log in",
             "ad blocker",
             "terms of use",
+            "sign in",
+            "please register",
+            "register here",
+            "click here",
+            "email address",
+            "your inbox",
             "쿠키",
             "로그인",
             "구독",
@@ -1265,6 +1313,19 @@ mod tests {
     }
 
     #[test]
+    fn sign_up_and_register_notices_are_no_body() {
+        for notice in [
+            "If you'd like deeper access (taking quizzes, leaving comments) please register here.",
+            "Already have an account? Sign in to read on, or click here to create one today.",
+        ] {
+            assert!(is_notice(notice), "{notice}");
+        }
+        assert!(!is_notice(
+            "Voters in the province must register by Friday, election officials said on Monday."
+        ));
+    }
+
+    #[test]
     fn shapes() {
         for furniture in [
             "Skip to main content",
@@ -1288,6 +1349,9 @@ mod tests {
             "Military & Defense More: Harbour Police Portmere Carrick Bay",
             "Police clear the square after a night of protests 9:05",
             "Police clear the square after a night of protests. | AP Photo Close",
+            "Loading Photo Gallery",
+            "View Full Weather Report",
+            "Customize Your Weather",
         ] {
             assert!(shape(furniture, || false) <= FURNITURE, "{furniture}");
         }

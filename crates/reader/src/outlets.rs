@@ -362,10 +362,11 @@ macro_rules! site_name {
         r"((?:The\s+)?[A-Z0-9][\w.&-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)?[A-Z0-9][\w.&-]*){0,4})"
     };
 }
-/// "updates from NAME", "newsletters from NAME", "notifications from NAME".
+/// "updates from NAME", "newsletters from NAME", "notifications from NAME", "highlights from
+/// NAME".
 static SELF_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i:updates|offers|newsletters?|notifications|alerts|e-?mails)\s+from\s+",
+        r"(?i:updates|offers|newsletters?|notifications|alerts|e-?mails|highlights)\s+from\s+",
         site_name!(),
         r"(?:[\s.,;:!?]|$)"
     ))
@@ -379,12 +380,14 @@ static SELF_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
 static SELF_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(r"\bAdd\s+", site_name!(), r"\s+as\s+a\s+(?:preferred|trusted)\s+source|[\x22“']([^\x22“”']{2,40})[\x22”']\s+is\s+a\s+registered\s+trade\s?mark")).unwrap()
 });
-/// A short line "About NAME", "More from NAME", "Contact NAME".
+/// A short line "About NAME", "More from NAME", "Contact NAME", and the site's own links to
+/// follow it: "Follow NAME (on Pinterest)", "Subscribe to NAME (via RSS)". The interface words
+/// in any case ("MORE FROM NAME").
 static SELF_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:About|More\s+(?:from|From)|Contact)\s+",
+        r"^(?:(?i:about|more\s+from|contact|follow|subscribe\s+to)\s+[\x22“]?)",
         site_name!(),
-        r"$"
+        r"[\x22”]?(?:\s+(?i:on|via)\s+(?i:facebook|twitter|x|instagram|pinterest|tumblr|youtube|linkedin|google\+?|rss|flipboard|apple\s+news))?[.!]?$"
     ))
     .unwrap()
 });
@@ -664,10 +667,23 @@ pub fn detect(
         }
         let before = signs.len();
         // Only a short line can be a menu's entry (the masthead test in `line_signs`).
+        // Between short items, or last of a run of them over the copyright line or the page's
+        // end: a list of partner sites closing the footer.
+        let footer_list_end = || {
+            i > 1
+                && short(i - 1)
+                && short(i - 2)
+                && lines
+                    .get(i + 1)
+                    .is_none_or(|next| profiles.signs(next).copyright)
+        };
         let in_menu = || {
             line.len() <= 48
                 && i > 0
-                && (short(i - 1) && short(i + 1) || listed(i - 1) || listed(i + 1))
+                && (short(i - 1) && short(i + 1)
+                    || listed(i - 1)
+                    || listed(i + 1)
+                    || footer_list_end())
         };
         line_signs(profiles, line, byline, &in_menu, &mut |s, n| {
             push(profiles, &mut signs, s, n, Some(i));
@@ -1014,21 +1030,30 @@ fn line_signs(
         add(Strength::Own, Name::Known(o));
     }
     if copyright && let Some(name) = copyright_holder(profiles, line) {
+        // The holder up to the notice: "NDTV CONVERGENCE LIMITED 2020".
+        let legal_form = || {
+            copyright_marks(line).any(|(_, holder)| {
+                let raw = &line[holder];
+                has_legal_form(raw.split(". ").next().unwrap_or(raw))
+            })
+        };
         let strength = match &name {
             Name::Known(o) if !profiles.outlets[*o].agency && own_holder(profiles, line) => {
                 Strength::Rights
             }
-            Name::Known(_) => Strength::Own,
-            Name::Printed(n)
-                if is_company_name(n)
-                    || copyright_marks(line).any(|(_, holder)| {
-                        // The holder up to the notice: "NDTV CONVERGENCE LIMITED 2020".
-                        let raw = &line[holder];
-                        has_legal_form(raw.split(". ").next().unwrap_or(raw))
-                    }) =>
+            // "© 2014 Example Media, Inc.": the company a known title is named after, which
+            // publishes other titles too; the title the page names itself by outranks it.
+            Name::Known(o)
+                if copyright_marks(line).any(|(_, holder)| {
+                    clean_printed(&line[holder]).is_some_and(|n| {
+                        is_company_name(&n) && profiles.lookup(&n).is_none_or(|k| k != *o)
+                    })
+                }) =>
             {
                 Strength::Company
             }
+            Name::Known(_) => Strength::Own,
+            Name::Printed(n) if is_company_name(n) || legal_form() => Strength::Company,
             Name::Printed(_) => Strength::Holder,
         };
         add(strength, name);
@@ -1048,8 +1073,13 @@ fn line_signs(
                 }
                 Some(Name::Known(o)) => add(Strength::Own, Name::Known(o)),
                 // "newsletters from Example Network Inc.": the company, not the title.
+                // The site's own links name the site: "Contact Glamour" outranks the company
+                // holding the copyright, but a person ("About Jane Doe") or a section ("About
+                // Travel") stays weak.
                 Some(Name::Printed(n)) if !is_company_name(&n) && !has_legal_form(name) => add(
-                    if looks_like_outlet(&n) {
+                    if looks_like_outlet(&n)
+                        || !crate::clean::is_names(&n) && !crate::headline::is_section_label(&n)
+                    {
                         Strength::Printed
                     } else {
                         Strength::Holder
@@ -1454,7 +1484,7 @@ fn repost_credit(profiles: &Profiles, line: &str) -> Option<Name> {
 /// The names a line's interface phrases give the site itself: a newsletter or notice "from
 /// NAME", "NAME's Terms" or "Privacy Policy", "Add NAME as a preferred source", a short "About
 /// NAME" or "More from NAME" line, a quoted name "is a registered trademark".
-fn self_named(line: &str) -> Vec<&str> {
+pub(crate) fn self_named(line: &str) -> Vec<&str> {
     let lower = line.to_ascii_lowercase();
     let lower_has = |w: &str| lower.contains(w);
     let mut names = Vec::new();
@@ -1503,12 +1533,19 @@ fn self_named(line: &str) -> Vec<&str> {
     if line.len() <= 60
         && let Some(c) = SELF_ABOUT.captures(line.trim())
     {
-        names.push(c.get(1).expect("group").as_str());
+        let name = c.get(1).expect("group").as_str();
+        // "Follow Jane Doe on Twitter": an author's account, not the site's.
+        let follow = lower.starts_with("follow");
+        if !(follow && crate::clean::is_names(name)) {
+            names.push(name);
+        }
     }
-    // "About Us", "More from Our Partners": the site, but not by name.
+    // "About Us", "More from Our Partners", "FOLLOW US ON TWITTER": the site, but not by name.
     names.retain(|n| {
         let first = n.split_whitespace().next().unwrap_or("");
-        !["Us", "Me", "Our", "Your", "This", "Them", "These"].contains(&first)
+        !["us", "me", "our", "your", "this", "them", "these"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first))
     });
     names
 }
@@ -1577,8 +1614,14 @@ fn copyright_holder(profiles: &Profiles, line: &str) -> Option<Name> {
 
 /// A holder's name as a known outlet or as printed.
 fn holder_name(profiles: &Profiles, raw: &str) -> Option<Name> {
-    // A known name is known with its corporate form ("Japan Broadcasting Corporation").
-    if let Some(o) = profiles.lookup(raw.trim()) {
+    // A known name is known with its corporate form ("Japan Broadcasting Corporation"), and a
+    // known site by its domain ("EXAMPLE.CO.UK").
+    let raw_name = raw.trim();
+    if let Some(o) = profiles.lookup(raw_name).or_else(|| {
+        (raw_name.contains('.') && !raw_name.contains(' '))
+            .then(|| profiles.by_domain(raw_name))
+            .flatten()
+    }) {
         return Some(Name::Known(o));
     }
     match clean_printed(raw) {
@@ -1624,7 +1667,12 @@ static PRINTED_TRIM: LazyLock<Regex> = LazyLock::new(|| {
 /// A printed holder's name without marks, years, corporate forms and rights notices; `None`
 /// when nothing like a name is left.
 fn clean_printed(raw: &str) -> Option<String> {
-    let cut = PRINTED_CUT.replace(raw, "");
+    // Cut at the first notice, form or sentence end, but not at the full stop of initials ("The
+    // A.V. Club").
+    let cut = PRINTED_CUT
+        .find_iter(raw)
+        .find(|m| !(m.as_str().starts_with(". ") && ends_with_initials(&raw[..m.start()])))
+        .map_or(raw, |m| &raw[..m.start()]);
     let mut name = cut.trim().to_string();
     for _ in 0..3 {
         let trimmed = PRINTED_TRIM.replace_all(&name, "").trim().to_string();
@@ -1651,6 +1699,16 @@ fn clean_printed(raw: &str) -> Option<String> {
         && name.chars().any(char::is_alphabetic)
         && !credit_only)
         .then_some(name)
+}
+
+/// Whether a text ends with initials before their last full stop: "A.V" of "The A.V. Club".
+fn ends_with_initials(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= 3
+        && b[b.len() - 1].is_ascii_uppercase()
+        && b[b.len() - 2] == b'.'
+        && b[b.len() - 3].is_ascii_uppercase()
+        && (b.len() == 3 || !b[b.len() - 4].is_ascii_alphanumeric())
 }
 
 /// Words of photo credits and roles: a name holding one is not an outlet's.

@@ -502,3 +502,34 @@ fn known_outlet_credited_beside_an_agency_is_the_outlet() {
     // "Par Le Monde et AFP": the outlet in the authors' place, the agency the wire.
     check("known_outlet_credited_with_agency_fr.txt");
 }
+
+#[test]
+fn one_paragraph_story_under_a_widget_is_the_body() {
+    check("one_paragraph_story_under_widget_en.txt");
+}
+
+#[test]
+fn masthead_over_a_menu_and_a_stamp_is_not_the_headline() {
+    check("masthead_menu_stamp_above_headline_en.txt");
+}
+
+#[test]
+fn teaser_printed_twice_far_above_the_body_is_not_the_headline() {
+    check("teaser_printed_twice_far_above_en.txt");
+}
+
+#[test]
+fn site_links_name_the_outlet_over_its_company() {
+    check("interface_links_name_site_en.txt");
+    check("contact_link_names_site_en.txt");
+}
+
+#[test]
+fn partner_list_closing_the_footer_is_not_the_outlet() {
+    check("partner_list_closing_footer_en.txt");
+}
+
+#[test]
+fn known_domain_in_a_site_link_and_surname_like_an_outlet() {
+    check("more_from_known_domain_en.txt");
+}
