@@ -656,6 +656,13 @@ pub fn detect(
             .get(k)
             .is_some_and(|l| l.len() <= 48 && profiles.lookup(l.trim()).is_some())
     };
+    // Whether a name is an author's: a byline line prints it.
+    let author = |name: &str| {
+        crate::clean::is_names(name)
+            && bylines
+                .iter()
+                .any(|&b| lines.get(b).is_some_and(|l| l.contains(name)))
+    };
     let mut settled = false;
     for (i, line) in lines.iter().enumerate() {
         let byline = bylines.contains(&i);
@@ -685,7 +692,7 @@ pub fn detect(
                     || listed(i + 1)
                     || footer_list_end())
         };
-        line_signs(profiles, line, byline, &in_menu, &mut |s, n| {
+        line_signs(profiles, line, byline, &in_menu, &author, &mut |s, n| {
             push(profiles, &mut signs, s, n, Some(i));
         });
         // The first sign naming a known printer that is not an agency settles it but for a
@@ -695,10 +702,11 @@ pub fn detect(
             .iter()
             .any(|s| s.strength >= Strength::Own && !s.agency);
     }
-    // The masthead is looked for only when nothing stronger names a printer.
-    let named = signs
-        .iter()
-        .any(|s| !s.agency && s.strength >= Strength::Masthead);
+    // The masthead is looked for only when nothing stronger names a printer: another outlet,
+    // or an agency printing its own page (its name alone, its address, its copyright).
+    let named = signs.iter().any(|s| {
+        !s.agency && s.strength >= Strength::Masthead || s.agency && s.strength >= Strength::Own
+    });
     if !named && let Some((i, name)) = masthead(lines) {
         push(profiles, &mut signs, Strength::Masthead, name, Some(i));
     }
@@ -988,6 +996,7 @@ fn line_signs(
     line: &str,
     byline: bool,
     in_menu: &dyn Fn() -> bool,
+    author: &dyn Fn(&str) -> bool,
     add: &mut impl FnMut(Strength, Name),
 ) {
     let LineSigns {
@@ -1061,7 +1070,8 @@ fn line_signs(
     // The site naming itself in its own interface: "updates from NAME", "NAME's Terms",
     // "About NAME", "\"NAME\" is a registered trademark".
     if line.len() <= 300 {
-        for name in self_named(line) {
+        // "Follow Jane Doe on Twitter", "More from Jane Doe": the byline's author, not the site.
+        for name in self_named(line).into_iter().filter(|n| !author(n)) {
             match holder_name(profiles, name) {
                 // "About Example Interactive": the company behind the known "Example", which
                 // may publish other titles.
@@ -1174,12 +1184,19 @@ fn line_signs(
             (b == b'|') | (b == b'-') | (b == 0xE2)
         })
         .is_some()
-        && let Some((head, suffix)) = [" | ", " - ", " – ", " — "]
+        && let Some((sep, head, suffix)) = [" | ", " - ", " – ", " — "]
             .iter()
-            .find_map(|sep| line.rsplit_once(sep))
+            .find_map(|sep| line.rsplit_once(sep).map(|(h, s)| (sep, h, s)))
         && suffix.len() <= 60
         && suffix.split_whitespace().count() <= 5
-        && head.split_whitespace().count() >= 3
+        // A headline before it, not a menu's items ("News | Sport | Weather") or an address's
+        // parts ("Main 202 555 0100 | Fax …").
+        && head.split(sep).count() <= 2
+        && head
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 3
         && let Some(name) = outlet_name(profiles, suffix)
     {
         add(Strength::Own, name);
@@ -1535,8 +1552,7 @@ pub(crate) fn self_named(line: &str) -> Vec<&str> {
     {
         let name = c.get(1).expect("group").as_str();
         // "Follow Jane Doe on Twitter": an author's account, not the site's.
-        let follow = lower.starts_with("follow");
-        if !(follow && crate::clean::is_names(name)) {
+        if !(lower.starts_with("follow") && crate::clean::is_names(name)) {
             names.push(name);
         }
     }

@@ -533,3 +533,13 @@ fn partner_list_closing_the_footer_is_not_the_outlet() {
 fn known_domain_in_a_site_link_and_surname_like_an_outlet() {
     check("more_from_known_domain_en.txt");
 }
+
+#[test]
+fn agency_naming_its_own_site_has_no_masthead_over_it() {
+    check("agency_site_menu_is_no_masthead_en.txt");
+}
+
+#[test]
+fn menu_or_address_with_bars_is_no_title_line() {
+    check("menu_with_bars_is_no_title_line_en.txt");
+}
