@@ -336,13 +336,12 @@ pub fn pick<N: OutletNames + ?Sized>(
     }
 }
 
-/// The names a page's own links and notices give the site (`outlets::self_named`), as `key`
+/// The names the page's own short links give the site (`outlets::site_link_name`), as `key`
 /// writes them.
 fn self_names(lines: &[Line]) -> Vec<String> {
     let mut names: Vec<String> = lines
         .iter()
-        .filter(|l| !more_chars_than(&l.text, 120))
-        .flat_map(|l| crate::outlets::self_named(&l.text))
+        .filter_map(|l| crate::outlets::site_link_name(&l.text))
         .map(key)
         .collect();
     names.sort_unstable();

@@ -1502,6 +1502,15 @@ fn repost_credit(profiles: &Profiles, line: &str) -> Option<Name> {
 /// NAME", "NAME's Terms" or "Privacy Policy", "Add NAME as a preferred source", a short "About
 /// NAME" or "More from NAME" line, a quoted name "is a registered trademark".
 pub(crate) fn self_named(line: &str) -> Vec<&str> {
+    // Most lines hold none of the phrases' words: they are told apart before any is lowercased.
+    let worth = [
+        " from ", " From ", " FROM ", "'s ", "’s ", "' ", "ource", "OURCE", "rademark", "RADEMARK",
+    ]
+    .iter()
+    .any(|w| line.contains(w));
+    if !worth {
+        return site_link_name(line).into_iter().collect();
+    }
     let lower = line.to_ascii_lowercase();
     let lower_has = |w: &str| lower.contains(w);
     let mut names = Vec::new();
@@ -1547,23 +1556,38 @@ pub(crate) fn self_named(line: &str) -> Vec<&str> {
                 .map(|m| m.as_str()),
         );
     }
-    if line.len() <= 60
-        && let Some(c) = SELF_ABOUT.captures(line.trim())
-    {
-        let name = c.get(1).expect("group").as_str();
-        // "Follow Jane Doe on Twitter": an author's account, not the site's.
-        if !(lower.starts_with("follow") && crate::clean::is_names(name)) {
-            names.push(name);
-        }
-    }
-    // "About Us", "More from Our Partners", "FOLLOW US ON TWITTER": the site, but not by name.
-    names.retain(|n| {
-        let first = n.split_whitespace().next().unwrap_or("");
-        !["us", "me", "our", "your", "this", "them", "these"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(first))
-    });
+    names.retain(|n| !not_by_name(n));
+    names.extend(site_link_name(line));
     names
+}
+
+/// "About Us", "More from Our Partners", "FOLLOW US ON TWITTER": the site, but not by name.
+fn not_by_name(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    ["us", "me", "our", "your", "this", "them", "these"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first))
+}
+
+/// The name a short link of the site's own gives it (`SELF_ABOUT`): "About NAME", "More from
+/// NAME", "Follow NAME on Pinterest". Told apart by the link's first word before the pattern runs.
+pub(crate) fn site_link_name(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let opens = |w: &str| {
+        line.get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+    };
+    if line.len() > 60
+        || !["about", "more", "contact", "follow", "subscribe"]
+            .iter()
+            .any(|w| opens(w))
+    {
+        return None;
+    }
+    let name = SELF_ABOUT.captures(line)?.get(1)?.as_str();
+    // "Follow Jane Doe on Twitter": an author's account, not the site's.
+    let author = opens("follow") && crate::clean::is_names(name);
+    (!author && !not_by_name(name)).then_some(name)
 }
 
 /// A company's name rather than a title's: it ends with a word for a business.
