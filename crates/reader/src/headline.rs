@@ -44,8 +44,10 @@ pub(crate) fn is_body(text: &str) -> bool {
         // more is running text.
         return more_chars_than(text, 30);
     }
-    // A question of a dozen words is as often a headline as a sentence; a long one is prose.
-    let sentence = end.ends_with(['.', '!', '다']) && !ends_with_initials(end);
+    // A question of a dozen words is as often a headline as a sentence; a long one is prose. A
+    // line cut off with an ellipsis is a teaser ("… Is Going To Rock Your World...").
+    let sentence =
+        end.ends_with(['.', '!', '다']) && !ends_with_initials(end) && !end.ends_with("...");
     let question = end.ends_with('?');
     if !sentence && !question {
         return false;

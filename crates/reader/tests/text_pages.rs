@@ -543,3 +543,8 @@ fn agency_naming_its_own_site_has_no_masthead_over_it() {
 fn menu_or_address_with_bars_is_no_title_line() {
     check("menu_with_bars_is_no_title_line_en.txt");
 }
+
+#[test]
+fn teaser_cut_with_an_ellipsis_does_not_open_the_body() {
+    check("teaser_cut_with_ellipsis_en.txt");
+}
