@@ -997,11 +997,19 @@ pub(crate) fn byline_outlet(line: &str, known: &dyn Fn(&str) -> bool) -> Option<
     if let Some(agency) = agency_credit(line) {
         return Some(agency.to_string());
     }
-    if let Some((_, outlet)) = byline_parts(line, known) {
-        return outlet;
-    }
-    // A byline printed without "By" (see `bylines_beside_stamps`).
-    byline_parts(&format!("By {line}"), known).and_then(|(_, outlet)| outlet)
+    let outlet = match byline_parts(line, known) {
+        Some((_, outlet)) => outlet,
+        // A byline printed without "By" (see `bylines_beside_stamps`).
+        None => byline_parts(&format!("By {line}"), known).and_then(|(_, outlet)| outlet),
+    }?;
+    // A byline printed twice on one line ("Jane Doe, Example.com By Jane Doe, Example.com"),
+    // and a desk writing for the title ("Example Media for Example.com"): the title.
+    let outlet = outlet.split(" By ").next().unwrap_or(&outlet).trim();
+    let outlet = match outlet.rsplit_once(" for ") {
+        Some((_, title)) if is_outlet_suffix(title, known) => title,
+        _ => outlet,
+    };
+    Some(outlet.to_string())
 }
 
 /// What a byline line credits as its authors (without "By", addresses or a suffixed outlet):
@@ -1987,5 +1995,18 @@ mod tests {
         ] {
             assert_eq!(by_rest(headline), None, "{headline}");
         }
+    }
+
+    #[test]
+    fn byline_printed_twice_on_one_line_names_its_outlet_once() {
+        let known = |_: &str| false;
+        assert_eq!(
+            byline_outlet(
+                "Jane Doe | The Example Gazette By Jane Doe | The Example Gazette",
+                &known
+            )
+            .as_deref(),
+            Some("The Example Gazette")
+        );
     }
 }

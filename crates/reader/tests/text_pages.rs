@@ -548,3 +548,8 @@ fn menu_or_address_with_bars_is_no_title_line() {
 fn teaser_cut_with_an_ellipsis_does_not_open_the_body() {
     check("teaser_cut_with_ellipsis_en.txt");
 }
+
+#[test]
+fn byline_of_a_desk_writing_for_the_title_names_the_title() {
+    check("byline_desk_for_title_en.txt");
+}
