@@ -673,9 +673,8 @@ pub fn detect(
             continue;
         }
         let before = signs.len();
-        // Only a short line can be a menu's entry (the masthead test in `line_signs`).
-        // Between short items, or last of a run of them over the copyright line or the page's
-        // end: a list of partner sites closing the footer.
+        // The last of a run of short items over the copyright line or the page's end: a list of
+        // partner sites closing the footer.
         let footer_list_end = || {
             i > 1
                 && short(i - 1)
@@ -684,6 +683,8 @@ pub fn detect(
                     .get(i + 1)
                     .is_none_or(|next| profiles.signs(next).copyright)
         };
+        // Only a short line can be a menu's entry (the masthead test in `line_signs`): between
+        // short items, beside a list of outlets, or closing a footer's list.
         let in_menu = || {
             line.len() <= 48
                 && i > 0
@@ -1082,10 +1083,10 @@ fn line_signs(
                     add(Strength::Company, Name::Known(o))
                 }
                 Some(Name::Known(o)) => add(Strength::Own, Name::Known(o)),
-                // "newsletters from Example Network Inc.": the company, not the title.
-                // The site's own links name the site: "Contact Glamour" outranks the company
-                // holding the copyright, but a person ("About Jane Doe") or a section ("About
-                // Travel") stays weak.
+                // "newsletters from Example Network Inc.": the company, not the title. Else the
+                // site's own links name the site ("Contact Glimmer" outranks the company holding
+                // the copyright), but a person ("About Jane Doe") or a section ("About Travel")
+                // stays weak.
                 Some(Name::Printed(n)) if !is_company_name(&n) && !has_legal_form(name) => add(
                     if looks_like_outlet(&n)
                         || !crate::clean::is_names(&n) && !crate::headline::is_section_label(&n)
