@@ -257,7 +257,7 @@ static BY_AFTER_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 static EMPTY_BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*\)|\[\s*\]|<\s*>").unwrap());
 /// Roles that follow a name in a byline ("staff reporter", "Tokyo correspondent"): not outlets.
-const ROLE_WORDS: [&str; 22] = [
+pub(crate) const ROLE_WORDS: [&str; 22] = [
     "reporter",
     "reporters",
     "correspondent",

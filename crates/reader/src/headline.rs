@@ -209,6 +209,7 @@ pub fn pick<N: OutletNames + ?Sized>(
         let key = key(&clean_title_by(text, |t| outlet_names.is_title(t)));
         if key.len() <= 60 && outlet_names.is_name(&key)
             || is_dateline_credit(text, outlet_names)
+            || is_author_card(text)
             || key.len() <= 60 && site_names.get_or_init(|| self_names(lines)).contains(&key)
         {
             furniture.push(i);
@@ -349,6 +350,20 @@ fn self_names(lines: &[Line]) -> Vec<String> {
     names.sort_unstable();
     names.dedup();
     names
+}
+
+/// An author's card: a person's name and their role ("Jane Doe | Staff Writer", "Jane Doe,
+/// Senior Reporter"), not a headline.
+fn is_author_card(text: &str) -> bool {
+    let Some((name, role)) = text.split_once(" | ").or_else(|| text.split_once(", ")) else {
+        return false;
+    };
+    !more_chars_than(text, 60)
+        && crate::clean::is_names(name.trim())
+        && role
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| crate::clean::ROLE_WORDS.contains(&w))
 }
 
 /// A dateline with the outlet's credit instead of a date: "WASHINGTON — The Example Post".

@@ -553,3 +553,8 @@ fn teaser_cut_with_an_ellipsis_does_not_open_the_body() {
 fn byline_of_a_desk_writing_for_the_title_names_the_title() {
     check("byline_desk_for_title_en.txt");
 }
+
+#[test]
+fn author_card_is_not_a_headline() {
+    check("author_card_is_not_a_headline_en.txt");
+}
