@@ -257,7 +257,7 @@ static BY_AFTER_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 static EMPTY_BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*\)|\[\s*\]|<\s*>").unwrap());
 /// Roles that follow a name in a byline ("staff reporter", "Tokyo correspondent"): not outlets.
-pub(crate) const ROLE_WORDS: [&str; 22] = [
+const ROLE_WORDS: [&str; 22] = [
     "reporter",
     "reporters",
     "correspondent",
@@ -281,6 +281,13 @@ pub(crate) const ROLE_WORDS: [&str; 22] = [
     "president",
     "photographer",
 ];
+
+/// Whether a text holds a word of a role ("Staff Writer", "Senior Reporter"), in any case.
+pub(crate) fn names_a_role(text: &str) -> bool {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.contains(&w))
+}
 static BYLINE_CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:\||·|•|source\s*:|published\s*:?|posted\s*:?|updated\s*:?|\bon\s+\d|\d{4}[-/.]\d|(?:\bon\s+)?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}).*$").unwrap()
 });
@@ -645,10 +652,7 @@ fn name_with_role(line: &str) -> Option<String> {
     }
     (2..=4.min(words.len())).find_map(|n| {
         let name = words[..n].join(" ");
-        let role = words[n..].join(" ").to_lowercase();
-        let role_only = role
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ROLE_WORDS.contains(&w));
+        let role_only = names_a_role(&words[n..].join(" "));
         ((n == words.len() || role_only) && is_names(&name) && !name.contains(" and "))
             .then_some(name)
     })
@@ -1108,10 +1112,7 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
     // "Jane Doe, Senior Reporter": one author's role is not part of the name.
     if let Some((name, role)) = value.split_once(", ")
         && !role.contains([',', ';'])
-        && role
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ROLE_WORDS.contains(&w))
+        && names_a_role(role)
         && is_names(name)
         && !name.contains(" and ")
     {
@@ -1279,12 +1280,7 @@ fn is_outlet_suffix(text: &str, known: &dyn Fn(&str) -> bool) -> bool {
     if text.is_empty() || more_chars_than(text, 50) || text.split_whitespace().count() > 6 {
         return false;
     }
-    let lower = text.to_lowercase();
-    if lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ROLE_WORDS.contains(&w))
-        || text.bytes().any(|b| b.is_ascii_digit()) && !text.contains('.')
-    {
+    if names_a_role(text) || text.bytes().any(|b| b.is_ascii_digit()) && !text.contains('.') {
         return false;
     }
     known(text) || crate::outlets::looks_like_outlet(text)

@@ -342,14 +342,11 @@ pub fn pick<N: OutletNames + ?Sized>(
 /// The names the page's own short links give the site (`outlets::site_link_name`), as `key`
 /// writes them.
 fn self_names(lines: &[Line]) -> Vec<String> {
-    let mut names: Vec<String> = lines
+    lines
         .iter()
         .filter_map(|l| crate::outlets::site_link_name(&l.text))
         .map(key)
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
+        .collect()
 }
 
 /// An author's card: a person's name and their role ("Jane Doe | Staff Writer", "Jane Doe,
@@ -360,10 +357,7 @@ fn is_author_card(text: &str) -> bool {
     };
     !more_chars_than(text, 60)
         && crate::clean::is_names(name.trim())
-        && role
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| crate::clean::ROLE_WORDS.contains(&w))
+        && crate::clean::names_a_role(role)
 }
 
 /// A dateline with the outlet's credit instead of a date: "WASHINGTON — The Example Post".
