@@ -118,6 +118,9 @@ struct Element {
     body_hint: bool,
     /// `itemprop="articleBody"`.
     article_body: bool,
+    /// The class attribute with its digits left out, hashed (0 without a class): the pieces of a
+    /// body split by advertisements share it ("story-body-1", "story-body-2").
+    class_key: u64,
     /// Weighted characters of text in the element (CJK counts double) and in its links.
     chars: u32,
     link_chars: u32,
@@ -468,6 +471,22 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
     hints
 }
 
+/// The key of a class attribute: its words without their digits, hashed; 0 for no class.
+fn class_key(class: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    if class.trim().is_empty() {
+        return 0;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for w in class.split_whitespace() {
+        w.bytes()
+            .filter(|b| !b.is_ascii_digit())
+            .for_each(|b| b.hash(&mut h));
+        b' '.hash(&mut h);
+    }
+    h.finish() | 1
+}
+
 /// Whether an element is hidden by its attributes.
 fn hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
@@ -570,6 +589,7 @@ impl Page {
                         e.strong = h.strong;
                         e.weight = h.weight;
                         e.body_hint = h.body;
+                        e.class_key = class_key(el.attr("class").unwrap_or(""));
                         e.article_body = el
                             .attr("itemprop")
                             .is_some_and(|v| v.split_whitespace().any(|w| w == "articleBody"));
@@ -945,6 +965,78 @@ impl Page {
         kept
     }
 
+    /// The other pieces of a body split by advertisements or asides into elements of one class
+    /// under different wrappers ("story-body-1" … "story-body-2"): elements of the root's class
+    /// (digits aside) under the root's nearest ancestors, outside furniture, mostly prose, when
+    /// that class names an article body (a class every module of the page wears, "bd", does not).
+    fn pieces(&self, roots: &[u32]) -> Vec<u32> {
+        let Some(&first) = roots.first() else {
+            return Vec::new();
+        };
+        // The classes of the root and of what it wraps alone: the root may have been taken up
+        // to a wrapper that says no more than the piece inside it.
+        let mut keys: Vec<u64> = Vec::new();
+        let mut at = Some(first);
+        while let Some(e) = at {
+            let el = &self.elements[e as usize];
+            if el.class_key != 0 && el.body_hint {
+                keys.push(el.class_key);
+            }
+            at = (e + 1..self.elements.len() as u32)
+                .take_while(|&i| self.is_inside(i, e))
+                .find(|&i| {
+                    let child = &self.elements[i as usize];
+                    child.parent == e && child.chars + 20 >= el.chars
+                });
+        }
+        if keys.is_empty() {
+            return Vec::new();
+        }
+        let Some(scope) = self
+            .ancestors(first)
+            .take(3)
+            .take_while(|&a| {
+                let e = &self.elements[a as usize];
+                !matches!(e.tag, Tag::Body | Tag::Html) && !e.furniture
+            })
+            .last()
+        else {
+            return Vec::new();
+        };
+        let mut clean = vec![0u32; self.elements.len()];
+        for run in self.runs.iter().filter(|r| !r.furniture) {
+            let p = prose(run);
+            if p > 0 {
+                for a in std::iter::once(run.owner).chain(self.ancestors(run.owner)) {
+                    clean[a as usize] += p;
+                }
+            }
+        }
+        let mut found: Vec<u32> = Vec::new();
+        for i in 0..self.elements.len() as u32 {
+            let e = &self.elements[i as usize];
+            if !keys.contains(&e.class_key)
+                || roots
+                    .iter()
+                    .chain(&found)
+                    .any(|&r| self.is_inside(i, r) || self.is_inside(r, i))
+                || !self.is_inside(i, scope)
+                || self.furniture_between(i, scope)
+            {
+                continue;
+            }
+            let plain = e.chars.saturating_sub(e.link_chars);
+            // The class is the body's, so half of prose will do (a short lede is not prose).
+            if clean[i as usize] >= 80
+                && self.link_density(i) < 0.25
+                && clean[i as usize] * 2 >= plain
+            {
+                found.push(i);
+            }
+        }
+        found
+    }
+
     /// Lists, tables and blocks inside the article that are made of links (related stories).
     fn link_heavy(&self, i: u32) -> bool {
         let e = &self.elements[i as usize];
@@ -1004,7 +1096,11 @@ impl Page {
         let title_norm = title.map(normalise).unwrap_or_default();
         // A page without a paragraph of prose: its body, less the furniture, is all there is.
         let roots = match self.root() {
-            Some(root) => self.siblings(self.widen(root)),
+            Some(root) => {
+                let mut roots = self.siblings(self.widen(root));
+                roots.extend(self.pieces(&roots));
+                roots
+            }
             None => self
                 .elements
                 .iter()
@@ -1079,6 +1175,7 @@ impl Element {
             weight: 0.0,
             body_hint: false,
             article_body: false,
+            class_key: 0,
             chars: 0,
             link_chars: 0,
             score: 0.0,
@@ -1174,6 +1271,34 @@ mod tests {
         assert_eq!(
             blocks.iter().filter(|b| b.starts_with("Officials")).count(),
             3
+        );
+    }
+
+    #[test]
+    fn a_body_split_into_numbered_pieces_is_read_whole() {
+        // The story's first piece is short next to the second, and an aside of teasers and an
+        // advertisement stand between them, each piece in a wrapper of its own.
+        let second: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+        let html = format!(
+            "<body><div id=story><div class=wrap><div class='story-body story-body-1'>\
+             <p>The first piece of the story opens with its lede, a sentence long enough to read as prose.</p>\
+             <p>{PROSE}</p></div>\
+             <aside class=related><a href=/1>China and Japan hold talks on a new fisheries deal</a></aside></div>\
+             <div class=ad>Advertisement</div>\
+             <div class=wrap><div class='story-body story-body-2'>{second}</div></div>\
+             </div><div class=promo><div class='story-body-3'><p>{PROSE}</p></div></div></body>"
+        );
+        let blocks = article(&html);
+        assert!(blocks[0].starts_with("The first piece"), "{blocks:?}");
+        assert_eq!(
+            blocks.iter().filter(|b| b.starts_with("Officials")).count(),
+            7,
+            "{blocks:?}"
+        );
+        assert!(
+            blocks
+                .iter()
+                .all(|b| !b.contains("Japan") && !b.contains("Advertisement"))
         );
     }
 
