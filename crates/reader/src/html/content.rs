@@ -254,6 +254,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "comments",
     "community",
     "consent",
+    "controls",
     "cookie",
     "cookies",
     "disqus",
@@ -283,6 +284,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "recommendation",
     "recommendations",
     "related",
+    "settings",
     "share",
     "sharing",
     "sidebar",
@@ -296,6 +298,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "taboola",
     "tags",
     "toolbar",
+    "tooltip",
     "trending",
     "widget",
     "mostread",
@@ -1323,6 +1326,20 @@ mod tests {
         );
         let blocks = article(&html);
         assert_eq!(blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_players_settings_and_controls_are_not_the_article() {
+        let html = format!(
+            "<body><div class=\"article-body\"><p>{PROSE}</p>\
+             <div class=\"player\"><div class=\"vp-controls\"><div>Play</div><div>Full Screen</div>\
+             <div class=\"vp-tooltip\">Go to full screen</div></div>\
+             <div class=\"vp-settings-container\"><div>Video Quality</div><div>Auto</div>\
+             <ul><li>Arial</li><li>Georgia</li><li>Times New Roman</li></ul></div></div>\
+             <p>{PROSE}</p></div></body>"
+        );
+        let blocks = article(&html);
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
     }
 
     #[test]
