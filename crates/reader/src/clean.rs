@@ -714,6 +714,9 @@ impl Classifier<'_> {
             return Class::Removed(RemovedReason::Boilerplate);
         }
         let word_count = marks.spaces + 1;
+        if word_count <= 20 && calls_the_reader(&norm) {
+            return Class::Removed(RemovedReason::Boilerplate);
+        }
         let head = lowercase(head(line));
         if word_count <= 40 && opens_with(&BOILERPLATE_OPENINGS, &head) {
             return Class::Removed(RemovedReason::Boilerplate);
@@ -1575,6 +1578,94 @@ fn is_share_bar(norm: &str) -> bool {
     }) && count >= 2
 }
 
+/// How a site's own calls to its reader open: to follow, like or write to it, to comment.
+const READER_CALLS: &[&str] = &[
+    "like us on ",
+    "follow us",
+    "follow me on ",
+    "join us on ",
+    "join the conversation",
+    "join the discussion",
+    "tell us",
+    "let us know",
+    "sound off",
+    "share it in the comments",
+    "share your thoughts",
+    "share your comments",
+    "leave a comment",
+    "leave your comment",
+    "alert us",
+    "email us",
+    "write to us",
+    "send us ",
+];
+
+/// The networks a "follow NAME on …" line sends the reader to.
+const NETWORKS: &[&str] = &[
+    "twitter",
+    "x",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "google+",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "tiktok",
+    "youtube",
+];
+
+/// The nouns a "Loading …" line of a page's widgets names.
+const LOADING_WIDGETS: &[&str] = &[
+    "photo",
+    "photos",
+    "gallery",
+    "video",
+    "videos",
+    "comments",
+    "player",
+    "content",
+    "more",
+    "slideshow",
+    "image",
+    "images",
+    "map",
+    "results",
+];
+
+/// A short line (lowercased, trimmed) in which the site speaks to its reader, or its last
+/// sentence does: "Like us on Facebook", "Follow Jane Doe on Twitter", "Tell us what you think",
+/// "Have something to add to this story? Share it in the comments.", "Inappropriate video?
+/// Alert us.", "Loading photo gallery". Sharing and comment widgets and an author's links at the
+/// foot, never the story.
+fn calls_the_reader(norm: &str) -> bool {
+    let last = norm
+        .trim_end_matches(['.', '!', ' '])
+        .rsplit(['?', '.', '!'])
+        .next()
+        .unwrap_or(norm)
+        .trim_start();
+    if READER_CALLS.iter().any(|c| last.starts_with(c)) {
+        return true;
+    }
+    if !last.starts_with("follow ") && !last.starts_with("loading ") {
+        return false;
+    }
+    let words: Vec<&str> = last.split_whitespace().collect();
+    match words.as_slice() {
+        // "follow Jane Doe on Twitter (and Google+)", "follow Jane Doe @janedoe".
+        ["follow", rest @ ..] if rest.len() <= 8 => {
+            rest.windows(2)
+                .any(|w| w[0] == "on" && NETWORKS.contains(&w[1].trim_end_matches([',', '.'])))
+                || rest.last().is_some_and(|w| w.starts_with('@'))
+        }
+        ["loading", widgets @ ..] if (1..=3).contains(&widgets.len()) => widgets
+            .iter()
+            .all(|w| LOADING_WIDGETS.contains(&w.trim_end_matches(['.', '…']))),
+        _ => false,
+    }
+}
+
 fn is_breadcrumb(line: &str) -> bool {
     if more_chars_than(line, 80) || line.ends_with(['.', '?', '!']) {
         return false;
@@ -1782,6 +1873,32 @@ mod tests {
             Some("Mary Ann Smith")
         );
         assert_eq!(name_with_role("Police clear the square"), None);
+    }
+
+    #[test]
+    fn a_site_calling_its_reader_is_not_the_story() {
+        let furniture = Class::Removed(RemovedReason::Boilerplate);
+        for line in [
+            "Like us on Facebook",
+            "Follow Jane Doe on Twitter and Google+.",
+            "Follow Jane on Twitter: @janedoe",
+            "Tell us what you think",
+            "Have something to add to this story? Share it in the comments.",
+            "Do you think the deal will hold? Sound off in the comments below.",
+            "Inappropriate video? Alert us.",
+            "Loading Photo Gallery",
+        ] {
+            assert_eq!(classes(line), vec![furniture.clone()], "{line}");
+        }
+        // The story's own sentences that open with the same words.
+        for line in [
+            "Follow the money, the prosecutor told the jury on Monday.",
+            "\"Tell us the truth,\" the families said outside the court.",
+            "Like us, the ministry said, Moscow wants the talks to go on.",
+            "Loading the missiles took the crews most of the night.",
+        ] {
+            assert_eq!(classes(line), vec![Class::Text], "{line}");
+        }
     }
 
     #[test]
