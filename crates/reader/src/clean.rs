@@ -110,10 +110,18 @@ const BOILERPLATE: &[&str] = &[
     "listen to this article",
     "view comments",
     "hide",
+    "hide caption",
+    "show caption",
     "show more",
     "expand",
     "editor's picks",
     "you may also like",
+    "you might also like",
+    "around the web",
+    "from around the web",
+    "from the web",
+    "promoted stories",
+    "sponsored stories",
     "recommended",
     "more from this section",
     "opinion",
@@ -714,7 +722,10 @@ impl Classifier<'_> {
             return Class::Removed(RemovedReason::Boilerplate);
         }
         let word_count = marks.spaces + 1;
-        if word_count <= 20 && calls_the_reader(&norm) {
+        if word_count <= 20 && calls_the_reader(&norm)
+            || word_count <= 5 && norm.starts_with("powered by ")
+            || word_count <= 60 && asks_for_cookies(&norm)
+        {
             return Class::Removed(RemovedReason::Boilerplate);
         }
         let head = lowercase(head(line));
@@ -1666,6 +1677,26 @@ fn calls_the_reader(norm: &str) -> bool {
     }
 }
 
+/// A cookie notice (lowercased line): the site telling its reader that it uses cookies, or
+/// asking them to agree. An article about cookies quotes no such second person.
+fn asks_for_cookies(norm: &str) -> bool {
+    norm.contains("cookie")
+        && [
+            "you agree",
+            "you consent",
+            "you accept",
+            "your consent",
+            "we use cookies",
+            "site uses cookies",
+            "website uses cookies",
+            "our use of cookies",
+            "accept cookies",
+            "accept all cookies",
+        ]
+        .iter()
+        .any(|p| norm.contains(p))
+}
+
 fn is_breadcrumb(line: &str) -> bool {
     if more_chars_than(line, 80) || line.ends_with(['.', '?', '!']) {
         return false;
@@ -1887,6 +1918,9 @@ mod tests {
             "Do you think the deal will hold? Sound off in the comments below.",
             "Inappropriate video? Alert us.",
             "Loading Photo Gallery",
+            "Powered by ExampleNet",
+            "By using this site you agree that we and our partners may use cookies for ads.",
+            "We use cookies to improve your experience. Accept all cookies",
         ] {
             assert_eq!(classes(line), vec![furniture.clone()], "{line}");
         }
@@ -1896,6 +1930,8 @@ mod tests {
             "\"Tell us the truth,\" the families said outside the court.",
             "Like us, the ministry said, Moscow wants the talks to go on.",
             "Loading the missiles took the crews most of the night.",
+            "Powered by two new reactors, the plant will supply the city from May.",
+            "The regulator said sites must ask before they set cookies on a phone.",
         ] {
             assert_eq!(classes(line), vec![Class::Text], "{line}");
         }
