@@ -269,6 +269,29 @@ fn visible_text(el: ElementRef<'_>) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A script's text without the CDATA section that XHTML-minded templates wrap it in
+/// (`<![CDATA[ … ]]>`, also behind `//` or `/* */` comment marks).
+fn without_cdata(source: &str) -> &str {
+    let s = source.trim();
+    let Some(open) = s.find("<![CDATA[") else {
+        return s;
+    };
+    if !s[..open]
+        .trim_matches(|c: char| c == '/' || c == '*' || c.is_whitespace())
+        .is_empty()
+    {
+        return s;
+    }
+    let inner = &s[open + "<![CDATA[".len()..];
+    let inner = inner.rfind("]]>").map_or(inner, |close| &inner[..close]);
+    inner
+        .trim()
+        .trim_start_matches("*/")
+        .trim_end_matches("/*")
+        .trim_end_matches("//")
+        .trim()
+}
+
 /// The JSON-LD types that are articles.
 fn is_article_type(value: Option<&serde_json::Value>) -> bool {
     let is = |s: &str| {
@@ -286,7 +309,7 @@ fn is_article_type(value: Option<&serde_json::Value>) -> bool {
 /// Reads the article object of a JSON-LD block: headline, dates, authors, publisher and body.
 /// Objects typed as articles come first; a `WebPage`'s dates only when no article gives any.
 fn read_json_ld(source: &str, meta: &mut PageMeta) {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(source.trim()) else {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(without_cdata(source)) else {
         return;
     };
     let mut objects = Vec::new();
@@ -380,6 +403,24 @@ mod tests {
         assert_eq!(m.published[0].1, "2024-06-19T09:00:00+09:00");
         assert_eq!(m.authors[0].1, "Kim Tong-hyung");
         assert_eq!(m.title(), Some("H"));
+    }
+
+    #[test]
+    fn json_ld_in_a_cdata_section_is_read() {
+        for wrapped in [
+            "<![CDATA[ {\"@type\":\"NewsArticle\",\"datePublished\":\"2024-06-19\"} ]]>",
+            "//<![CDATA[\n{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-06-19\"}\n//]]>",
+            "/*<![CDATA[*/ {\"@type\":\"NewsArticle\",\"datePublished\":\"2024-06-19\"} /*]]>*/",
+        ] {
+            let m = meta(&format!(
+                "<script type=\"application/ld+json\">{wrapped}</script>"
+            ));
+            assert_eq!(
+                m.published,
+                vec![(Source::JsonLd, "2024-06-19".to_string())],
+                "{wrapped}"
+            );
+        }
     }
 
     #[test]
