@@ -514,10 +514,25 @@ fn tidy_byline(raw: &str) -> String {
 /// The publication day the markup declares, by trust: JSON-LD, Open Graph and CMS meta names,
 /// then a `<time>` marked as the publication.
 pub fn published(meta: &PageMeta) -> Option<Day> {
-    let mut dated: Vec<(Source, Day)> = meta
+    // Each declaration's source, day and instant (when it gives a clock and a zone).
+    let read = meta
         .published
         .iter()
-        .filter_map(|(s, v)| dates::parse_meta_date(v).map(|d| (*s, d)))
+        .filter_map(|(s, v)| dates::parse_meta_date(v).map(|d| (*s, d, dates::instant(v))))
+        .collect::<Vec<_>>();
+    // One instant written twice, in UTC and in the publisher's zone ("2017-02-24T01:18:13Z",
+    // "2017-02-23T17:18:13-08:00"): the day is the publisher's, the one its pages print.
+    let local_day = |at: i64| {
+        read.iter()
+            .find(|(_, _, i)| *i == Some((at, false)))
+            .map(|(_, d, _)| *d)
+    };
+    let mut dated: Vec<(Source, Day)> = read
+        .iter()
+        .map(|&(s, d, i)| match i {
+            Some((at, true)) => (s, local_day(at).unwrap_or(d)),
+            _ => (s, d),
+        })
         .collect();
     dated.sort_by_key(|(s, _)| *s);
     // The day the most kinds of declaration agree on ("dateCreated" in JSON-LD written in local
@@ -556,6 +571,36 @@ mod tests {
             site_names: sites.iter().map(|(s, t)| (*s, t.to_string())).collect(),
             ..PageMeta::default()
         }
+    }
+
+    #[test]
+    fn one_instant_in_utc_and_in_local_time_is_the_local_day() {
+        let meta = PageMeta {
+            published: vec![
+                (Source::JsonLd, "2017-02-24T01:18:13Z".into()),
+                (Source::OpenGraph, "2017-02-23T17:18:13-08:00".into()),
+            ],
+            ..PageMeta::default()
+        };
+        assert_eq!(published(&meta), Day::new(2017, 2, 23));
+        // Two instants hours apart are two declarations: trust decides, as before.
+        let meta = PageMeta {
+            published: vec![
+                (Source::JsonLd, "2017-02-24T09:00:00Z".into()),
+                (Source::OpenGraph, "2017-02-23T17:18:13-08:00".into()),
+            ],
+            ..PageMeta::default()
+        };
+        assert_eq!(published(&meta), Day::new(2017, 2, 24));
+        assert_eq!(
+            dates::instant("2017-02-23T17:18:13.000-0800"),
+            dates::instant("2017-02-24 01:18Z").map(|(at, _)| (at, false))
+        );
+        assert_eq!(
+            dates::instant("1970-01-02T00:00:00+00:00"),
+            Some((1440, true))
+        );
+        assert_eq!(dates::instant("2017-02-23"), None);
     }
 
     #[test]

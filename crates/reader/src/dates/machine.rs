@@ -36,6 +36,62 @@ pub fn parse_meta_date(value: &str) -> Option<Day> {
         .and_then(|h| h.day(DateOrder::Unknown))
 }
 
+/// The instant an ISO 8601 timestamp with a zone names ("2017-02-23T17:18:13-08:00",
+/// "2017-02-24T01:18:13Z"): minutes since 1970 in UTC, and whether the zone was UTC itself.
+/// None without a clock or a zone.
+pub fn instant(value: &str) -> Option<(i64, bool)> {
+    let v = value.trim().as_bytes();
+    let num = |from: usize, len: usize| -> Option<i64> {
+        let digits = v.get(from..from + len)?;
+        digits
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| digits.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+    };
+    if v.get(4) != Some(&b'-') || v.get(7) != Some(&b'-') || !matches!(v.get(10), Some(b'T' | b' '))
+    {
+        return None;
+    }
+    let (year, month, day) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+    let (hour, minute) = (num(11, 2)?, num(14, 2)?);
+    if v.get(13) != Some(&b':') || !(1..=12).contains(&month) || hour > 23 || minute > 59 {
+        return None;
+    }
+    // Seconds and their fraction, then the zone.
+    let mut at = 16;
+    while v
+        .get(at)
+        .is_some_and(|b| b.is_ascii_digit() || *b == b':' || *b == b'.')
+    {
+        at += 1;
+    }
+    let offset = match v.get(at)? {
+        b'Z' | b'z' => 0,
+        sign @ (b'+' | b'-') => {
+            let h = num(at + 1, 2)?;
+            let m = if v.get(at + 3) == Some(&b':') {
+                num(at + 4, 2)?
+            } else {
+                num(at + 3, 2).unwrap_or(0)
+            };
+            if *sign == b'-' {
+                -(h * 60 + m)
+            } else {
+                h * 60 + m
+            }
+        }
+        _ => return None,
+    };
+    // Days from the civil date (the proleptic Gregorian calendar's "days from civil").
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some((days * 1440 + hour * 60 + minute - offset, offset == 0))
+}
+
 /// A value of digits only: `yyyymmdd`, `yyyymmddhhmm`, `yyyymmddhhmmss`, or a Unix timestamp.
 fn all_digits(v: &str) -> Option<Day> {
     match v.len() {

@@ -53,7 +53,7 @@ use std::sync::LazyLock;
 use words::Script;
 
 pub use live::live_blog_day;
-pub use machine::{date_from_url, parse_meta_date};
+pub use machine::{date_from_url, instant, parse_meta_date};
 pub use words::{MONTH_NAMES, WEEKDAY_NAMES};
 
 /// What a stamp says its date is.
