@@ -213,9 +213,21 @@ impl Knowledge {
         // An agency's credit heading the story with no author's byline beside it: the story
         // carries none, and a named byline further down is another story's (a teaser's).
         let credited = clean::agency_credited_head(&lines, layout.title, layout.body);
-        article.byline = printed_byline(&lines[..credited.unwrap_or(lines.len())])
+        let declared = || meta.and_then(|m| declared::byline(m, |n| self.outlet_names.contains(n)));
+        // A printed byline that says more than names ("Jane Doe, Senior Staff Technologist,
+        // Example Project") gives way to the names the markup declares, when it prints them.
+        let printed = printed_byline(&lines[..credited.unwrap_or(lines.len())]).map(|p| {
+            if clean::is_names(&p) {
+                return p;
+            }
+            match declared() {
+                Some(d) if p.to_lowercase().contains(&d.to_lowercase()) => d,
+                _ => p,
+            }
+        });
+        article.byline = printed
             .or_else(|| opening_byline(&lines[layout.body.unwrap_or(0).min(lines.len())..]))
-            .or_else(|| meta.and_then(|m| declared::byline(m, |n| self.outlet_names.contains(n))))
+            .or_else(declared)
             .or_else(|| printed_byline(&around));
 
         // Outlet, from every line including the removed ones (footers and copyright lines tell).

@@ -407,6 +407,11 @@ fn tidy_byline(raw: &str) -> String {
         "Text by ",
         "Words by ",
         "Written by ",
+        // Spanish and Portuguese, French.
+        "Por ",
+        "por ",
+        "Par ",
+        "par ",
     ] {
         if let Some(rest) = a.strip_prefix(by) {
             a = rest.trim_start();
@@ -726,6 +731,8 @@ mod tests {
             ("Jane Doe Become a fan jane.doe@example.com", "Jane Doe"),
             ("Jane Doe Tuesday, Aug. 17, 2010", "Jane Doe"),
             ("Text by Jane Doe", "Jane Doe"),
+            ("por Juana Pérez", "Juana Pérez"),
+            ("Par Jeanne Dupont", "Jeanne Dupont"),
             (
                 "Jane Roe Monday, February 29, 2016 @ 11:10 PM UTC",
                 "Jane Roe",

@@ -268,3 +268,9 @@ fn twitter_card_account_names_a_site_that_names_itself_nowhere_else() {
     let a = page("site_named_only_by_its_twitter_card.html");
     assert_eq!(a.outlet.as_deref(), Some("MuReview"));
 }
+
+#[test]
+fn byline_with_a_role_gives_way_to_the_declared_author() {
+    let a = page("byline_with_role_and_declared_author.html");
+    assert_eq!(a.byline.as_deref(), Some("Maren Holt"));
+}
