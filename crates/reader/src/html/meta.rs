@@ -200,7 +200,11 @@ pub fn read(document: &Html) -> PageMeta {
             push_unique(&mut meta.published, Source::Time, d.trim().to_string());
         }
     }
-    for el in document.select(&AUTHOR).take(6) {
+    for el in document
+        .select(&AUTHOR)
+        .filter(|el| !in_comments(*el))
+        .take(6)
+    {
         let text = match el.value().name() {
             "meta" | "link" => continue,
             _ => element_text(el),
@@ -210,6 +214,36 @@ pub fn read(document: &Html) -> PageMeta {
         }
     }
     meta
+}
+
+/// Whether an element stands in the readers' comments (an ancestor's class or id names them):
+/// a commenter's name is no byline.
+/// The page's and the story's own elements say whether the story takes comments
+/// ("comments-open", "has-comments", "commented"): only a container of its own counts.
+fn in_comments(el: scraper::ElementRef) -> bool {
+    let names_comments = |token: &str| {
+        let t = token.to_ascii_lowercase();
+        (t.contains("comment") || t.contains("disqus"))
+            && !t.ends_with("commented")
+            && ![
+                "comments-open",
+                "comments-closed",
+                "has-comments",
+                "no-comments",
+            ]
+            .iter()
+            .any(|s| t.contains(s))
+    };
+    el.ancestors()
+        .filter_map(scraper::ElementRef::wrap)
+        .filter(|a| !matches!(a.value().name(), "html" | "body" | "article" | "main"))
+        .any(|a| {
+            ["class", "id"].iter().any(|k| {
+                a.value()
+                    .attr(k)
+                    .is_some_and(|v| v.split_whitespace().any(names_comments))
+            })
+        })
 }
 
 fn push_unique(list: &mut Vec<(Source, String)>, from: Source, value: String) {
@@ -433,6 +467,18 @@ mod tests {
         assert_eq!(m.published[0], (Source::JsonLd, "2024-06-19".to_string()));
         assert_eq!(m.published.len(), 1);
         assert_eq!(m.site_names[0].1, "Example Daily");
+    }
+
+    #[test]
+    fn a_commenters_name_is_not_a_byline() {
+        let m = meta(
+            r#"<div class="comment-list"><span class="author-name">J J</span></div>
+               <div class="post comments-open"><span class="byline">Jane Doe</span></div>"#,
+        );
+        assert_eq!(
+            m.authors,
+            vec![(Source::BylineElement, "Jane Doe".to_string())]
+        );
     }
 
     #[test]
