@@ -443,7 +443,8 @@ impl Furniture {
         {
             return true;
         }
-        const KEYWORDS: [&str; 12] = [
+        const KEYWORDS: [&str; 13] = [
+            "credit",
             "photo",
             "photos",
             "pool",
@@ -461,7 +462,9 @@ impl Furniture {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        words.len() <= 8
+        // "(Credit: AP/Jane Doe/Photo montage by Example)": a labelled credit may run longer.
+        let labelled = matches!(words.first(), Some(&("credit" | "photo" | "photos")));
+        (words.len() <= 8 || labelled && words.len() <= 12)
             && words
                 .iter()
                 .any(|w| KEYWORDS.contains(w) || self.outlet_names.contains(*w))
@@ -484,6 +487,9 @@ impl Furniture {
         {
             spans.push((m.start(), m.end()));
         }
+        if let Some(start) = self.trailing_credit(text) {
+            spans.push((start, text.len()));
+        }
         // A group needs a bracket: look for one before running the pattern.
         if find_byte(text.as_bytes(), 0, |b| (b == b'(') | (b == b'[')).is_none() {
             return spans;
@@ -500,6 +506,47 @@ impl Furniture {
             }
         }
         spans
+    }
+}
+
+impl Furniture {
+    /// Where a picture's credit closing a caption starts, without brackets: "… on Thursday
+    /// Credit: STR/AFP", "… in Paris Benoit Tessier/Reuters", "… Photo: Jane Doe/Example News".
+    /// A labelled credit is a few words after the label; an unlabelled one is a photographer and
+    /// an agency or outlet joined by a slash, as the paragraph's last word.
+    fn trailing_credit(&self, text: &str) -> Option<usize> {
+        let text = text.trim_end();
+        let tail_from = text.len().saturating_sub(120);
+        let tail_from = (tail_from..text.len()).find(|&i| text.is_char_boundary(i))?;
+        let tail = &text[tail_from..];
+        for label in [
+            "Credit:",
+            "CREDIT:",
+            "Photo:",
+            "PHOTO:",
+            "Photograph:",
+            "Image:",
+            "Picture:",
+        ] {
+            if let Some(at) = tail.rfind(label) {
+                let rest = &tail[at + label.len()..];
+                let words = rest.split_whitespace().count();
+                if (1..=8).contains(&words) && !rest.contains(". ") {
+                    // With the bracket it opens in: "(Credit: …)".
+                    let at = if tail[..at].ends_with(['(', '[']) {
+                        at - 1
+                    } else {
+                        at
+                    };
+                    return Some(tail_from + at);
+                }
+            }
+        }
+        let last = text.rsplit(char::is_whitespace).next()?;
+        let (_, agency) = last.rsplit_once('/')?;
+        let agency = agency.trim_end_matches(['.', ')', ']']).to_lowercase();
+        (!agency.is_empty() && self.outlet_names.contains(agency.as_str()))
+            .then(|| text.len() - last.len())
     }
 }
 
@@ -1904,6 +1951,34 @@ mod tests {
             Some("Mary Ann Smith")
         );
         assert_eq!(name_with_role("Police clear the square"), None);
+    }
+
+    #[test]
+    fn a_pictures_credit_closing_a_caption_names_no_actor() {
+        let f = Furniture::new([], ["Reuters", "AFP", "AP"]);
+        let spans = |text: &str| -> Vec<String> {
+            f.credit_spans(text)
+                .into_iter()
+                .map(|(a, b)| text[a..b].to_string())
+                .collect()
+        };
+        assert_eq!(
+            spans("A man walks past a tank on Thursday Credit: STR/AFP"),
+            ["Credit: STR/AFP"]
+        );
+        assert_eq!(
+            spans("The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters"),
+            ["Tessier/Reuters"]
+        );
+        assert_eq!(
+            spans("Two senators at the hearing (Credit: AP/Jane Doe/Photo montage by Example)"),
+            ["(Credit: AP/Jane Doe/Photo montage by Example)"]
+        );
+        // The story's own sentences about the agencies keep them.
+        assert!(spans("The minister said so, a senior source told Reuters.").is_empty());
+        assert!(
+            spans("Officials shared the pictures with AFP/AP and others on Monday.").is_empty()
+        );
     }
 
     #[test]
