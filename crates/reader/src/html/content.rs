@@ -61,6 +61,8 @@ pub enum Outside {
     Marked,
     /// A teaser: text the page also prints as a link to another page.
     Teaser,
+    /// A chart's label: a paragraph of a few characters and no letter ("$915", "’17", "600").
+    Label,
 }
 
 /// The article blocks of a page and the visible text left outside them.
@@ -1142,6 +1144,11 @@ impl Page {
                     let norm = normalise(&run.text);
                     if run.kind != BlockKind::Caption && (run.is_link || in_heavy) {
                         Some(Outside::Links)
+                    } else if run.kind == BlockKind::Paragraph
+                        && run.chars <= 6
+                        && !run.text.chars().any(char::is_alphabetic)
+                    {
+                        Some(Outside::Label)
                     } else if norm != title_norm && self.link_texts.contains(&norm) {
                         Some(Outside::Teaser)
                     } else {
@@ -1340,6 +1347,21 @@ mod tests {
         );
         let blocks = article(&html);
         assert_eq!(blocks.len(), 2, "{blocks:?}");
+    }
+
+    #[test]
+    fn a_charts_labels_are_not_paragraphs() {
+        let html = format!(
+            "<body><div class=\"article-body\"><p>{PROSE}</p>\
+             <div class=\"graphic\"><p>Interest payments on the debt</p><p>$915</p><p>billion</p>\
+             <p>600</p><p>’17</p><p>’28</p></div><p>{PROSE}</p></div></body>"
+        );
+        let blocks = article(&html);
+        assert!(
+            blocks.iter().all(|b| b.chars().any(char::is_alphabetic)),
+            "{blocks:?}"
+        );
+        assert_eq!(blocks.len(), 4, "{blocks:?}");
     }
 
     #[test]
