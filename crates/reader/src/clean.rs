@@ -779,7 +779,7 @@ impl Classifier<'_> {
         if word_count <= 40 && opens_with(&BOILERPLATE_OPENINGS, &head) {
             return Class::Removed(RemovedReason::Boilerplate);
         }
-        if word_count <= 60 && opens_with(&CREDIT_OPENINGS, &head) {
+        if word_count <= 60 && opens_with(&CREDIT_OPENINGS, &head) || is_role_alone(line) {
             return Class::Removed(RemovedReason::Credit);
         }
         if let Some(byline) = byline(line, self.furniture) {
@@ -1520,7 +1520,9 @@ pub(crate) fn is_names(text: &str) -> bool {
     (1..=6).contains(&people.len())
         && people.iter().all(|p| {
             let words: Vec<&str> = p.split_whitespace().collect();
+            // "Contributing Writer", "Staff Reporter": a role with no name.
             (2..=4).contains(&words.len())
+                && !names_a_role(p)
                 && words.iter().all(|w| {
                     w.starts_with(char::is_uppercase)
                         && w.chars()
@@ -1742,6 +1744,60 @@ fn asks_for_cookies(norm: &str) -> bool {
         ]
         .iter()
         .any(|p| norm.contains(p))
+}
+
+/// Words that qualify a role in a credit ("Senior", "Contributing", "Foreign").
+const ROLE_QUALIFIERS: &[&str] = &[
+    "senior",
+    "chief",
+    "special",
+    "deputy",
+    "associate",
+    "managing",
+    "executive",
+    "assistant",
+    "political",
+    "foreign",
+    "national",
+    "international",
+    "business",
+    "science",
+    "health",
+    "sports",
+    "news",
+    "digital",
+    "guest",
+    "freelance",
+    "investigative",
+    "data",
+    "visual",
+    "lead",
+    "head",
+    "global",
+    "economics",
+    "technology",
+    "tech",
+    "culture",
+    "entertainment",
+    "opinion",
+    "world",
+    "contributing",
+    "staff",
+];
+
+/// A line that is a role and nothing else ("Contributing Writer", "Senior Correspondent"): the
+/// credit of an author printed on another line, never the story.
+fn is_role_alone(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && names_a_role(line)
+        && words.iter().all(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            ROLE_WORDS.contains(&w.as_str()) || ROLE_QUALIFIERS.contains(&w.as_str())
+        })
 }
 
 fn is_breadcrumb(line: &str) -> bool {
@@ -1978,6 +2034,26 @@ mod tests {
         assert!(spans("The minister said so, a senior source told Reuters.").is_empty());
         assert!(
             spans("Officials shared the pictures with AFP/AP and others on Monday.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_role_without_a_name_is_a_credit_not_a_byline() {
+        let lines = classify(
+            "Contributing Writer\n\nSenior Correspondent\n\nThe council met on Monday.",
+            &Furniture::default(),
+        );
+        let credit = Class::Removed(RemovedReason::Credit);
+        assert_eq!(lines[0].class, credit);
+        assert_eq!(lines[1].class, credit);
+        assert_eq!(lines[2].class, Class::Text);
+        assert!(!is_names("Contributing Writer"));
+        assert!(is_names("Jane Doe"));
+        // A sentence about a writer is the story.
+        assert!(!is_role_alone("The writer and the editor"));
+        assert_eq!(
+            classes("Writer and editor who shaped the paper dies at 90"),
+            vec![Class::Text]
         );
     }
 
