@@ -140,7 +140,14 @@ pub fn read_all(
                         let Ok((i, job)) = next else { break };
                         let file = matches!(job, Job::File(_));
                         let record = matches!(job, Job::Record(_));
-                        let read = job.read(knowledge);
+                        // A page the reader stops on is reported as failed; the other
+                        // pages are read on (a reader thread that died left the files queued
+                        // for it waiting forever).
+                        let name = job.name();
+                        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            job.read(knowledge)
+                        }))
+                        .unwrap_or_else(|panic| Read::failed(&name, stopped(panic.as_ref())));
                         if file {
                             progress.file_done(read.bytes);
                         } else if record {
@@ -209,7 +216,28 @@ enum Job {
     Failed { name: String, message: String },
 }
 
+/// The message of a page the reader stopped on.
+fn stopped(panic: &(dyn std::any::Any + Send)) -> String {
+    let why = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!(
+        "the reader stopped on this page ({why}); the other pages were read; please report it with the file"
+    )
+}
+
 impl Job {
+    /// The name the report gives the job's entry.
+    fn name(&self) -> String {
+        match self {
+            Job::File(path) => base_name(path),
+            Job::Record(record) => record.name.clone(),
+            Job::Failed { name, .. } => name.clone(),
+        }
+    }
+
     fn read(self, knowledge: &Knowledge) -> Read {
         match self {
             Job::File(path) => read_one(knowledge, &Input::File(path)),

@@ -292,9 +292,10 @@ const ROLE_WORDS: [&str; 22] = [
 
 /// Whether a text holds a word of a role ("Staff Writer", "Senior Reporter"), in any case.
 pub(crate) fn names_a_role(text: &str) -> bool {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ROLE_WORDS.contains(&w))
+    // The role words are ASCII, of 5 to 13 letters: compared without lowercasing the text.
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (5..=13).contains(&w.len()))
+        .any(|w| ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w)))
 }
 static BYLINE_CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:\||·|•|source\s*:|published\s*:?|posted\s*:?|updated\s*:?|\bon\s+\d|\d{4}[-/.]\d|(?:\bon\s+)?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}).*$").unwrap()
@@ -519,27 +520,28 @@ impl Furniture {
         let tail_from = text.len().saturating_sub(120);
         let tail_from = (tail_from..text.len()).find(|&i| text.is_char_boundary(i))?;
         let tail = &text[tail_from..];
-        for label in [
-            "Credit:",
-            "CREDIT:",
-            "Photo:",
-            "PHOTO:",
-            "Photograph:",
-            "Image:",
-            "Picture:",
-        ] {
-            if let Some(at) = tail.rfind(label) {
-                let rest = &tail[at + label.len()..];
-                let words = rest.split_whitespace().count();
-                if (1..=8).contains(&words) && !rest.contains(". ") {
-                    // With the bracket it opens in: "(Credit: …)".
-                    let at = if tail[..at].ends_with(['(', '[']) {
-                        at - 1
-                    } else {
-                        at
-                    };
-                    return Some(tail_from + at);
-                }
+        // The label before the tail's last colon.
+        if let Some(colon) = tail.rfind(':') {
+            let before = &tail[..colon];
+            let at = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_ascii_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let rest = &tail[colon + 1..];
+            if matches!(
+                &before[at..],
+                "Credit" | "CREDIT" | "Photo" | "PHOTO" | "Photograph" | "Image" | "Picture"
+            ) && (1..=8).contains(&rest.split_whitespace().count())
+                && !rest.contains(". ")
+            {
+                // With the bracket it opens in: "(Credit: …)".
+                let at = if before[..at].ends_with(['(', '[']) {
+                    at - 1
+                } else {
+                    at
+                };
+                return Some(tail_from + at);
             }
         }
         let last = text.rsplit(char::is_whitespace).next()?;
@@ -779,7 +781,9 @@ impl Classifier<'_> {
         if word_count <= 40 && opens_with(&BOILERPLATE_OPENINGS, &head) {
             return Class::Removed(RemovedReason::Boilerplate);
         }
-        if word_count <= 60 && opens_with(&CREDIT_OPENINGS, &head) || is_role_alone(line) {
+        if word_count <= 60 && opens_with(&CREDIT_OPENINGS, &head)
+            || word_count <= 5 && is_role_alone(line)
+        {
             return Class::Removed(RemovedReason::Credit);
         }
         if let Some(byline) = byline(line, self.furniture) {
@@ -1788,11 +1792,9 @@ const ROLE_QUALIFIERS: &[&str] = &[
 /// A line that is a role and nothing else ("Contributing Writer", "Senior Correspondent"): the
 /// credit of an author printed on another line, never the story.
 fn is_role_alone(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    (1..=5).contains(&words.len())
-        && words[0].starts_with(char::is_uppercase)
+    line.starts_with(char::is_uppercase)
         && names_a_role(line)
-        && words.iter().all(|w| {
+        && line.split_whitespace().all(|w| {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
@@ -2030,6 +2032,8 @@ mod tests {
             spans("Two senators at the hearing (Credit: AP/Jane Doe/Photo montage by Example)"),
             ["(Credit: AP/Jane Doe/Photo montage by Example)"]
         );
+        // Letters of more than one byte before a colon.
+        assert!(spans("“none”: the ministry’s ‘Avengers’ answer, said Reuters").is_empty());
         // The story's own sentences about the agencies keep them.
         assert!(spans("The minister said so, a senior source told Reuters.").is_empty());
         assert!(
