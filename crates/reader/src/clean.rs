@@ -508,9 +508,7 @@ impl Furniture {
         }
         spans
     }
-}
 
-impl Furniture {
     /// Where a picture's credit closing a caption starts, without brackets: "… on Thursday
     /// Credit: STR/AFP", "… in Paris Benoit Tessier/Reuters", "… Photo: Jane Doe/Example News".
     /// A labelled credit is a few words after the label; an unlabelled one is a photographer and
@@ -1750,13 +1748,10 @@ fn asks_for_cookies(norm: &str) -> bool {
         .any(|p| norm.contains(p))
 }
 
-/// Words that qualify a role in a credit ("Senior", "Contributing", "Foreign").
+/// Words that qualify a role in a credit ("Deputy", "Foreign"), besides the role words
+/// that do ("Senior", "Contributing").
 const ROLE_QUALIFIERS: &[&str] = &[
-    "senior",
-    "chief",
-    "special",
     "deputy",
-    "associate",
     "managing",
     "executive",
     "assistant",
@@ -1785,8 +1780,6 @@ const ROLE_QUALIFIERS: &[&str] = &[
     "entertainment",
     "opinion",
     "world",
-    "contributing",
-    "staff",
 ];
 
 /// A line that is a role and nothing else ("Contributing Writer", "Senior Correspondent"): the

@@ -580,22 +580,17 @@ mod tests {
 
     #[test]
     fn one_instant_in_utc_and_in_local_time_is_the_local_day() {
-        let meta = PageMeta {
+        let declaring = |json_ld: &str, open_graph: &str| PageMeta {
             published: vec![
-                (Source::JsonLd, "2017-02-24T01:18:13Z".into()),
-                (Source::OpenGraph, "2017-02-23T17:18:13-08:00".into()),
+                (Source::JsonLd, json_ld.into()),
+                (Source::OpenGraph, open_graph.into()),
             ],
             ..PageMeta::default()
         };
+        let meta = declaring("2017-02-24T01:18:13Z", "2017-02-23T17:18:13-08:00");
         assert_eq!(published(&meta), Day::new(2017, 2, 23));
         // Two instants hours apart are two declarations: trust decides, as before.
-        let meta = PageMeta {
-            published: vec![
-                (Source::JsonLd, "2017-02-24T09:00:00Z".into()),
-                (Source::OpenGraph, "2017-02-23T17:18:13-08:00".into()),
-            ],
-            ..PageMeta::default()
-        };
+        let meta = declaring("2017-02-24T09:00:00Z", "2017-02-23T17:18:13-08:00");
         assert_eq!(published(&meta), Day::new(2017, 2, 24));
         assert_eq!(
             dates::instant("2017-02-23T17:18:13.000-0800"),

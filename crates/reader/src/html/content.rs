@@ -905,7 +905,9 @@ impl Page {
     /// into blocks by an advertisement or a picture ("story-body-1", an ad, "story-body-2").
     /// An ancestor is taken when it holds half again as much prose outside furniture, with few
     /// links, and little else.
-    fn widen(&self, root: u32) -> u32 {
+    /// The characters of prose outside furniture each element holds, its own and its
+    /// descendants'.
+    fn clean_prose(&self) -> Vec<u32> {
         let mut clean = vec![0u32; self.elements.len()];
         for run in self.runs.iter().filter(|r| !r.furniture) {
             let p = prose(run);
@@ -916,6 +918,10 @@ impl Page {
                 clean[a as usize] += p;
             }
         }
+        clean
+    }
+
+    fn widen(&self, root: u32, clean: &[u32]) -> u32 {
         let mut at = root;
         for a in self.ancestors(root).take(3) {
             let e = &self.elements[a as usize];
@@ -974,7 +980,7 @@ impl Page {
     /// under different wrappers ("story-body-1" … "story-body-2"): elements of the root's class
     /// (digits aside) under the root's nearest ancestors, outside furniture, mostly prose, when
     /// that class names an article body (a class every module of the page wears, "bd", does not).
-    fn pieces(&self, roots: &[u32]) -> Vec<u32> {
+    fn pieces(&self, roots: &[u32], clean: &[u32]) -> Vec<u32> {
         let Some(&first) = roots.first() else {
             return Vec::new();
         };
@@ -1008,15 +1014,6 @@ impl Page {
         else {
             return Vec::new();
         };
-        let mut clean = vec![0u32; self.elements.len()];
-        for run in self.runs.iter().filter(|r| !r.furniture) {
-            let p = prose(run);
-            if p > 0 {
-                for a in std::iter::once(run.owner).chain(self.ancestors(run.owner)) {
-                    clean[a as usize] += p;
-                }
-            }
-        }
         let mut found: Vec<u32> = Vec::new();
         for i in 0..self.elements.len() as u32 {
             let e = &self.elements[i as usize];
@@ -1102,8 +1099,9 @@ impl Page {
         // A page without a paragraph of prose: its body, less the furniture, is all there is.
         let roots = match self.root() {
             Some(root) => {
-                let mut roots = self.siblings(self.widen(root));
-                roots.extend(self.pieces(&roots));
+                let clean = self.clean_prose();
+                let mut roots = self.siblings(self.widen(root, &clean));
+                roots.extend(self.pieces(&roots, &clean));
                 roots
             }
             None => self
