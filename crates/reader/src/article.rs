@@ -264,6 +264,21 @@ impl Knowledge {
             .or_else(|| stamped_day(&lines, layout.title, layout.body, order))
             .or_else(|| stamped_day(&around, None, None, order))
             .or_else(|| {
+                // A stamp printed right over the headline, with the section's name ("Business /
+                // December 12, 2016 7:00 AM / HEADLINE"); a masthead's "today" is not one.
+                let above: Vec<Line> = match &page {
+                    Some(p) => clean::classify_blocks(
+                        p.content
+                            .above(article.title.as_deref())
+                            .map(|o| o.text.clone())
+                            .collect(),
+                        &self.furniture,
+                    ),
+                    None => return None,
+                };
+                stamped_day(&above, Some(above.len()), None, order)
+            })
+            .or_else(|| {
                 let lines = lines.iter().map(|l| (l.text.as_str(), l.dates.as_slice()));
                 dates::live_blog_day(lines, order)
             })

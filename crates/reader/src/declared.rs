@@ -144,6 +144,10 @@ pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String
 /// What stands between a headline and a site's name in a `<title>`.
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " : "];
 
+///
+/// A site's name the page declares is also cut behind a mark with no spaces around it, as
+/// sites writing in Chinese and Japanese join their titles ("…「Treeviz」:Example日誌",
+/// "…_Example日报"): the tail must be the declared name, whole.
 fn cut_site(title: &str, sites: &[String]) -> String {
     for sep in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep)
@@ -151,6 +155,14 @@ fn cut_site(title: &str, sites: &[String]) -> String {
             && !key(head).is_empty()
         {
             return head.trim().to_string();
+        }
+    }
+    const MARKS: [char; 8] = [':', '：', '_', '|', '｜', '-', '–', '—'];
+    if let Some(at) = title.rfind(MARKS) {
+        let mark = title[at..].chars().next().map_or(1, char::len_utf8);
+        let (head, tail) = (&title[..at], &title[at + mark..]);
+        if !key(tail).is_empty() && sites.contains(&key(tail)) && !key(head).is_empty() {
+            return head.trim_end().to_string();
         }
     }
     title.to_string()
@@ -369,10 +381,13 @@ pub fn host(url: &str) -> Option<String> {
 
 /// The byline the markup declares, without "By" and without names that are outlets (the
 /// page's own site names or any outlet of `outlets.toml`).
+///
+/// A name declared as a catalogue writes it ("Doe, Jane") is given as the page prints it when a
+/// byline element prints the same words ("Jane Doe").
 pub fn byline(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String> {
     let sites: Vec<String> = meta.site_names.iter().map(|(_, s)| key(s)).collect();
     let order = [Source::JsonLd, Source::MetaName, Source::BylineElement];
-    order.iter().find_map(|from| {
+    let found = order.iter().find_map(|from| {
         meta.authors
             .iter()
             .filter(|(s, _)| s == from)
@@ -387,7 +402,29 @@ pub fn byline(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<Strin
                     && !looks_like_address(a)
                     && a.split_whitespace().count() <= 12
             })
-    })
+    })?;
+    let words = |name: &str| {
+        let mut w: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        w.sort_unstable();
+        w
+    };
+    if found.matches(',').count() == 1 && found.split_whitespace().count() <= 4 {
+        let declared = words(&found);
+        let printed = meta
+            .authors
+            .iter()
+            .filter(|(s, _)| *s == Source::BylineElement)
+            .map(|(_, a)| tidy_byline(a))
+            .find(|a| !a.contains(',') && words(a) == declared);
+        if let Some(printed) = printed {
+            return Some(printed);
+        }
+    }
+    Some(found)
 }
 
 /// A byline element's authors without what the element prints around them: "By", a date or
@@ -579,6 +616,26 @@ mod tests {
     }
 
     #[test]
+    fn name_declared_surname_first_is_given_as_printed() {
+        let meta = |printed: &str| PageMeta {
+            authors: vec![
+                (Source::MetaName, "Gillman, Steve".to_string()),
+                (Source::BylineElement, printed.to_string()),
+            ],
+            ..PageMeta::default()
+        };
+        assert_eq!(
+            byline(&meta("by Steve Gillman"), |_| false).as_deref(),
+            Some("Steve Gillman")
+        );
+        // Another name printed: the declaration stands.
+        assert_eq!(
+            byline(&meta("by Jane Doe"), |_| false).as_deref(),
+            Some("Gillman, Steve")
+        );
+    }
+
+    #[test]
     fn one_instant_in_utc_and_in_local_time_is_the_local_day() {
         let declaring = |json_ld: &str, open_graph: &str| PageMeta {
             published: vec![
@@ -627,6 +684,35 @@ mod tests {
         assert_eq!(
             title(&meta, |_| false).as_deref(),
             Some("Talks resume in Geneva")
+        );
+    }
+
+    #[test]
+    fn declared_site_name_behind_an_unspaced_mark_is_cut() {
+        for (printed, headline) in [
+            (
+                "描画できる「Treeviz」:phpspot開発日誌",
+                "描画できる「Treeviz」",
+            ),
+            (
+                "这个约会软件想帮你找对象_phpspot開発日誌",
+                "这个约会软件想帮你找对象",
+            ),
+        ] {
+            let meta = meta_with(
+                &[(Source::OpenGraph, printed)],
+                &[(Source::OpenGraph, "phpspot開発日誌")],
+            );
+            assert_eq!(title(&meta, |_| false).as_deref(), Some(headline));
+        }
+        // A mark inside the headline stays when what follows is not the site's name.
+        let meta = meta_with(
+            &[(Source::OpenGraph, "Kim-Putin talks:a timeline")],
+            &[(Source::OpenGraph, "Planet Post")],
+        );
+        assert_eq!(
+            title(&meta, |_| false).as_deref(),
+            Some("Kim-Putin talks:a timeline")
         );
     }
 

@@ -274,3 +274,34 @@ fn byline_with_a_role_gives_way_to_the_declared_author() {
     let a = page("byline_with_role_and_declared_author.html");
     assert_eq!(a.byline.as_deref(), Some("Maren Holt"));
 }
+
+#[test]
+fn stamp_printed_over_the_headline_dates_the_story() {
+    let a = page("stamp_over_the_headline.html");
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2016-12-12"));
+}
+
+#[test]
+fn headline_behind_a_label_leads_to_its_byline_and_stamp() {
+    let a = page("labelled_headline_and_glued_byline.html");
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2016-12-09"));
+    assert_eq!(a.byline.as_deref(), Some("Travis Hale"));
+}
+
+#[test]
+fn icon_between_provider_and_date_keeps_them_apart() {
+    let a = page("provider_and_date_apart_by_an_icon.html");
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2016-10-03"));
+}
+
+#[test]
+fn stamp_under_the_first_of_several_printed_headlines_dates_the_story() {
+    let a = page("headline_again_in_a_list_above_the_story.html");
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2019-10-09"));
+}
+
+#[test]
+fn byline_element_printed_in_parts_gives_the_name_only() {
+    let a = page("byline_element_in_parts.html");
+    assert_eq!(a.byline.as_deref(), Some("Howard Blume"));
+}

@@ -76,23 +76,62 @@ impl Content {
     /// The blocks outside the article that sit around it: from the headline (or a few blocks
     /// before the article when the headline is not found) to a few blocks after it. Where the
     /// page prints its byline and date stamp when they are not inside the article's element.
+    ///
+    /// The headline is looked for among the blocks above the article as printed or behind a
+    /// short label ("Breaking: …", the title cleaned of it). A page that prints it more than once
+    /// near the article (a breadcrumb, its header, then a list of stories ending with it) has its
+    /// byline and stamp under the first of those copies, so the window opens there.
     pub fn around(&self, headline: Option<&str>) -> impl Iterator<Item = &OutsideBlock> {
         const MARGIN: u32 = 6;
         let first = self.blocks.first().map_or(0, |b| b.at);
         let last = self.blocks.last().map_or(0, |b| b.at);
-        let key = headline.map(normalise);
-        let start = key
-            .and_then(|k| {
-                self.outside
-                    .iter()
-                    .filter(|o| o.at <= first)
-                    .rfind(|o| normalise(&o.text) == k)
-                    .map(|o| o.at)
-            })
+        let start = self
+            .headline_at(headline)
             .unwrap_or(first.saturating_sub(MARGIN));
         self.outside
             .iter()
             .filter(move |o| o.at > start && o.at <= last + MARGIN)
+    }
+
+    /// The blocks right above the headline printed outside the article (at most two): a section
+    /// label and a stamp printed over the headline.
+    pub fn above(&self, headline: Option<&str>) -> impl Iterator<Item = &OutsideBlock> {
+        let at = self.headline_at(headline);
+        self.outside
+            .iter()
+            .filter(move |o| at.is_some_and(|h| o.at < h && o.at + 2 >= h))
+    }
+
+    /// Where the headline is printed outside the article, above it: the first of its copies that
+    /// stand near the article, else the copy nearest it.
+    fn headline_at(&self, headline: Option<&str>) -> Option<u32> {
+        /// A copy further above the article than this many blocks is a menu's or a teaser's.
+        const NEAR: u32 = 30;
+        /// A label before a headline ("Breaking:", "Exclusive |") is at most this long.
+        const LABEL: usize = 24;
+        let first = self.blocks.first().map_or(0, |b| b.at);
+        let key = normalise(headline?);
+        if key.is_empty() {
+            return None;
+        }
+        let prints = |text: &str| {
+            let t = normalise(text);
+            t == key
+                || t.strip_suffix(key.as_str()).is_some_and(|label| {
+                    label.len() <= LABEL && label.trim_end().ends_with([':', '|', '-', '–', '—'])
+                })
+        };
+        let copies: Vec<u32> = self
+            .outside
+            .iter()
+            .filter(|o| o.at <= first && prints(&o.text))
+            .map(|o| o.at)
+            .collect();
+        copies
+            .iter()
+            .copied()
+            .find(|&at| at + NEAR >= first)
+            .or(copies.last().copied())
     }
 }
 
@@ -111,6 +150,8 @@ struct Element {
     /// Furniture by class, id or role (not by tag), and whether by a word that a page's prose
     /// cannot outweigh (comments).
     class_furniture: bool,
+    /// The furniture words that alone made it furniture (`Hints::words`).
+    furniture_words: u128,
     strong: bool,
     /// Characters of prose: runs of 80 or more with few links.
     prose: u32,
@@ -338,6 +379,9 @@ const FURNITURE_INFIXES: &[&str] = &[
     "sharing",
 ];
 
+// Each furniture word has a bit of a `u128` (`Hints::words`).
+const _: () = assert!(FURNITURE_WORDS.len() + FURNITURE_INFIXES.len() <= 128);
+
 /// Class and id words of the article or its body.
 const ARTICLE_WORDS: &[&str] = &[
     "article", "articles", "body", "content", "entry", "hentry", "main", "post", "story", "text",
@@ -404,6 +448,9 @@ fn names_the_story(word: &str) -> bool {
 #[derive(Default)]
 struct Hints {
     furniture: bool,
+    /// Which furniture words of the class and id made it furniture (bits: `FURNITURE_WORDS`,
+    /// then `FURNITURE_INFIXES`); 0 when a role or a hiding class did, or a body name overrode.
+    words: u128,
     strong: bool,
     weight: f32,
     body: bool,
@@ -422,16 +469,23 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
     if class.is_empty() && id.is_empty() {
         return hints;
     }
-    let (mut furniture, mut article) = (false, false);
+    let (mut furniture, mut article, mut hidden_class) = (false, false, false);
     for value in [class, id] {
         scratch.clear();
         words(value, scratch);
         for (i, w) in scratch.iter().enumerate() {
-            if (FURNITURE_WORDS.contains(&w.as_str())
-                || w.len() > 6 && FURNITURE_INFIXES.iter().any(|f| w.contains(f)))
+            let exact = FURNITURE_WORDS.iter().position(|f| f == w);
+            let infix = || {
+                (w.len() > 6)
+                    .then(|| FURNITURE_INFIXES.iter().position(|f| w.contains(f)))
+                    .flatten()
+                    .map(|k| FURNITURE_WORDS.len() + k)
+            };
+            if let Some(bit) = exact.or_else(infix)
                 && !names_the_story(w)
             {
                 furniture = true;
+                hints.words |= 1u128 << bit;
                 hints.strong |= ["comment", "disqus", "repl"]
                     .iter()
                     .any(|s| w.starts_with(s));
@@ -462,6 +516,7 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
             })
         {
             hints.furniture = true;
+            hidden_class = true;
         }
     }
     if furniture && !hints.body {
@@ -473,6 +528,14 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
     // A body name wins over a furniture word in the same attribute ("article-body has-comments");
     // an article word alone does not ("article-related").
     hints.furniture |= furniture && !hints.body;
+    if hints.body
+        || hidden_class
+        || el
+            .attr("role")
+            .is_some_and(|r| FURNITURE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
+        hints.words = 0;
+    }
     hints
 }
 
@@ -572,6 +635,17 @@ impl Page {
                         let parent = stack.last().copied().unwrap_or(NO_PARENT);
                         let is_hidden = hidden(el);
                         if invisible > 0 || tag == Tag::Invisible || is_hidden {
+                            // An icon or a separator hidden from screen readers only ("•" between
+                            // a provider and a date) is still seen: the words on either side of
+                            // it stay apart.
+                            if invisible == 0
+                                && tag != Tag::Invisible
+                                && el.attr("aria-hidden") == Some("true")
+                                && !pending.text.is_empty()
+                                && !pending.text.ends_with(' ')
+                            {
+                                pending.text.push(' ');
+                            }
                             invisible += 1;
                             // Still pushed, so closing pops in step.
                             page.elements.push(Element::new(parent, Tag::Invisible));
@@ -591,6 +665,7 @@ impl Page {
                         let by_class = h.furniture && !matches!(tag, Tag::Html | Tag::Body);
                         e.furniture = by_tag || by_class;
                         e.class_furniture = by_class && !by_tag;
+                        e.furniture_words = h.words;
                         e.strong = h.strong;
                         e.weight = h.weight;
                         e.body_hint = h.body;
@@ -671,11 +746,37 @@ impl Page {
 
     /// A class word does not make furniture of an element that holds most of the page's prose
     /// (a `<main class="… social-anchor">` around the story); comments stay furniture however
-    /// long. Then each run learns whether it sits in furniture.
+    /// long. Nor is a word furniture on a page whose elements wearing it hold most of its prose
+    /// together: a page builder's name for every block of the page ("builder-widget" around the
+    /// menu, each part of the story and the footer alike) says nothing of what a block is, and
+    /// the block's other words still count. Then each run learns whether it sits in furniture.
     fn resolve_furniture(&mut self) {
         let total: u64 = self.runs.iter().map(|r| u64::from(prose(r))).sum();
+        // The prose of the outermost elements wearing each furniture word.
+        let mut held = [0u64; 128];
+        let mut worn = vec![0u128; self.elements.len()];
+        for i in 0..self.elements.len() {
+            let e = &self.elements[i];
+            let above = if e.parent == NO_PARENT {
+                0
+            } else {
+                worn[e.parent as usize]
+            };
+            let mut new = e.furniture_words & !above;
+            while new != 0 {
+                let bit = new.trailing_zeros() as usize;
+                held[bit] += u64::from(e.prose);
+                new &= new - 1;
+            }
+            worn[i] = above | e.furniture_words;
+        }
+        let layout = (0..128)
+            .filter(|&b| held[b] * 10 > total * 4)
+            .fold(0u128, |m, b| m | 1u128 << b);
         for e in &mut self.elements {
-            if e.class_furniture && !e.strong && u64::from(e.prose) * 10 > total * 4 {
+            let words_left = e.furniture_words != 0 && e.furniture_words & !layout == 0;
+            if e.class_furniture && !e.strong && (u64::from(e.prose) * 10 > total * 4 || words_left)
+            {
                 e.furniture = false;
             }
         }
@@ -1178,6 +1279,7 @@ impl Element {
             tag,
             furniture: false,
             class_furniture: false,
+            furniture_words: 0,
             strong: false,
             prose: 0,
             weight: 0.0,
@@ -1410,6 +1512,38 @@ mod tests {
              <section>{long}</section></body>"
         );
         assert_eq!(article(&html).len(), 2);
+    }
+
+    #[test]
+    fn furniture_word_every_block_of_a_page_builder_wears_is_no_sign() {
+        let part = |text: &str| {
+            format!(
+                r#"<div class="pb-element pb-widget pb-widget-text-editor"><div class="pb-widget-container"><p>{text}</p></div></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body>
+            <div class="pb-element pb-widget pb-widget-nav-menu"><ul><li><a href="/">Home</a></li><li><a href="/world">World news from everywhere</a></li></ul></div>
+            <div class="pb-column"><div class="pb-widget-wrap">{}{}{}</div></div>
+            <div class="pb-element pb-widget pb-widget-share"><a href="/s">Share this story with your friends on the networks</a></div>
+            </body></html>"#,
+            part(
+                "The ministers of Russia and North Korea met on Tuesday in Vladivostok to sign an agreement on rail freight and tourism."
+            ),
+            part(
+                "Officials said the agreement would double the number of trains crossing the Tumen River bridge by the end of next year."
+            ),
+            part(
+                "The two sides also discussed fishing quotas in the Sea of Japan, a matter that has divided them for several seasons."
+            ),
+        );
+        let kept = article(&html).join("\n");
+        for sentence in ["ministers of Russia", "double the number", "fishing quotas"] {
+            assert!(kept.contains(sentence), "{sentence} missing from {kept:?}");
+        }
+        // The widgets' own words still count: the menu and the share bar stay out.
+        assert!(!kept.contains("World news"), "{kept:?}");
+        assert!(!kept.contains("Share this story"), "{kept:?}");
     }
 
     #[test]

@@ -207,7 +207,7 @@ pub fn read(document: &Html) -> PageMeta {
     {
         let text = match el.value().name() {
             "meta" | "link" => continue,
-            _ => element_text(el),
+            _ => byline_text(el),
         };
         if !text.is_empty() && text.chars().count() <= 120 {
             push_unique(&mut meta.authors, Source::BylineElement, text);
@@ -264,9 +264,53 @@ pub fn element_text(el: ElementRef<'_>) -> String {
 
 /// The text of an element a reader sees: without buttons, scripts and hidden parts.
 fn visible_text(el: ElementRef<'_>) -> String {
+    seen_text(el, false)
+}
+
+/// A byline element's text with its parts kept apart: where two of its elements' texts meet
+/// with no space between them, or a line ends between them, a " | " stands. A name, a role, an
+/// icon's label and a stamp printed in elements of their own ("Jane Doe", "Staff Writer",
+/// "Twitter", "Dec 13, 2016") would otherwise run together into one name ("Jane DoeStaff
+/// Writer"), as a browser shows them apart by their styles.
+fn byline_text(el: ElementRef<'_>) -> String {
+    seen_text(el, true)
+}
+
+/// The text of an element a reader sees (see `visible_text`); with `apart`, its parts are kept
+/// apart (see `byline_text`), else every text stands apart by a space.
+fn seen_text(el: ElementRef<'_>, apart: bool) -> String {
     use ego_tree::iter::Edge;
+    const BLOCKS: &[&str] = &[
+        "address",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "li",
+        "ol",
+        "p",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ];
     let mut out = String::new();
     let mut skip = 0usize;
+    let mut line_end = false;
     for edge in el.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -286,16 +330,35 @@ fn visible_text(el: ElementRef<'_>) -> String {
                         || e.attr("aria-hidden") == Some("true") =>
                 {
                     skip += 1;
+                    // A hidden icon between two texts still stands between them.
+                    line_end |= apart;
                 }
+                scraper::Node::Element(e) => line_end |= BLOCKS.contains(&e.name()),
                 scraper::Node::Text(t) if skip == 0 => {
-                    out.push_str(t);
-                    out.push(' ');
+                    if !apart {
+                        out.push_str(t);
+                        out.push(' ');
+                    } else if !t.trim().is_empty() {
+                        // Two words meeting: punctuation between names ("Jane Doe, John Roe")
+                        // is the page's own joining.
+                        let glued = out.ends_with(char::is_alphanumeric)
+                            && t.starts_with(char::is_alphanumeric);
+                        if !out.trim().is_empty() && (line_end || glued) {
+                            out.push_str(" | ");
+                        }
+                        out.push_str(t);
+                        line_end = false;
+                    }
                 }
                 _ => {}
             },
             Edge::Close(node) => {
-                if node.value().is_element() && skip > 0 {
-                    skip -= 1;
+                if let scraper::Node::Element(e) = node.value() {
+                    if skip > 0 {
+                        skip -= 1;
+                    } else {
+                        line_end |= BLOCKS.contains(&e.name());
+                    }
                 }
             }
         }
@@ -437,6 +500,22 @@ mod tests {
         assert_eq!(m.published[0].1, "2024-06-19T09:00:00+09:00");
         assert_eq!(m.authors[0].1, "Kim Tong-hyung");
         assert_eq!(m.title(), Some("H"));
+    }
+
+    #[test]
+    fn byline_element_keeps_its_parts_apart_but_its_list_of_names_whole() {
+        let m = meta(
+            r#"<div class="byline"><span>By</span><a>Jane Doe</a><span>Staff Writer</span><div>Dec 13, 2016</div></div>
+            <p class="article-author">By <a>John Roe</a>, <a>A.B. Moe</a>, and <a>Ann Poe</a></p>"#,
+        );
+        let authors: Vec<&str> = m.authors.iter().map(|(_, a)| a.as_str()).collect();
+        assert_eq!(
+            authors,
+            [
+                "By | Jane Doe | Staff Writer | Dec 13, 2016",
+                "By John Roe, A.B. Moe, and Ann Poe"
+            ]
+        );
     }
 
     #[test]
