@@ -772,6 +772,7 @@ impl Classifier<'_> {
         if word_count <= 20 && calls_the_reader(&norm)
             || word_count <= 5 && norm.starts_with("powered by ")
             || word_count <= 60 && asks_for_cookies(&norm)
+            || word_count <= 60 && discloses_commissions(&norm)
         {
             return Class::Removed(RemovedReason::Boilerplate);
         }
@@ -1795,6 +1796,26 @@ fn is_role_alone(line: &str) -> bool {
         })
 }
 
+/// A site's disclosure of what it earns from its links (lowercased line): "Some of our stories
+/// include affiliate links … we may earn an affiliate commission". It speaks of the site itself;
+/// an article about such commissions does not say "we may earn".
+fn discloses_commissions(norm: &str) -> bool {
+    norm.contains("commission")
+        && [
+            "affiliate link",
+            "affiliate commission",
+            "earn a commission",
+            "earn a small commission",
+            "receive a commission",
+            "receive a small commission",
+        ]
+        .iter()
+        .any(|p| norm.contains(p))
+        && ["we may", "may earn", "may receive", "our "]
+            .iter()
+            .any(|p| norm.contains(p))
+}
+
 fn is_breadcrumb(line: &str) -> bool {
     if more_chars_than(line, 80) || line.ends_with(['.', '?', '!']) {
         return false;
@@ -2069,6 +2090,8 @@ mod tests {
             "Powered by ExampleNet",
             "By using this site you agree that we and our partners may use cookies for ads.",
             "We use cookies to improve your experience. Accept all cookies",
+            "Some of our stories include affiliate links. If you buy something through one of these links, we may earn an affiliate commission.",
+            "This article contains affiliate links to products selected by our editors. Example Daily may receive a commission for purchases made through these links.",
         ] {
             assert_eq!(classes(line), vec![furniture.clone()], "{line}");
         }
@@ -2080,6 +2103,7 @@ mod tests {
             "Loading the missiles took the crews most of the night.",
             "Powered by two new reactors, the plant will supply the city from May.",
             "The regulator said sites must ask before they set cookies on a phone.",
+            "The retailer cut the commission it pays on affiliate links to 1 percent, publishers said.",
         ] {
             assert_eq!(classes(line), vec![Class::Text], "{line}");
         }
