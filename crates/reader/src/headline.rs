@@ -83,6 +83,21 @@ pub(crate) fn first_body(lines: &[Line]) -> Option<usize> {
                 || matches!(lines[k].class, Class::Caption(_))
         })
     };
+    // A story opens with some length of prose: a long paragraph, or paragraphs of 500
+    // characters or more within a few lines. A menu's descriptions of its sections or shows are
+    // prose too, a sentence each between their names, and fall short of that; only where no
+    // prose has that length does the first that is followed by more open the body.
+    let substantial = |i: usize| {
+        more_chars_than(&lines[i].text, 300)
+            || (i..lines.len().min(i + 9))
+                .filter(|&k| prose(k))
+                .map(|k| lines[k].text.len())
+                .sum::<usize>()
+                >= 500
+    };
+    if let Some(i) = (0..lines.len()).find(|&i| prose(i) && followed(i) && substantial(i)) {
+        return Some(i);
+    }
     let mut alone = Vec::new();
     for i in 0..lines.len() {
         if !prose(i) {

@@ -558,3 +558,8 @@ fn byline_of_a_desk_writing_for_the_title_names_the_title() {
 fn author_card_is_not_a_headline() {
     check("author_card_is_not_a_headline_en.txt");
 }
+
+#[test]
+fn menu_descriptions_do_not_open_the_body() {
+    check("menu_with_section_descriptions_en.txt");
+}
