@@ -307,6 +307,9 @@ pub fn pick<N: OutletNames + ?Sized>(
             good_before += 1;
             last_good = Some((i, count));
         }
+        if std::env::var_os("ZZ_DBG").is_some() {
+            eprintln!("cand {i} {score:.2} {:?}", text);
+        }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
@@ -616,7 +619,7 @@ fn shape(text: &str, all_caps_page: impl Fn() -> bool) -> f32 {
     if is_counter(&lower, &tokens) || is_interface(&tokens) || is_label(text, &tokens) {
         return -5.0;
     }
-    if is_photo_credit(text, &tokens) {
+    if is_photo_credit(text, &tokens) || is_offer(text, &tokens) {
         return -5.0;
     }
     if is_breadcrumb(text) {
@@ -1073,7 +1076,44 @@ fn is_photo_credit(text: &str, tokens: &[&str]) -> bool {
                 .iter()
                 .any(|w| matches!(*w, "photo" | "photos" | "images" | "getty"))
     });
-    credit_end || after_bar || text.ends_with("hide caption") || text.ends_with("toggle caption")
+    // A credit of its own: "(Jane Doe / Example Times)", "Courtesy of Example Homes".
+    let bracketed =
+        text.starts_with('(') && text.ends_with(')') && text.contains('/') && tokens.len() <= 8;
+    let courtesy = tokens.len() <= 8
+        && matches!(
+            tokens,
+            ["courtesy", "of", ..] | ["photo" | "photos" | "image" | "images", "courtesy", ..]
+        );
+    credit_end
+        || after_bar
+        || bracketed
+        || courtesy
+        || text.ends_with("hide caption")
+        || text.ends_with("toggle caption")
+}
+
+/// A subscription or sale offer: a price in a short line with an offer's words ("One Month for
+/// Only $1", "3 months for $10. Subscribe"). A headline about a price names who sets it.
+fn is_offer(text: &str, tokens: &[&str]) -> bool {
+    const OFFER_WORDS: [&str; 12] = [
+        "only",
+        "just",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "subscribe",
+        "subscription",
+        "offer",
+        "trial",
+        "save",
+        "per",
+    ];
+    let price = text.char_indices().any(|(i, c)| {
+        matches!(c, '$' | '€' | '£')
+            && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+    });
+    price && tokens.len() <= 10 && tokens.iter().any(|t| OFFER_WORDS.contains(t))
 }
 
 /// Words of publications' names: a short line holding one is a masthead or a link.
@@ -1377,6 +1417,10 @@ mod tests {
             "Loading Photo Gallery",
             "View Full Weather Report",
             "Customize Your Weather",
+            "(Jane Doe / Harbour Times)",
+            "Courtesy of Example Homes",
+            "One Month for Only $1",
+            "Special offer: Election package. 3 months for $10. Subscribe",
         ] {
             assert!(shape(furniture, || false) <= FURNITURE, "{furniture}");
         }
@@ -1388,6 +1432,8 @@ mod tests {
             "푸틴, 24년 만에 평양 도착",
             "Has the US-led pressure campaign against Pyongyang failed?",
             "Talks resume in Geneva at 10:30",
+            "Russia offers North Korea wheat at $200 a tonne",
+            "Courtesy visits resume between Moscow and Pyongyang",
         ] {
             assert!(shape(headline, || false) > 0.0, "{headline}");
         }
