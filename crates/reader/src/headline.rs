@@ -53,7 +53,30 @@ pub(crate) fn is_body(text: &str) -> bool {
         return false;
     }
     let words = count_words(text);
+    if words <= 25 && is_title_case(text) {
+        // A headline in title case, however long and whatever mark ends it ("… In The Tub
+        // ... Ice, Ice Baby!").
+        return false;
+    }
     sentence && words >= 12 || question && words > 25
+}
+
+/// Whether a line is written in title case: five words of four letters or more at least, each
+/// capitalised. Prose lowercases most of its longer words, even a sentence full of names; a
+/// line in capitals only is a page's style, not a headline's.
+fn is_title_case(text: &str) -> bool {
+    let mut long = 0;
+    for word in text.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.chars().count() < 4 || !word.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 5 && !is_all_caps(text)
 }
 
 /// Whether a text ends with initials ("… Relations With U.S."): an abbreviation's full stop,
@@ -306,9 +329,6 @@ pub fn pick<N: OutletNames + ?Sized>(
         if score >= 0.5 {
             good_before += 1;
             last_good = Some((i, count));
-        }
-        if std::env::var_os("ZZ_DBG").is_some() {
-            eprintln!("cand {i} {score:.2} {:?}", text);
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
@@ -1320,6 +1340,9 @@ static NOTICE_WORDS: LazyLock<DFA> = LazyLock::new(|| {
             "consent",
             "javascript",
             "your browser",
+            "browser version",
+            "supported version",
+            "supported browser",
             "subscribe",
             "subscription",
             "newsletter",

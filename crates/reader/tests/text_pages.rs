@@ -563,3 +563,13 @@ fn author_card_is_not_a_headline() {
 fn menu_descriptions_do_not_open_the_body() {
     check("menu_with_section_descriptions_en.txt");
 }
+
+#[test]
+fn title_case_headline_ending_in_a_mark_is_no_sentence() {
+    check("title_case_headline_with_a_mark_en.txt");
+}
+
+#[test]
+fn old_browser_notice_does_not_open_the_body() {
+    check("old_browser_notice_en.txt");
+}
