@@ -1315,6 +1315,20 @@ fn by_rest(line: &str) -> Option<&str> {
     {
         return Some(rest);
     }
+    // "18/03/2019 | Jane Doe", "Jane Doe | 18/03/2019": a stamp and a name, each alone on its
+    // side of a bar.
+    if let Some((a, b)) = line.split_once(" | ")
+        && !b.contains(" | ")
+        && !more_chars_than(line, 80)
+    {
+        let (a, b) = (a.trim(), b.trim());
+        if only_a_stamp(a) && is_names(b) {
+            return Some(b);
+        }
+        if is_names(a) && only_a_stamp(b) {
+            return Some(line);
+        }
+    }
     // "June 19, 2024|By Jane Doe": a date, a separator, then the by-line, near the opening.
     let mut end = line.len().min(64);
     while !line.is_char_boundary(end) {
@@ -1336,6 +1350,23 @@ fn by_rest(line: &str) -> Option<&str> {
         return Some(&line[at..]);
     }
     None
+}
+
+/// Whether a text is a date with its time and nothing else ("18/03/2019", "June 19, 2024 3:15
+/// PM KST").
+fn only_a_stamp(text: &str) -> bool {
+    let hits = dates::find_dates(text);
+    let (Some(first), Some(last)) = (hits.first(), hits.last()) else {
+        return false;
+    };
+    let rest = format!("{} {}", &text[..first.start], &text[last.end..]);
+    rest.split_whitespace().all(|w| {
+        !w.contains(char::is_alphabetic)
+            || [
+                "am", "pm", "a.m.", "p.m.", "gmt", "utc", "et", "kst", "jst", "ist",
+            ]
+            .contains(&w.to_lowercase().as_str())
+    })
 }
 
 /// Whether what follows a byline's authors names an outlet rather than a role or a place.
@@ -2202,6 +2233,26 @@ mod tests {
         assert_eq!(
             classes("김철수 기자 kim@example.co.kr"),
             vec![Class::Byline(Some("김철수".into()))]
+        );
+    }
+
+    #[test]
+    fn stamp_and_name_on_either_side_of_a_bar_are_a_byline() {
+        for line in [
+            "18/03/2019 | Jane Doe",
+            "Jane Doe | March 18, 2019 10:30 AM",
+        ] {
+            assert_eq!(
+                classes(line),
+                vec![Class::Byline(Some("Jane Doe".into()))],
+                "{line}"
+            );
+        }
+        // Two places, or a section and a date, are no byline.
+        assert_eq!(classes("Seoul | Pyongyang"), vec![Class::Text]);
+        assert_ne!(
+            classes("World News | March 18, 2019"),
+            vec![Class::Byline(Some("World News".into()))]
         );
     }
 

@@ -261,15 +261,20 @@ impl Tokens<'_> {
             }
     }
 
-    /// Whether a letter of a spaced script touches token `i` on its right.
+    /// Whether a letter of a spaced script touches token `i` on its right. A capitalised word
+    /// does not: the page lost the space between two of its elements ("February 24,
+    /// 2020Last updated …"); a lowercase letter does ("2020s").
     fn glued_after(&self, i: usize) -> bool {
         i + 1 < self.t.len()
             && match self.t[i + 1].kind {
                 Kind::Num(..) => true,
-                Kind::Word => self.line[self.t[i].end..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| !is_cjk(c)),
+                Kind::Word => {
+                    let mut next = self.line[self.t[i].end..].chars();
+                    let (first, second) = (next.next(), next.next());
+                    first.is_some_and(|c| !is_cjk(c))
+                        && !(first.is_some_and(char::is_uppercase)
+                            && second.is_some_and(char::is_lowercase))
+                }
                 _ => false,
             }
     }

@@ -660,3 +660,16 @@ fn an_editors_credit_may_share_the_stamps_line() {
         "The ministry said the shipment was approved by the cabinet on April 07, 2020 after talks";
     assert!(!is_stamp_line(prose, &find_dates(prose)));
 }
+
+#[test]
+fn a_year_run_into_the_next_capitalised_word_is_read() {
+    let line = "Published February 24, 2020Last updated July 21, 2022This article is old.";
+    let days: Vec<String> = find_dates(line)
+        .iter()
+        .filter_map(|h| h.day(DateOrder::Unknown))
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(days, ["2020-02-24", "2022-07-21"]);
+    // A year that is part of a word stays no date.
+    assert_eq!(day("In the March 3, 2020s market"), None);
+}
