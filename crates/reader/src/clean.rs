@@ -298,7 +298,7 @@ pub(crate) fn names_a_role(text: &str) -> bool {
         .any(|w| ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w)))
 }
 static BYLINE_CUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:\||·|•|source\s*:|published\s*:?|posted\s*:?|updated\s*:?|\bon\s+\d|\d{4}[-/.]\d|(?:\bon\s+)?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}).*$").unwrap()
+    Regex::new(r"(?i)\s*(?:\||·|•|source\s*:|published\s*:?|posted\s*:?|last\s+updated|updated\s*:?|\bon\s+\d|\d{4}[-/.]\d|@[a-z0-9_]|\b\d+\s*min(?:ute)?s?\.?\s+read|(?:\bon\s+)?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}).*$").unwrap()
 });
 
 /// Words that make up share bars ("Facebook Twitter Email Print").
@@ -1204,7 +1204,30 @@ fn byline_parts(line: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Opt
             value = head.join(" ").trim_end_matches([',', ' ']).to_string();
         }
     }
-    Some((value, outlet))
+    Some((without_repeats(&value), outlet))
+}
+
+/// A byline's names without what a copy repeated or ran into them: the same name printed twice
+/// ("Jane Doe, Jane Doe", "Jane DoeJane Doe", two elements of the page) and a role run into the
+/// name ("Jane DoeStaff Writer").
+fn without_repeats(value: &str) -> String {
+    let parts: Vec<&str> = value.split(", ").collect();
+    if parts.len() > 1 && parts.iter().all(|p| *p == parts[0]) {
+        return parts[0].to_string();
+    }
+    // Where a lowercase letter runs into a capital inside a word: the seam of two elements.
+    let seam = value
+        .char_indices()
+        .zip(value.chars().skip(1))
+        .find(|&((_, a), b)| a.is_lowercase() && b.is_uppercase())
+        .map(|((i, a), _)| i + a.len_utf8());
+    if let Some(at) = seam {
+        let (head, tail) = value.split_at(at);
+        if head == tail || names_a_role(tail) && is_names(head) {
+            return head.to_string();
+        }
+    }
+    value.to_string()
 }
 
 /// The names of a Japanese or Chinese reporter credit (`CJK_BYLINE`), joined by ", ".
@@ -2253,6 +2276,31 @@ mod tests {
         assert_ne!(
             classes("World News | March 18, 2019"),
             vec![Class::Byline(Some("World News".into()))]
+        );
+    }
+
+    #[test]
+    fn byline_loses_handles_stamps_repeats_and_roles_run_into_it() {
+        for line in [
+            "By Jane Doe @janedoe",
+            "By Jane Doe@JaneDoe",
+            "By Jane Doe last updated January 13, 2017",
+            "By Jane Doe 5 minute Read",
+            "By Jane Doe, December 16th 2016",
+            "By Jane Doe, Jane Doe",
+            "By Jane DoeJane Doe",
+            "By Jane DoeStaff Writer",
+        ] {
+            assert_eq!(
+                classes(line),
+                vec![Class::Byline(Some("Jane Doe".into()))],
+                "{line}"
+            );
+        }
+        // A capital inside a name is no seam.
+        assert_eq!(
+            classes("By Jane McDonald and Ann DeWitt"),
+            vec![Class::Byline(Some("Jane McDonald and Ann DeWitt".into()))]
         );
     }
 
