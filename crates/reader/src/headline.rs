@@ -237,6 +237,9 @@ pub fn pick<N: OutletNames + ?Sized>(
     // Headline-shaped lines seen so far: how many, the first, and the last with its length.
     let mut good_before = 0usize;
     let mut last_good: Option<(usize, usize)> = None;
+    // The headline-shaped line before the last.
+    let mut good_before_last: Option<usize> = None;
+    let removed = |k: usize| matches!(lines[k].class, Class::Removed(_));
     for &i in candidates {
         let text = lines[i].text.as_str();
         let mut score = shape(text, || body.is_some_and(|b| is_all_caps(&lines[b].text)));
@@ -309,6 +312,19 @@ pub fn pick<N: OutletNames + ?Sized>(
             // a short one, or any under a line of headline length (a kicker above a headline is
             // short). A standfirst repeats the lede's names, so this outweighs the lede's bonus.
             score -= 2.5;
+        } else if let Some((g, words)) = last_good
+            && count >= 5
+            && (6..=20).contains(&words)
+            && count < words
+            && (g + 1..i).all(removed)
+            && stampish.get(i + 1).copied().unwrap_or(false)
+            && !good_before_last.is_some_and(|p: usize| (p + 1..g).all(removed))
+        {
+            // A shorter line between a headline and its byline is its standfirst ("HEADLINE /
+            // Fan backlash against the salaries is misguided / By …"), unless the line above is
+            // one of a run of headline-shaped lines: a list of stories ends right above the
+            // article's own headline.
+            score -= 2.5;
         } else if count_words(text) >= 2 && stampish.get(i + 1).copied().unwrap_or(false) {
             // The headline is followed at once by its byline or its stamp; the names of two
             // authors or more right above a stamp are its byline printed without "By".
@@ -328,6 +344,7 @@ pub fn pick<N: OutletNames + ?Sized>(
         score -= 0.1 * good_before.min(5) as f32;
         if score >= 0.5 {
             good_before += 1;
+            good_before_last = last_good.map(|(g, _)| g);
             last_good = Some((i, count));
         }
         if best.is_none_or(|(s, _)| score > s) {
@@ -540,8 +557,20 @@ fn repeated<N: OutletNames + ?Sized>(
                     || w == "am"
                     || w == "pm"
             });
+        // A share button's text names the story it shares: "Share All sharing options for:
+        // HEADLINE", "Tweet: HEADLINE".
+        let share_label = before.ends_with(':')
+            && before.split_whitespace().count() <= 6
+            && ["share", "sharing", "tweet", "email", "e-mail"]
+                .iter()
+                .any(|w| {
+                    before
+                        .split_whitespace()
+                        .any(|b| b.trim_end_matches(':') == *w)
+                });
         let label = before.is_empty()
             || printed_at
+            || share_label
             || before.ends_with(':') && before.split_whitespace().count() <= 3
             || before.ends_with(['|', '-', '–', '—']);
         let suffix = after.is_empty()

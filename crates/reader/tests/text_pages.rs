@@ -573,3 +573,13 @@ fn title_case_headline_ending_in_a_mark_is_no_sentence() {
 fn old_browser_notice_does_not_open_the_body() {
     check("old_browser_notice_en.txt");
 }
+
+#[test]
+fn short_standfirst_between_headline_and_byline_is_not_the_headline() {
+    check("short_standfirst_above_the_byline_en.txt");
+}
+
+#[test]
+fn share_button_naming_the_story_repeats_the_headline() {
+    check("share_button_repeats_the_headline_en.txt");
+}
