@@ -1320,7 +1320,7 @@ pub(crate) fn is_section_label(line: &str) -> bool {
 
 /// A trail of short parts ("World / Asia / North Korea", "News | Politics | Defense").
 fn is_breadcrumb(text: &str) -> bool {
-    if more_chars_than(text, 100) {
+    if more_chars_than(text, 250) {
         return false;
     }
     let parts: Vec<&str> = text
@@ -1328,7 +1328,14 @@ fn is_breadcrumb(text: &str) -> bool {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.len() < 2 || parts.iter().any(|p| p.split_whitespace().count() > 3) {
+    // A row of four items or more may be longer, and so may its items ("TRENDING: Geek Gifts
+    // // Military & Spy Tech // …"): a strip of topics.
+    let row = parts.len() >= 4;
+    let most = if row { 4 } else { 3 };
+    if parts.len() < 2
+        || more_chars_than(text, 100) && !row
+        || parts.iter().any(|p| p.split_whitespace().count() > most)
+    {
         return false;
     }
     let first_is_section = {
@@ -1469,6 +1476,7 @@ mod tests {
             "Loading Photo Gallery",
             "View Full Weather Report",
             "Customize Your Weather",
+            "TRENDING: Geek Gifts // Ebola Outbreak // Military & Spy Tech // 3D Printing // Best Fitness Trackers // Human Origins",
             "(Jane Doe / Harbour Times)",
             "Courtesy of Example Homes",
             "One Month for Only $1",
