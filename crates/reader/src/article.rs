@@ -173,13 +173,7 @@ impl Knowledge {
         // What an HTML page prints around its article (byline and stamp outside the article's
         // element), classified as lines too.
         let around: Vec<Line> = match &page {
-            Some(p) => clean::classify_blocks(
-                p.content
-                    .around(article.title.as_deref())
-                    .map(|o| o.text.clone())
-                    .collect(),
-                &self.furniture,
-            ),
+            Some(p) => self.outside_lines(p.content.around(article.title.as_deref())),
             None => Vec::new(),
         };
         // The first byline, with the authors of the byline lines right under it ("홍길동 기자"
@@ -266,16 +260,8 @@ impl Knowledge {
             .or_else(|| {
                 // A stamp printed right over the headline, with the section's name ("Business /
                 // December 12, 2016 7:00 AM / HEADLINE"); a masthead's "today" is not one.
-                let above: Vec<Line> = match &page {
-                    Some(p) => clean::classify_blocks(
-                        p.content
-                            .above(article.title.as_deref())
-                            .map(|o| o.text.clone())
-                            .collect(),
-                        &self.furniture,
-                    ),
-                    None => return None,
-                };
+                let above =
+                    self.outside_lines(page.as_ref()?.content.above(article.title.as_deref()));
                 stamped_day(&above, Some(above.len()), None, order)
             })
             .or_else(|| {
@@ -410,6 +396,11 @@ impl Knowledge {
             furniture: Vec::new(),
             body: None,
         }
+    }
+
+    /// Blocks an HTML page prints outside its article, classified as lines.
+    fn outside_lines<'p>(&self, blocks: impl Iterator<Item = &'p html::OutsideBlock>) -> Vec<Line> {
+        clean::classify_blocks(blocks.map(|o| o.text.clone()).collect(), &self.furniture)
     }
 
     /// Which lines of a text page are the headline, the standfirst and the furniture above the

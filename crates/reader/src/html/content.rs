@@ -188,7 +188,7 @@ struct Run {
 
 /// The tags the scoring tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tag {
+pub(super) enum Tag {
     Html,
     Body,
     Article,
@@ -222,7 +222,7 @@ enum Tag {
 }
 
 impl Tag {
-    fn of(name: &str) -> Tag {
+    pub(super) fn of(name: &str) -> Tag {
         match name {
             "html" => Tag::Html,
             "body" => Tag::Body,
@@ -264,7 +264,7 @@ impl Tag {
 
     /// Whether the element starts and ends a run. A table cell does not: a row's cells are one
     /// run, joined by " | " (a cell that holds paragraphs still breaks at them).
-    fn is_block(self) -> bool {
+    pub(super) fn is_block(self) -> bool {
         !matches!(self, Tag::Inline | Tag::A | Tag::Invisible | Tag::Cell)
     }
 

@@ -280,34 +280,6 @@ fn byline_text(el: ElementRef<'_>) -> String {
 /// apart (see `byline_text`), else every text stands apart by a space.
 fn seen_text(el: ElementRef<'_>, apart: bool) -> String {
     use ego_tree::iter::Edge;
-    const BLOCKS: &[&str] = &[
-        "address",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "li",
-        "ol",
-        "p",
-        "section",
-        "table",
-        "td",
-        "th",
-        "tr",
-        "ul",
-    ];
     let mut out = String::new();
     let mut skip = 0usize;
     let mut line_end = false;
@@ -333,7 +305,7 @@ fn seen_text(el: ElementRef<'_>, apart: bool) -> String {
                     // A hidden icon between two texts still stands between them.
                     line_end |= apart;
                 }
-                scraper::Node::Element(e) => line_end |= BLOCKS.contains(&e.name()),
+                scraper::Node::Element(e) => line_end |= ends_a_line(e.name()),
                 scraper::Node::Text(t) if skip == 0 => {
                     if !apart {
                         out.push_str(t);
@@ -357,13 +329,20 @@ fn seen_text(el: ElementRef<'_>, apart: bool) -> String {
                     if skip > 0 {
                         skip -= 1;
                     } else {
-                        line_end |= BLOCKS.contains(&e.name());
+                        line_end |= ends_a_line(e.name());
                     }
                 }
             }
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether an element starts or ends a line where it opens or closes: a block, a line break or a
+/// table's cell, as the article finder counts them.
+fn ends_a_line(name: &str) -> bool {
+    let tag = super::content::Tag::of(name);
+    tag.is_block() || tag == super::content::Tag::Cell
 }
 
 /// A script's text without the CDATA section that XHTML-minded templates wrap it in
