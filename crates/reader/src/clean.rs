@@ -1382,14 +1382,17 @@ fn only_a_stamp(text: &str) -> bool {
     let (Some(first), Some(last)) = (hits.first(), hits.last()) else {
         return false;
     };
-    let rest = format!("{} {}", &text[..first.start], &text[last.end..]);
-    rest.split_whitespace().all(|w| {
-        !w.contains(char::is_alphabetic)
-            || [
-                "am", "pm", "a.m.", "p.m.", "gmt", "utc", "et", "kst", "jst", "ist",
-            ]
-            .contains(&w.to_lowercase().as_str())
-    })
+    text[..first.start]
+        .split_whitespace()
+        .chain(text[last.end..].split_whitespace())
+        .all(|w| {
+            !w.contains(char::is_alphabetic)
+                || [
+                    "am", "pm", "a.m.", "p.m.", "gmt", "utc", "et", "kst", "jst", "ist",
+                ]
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s))
+        })
 }
 
 /// Whether what follows a byline's authors names an outlet rather than a role or a place.

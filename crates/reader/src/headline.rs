@@ -98,7 +98,16 @@ fn ends_with_initials(end: &str) -> bool {
 /// teaser alone among links: neither opens the body.
 pub(crate) fn first_body(lines: &[Line]) -> Option<usize> {
     let body_like = |i: usize| lines[i].class == Class::Text && is_body(&lines[i].text);
-    let prose = |i: usize| body_like(i) && !is_notice(&lines[i].text);
+    // Whether each line is prose, found once: the windows below ask again for the same lines.
+    let known: Vec<std::cell::Cell<Option<bool>>> = vec![std::cell::Cell::new(None); lines.len()];
+    let prose = |i: usize| {
+        if let Some(p) = known[i].get() {
+            return p;
+        }
+        let p = body_like(i) && !is_notice(&lines[i].text);
+        known[i].set(Some(p));
+        p
+    };
     // What follows must be prose too; a notice is short, so a long paragraph is not one.
     let followed = |i: usize| {
         (i + 1..lines.len().min(i + 9)).any(|k| {
@@ -118,18 +127,23 @@ pub(crate) fn first_body(lines: &[Line]) -> Option<usize> {
                 .sum::<usize>()
                 >= 500
     };
-    if let Some(i) = (0..lines.len()).find(|&i| prose(i) && followed(i) && substantial(i)) {
-        return Some(i);
-    }
+    let mut first_followed = None;
     let mut alone = Vec::new();
     for i in 0..lines.len() {
         if !prose(i) {
             continue;
         }
         if followed(i) {
-            return Some(i);
+            if substantial(i) {
+                return Some(i);
+            }
+            first_followed.get_or_insert(i);
+        } else if first_followed.is_none() {
+            alone.push(i);
         }
-        alone.push(i);
+    }
+    if first_followed.is_some() {
+        return first_followed;
     }
     // No prose is followed by more: a story of one paragraph among widgets. Its paragraph is the
     // first of the long ones, not a widget's one sentence above it ("Your weather is set to …").
@@ -306,7 +320,7 @@ pub fn pick<N: OutletNames + ?Sized>(
         } else if let Some((g, words)) = last_good
             && count >= 10
             && (count > words || words >= 6)
-            && (g + 1..i).all(|k| matches!(lines[k].class, Class::Removed(_)))
+            && (g + 1..i).all(removed)
         {
             // A long line right under a headline-shaped one is a standfirst: a longer line under
             // a short one, or any under a line of headline length (a kicker above a headline is

@@ -458,9 +458,10 @@ struct Hints {
 
 fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
     let mut hints = Hints::default();
-    if let Some(role) = el.attr("role")
-        && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
-    {
+    let by_role = el
+        .attr("role")
+        .is_some_and(|role| FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()));
+    if by_role {
         hints.furniture = true;
         hints.weight -= 25.0;
     }
@@ -528,12 +529,7 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
     // A body name wins over a furniture word in the same attribute ("article-body has-comments");
     // an article word alone does not ("article-related").
     hints.furniture |= furniture && !hints.body;
-    if hints.body
-        || hidden_class
-        || el
-            .attr("role")
-            .is_some_and(|r| FURNITURE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
-    {
+    if hints.body || hidden_class || by_role {
         hints.words = 0;
     }
     hints
