@@ -444,6 +444,28 @@ fn names_the_story(word: &str) -> bool {
     })
 }
 
+/// Whether one class name states what the element has or what state it is in ("has-comments",
+/// "no-comments", "comments-enabled", "comments-open") rather than what it is.
+pub(super) fn is_state_class(class: &str) -> bool {
+    let lower = class.to_ascii_lowercase();
+    let flag = |word: &str| ["has", "is", "no", "with", "without"].contains(&word);
+    let state = |word: &str| {
+        [
+            "enabled", "disabled", "open", "opened", "closed", "allowed", "on", "off",
+        ]
+        .contains(&word)
+    };
+    let mut parts = lower
+        .split(|c: char| c == '-' || c == '_')
+        .filter(|p| !p.is_empty());
+    let first = parts.next().unwrap_or("");
+    let last = lower
+        .rsplit(|c: char| c == '-' || c == '_')
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
+    parts.next().is_some() && (flag(first) || state(last))
+}
+
 /// What an element's class, id and role say about it.
 #[derive(Default)]
 struct Hints {
@@ -487,9 +509,7 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
             {
                 furniture = true;
                 hints.words |= 1u128 << bit;
-                hints.strong |= ["comment", "disqus", "repl"]
-                    .iter()
-                    .any(|s| w.starts_with(s));
+                hints.strong |= w.starts_with("comment") || w.starts_with("disqus");
             }
             if ARTICLE_WORDS.contains(&w.as_str()) {
                 article = true;
@@ -519,6 +539,22 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
             hints.furniture = true;
             hidden_class = true;
         }
+    }
+    // A story's comment state ("comments-enabled") is a furniture word like any other, to be
+    // weighed against the prose it holds, but not one that holds its ground against prose.
+    if hints.strong {
+        hints.strong = [class, id].iter().any(|value| {
+            value
+                .split_whitespace()
+                .filter(|name| !is_state_class(name))
+                .any(|name| {
+                    scratch.clear();
+                    words(name, scratch);
+                    scratch.iter().any(|w| {
+                        (w.starts_with("comment") || w.starts_with("disqus")) && !names_the_story(w)
+                    })
+                })
+        });
     }
     if furniture && !hints.body {
         hints.weight -= 25.0;
@@ -551,9 +587,24 @@ fn class_key(class: &str) -> u64 {
     h.finish() | 1
 }
 
-/// Whether an element is hidden by its attributes.
+/// Whether an element is hidden by its attributes. A hidden segment that a streaming renderer
+/// moves into its place once the page runs (React's `<div hidden id="S:0">`, which fills
+/// `<template id="B:0">`) is shown to every reader, so it is not; nor is the rest of a story
+/// that the page holds behind its paywall (`<div class="paywall" hidden>`), shown to subscribers.
+/// Whether a paywall element is the story or the site's offer is left to its prose, as for any
+/// furniture word.
 fn hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+    let shown_later = || {
+        el.attr("id").is_some_and(|id| {
+            id.strip_prefix("S:")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
+        }) || el.attr("class").is_some_and(|class| {
+            class
+                .split_whitespace()
+                .any(|c| c.eq_ignore_ascii_case("paywall"))
+        })
+    };
+    if el.attr("hidden").is_some() && !shown_later() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
     el.attr("style").is_some_and(|s| {
@@ -1547,5 +1598,40 @@ mod tests {
         let html =
             format!("<body><div class=\"entry-content\">{PROSE}<br><br>{PROSE}</div></body>");
         assert_eq!(article(&html).len(), 2);
+    }
+
+    #[test]
+    fn story_that_takes_comments_is_not_a_comment_section() {
+        let html = format!(
+            r#"<body><nav class="menu"><a href="/">Home</a></nav>
+            <div id="article" class="comments-enabled"><h1>Budget</h1><p>{PROSE}</p><p>{PROSE}</p>
+            <p>{PROSE}</p></div>
+            <div class="comments"><p>I disagree with every word of this, and so does my neighbour,
+            who has written to the minister twice about it already.</p></div></body>"#
+        );
+        let kept = article(&html).join("\n");
+        assert!(kept.contains("Officials from both countries"), "{kept:?}");
+        // A comment section is still one.
+        assert!(!kept.contains("I disagree"), "{kept:?}");
+    }
+
+    #[test]
+    fn streamed_segment_and_text_behind_a_paywall_are_read() {
+        // A streaming renderer's hidden segment, moved into its placeholder when the page runs.
+        let html = format!(
+            r#"<body><div hidden=""><template id="B:0"></template></div><nav class="menu"><a href="/">Home</a></nav>
+            <div hidden id="S:0"><article><p>{PROSE}</p><p>{PROSE}</p></article></div></body>"#
+        );
+        assert_eq!(article(&html).len(), 2);
+        // The rest of a story held behind the paywall, shown to subscribers.
+        let html = format!(
+            r#"<body><article><p>The two leaders met in Vladivostok on Tuesday.</p>
+            <div class="paywall" hidden><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>
+            </article><div class="offer" hidden><p>Subscribe for one euro a month</p></div></body>"#
+        );
+        let kept = article(&html);
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        // Other hidden elements stay hidden.
+        assert!(!kept.join(" ").contains("Subscribe"), "{kept:?}");
     }
 }

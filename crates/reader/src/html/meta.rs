@@ -219,20 +219,14 @@ pub fn read(document: &Html) -> PageMeta {
 /// Whether an element stands in the readers' comments (an ancestor's class or id names them):
 /// a commenter's name is no byline.
 /// The page's and the story's own elements say whether the story takes comments
-/// ("comments-open", "has-comments", "commented"): only a container of its own counts.
+/// ("comments-open", "has-comments", "commented": `content::is_state_class`): only a container of
+/// its own counts.
 fn in_comments(el: scraper::ElementRef) -> bool {
     let names_comments = |token: &str| {
         let t = token.to_ascii_lowercase();
         (t.contains("comment") || t.contains("disqus"))
             && !t.ends_with("commented")
-            && ![
-                "comments-open",
-                "comments-closed",
-                "has-comments",
-                "no-comments",
-            ]
-            .iter()
-            .any(|s| t.contains(s))
+            && !super::content::is_state_class(token)
     };
     el.ancestors()
         .filter_map(scraper::ElementRef::wrap)
