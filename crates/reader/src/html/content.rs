@@ -455,12 +455,10 @@ pub(super) fn is_state_class(class: &str) -> bool {
         ]
         .contains(&word)
     };
-    let mut parts = lower
-        .split(|c: char| c == '-' || c == '_')
-        .filter(|p| !p.is_empty());
+    let mut parts = lower.split(['-', '_']).filter(|p| !p.is_empty());
     let first = parts.next().unwrap_or("");
     let last = lower
-        .rsplit(|c: char| c == '-' || c == '_')
+        .rsplit(['-', '_'])
         .find(|p| !p.is_empty())
         .unwrap_or("");
     parts.next().is_some() && (flag(first) || state(last))
