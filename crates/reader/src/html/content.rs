@@ -1071,7 +1071,12 @@ impl Page {
         let mut at = root;
         for a in self.ancestors(root).take(3) {
             let e = &self.elements[a as usize];
-            if matches!(e.tag, Tag::Body | Tag::Html) || e.furniture {
+            // Nor past the element the markup names the story's body: the prose beside it is
+            // the site's ("entry-content", then excerpts of other posts).
+            if matches!(e.tag, Tag::Body | Tag::Html)
+                || e.furniture
+                || self.elements[at as usize].body_hint
+            {
                 break;
             }
             let (inner, outer) = (clean[at as usize], clean[a as usize]);
@@ -1631,5 +1636,27 @@ mod tests {
         assert_eq!(kept.len(), 4, "{kept:?}");
         // Other hidden elements stay hidden.
         assert!(!kept.join(" ").contains("Subscribe"), "{kept:?}");
+    }
+
+    #[test]
+    fn excerpts_of_other_posts_beside_the_named_body_stay_out() {
+        let teaser = |n: u32| {
+            format!(
+                r#"<div class="card"><h3><a href="/post-{n}">Another story number {n}</a></h3>
+                <p>Excerpt {n}: a summary of some other story, which runs to a sentence or two, with
+                a comma here and there, as the site's list of posts prints it under each title.</p></div>"#
+            )
+        };
+        let html = format!(
+            r#"<body><div class="single-post"><div class="entry-content">{}</div>
+            <div class="query"><h2>More from the site</h2>{}{}{}{}</div></div></body>"#,
+            format!("<p>{PROSE}</p>").repeat(6),
+            teaser(1),
+            teaser(2),
+            teaser(3),
+            teaser(4)
+        );
+        let kept = article(&html);
+        assert_eq!(kept.len(), 6, "{kept:?}");
     }
 }
