@@ -991,6 +991,27 @@ const AGENCIES: &[&str] = &[
     "antara",
     "pti",
     "ani",
+    "apa",
+    "sda",
+    "keystone-sda",
+    "epd",
+    "kna",
+    "belga",
+    "anp",
+    "ntb",
+    "ritzau",
+    "ctk",
+    "pap",
+    "lusa",
+    "europa press",
+    "ukrinform",
+    "unian",
+    "itar-tass",
+    "newsis",
+    "news1",
+    "연합뉴스",
+    "뉴시스",
+    "뉴스1",
 ];
 
 /// The agency of a credit with the place it reported from, a line of its own under the
@@ -1035,7 +1056,7 @@ fn agency_place_credit(line: &str) -> Option<&str> {
 }
 
 /// Whether a name is a news agency's, as credits print it ("AFP", "The Associated Press").
-fn is_agency(name: &str) -> bool {
+pub(crate) fn is_agency(name: &str) -> bool {
     // The longest name of the list with "the " before it; lowercasing never makes a name shorter
     // in characters.
     const LONGEST: usize = 20;

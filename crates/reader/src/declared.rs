@@ -396,11 +396,16 @@ pub fn byline(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<Strin
                 let k = key(a);
                 !k.is_empty()
                     && !is_outlet(&a.to_lowercase())
+                    && !crate::clean::is_agency(a)
                     && !sites
                         .iter()
                         .any(|s| s.contains(&k) || k.contains(s.as_str()))
-                    && !looks_like_address(a)
+                    && !(a.starts_with("http") || a.contains("://"))
+                    // A list of names may run long ("Jane Doe, John Roe, … and Ann Poe").
+                    && (a.chars().count() <= 60 || a.contains(','))
                     && a.split_whitespace().count() <= 12
+                    && !a.ends_with(" Articles")
+                    && !a.ends_with(" Posts")
             })
     })?;
     let words = |name: &str| {
@@ -434,6 +439,24 @@ pub fn byline(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<Strin
 /// the names ends them.
 fn tidy_byline(raw: &str) -> String {
     let mut a = raw.trim();
+    // A byline element's parts kept apart, the names after a part that is not them ("Politics |
+    // By Jane Doe | May 5, 2024"): the names open at their label.
+    if let Some(at) = a.split(" | ").skip(1).position(|part| {
+        let lower = part.to_lowercase();
+        ["by ", "von ", "par ", "por ", "door ", "av "]
+            .iter()
+            .any(|l| lower.starts_with(l))
+    }) {
+        a = a.split(" | ").nth(at + 1).map_or(a, |part| {
+            let start = part.as_ptr() as usize - a.as_ptr() as usize;
+            &a[start..]
+        });
+    }
+    a = a.trim_start_matches(['|', '•', '·', '/', ',', ':', ' ']);
+    // The label alone, its names printed elsewhere.
+    if ["by", "von", "par", "por", "door", "av"].contains(&a.to_lowercase().as_str()) {
+        return String::new();
+    }
     for by in [
         "By:",
         "by:",
@@ -444,11 +467,23 @@ fn tidy_byline(raw: &str) -> String {
         "Text by ",
         "Words by ",
         "Written by ",
-        // Spanish and Portuguese, French.
+        "Author: ",
+        "Authors: ",
+        // Spanish and Portuguese, French, German, Dutch, Scandinavian.
         "Por ",
         "por ",
         "Par ",
         "par ",
+        "Von ",
+        "von ",
+        "VON ",
+        "Autor: ",
+        "Autorin: ",
+        "Autoren: ",
+        "Door ",
+        "door ",
+        "Av ",
+        "av ",
     ] {
         if let Some(rest) = a.strip_prefix(by) {
             a = rest.trim_start();
@@ -462,8 +497,10 @@ fn tidy_byline(raw: &str) -> String {
     {
         a = rest;
     }
-    const STAMP_WORDS: [&str; 12] = [
-        "AM", "PM", "am", "pm", "a.m.", "p.m.", "GMT", "UTC", "BST", "EST", "EDT", "ET",
+    // With the units of a reading or playing time ("3 Min", "03:07 Min.").
+    const STAMP_WORDS: [&str; 16] = [
+        "AM", "PM", "am", "pm", "a.m.", "p.m.", "GMT", "UTC", "BST", "EST", "EDT", "ET", "Min",
+        "Min.", "min", "min.",
     ];
     let separator = |w: &str| w.chars().all(|c| !c.is_alphanumeric());
     // What stands before the names: a date, a time, separators.
@@ -510,7 +547,14 @@ fn tidy_byline(raw: &str) -> String {
         end = end.min(if email { token } else { i });
     }
     let mut a = a[..end].trim_end();
-    const TRAILING: [&str; 13] = [
+    const TRAILING: [&str; 19] = [
+        // A German stamp's label, its date cut off: "Veröffentlicht am 27.04.24".
+        "Veröffentlicht",
+        "veröffentlicht",
+        "Aktualisiert",
+        "aktualisiert",
+        "am",
+        "um",
         "Leave a comment",
         "Become a fan",
         "comments",
@@ -550,7 +594,24 @@ fn tidy_byline(raw: &str) -> String {
             break;
         }
     }
-    a.trim().to_string()
+    let a = a.trim();
+    // A Korean reporter's title after the name ("홍길동 기자").
+    for title in [
+        "선임기자",
+        "전문기자",
+        "기자",
+        "특파원",
+        "논설위원",
+        "편집위원",
+        "통신원",
+    ] {
+        if let Some(head) = a.strip_suffix(title)
+            && head.ends_with(|c: char| c == ' ' || ('가'..='힣').contains(&c))
+        {
+            return head.trim_end().to_string();
+        }
+    }
+    a.to_string()
 }
 
 /// The publication day the markup declares, by trust: JSON-LD, Open Graph and CMS meta names,
@@ -820,9 +881,46 @@ mod tests {
             ),
             ("J. R. Doe", "J. R. Doe"),
             ("December 29, 2014 | 10:32am", ""),
+            ("Von Eva Muster", "Eva Muster"),
+            ("von", ""),
+            (
+                "Autor: Eva Muster und Hans Beispiel",
+                "Eva Muster und Hans Beispiel",
+            ),
+            (
+                "Politik | von Eva Muster | 05. November 2024 | 15:36 Uhr | 3 Min",
+                "Eva Muster",
+            ),
+            ("Veröffentlicht am 27.04.24 um 07:39 Uhr", ""),
+            ("03:07 Min.", ""),
+            ("|Eva Muster", "Eva Muster"),
+            ("홍길동 기자", "홍길동"),
+            ("홍길동 특파원", "홍길동"),
         ] {
             assert_eq!(tidy_byline(raw), names, "{raw}");
         }
+    }
+
+    #[test]
+    fn declared_byline_is_a_person_not_an_agency_or_a_link() {
+        let by = |authors: &[&str]| {
+            let meta = PageMeta {
+                authors: authors
+                    .iter()
+                    .map(|a| (Source::BylineElement, a.to_string()))
+                    .collect(),
+                ..PageMeta::default()
+            };
+            byline(&meta, |_| false)
+        };
+        assert_eq!(by(&["Von DPA"]), None);
+        assert_eq!(
+            by(&["See All Articles", "Jane Doe"]).as_deref(),
+            Some("Jane Doe")
+        );
+        // A list of names longer than one name may be.
+        let list = "Jane Doe, John Roe, Ann Poe, Max Moe and Eva Lee-Hartmann";
+        assert_eq!(by(&[list, "Jane Doe"]).as_deref(), Some(list));
     }
 
     #[test]

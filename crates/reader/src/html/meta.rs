@@ -74,7 +74,7 @@ static JSON_LD: LazyLock<Selector> =
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
     selector(
-        r#"a[rel~=author], [itemprop~=author], [class*=byline], [class*=author-name], [class*=article-author], [rel~=author]"#,
+        r#"a[rel~=author], [itemprop~=author], [class*=byline], [class*=author-name], [class*=authorname], [class*=article-author], [rel~=author], [class~=author], [class~=authors]"#,
     )
 });
 static HTML: LazyLock<Selector> = LazyLock::new(|| selector("html"));
