@@ -400,7 +400,8 @@ pub fn byline(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<Strin
                     && !sites
                         .iter()
                         .any(|s| s.contains(&k) || k.contains(s.as_str()))
-                    && !(a.starts_with("http") || a.contains("://"))
+                    && !a.starts_with("http")
+                    && !a.contains("://")
                     // A list of names may run long ("Jane Doe, John Roe, … and Ann Poe").
                     && (a.chars().count() <= 60 || a.contains(','))
                     && a.split_whitespace().count() <= 12
