@@ -1364,7 +1364,7 @@ fn normalise(text: &str) -> String {
 
 fn push_collapsed(out: &mut String, text: &Text) {
     let mut last_space = out.is_empty() || out.ends_with(' ');
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| !super::is_unseen(c)) {
         if c.is_whitespace() {
             if !last_space {
                 out.push(' ');
@@ -1658,5 +1658,16 @@ mod tests {
         );
         let kept = article(&html);
         assert_eq!(kept.len(), 6, "{kept:?}");
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_spaces_are_not_read() {
+        let html = "<body><article><p>Ein Paläs&shy;ti&shy;nenser legt Ver\u{AD}fassungs\u{200B}beschwerde \
+            ein, sagte das Gericht am Montag, und die Regierung in Berlin schwieg dazu.</p></article></body>";
+        let kept = article(html).join(" ");
+        assert!(
+            kept.contains("Ein Palästinenser legt Verfassungsbeschwerde ein"),
+            "{kept:?}"
+        );
     }
 }

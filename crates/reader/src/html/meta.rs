@@ -101,7 +101,13 @@ pub fn read(document: &Html) -> PageMeta {
         let (Some(key), Some(content)) = (key, el.attr("content")) else {
             continue;
         };
-        let content = content.split_whitespace().collect::<Vec<_>>().join(" ");
+        let content = content
+            .chars()
+            .filter(|&c| !super::is_unseen(c))
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if content.is_empty() {
             continue;
         }
@@ -250,6 +256,8 @@ fn push_unique(list: &mut Vec<(Source, String)>, from: Source, value: String) {
 /// The visible text of an element, whitespace collapsed.
 pub fn element_text(el: ElementRef<'_>) -> String {
     el.text()
+        .flat_map(str::chars)
+        .filter(|&c| !super::is_unseen(c))
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -302,7 +310,7 @@ fn seen_text(el: ElementRef<'_>, apart: bool) -> String {
                 scraper::Node::Element(e) => line_end |= ends_a_line(e.name()),
                 scraper::Node::Text(t) if skip == 0 => {
                     if !apart {
-                        out.push_str(t);
+                        out.extend(t.chars().filter(|&c| !super::is_unseen(c)));
                         out.push(' ');
                     } else if !t.trim().is_empty() {
                         // Two words meeting: punctuation between names ("Jane Doe, John Roe")
@@ -312,7 +320,7 @@ fn seen_text(el: ElementRef<'_>, apart: bool) -> String {
                         if !out.trim().is_empty() && (line_end || glued) {
                             out.push_str(" | ");
                         }
-                        out.push_str(t);
+                        out.extend(t.chars().filter(|&c| !super::is_unseen(c)));
                         line_end = false;
                     }
                 }

@@ -19,6 +19,13 @@ pub struct HtmlPage {
     pub flattened: usize,
 }
 
+/// Whether a browser shows nothing for a character: a soft hyphen (`&shy;`, where a long word
+/// may break), a zero-width space, a word joiner, a byte-order mark. Text is read without them,
+/// so "Paläs&shy;ti&shy;nenser" is the word "Palästinenser".
+pub(crate) fn is_unseen(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// Whether a file should go through the HTML parser: by extension, or by what it starts with.
 pub fn looks_like_html(name: &str, text: &str) -> bool {
     let lower = name.to_ascii_lowercase();
