@@ -134,6 +134,15 @@ impl Knowledge {
         });
         let mut lines = match &page {
             Some(page) => self.article_lines(page),
+            // A text copied from a browser keeps the characters the page showed as nothing.
+            None if decoded.text.contains(html::is_unseen) => {
+                let seen: String = decoded
+                    .text
+                    .chars()
+                    .filter(|&c| !html::is_unseen(c))
+                    .collect();
+                clean::classify(&seen, &self.furniture)
+            }
             None => clean::classify(&decoded.text, &self.furniture),
         };
         let meta = page.as_ref().map(|p| &p.meta);

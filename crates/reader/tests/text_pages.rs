@@ -583,3 +583,14 @@ fn short_standfirst_between_headline_and_byline_is_not_the_headline() {
 fn share_button_naming_the_story_repeats_the_headline() {
     check("share_button_repeats_the_headline_en.txt");
 }
+
+#[test]
+fn unseen_characters_copied_from_a_browser_are_not_read() {
+    check("soft_hyphens_and_zero_width_spaces_de.txt");
+    let a = read("soft_hyphens_and_zero_width_spaces_de.txt");
+    assert!(
+        a.actors.iter().any(|x| x.name == "Vladimir Putin"),
+        "{:?}",
+        a.actors
+    );
+}
