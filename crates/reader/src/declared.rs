@@ -137,7 +137,44 @@ pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String
             .unwrap_or(best);
         return Some(candidates[other].1.clone());
     }
+    // A heading that prints a kicker over the headline, its text run together with it
+    // ("Premier League Rückschlag im Titelkampf"), when another declaration gives the headline
+    // alone or behind a kicker of its own ("Iranischer Angriff auf Israel: «…»").
+    // A declaration that gives the heading whole says it is the headline.
+    if candidates[best].0 == Source::Heading
+        && !candidates
+            .iter()
+            .any(|c| c.0 != Source::Heading && c.2 == candidates[best].2)
+        && let Some(headline) = candidates
+            .iter()
+            .filter(|c| c.0 != Source::Heading)
+            .find_map(|c| without_kicker(&candidates[best].1, &c.1))
+    {
+        return Some(headline);
+    }
     Some(candidates[best].1.clone())
+}
+
+/// The words a heading ends with that a declared title ends with too, when what stands before
+/// them in the heading is a kicker run into them (one to six words, no mark between) and the
+/// declared title has nothing before them or a kicker ended by a mark.
+fn without_kicker(heading: &str, declared: &str) -> Option<String> {
+    let h: Vec<&str> = heading.split_whitespace().collect();
+    let d: Vec<&str> = declared.split_whitespace().collect();
+    let shared = h
+        .iter()
+        .rev()
+        .zip(d.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let kicker = h.len() - shared;
+    let marked = |word: &str| word.ends_with([':', '|', '-', '–', '—', '.', '?', '!', ',', ';']);
+    let declared_head = &d[..d.len() - shared];
+    (shared >= 3
+        && (1..=6).contains(&kicker)
+        && !marked(h[kicker - 1])
+        && declared_head.last().is_none_or(|w| marked(w)))
+    .then(|| h[kicker..].join(" "))
 }
 
 /// Cuts a trailing " | Site" or " - Site" when the tail is one of the page's site names.
@@ -922,6 +959,67 @@ mod tests {
         // A list of names longer than one name may be.
         let list = "Jane Doe, John Roe, Ann Poe, Max Moe and Eva Lee-Hartmann";
         assert_eq!(by(&[list, "Jane Doe"]).as_deref(), Some(list));
+    }
+
+    #[test]
+    fn kicker_run_into_the_heading_is_not_the_headline() {
+        let meta = meta_with(
+            &[
+                (
+                    Source::OpenGraph,
+                    "Setback in the title race - Liverpool lose at Everton",
+                ),
+                (
+                    Source::Heading,
+                    "Premier League Setback in the title race - Liverpool lose at Everton",
+                ),
+            ],
+            &[],
+        );
+        assert_eq!(
+            title(&meta, |_| false).as_deref(),
+            Some("Setback in the title race - Liverpool lose at Everton")
+        );
+        // Both print a kicker of their own.
+        let meta = meta_with(
+            &[
+                (
+                    Source::OpenGraph,
+                    "Attack on Israel: «Restraint has much to do with the US»",
+                ),
+                (
+                    Source::Heading,
+                    "Escalation in the Middle East «Restraint has much to do with the US»",
+                ),
+            ],
+            &[],
+        );
+        assert_eq!(
+            title(&meta, |_| false).as_deref(),
+            Some("«Restraint has much to do with the US»")
+        );
+        // A heading another declaration gives whole is the headline, however the rest end.
+        let meta = meta_with(
+            &[
+                (
+                    Source::JsonLd,
+                    "The Vision Pro hands-on: the Retina moment for headsets",
+                ),
+                (
+                    Source::OpenGraph,
+                    "The Vision Pro is the Retina moment for headsets",
+                ),
+                (
+                    Source::Heading,
+                    "The Vision Pro is the Retina moment for headsets",
+                ),
+            ],
+            &[],
+        );
+        assert_eq!(
+            title(&meta, |_| false).as_deref(),
+            Some("The Vision Pro is the Retina moment for headsets")
+        );
     }
 
     #[test]
