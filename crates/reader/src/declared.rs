@@ -89,6 +89,28 @@ pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String
         })
         .filter(|(_, t, k)| !k.is_empty() && !sites.contains(k) && t.chars().count() <= 300)
         .collect();
+    // A declared title that is another's with a section or a site's name glued on behind a
+    // mark ("…커졌다-정치ㅣ한국일보" beside "…커졌다") is that other title.
+    let tails: Vec<Option<usize>> = candidates
+        .iter()
+        .map(|(_, t, _)| {
+            candidates.iter().position(|(_, shorter, _)| {
+                t.strip_prefix(shorter.as_str()).is_some_and(|rest| {
+                    !shorter.is_empty()
+                        && rest.starts_with(['-', '–', '—', '|', '｜', 'ㅣ', '_', ':', '：'])
+                        && rest.chars().count() <= 16
+                })
+            })
+        })
+        .collect();
+    let candidates: Vec<(Source, String, String)> = candidates
+        .iter()
+        .zip(&tails)
+        .map(|(c, tail)| match tail {
+            Some(i) => (c.0, candidates[*i].1.clone(), candidates[*i].2.clone()),
+            None => c.clone(),
+        })
+        .collect();
     // "New Zealand - Example" as the <title>, "New Zealand" as the heading: the heading is the
     // title's part before a separator, however short.
     let head_of_tag = |tag: &(Source, String, String), other: &(Source, String, String)| {
@@ -194,7 +216,8 @@ fn cut_site(title: &str, sites: &[String]) -> String {
             return head.trim().to_string();
         }
     }
-    const MARKS: [char; 8] = [':', '：', '_', '|', '｜', '-', '–', '—'];
+    // 'ㅣ', a Hangul letter, is the bar of many Korean titles.
+    const MARKS: [char; 9] = [':', '：', '_', '|', '｜', 'ㅣ', '-', '–', '—'];
     if let Some(at) = title.rfind(MARKS) {
         let mark = title[at..].chars().next().map_or(1, char::len_utf8);
         let (head, tail) = (&title[..at], &title[at + mark..]);
@@ -959,6 +982,27 @@ mod tests {
         // A list of names longer than one name may be.
         let list = "Jane Doe, John Roe, Ann Poe, Max Moe and Eva Lee-Hartmann";
         assert_eq!(by(&[list, "Jane Doe"]).as_deref(), Some(list));
+    }
+
+    #[test]
+    fn section_and_site_glued_behind_a_mark_are_cut() {
+        let meta = meta_with(
+            &[
+                (
+                    Source::OpenGraph,
+                    "북러 정상회담 이후 첫 철도 화물 운송 시작-정치ㅣ예시일보",
+                ),
+                (
+                    Source::MetaName,
+                    "북러 정상회담 이후 첫 철도 화물 운송 시작",
+                ),
+            ],
+            &[],
+        );
+        assert_eq!(
+            title(&meta, |_| false).as_deref(),
+            Some("북러 정상회담 이후 첫 철도 화물 운송 시작")
+        );
     }
 
     #[test]
