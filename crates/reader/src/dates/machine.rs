@@ -34,6 +34,24 @@ pub fn parse_meta_date(value: &str) -> Option<Day> {
     find_dates(v)
         .first()
         .and_then(|h| h.day(DateOrder::Unknown))
+        .or_else(|| clock_before_year(v))
+}
+
+/// The form C's `asctime` and Java's `Date.toString` write, the clock and zone between the day
+/// and the year: "Fri Apr 28 19:20:36 CEST 2023".
+fn clock_before_year(v: &str) -> Option<Day> {
+    let t: Vec<&str> = v.split_whitespace().collect();
+    let year = t.last()?;
+    if !(5..=6).contains(&t.len())
+        || year.len() != 4
+        || !year.bytes().all(|b| b.is_ascii_digit())
+        || !t[3].contains(':')
+    {
+        return None;
+    }
+    find_dates(&format!("{} {}, {year}", t[1], t[2]))
+        .first()
+        .and_then(|h| h.day(DateOrder::Unknown))
 }
 
 /// The instant an ISO 8601 timestamp with a zone names ("2017-02-23T17:18:13-08:00",
