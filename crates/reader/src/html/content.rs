@@ -526,12 +526,14 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
             }
         }
         let lower = value.to_ascii_lowercase();
+        // A state class saying the element is hidden ("is-hidden", "u-display--is-hidden"),
+        // not a layout's "overflow-hidden".
         if ["hidden", "sr-only", "visually-hidden", "screen-reader"]
             .iter()
             .any(|h| {
                 lower
                     .split_whitespace()
-                    .any(|c| c == *h || c.starts_with(h))
+                    .any(|c| c == *h || c.starts_with(h) || c.ends_with("is-hidden"))
             })
         {
             hints.furniture = true;
@@ -1545,13 +1547,14 @@ mod tests {
     fn hidden_text_is_never_read() {
         let html = format!(
             "<body><div class=\"article-text\"><p>{PROSE}</p><p style=\"display: none\">Secret \
-             text about China.</p><p hidden>More hidden text.</p></div></body>"
+             text about China.</p><p hidden>More hidden text.</p><div class=\"embed__body \
+             u-display--is-hidden\"><p>To show this embedded content, we need your consent to share \
+             data with the platform.</p></div><p class=\"overflow-hidden\">{PROSE}</p></div></body>"
         );
         let blocks = article(&html);
-        assert_eq!(
-            blocks,
-            [PROSE.split_whitespace().collect::<Vec<_>>().join(" ")]
-        );
+        let prose = PROSE.split_whitespace().collect::<Vec<_>>().join(" ");
+        // A layout's "overflow-hidden" hides nothing.
+        assert_eq!(blocks, [prose.clone(), prose]);
     }
 
     #[test]
