@@ -1318,8 +1318,9 @@ fn by_rest(line: &str) -> Option<&str> {
         }
     }
     // "Von", "Par", "Por" (German, French, Spanish "by") open a short credit of capitalised
-    // names only: "Von der Leyen …" and "Por qué …" are no credits.
-    if let Some(rest) = ["Von ", "Par ", "Por "]
+    // names only: "Von der Leyen …" and "Por qué …" are no credits. Sites print them in
+    // lowercase as well ("von Eva Muster").
+    if let Some(rest) = ["Von ", "Par ", "Por ", "von ", "par ", "por ", "VON ", "PAR ", "POR "]
         .iter()
         .find_map(|p| line.strip_prefix(p))
         && line.split_whitespace().count() <= 10
@@ -1327,6 +1328,10 @@ fn by_rest(line: &str) -> Option<&str> {
             .split_whitespace()
             .take(2)
             .all(|w| w.starts_with(char::is_uppercase))
+        // In capitals, "VON DER LEYEN …" is no credit either.
+        && !["DER ", "DEN ", "DEM ", "QUÉ ", "QUE "]
+            .iter()
+            .any(|w| rest.starts_with(w))
         // Their "and" ("et", "y", "und") joins credits of capitalised words only: "Par Claire
         // Moreau et Paul Girard", "Par Le Figaro et AFP", not "Por Ana y sus hijos".
         && rest
@@ -1878,6 +1883,15 @@ fn is_role_alone(line: &str) -> bool {
 /// include affiliate links … we may earn an affiliate commission". It speaks of the site itself;
 /// an article about such commissions does not say "we may earn".
 fn discloses_commissions(norm: &str) -> bool {
+    // German, Spanish and Italian sites name the links in English ("Hinweis zu Affiliate-Links:
+    // … erhalten wir ggf. eine Provision").
+    if (norm.contains("affiliate-link") || norm.contains("affiliate link"))
+        && ["provision", "comisión", "commissione"]
+            .iter()
+            .any(|p| norm.contains(p))
+    {
+        return true;
+    }
     norm.contains("commission")
         && [
             "affiliate link",

@@ -1053,6 +1053,11 @@ static COUNTER_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "second", "seconds", "sec", "ago", "reply", "replies", "reaction", "reactions", "follower",
         "followers", "subscriber", "subscribers", "listen", "watch", "words", "updated", "posted",
         "k", "m", "조회", "조회수", "댓글", "추천", "공감", "좋아요", "분", "시간", "전", "읽기",
+        // A stamp's or a reading time's words in German, French, Spanish and Italian
+        // ("Stand: 20:03 Uhr", "Tiempo de lectura: 6 min", "Mis à jour le 12/03").
+        "stand", "uhr", "aktualisiert", "veröffentlicht", "lesezeit", "minuten", "tiempo",
+        "lectura", "actualizado", "publicado", "de", "mis", "à", "jour", "le", "publié",
+        "lecture", "aggiornato", "lettura", "am", "um",
     ])
 });
 
@@ -1087,7 +1092,8 @@ static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| {
         "увійти", "головна", "поділитися",
         // German
         "suche", "suchen", "anmelden", "abonnieren", "teilen", "drucken", "vorherige",
-        "nächste", "seite", "startseite", "menü",
+        "nächste", "seite", "startseite", "menü", "impressum", "datenschutz", "agb", "kontakt",
+        "fehler", "melden", "abo", "merken", "zurück", "vorlesen",
         // French
         "recherche", "rechercher", "connexion", "abonnez", "partager", "imprimer", "précédent",
         "précédente", "suivant", "suivante", "accueil",

@@ -594,3 +594,8 @@ fn unseen_characters_copied_from_a_browser_are_not_read() {
         a.actors
     );
 }
+
+#[test]
+fn stamp_line_and_interface_in_german_are_no_headline_and_a_lowercase_von_is_a_byline() {
+    check("german_stamp_menu_and_lowercase_byline_de.txt");
+}
