@@ -135,7 +135,7 @@ impl Knowledge {
         let mut lines = match &page {
             Some(page) => self.article_lines(page),
             // A text copied from a browser keeps the characters the page showed as nothing.
-            None if decoded.text.contains(html::is_unseen) => {
+            None if html::holds_unseen(&decoded.text) => {
                 let seen: String = decoded
                     .text
                     .chars()

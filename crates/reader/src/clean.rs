@@ -1884,16 +1884,15 @@ fn is_role_alone(line: &str) -> bool {
 /// an article about such commissions does not say "we may earn".
 fn discloses_commissions(norm: &str) -> bool {
     // German, Spanish and Italian sites name the links in English ("Hinweis zu Affiliate-Links:
-    // … erhalten wir ggf. eine Provision").
-    if (norm.contains("affiliate-link") || norm.contains("affiliate link"))
-        && ["provision", "comisión", "commissione"]
-            .iter()
-            .any(|p| norm.contains(p))
-    {
-        return true;
+    // … erhalten wir ggf. eine Provision", "… una commissione").
+    let affiliate_links = || norm.contains("affiliate-link") || norm.contains("affiliate link");
+    if !norm.contains("commission") {
+        return norm.contains("affiliate")
+            && affiliate_links()
+            && (norm.contains("provision") || norm.contains("comisión"));
     }
-    norm.contains("commission")
-        && [
+    affiliate_links() && norm.contains("commissione")
+        || [
             "affiliate link",
             "affiliate commission",
             "earn a commission",
@@ -1903,9 +1902,9 @@ fn discloses_commissions(norm: &str) -> bool {
         ]
         .iter()
         .any(|p| norm.contains(p))
-        && ["we may", "may earn", "may receive", "our "]
-            .iter()
-            .any(|p| norm.contains(p))
+            && ["we may", "may earn", "may receive", "our "]
+                .iter()
+                .any(|p| norm.contains(p))
 }
 
 fn is_breadcrumb(line: &str) -> bool {
