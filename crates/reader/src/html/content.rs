@@ -1100,7 +1100,7 @@ impl Page {
     }
 
     /// The siblings of the root that continue the article (a body split in several blocks).
-    fn siblings(&self, root: u32) -> Vec<u32> {
+    fn siblings(&self, root: u32, clean: &[u32]) -> Vec<u32> {
         let Some(parent) = self.parent(root) else {
             return vec![root];
         };
@@ -1121,7 +1121,16 @@ impl Page {
             }
             let density = self.link_density(i);
             let own = if e.scored { self.final_score(i) } else { 0.0 };
-            let prose = e.tag == Tag::P && density < 0.25 && e.chars > 80;
+            // A paragraph, or a block of the root's own class that is mostly prose (the next of
+            // a story's text blocks, "article-widget-text", scored low for its depth).
+            let plain = e.chars.saturating_sub(e.link_chars);
+            let same_class =
+                e.class_key != 0 && e.class_key == self.elements[root as usize].class_key;
+            let prose = density < 0.25
+                && (e.tag == Tag::P && e.chars > 80
+                    || same_class
+                        && clean[i as usize] >= 80
+                        && clean[i as usize] * 10 >= plain * 7);
             if own >= threshold || prose {
                 kept.push(i);
             }
@@ -1253,7 +1262,7 @@ impl Page {
         let roots = match self.root() {
             Some(root) => {
                 let clean = self.clean_prose();
-                let mut roots = self.siblings(self.widen(root, &clean));
+                let mut roots = self.siblings(self.widen(root, &clean), &clean);
                 roots.extend(self.pieces(&roots, &clean));
                 roots
             }
@@ -1672,5 +1681,26 @@ mod tests {
             kept.contains("Ein Palästinenser legt Verfassungsbeschwerde ein"),
             "{kept:?}"
         );
+    }
+
+    #[test]
+    fn text_blocks_of_the_roots_own_class_continue_the_story() {
+        // A page builder prints the story as a row of text widgets; the first holds short
+        // paragraphs and scores low for its depth.
+        let widget = |paragraphs: &str| {
+            format!(
+                r#"<div class="story-widget story-widget-text"><div class="wrap"><div class="inner">{paragraphs}</div></div></div>"#
+            )
+        };
+        let short = "<p>The ministry allocated new funds to the national tax agency on Wednesday \
+            to hire more than a thousand debt collectors.</p>"
+            .repeat(3);
+        let html = format!(
+            r#"<body><div class="story-widgets">{}<div class="story-widget story-widget-video"><a href="/v">Watch the speech</a></div>{}</div></body>"#,
+            widget(&short),
+            widget(&format!("<p>{PROSE}</p>").repeat(5)),
+        );
+        let kept = article(&html);
+        assert_eq!(kept.len(), 8, "{kept:?}");
     }
 }
