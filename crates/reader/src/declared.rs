@@ -1007,63 +1007,51 @@ mod tests {
 
     #[test]
     fn kicker_run_into_the_heading_is_not_the_headline() {
-        let meta = meta_with(
-            &[
-                (
-                    Source::OpenGraph,
-                    "Setback in the title race - Liverpool lose at Everton",
-                ),
-                (
-                    Source::Heading,
-                    "Premier League Setback in the title race - Liverpool lose at Everton",
-                ),
-            ],
-            &[],
-        );
-        assert_eq!(
-            title(&meta, |_| false).as_deref(),
-            Some("Setback in the title race - Liverpool lose at Everton")
-        );
-        // Both print a kicker of their own.
-        let meta = meta_with(
-            &[
-                (
-                    Source::OpenGraph,
-                    "Attack on Israel: «Restraint has much to do with the US»",
-                ),
-                (
-                    Source::Heading,
-                    "Escalation in the Middle East «Restraint has much to do with the US»",
-                ),
-            ],
-            &[],
-        );
-        assert_eq!(
-            title(&meta, |_| false).as_deref(),
-            Some("«Restraint has much to do with the US»")
-        );
-        // A heading another declaration gives whole is the headline, however the rest end.
-        let meta = meta_with(
-            &[
-                (
-                    Source::JsonLd,
-                    "The Vision Pro hands-on: the Retina moment for headsets",
-                ),
-                (
-                    Source::OpenGraph,
-                    "The Vision Pro is the Retina moment for headsets",
-                ),
-                (
-                    Source::Heading,
-                    "The Vision Pro is the Retina moment for headsets",
-                ),
-            ],
-            &[],
-        );
-        assert_eq!(
-            title(&meta, |_| false).as_deref(),
-            Some("The Vision Pro is the Retina moment for headsets")
-        );
+        let headline = |declared: &[(Source, &str)]| title(&meta_with(declared, &[]), |_| false);
+        let race = "Setback in the title race - Liverpool lose at Everton";
+        let restraint = "«Restraint has much to do with the US»";
+        let vision = "The Vision Pro is the Retina moment for headsets";
+        for (declared, want) in [
+            // The heading prints a kicker the declaration leaves out.
+            (
+                vec![
+                    (Source::OpenGraph, race),
+                    (
+                        Source::Heading,
+                        "Premier League Setback in the title race - Liverpool lose at Everton",
+                    ),
+                ],
+                race,
+            ),
+            // Both print a kicker of their own.
+            (
+                vec![
+                    (
+                        Source::OpenGraph,
+                        "Attack on Israel: «Restraint has much to do with the US»",
+                    ),
+                    (
+                        Source::Heading,
+                        "Escalation in the Middle East «Restraint has much to do with the US»",
+                    ),
+                ],
+                restraint,
+            ),
+            // A heading another declaration gives whole is the headline, however the rest end.
+            (
+                vec![
+                    (
+                        Source::JsonLd,
+                        "The Vision Pro hands-on: the Retina moment for headsets",
+                    ),
+                    (Source::OpenGraph, vision),
+                    (Source::Heading, vision),
+                ],
+                vision,
+            ),
+        ] {
+            assert_eq!(headline(&declared).as_deref(), Some(want), "{declared:?}");
+        }
     }
 
     #[test]
