@@ -136,11 +136,7 @@ impl Knowledge {
             Some(page) => self.article_lines(page),
             // A text copied from a browser keeps the characters the page showed as nothing.
             None if html::holds_unseen(&decoded.text) => {
-                let seen: String = decoded
-                    .text
-                    .chars()
-                    .filter(|&c| !html::is_unseen(c))
-                    .collect();
+                let seen: String = html::seen_chars(&decoded.text).collect();
                 clean::classify(&seen, &self.furniture)
             }
             None => clean::classify(&decoded.text, &self.furniture),

@@ -91,24 +91,20 @@ pub fn title(meta: &PageMeta, is_outlet: impl Fn(&str) -> bool) -> Option<String
         .collect();
     // A declared title that is another's with a section or a site's name glued on behind a
     // mark ("…커졌다-정치ㅣ한국일보" beside "…커졌다") is that other title.
-    let tails: Vec<Option<usize>> = candidates
+    let candidates: Vec<(Source, String, String)> = candidates
         .iter()
-        .map(|(_, t, _)| {
-            candidates.iter().position(|(_, shorter, _)| {
+        .map(|(from, t, k)| {
+            let shorter = candidates.iter().find(|(_, shorter, _)| {
                 t.strip_prefix(shorter.as_str()).is_some_and(|rest| {
                     !shorter.is_empty()
                         && rest.starts_with(['-', '–', '—', '|', '｜', 'ㅣ', '_', ':', '：'])
                         && rest.chars().count() <= 16
                 })
-            })
-        })
-        .collect();
-    let candidates: Vec<(Source, String, String)> = candidates
-        .iter()
-        .zip(&tails)
-        .map(|(c, tail)| match tail {
-            Some(i) => (c.0, candidates[*i].1.clone(), candidates[*i].2.clone()),
-            None => c.clone(),
+            });
+            match shorter {
+                Some((_, s, sk)) => (*from, s.clone(), sk.clone()),
+                None => (*from, t.clone(), k.clone()),
+            }
         })
         .collect();
     // "New Zealand - Example" as the <title>, "New Zealand" as the heading: the heading is the
@@ -502,11 +498,15 @@ fn tidy_byline(raw: &str) -> String {
     let mut a = raw.trim();
     // A byline element's parts kept apart, the names after a part that is not them ("Politics |
     // By Jane Doe | May 5, 2024"): the names open at their label.
+    // "By" in English, German, French, Spanish and Portuguese, Dutch, Scandinavian.
+    const LABELS: [&str; 6] = ["by", "von", "par", "por", "door", "av"];
     if let Some(at) = a.split(" | ").skip(1).position(|part| {
         let lower = part.to_lowercase();
-        ["by ", "von ", "par ", "por ", "door ", "av "]
-            .iter()
-            .any(|l| lower.starts_with(l))
+        LABELS.iter().any(|l| {
+            lower
+                .strip_prefix(l)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
     }) {
         a = a.split(" | ").nth(at + 1).map_or(a, |part| {
             let start = part.as_ptr() as usize - a.as_ptr() as usize;
@@ -515,7 +515,7 @@ fn tidy_byline(raw: &str) -> String {
     }
     a = a.trim_start_matches(['|', '•', '·', '/', ',', ':', ' ']);
     // The label alone, its names printed elsewhere.
-    if ["by", "von", "par", "por", "door", "av"].contains(&a.to_lowercase().as_str()) {
+    if LABELS.contains(&a.to_lowercase().as_str()) {
         return String::new();
     }
     for by in [

@@ -444,6 +444,12 @@ fn names_the_story(word: &str) -> bool {
     })
 }
 
+/// Whether a class or id word names readers' comments, the furniture that holds its ground
+/// against the prose it holds (a long comment section outweighs a short story).
+fn is_comment_word(word: &str) -> bool {
+    word.starts_with("comment") || word.starts_with("disqus")
+}
+
 /// Whether one class name states what the element has or what state it is in ("has-comments",
 /// "no-comments", "comments-enabled", "comments-open") rather than what it is.
 pub(super) fn is_state_class(class: &str) -> bool {
@@ -507,7 +513,7 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
             {
                 furniture = true;
                 hints.words |= 1u128 << bit;
-                hints.strong |= w.starts_with("comment") || w.starts_with("disqus");
+                hints.strong |= is_comment_word(w);
             }
             if ARTICLE_WORDS.contains(&w.as_str()) {
                 article = true;
@@ -550,9 +556,9 @@ fn hints(el: &scraper::node::Element, scratch: &mut Vec<String>) -> Hints {
                 .any(|name| {
                     scratch.clear();
                     words(name, scratch);
-                    scratch.iter().any(|w| {
-                        (w.starts_with("comment") || w.starts_with("disqus")) && !names_the_story(w)
-                    })
+                    scratch
+                        .iter()
+                        .any(|w| is_comment_word(w) && !names_the_story(w))
                 })
         });
     }
@@ -1375,7 +1381,7 @@ fn normalise(text: &str) -> String {
 
 fn push_collapsed(out: &mut String, text: &Text) {
     let mut last_space = out.is_empty() || out.ends_with(' ');
-    for c in text.chars().filter(|&c| !super::is_unseen(c)) {
+    for c in super::seen_chars(text) {
         if c.is_whitespace() {
             if !last_space {
                 out.push(' ');

@@ -101,9 +101,7 @@ pub fn read(document: &Html) -> PageMeta {
         let (Some(key), Some(content)) = (key, el.attr("content")) else {
             continue;
         };
-        let content = content
-            .chars()
-            .filter(|&c| !super::is_unseen(c))
+        let content = super::seen_chars(content)
             .collect::<String>()
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -256,8 +254,7 @@ fn push_unique(list: &mut Vec<(Source, String)>, from: Source, value: String) {
 /// The visible text of an element, whitespace collapsed.
 pub fn element_text(el: ElementRef<'_>) -> String {
     el.text()
-        .flat_map(str::chars)
-        .filter(|&c| !super::is_unseen(c))
+        .flat_map(super::seen_chars)
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -310,7 +307,7 @@ fn seen_text(el: ElementRef<'_>, apart: bool) -> String {
                 scraper::Node::Element(e) => line_end |= ends_a_line(e.name()),
                 scraper::Node::Text(t) if skip == 0 => {
                     if !apart {
-                        out.extend(t.chars().filter(|&c| !super::is_unseen(c)));
+                        out.extend(super::seen_chars(t));
                         out.push(' ');
                     } else if !t.trim().is_empty() {
                         // Two words meeting: punctuation between names ("Jane Doe, John Roe")
@@ -320,7 +317,7 @@ fn seen_text(el: ElementRef<'_>, apart: bool) -> String {
                         if !out.trim().is_empty() && (line_end || glued) {
                             out.push_str(" | ");
                         }
-                        out.extend(t.chars().filter(|&c| !super::is_unseen(c)));
+                        out.extend(super::seen_chars(t));
                         line_end = false;
                     }
                 }

@@ -19,19 +19,23 @@ pub struct HtmlPage {
     pub flattened: usize,
 }
 
-/// Whether a browser shows nothing for a character: a soft hyphen (`&shy;`, where a long word
-/// may break), a zero-width space, a word joiner, a byte-order mark. Text is read without them,
-/// so "Paläs&shy;ti&shy;nenser" is the word "Palästinenser".
-pub(crate) fn is_unseen(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+/// The characters a browser shows nothing for: a soft hyphen (`&shy;`, where a long word may
+/// break), a zero-width space, a word joiner, a byte-order mark. Text is read without them, so
+/// "Paläs&shy;ti&shy;nenser" is the word "Palästinenser".
+const UNSEEN: [char; 4] = ['\u{AD}', '\u{200B}', '\u{2060}', '\u{FEFF}'];
+
+/// A text's characters without the `UNSEEN` ones.
+pub(crate) fn seen_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| !UNSEEN.contains(c))
 }
 
-/// Whether a text holds a character `is_unseen` names: a search for each one's bytes, much
-/// faster than testing every character of a page that holds none.
+/// Whether a text holds an `UNSEEN` character: a search for each one's bytes, much faster than
+/// testing every character of a page that holds none.
 pub(crate) fn holds_unseen(text: &str) -> bool {
-    ["\u{AD}", "\u{200B}", "\u{2060}", "\u{FEFF}"]
-        .iter()
-        .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+    UNSEEN.iter().any(|c| {
+        let mut bytes = [0u8; 4];
+        memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut bytes).as_bytes()).is_some()
+    })
 }
 
 /// Whether a file should go through the HTML parser: by extension, or by what it starts with.
